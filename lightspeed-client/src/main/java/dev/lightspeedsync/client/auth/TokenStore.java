@@ -1,0 +1,28 @@
+package dev.lightspeedsync.client.auth;
+
+import java.util.Optional;
+
+/**
+ * Where a host keeps an account's OAuth tokens. Because R-Series refresh tokens rotate, the client
+ * hands every new pair to {@link #save(TokenPair)} <em>before</em> it uses the new access token;
+ * a pair lost between the refresh and the save would break the connection until the user
+ * re-authorises.
+ *
+ * <p>The client serialises refreshes within one process. If several processes share an account,
+ * implement {@link #load()} to read the shared store, so that a process that lost a refresh race
+ * picks up the pair another process saved.
+ *
+ * <p>Implementations must be thread-safe.
+ */
+public interface TokenStore {
+  /** The newest pair saved, if any. */
+  Optional<TokenPair> load();
+
+  /** Persists {@code pair} durably; throw to abort the refresh (the new token is then not used). */
+  void save(TokenPair pair);
+
+  /** A store that keeps the pair in memory only: rotated tokens are lost when the process exits. */
+  static TokenStore inMemory(TokenPair initial) {
+    return new InMemoryTokenStore(initial);
+  }
+}

@@ -1,0 +1,40 @@
+package dev.lightspeedsync.client.internal.http;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/** Parses {@code Retry-After}: delta-seconds or an HTTP-date. Pure. */
+public final class RetryAfter {
+  private RetryAfter() {}
+
+  /**
+   * The wait a {@code Retry-After} value asks for, measured from {@code now}; empty when absent or
+   * unparseable. An HTTP-date in the past gives zero.
+   */
+  public static Optional<Duration> parse(@Nullable String value, Instant now) {
+    if (value == null || value.isBlank()) {
+      return Optional.empty();
+    }
+    String v = value.trim();
+    try {
+      double seconds = Double.parseDouble(v);
+      if (seconds < 0 || Double.isNaN(seconds) || Double.isInfinite(seconds)) {
+        return Optional.empty();
+      }
+      return Optional.of(Duration.ofMillis((long) Math.ceil(seconds * 1000)));
+    } catch (NumberFormatException notSeconds) {
+      try {
+        Instant at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+        Duration d = Duration.between(now, at);
+        return Optional.of(d.isNegative() ? Duration.ZERO : d);
+      } catch (DateTimeParseException notADate) {
+        return Optional.empty();
+      }
+    }
+  }
+}

@@ -1,0 +1,5 @@
+/** Not API: implementation details that may change in any release. */
+@NullMarked
+package dev.lightspeedsync.client.internal;
+
+import org.jspecify.annotations.NullMarked;

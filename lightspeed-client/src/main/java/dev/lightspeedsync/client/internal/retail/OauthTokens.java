@@ -1,0 +1,190 @@
+package dev.lightspeedsync.client.internal.retail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lightspeedsync.client.ClientListener;
+import dev.lightspeedsync.client.auth.OauthClientCredentials;
+import dev.lightspeedsync.client.auth.TokenPair;
+import dev.lightspeedsync.client.auth.TokenStore;
+import dev.lightspeedsync.client.error.AuthenticationException;
+import dev.lightspeedsync.client.error.LightspeedConnectionException;
+import dev.lightspeedsync.client.error.LightspeedException;
+import dev.lightspeedsync.client.error.RateLimitedException;
+import dev.lightspeedsync.client.internal.http.ErrorMapper;
+import dev.lightspeedsync.client.internal.http.RequestSpec;
+import dev.lightspeedsync.client.internal.http.RetryAfter;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.concurrent.locks.ReentrantLock;
+import okhttp3.FormBody;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The access token of one account, refreshed through the OAuth token endpoint.
+ *
+ * <p>Refresh tokens rotate, so exactly one refresh runs at a time: threads that find the token
+ * expired (or rejected) queue on a lock, and those that get the lock after a refresh has happened
+ * use its result instead of refreshing again. Before the new pair is used it is handed to the
+ * {@link TokenStore}; if saving fails, the new token is not used. The request is form-encoded and
+ * carries no {@code scope} (a JSON body with a scope is refused by the current auth server).
+ */
+public final class OauthTokens {
+  private static final Logger LOG = LoggerFactory.getLogger(OauthTokens.class);
+
+  private final OkHttpClient http;
+  private final HttpUrl tokenUrl;
+  private final @Nullable OauthClientCredentials credentials;
+  private final TokenStore store;
+  private final Clock clock;
+  private final Duration refreshAhead;
+  private final ClientListener listener;
+  private final ObjectMapper mapper;
+  private final ReentrantLock lock = new ReentrantLock();
+  private volatile TokenPair current;
+
+  public OauthTokens(
+      OkHttpClient http,
+      HttpUrl tokenUrl,
+      @Nullable OauthClientCredentials credentials,
+      TokenStore store,
+      Clock clock,
+      Duration refreshAhead,
+      ClientListener listener,
+      ObjectMapper mapper) {
+    this.http = Objects.requireNonNull(http, "http == null");
+    this.tokenUrl = Objects.requireNonNull(tokenUrl, "tokenUrl == null");
+    this.credentials = credentials;
+    this.store = Objects.requireNonNull(store, "store == null");
+    this.clock = Objects.requireNonNull(clock, "clock == null");
+    this.refreshAhead = Objects.requireNonNull(refreshAhead, "refreshAhead == null");
+    this.listener = Objects.requireNonNull(listener, "listener == null");
+    this.mapper = Objects.requireNonNull(mapper, "mapper == null");
+    this.current = store.load().orElseThrow(() -> new IllegalArgumentException(
+        "the token store holds no token pair; save the pair from the authorisation step first"));
+  }
+
+  /** The access token to send now, refreshed first when it expires within the refresh margin. */
+  public String accessToken() {
+    TokenPair pair = current;
+    if (!expiresSoon(pair)) {
+      return pair.accessToken();
+    }
+    lock.lock();
+    try {
+      pair = current;
+      if (!expiresSoon(pair)) {
+        return pair.accessToken(); // another thread refreshed while we waited
+      }
+      return refresh(pair).accessToken();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Called when the API refused {@code rejected}: returns a newer token, refreshing at most once
+   * for all the threads that saw the same rejection.
+   */
+  public String afterRejection(String rejected) {
+    lock.lock();
+    try {
+      TokenPair pair = current;
+      if (!pair.accessToken().equals(rejected)) {
+        return pair.accessToken();
+      }
+      return refresh(pair).accessToken();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private boolean expiresSoon(TokenPair pair) {
+    return pair.expiresAt().map(at -> !clock.instant().plus(refreshAhead).isBefore(at)).orElse(false);
+  }
+
+  private TokenPair refresh(TokenPair basis) {
+    // Another process sharing the store may have rotated the pair already: use its pair if so.
+    TokenPair stored = store.load().orElse(basis);
+    if (!stored.equals(basis) && !stored.refreshToken().equals(basis.refreshToken()) && !expiresSoon(stored)) {
+      current = stored;
+      return stored;
+    }
+    if (credentials == null) {
+      throw new AuthenticationException(
+          "the access token expired or was refused and no OAuth client credentials were configured to refresh it",
+          401, null, null, false, null);
+    }
+    RequestSpec describe = new RequestSpec("POST", tokenUrl, null, BigDecimal.ZERO, "token", false);
+    Request request = new Request.Builder()
+        .url(tokenUrl)
+        .post(new FormBody.Builder()
+            .add("grant_type", "refresh_token")
+            .add("client_id", credentials.clientId())
+            .add("client_secret", credentials.clientSecret())
+            .add("refresh_token", stored.refreshToken())
+            .build())
+        .header("Accept", "application/json")
+        .build();
+    Instant sentAt = clock.instant();
+    try (Response response = http.newCall(request).execute()) {
+      ResponseBody body = response.body();
+      String text = body == null ? "" : body.string();
+      String requestId = response.header("Cf-Ray");
+      if (response.code() == 429) {
+        Duration wait = RetryAfter.parse(response.header("Retry-After"), clock.instant()).orElse(Duration.ofMinutes(1));
+        throw new RateLimitedException("the token refresh was rate limited by Lightspeed; retry after " + wait.toSeconds()
+            + " s", 429, requestId, null, wait, null);
+      }
+      if (!response.isSuccessful()) {
+        LightspeedException mapped = ErrorMapper.map(describe, response.code(), requestId, text, null);
+        if (response.code() == 400 || response.code() == 401 || response.code() == 403) {
+          throw new AuthenticationException("Lightspeed refused to refresh the access token (HTTP " + response.code()
+              + mapped.apiMessage().map(m -> ": " + m).orElse("")
+              + "). The refresh token is invalid, used or expired: re-authorise the connection.",
+              response.code(), requestId, mapped.apiMessage().orElse(null), false, null);
+        }
+        throw mapped;
+      }
+      TokenPair next = parse(text, stored, sentAt);
+      store.save(next); // persisted before first use: a crash now cannot lose the rotated token
+      current = next;
+      listener.onTokenRefreshed();
+      LOG.debug("access token refreshed{}", next.expiresAt().map(at -> "; expires at " + at).orElse(""));
+      return next;
+    } catch (IOException e) {
+      throw new LightspeedConnectionException("the token refresh at " + tokenUrl.host()
+          + " failed without a response (" + e.getClass().getSimpleName() + ")", 0, null, null, true, e);
+    }
+  }
+
+  private TokenPair parse(String text, TokenPair previous, Instant sentAt) {
+    try {
+      JsonNode node = mapper.readTree(text);
+      String access = node.path("access_token").asText("");
+      if (access.isBlank()) {
+        throw new AuthenticationException("the token endpoint answered without an access_token", 200, null, null, false, null);
+      }
+      String refresh = node.path("refresh_token").asText("");
+      if (refresh.isBlank()) {
+        refresh = previous.refreshToken();
+      }
+      long expiresIn = node.path("expires_in").asLong(0);
+      return expiresIn > 0
+          ? TokenPair.of(access, refresh, sentAt.plusSeconds(expiresIn))
+          : TokenPair.withoutExpiry(access, refresh);
+    } catch (IOException e) {
+      throw new AuthenticationException("the token endpoint answered with a body that is not JSON", 200, null, null, false, e);
+    }
+  }
+}

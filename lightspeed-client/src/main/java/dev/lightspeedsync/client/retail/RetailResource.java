@@ -1,0 +1,108 @@
+package dev.lightspeedsync.client.retail;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lightspeedsync.client.internal.http.ApiResponse;
+import dev.lightspeedsync.client.internal.http.RequestSpec;
+import dev.lightspeedsync.client.internal.http.Transport;
+import dev.lightspeedsync.client.internal.retail.Envelope;
+import dev.lightspeedsync.client.internal.retail.QueryEncoding;
+import dev.lightspeedsync.client.internal.retail.RetailCosts;
+import dev.lightspeedsync.client.pagination.Page;
+import dev.lightspeedsync.client.pagination.PageCursor;
+import dev.lightspeedsync.client.pagination.Paginated;
+import dev.lightspeedsync.client.retail.query.RetailQuery;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Objects;
+import okhttp3.HttpUrl;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads one R-Series resource (Item, Sale, Shop ...) of one account: lazy lists, single records and
+ * counts. Obtain it from {@link RetailClient}. Immutable and thread-safe.
+ *
+ * @param <T> the model type
+ */
+public final class RetailResource<T> {
+  private final Transport transport;
+  private final ObjectMapper mapper;
+  private final HttpUrl accountUrl;
+  private final String resource;
+  private final String key;
+  private final Class<T> type;
+
+  RetailResource(Transport transport, ObjectMapper mapper, HttpUrl accountUrl, String resource, String key, Class<T> type) {
+    this.transport = transport;
+    this.mapper = mapper;
+    this.accountUrl = accountUrl;
+    this.resource = resource;
+    this.key = key;
+    this.type = type;
+  }
+
+  /** The resource name in the API path, e.g. {@code Item}. */
+  public String name() {
+    return resource;
+  }
+
+  /**
+   * The records matching {@code query}, fetched lazily page by page by following each page's
+   * {@code next} link exactly as Lightspeed returned it. No request is sent until iteration starts.
+   */
+  public Paginated<T> list(RetailQuery query) {
+    Objects.requireNonNull(query, "query == null");
+    HttpUrl first = QueryEncoding.listUrl(accountUrl, resource, query);
+    BigDecimal cost = RetailCosts.list(query);
+    String operationKey = "GET " + resource + " list " + query.relations() + " or" + query.orGroups().size();
+    return Paginated.of(cursor -> fetchPage(first, cursor, cost, operationKey));
+  }
+
+  /** Every record that is not archived. */
+  public Paginated<T> list() {
+    return list(RetailQuery.all());
+  }
+
+  /**
+   * One record by id, with the given relations loaded.
+   *
+   * @throws dev.lightspeedsync.client.error.NotFoundException when there is no such record
+   */
+  public T get(long id, String... relations) {
+    List<String> rels = RetailQuery.builder().loadRelations(relations).build().relations();
+    HttpUrl url = QueryEncoding.recordUrl(accountUrl, resource, id, rels);
+    RequestSpec spec = new RequestSpec("GET", url, null, RetailCosts.single(rels), "GET " + resource + " one " + rels, true);
+    ApiResponse response = transport.execute(spec);
+    return Envelope.record(mapper, response.body(), key, type, spec);
+  }
+
+  /** The number of records matching {@code query}'s filters. Costs 10 drips: use sparingly. */
+  public long count(RetailQuery query) {
+    HttpUrl url = QueryEncoding.countUrl(accountUrl, resource, query);
+    RequestSpec spec = new RequestSpec("GET", url, null, RetailCosts.count(), "GET " + resource + " count", true);
+    return Envelope.count(transport.execute(spec).body(), spec);
+  }
+
+  private Page<T> fetchPage(HttpUrl first, @Nullable PageCursor cursor, BigDecimal cost, String operationKey) {
+    HttpUrl url = cursor == null ? first : cursorUrl(cursor);
+    RequestSpec spec = new RequestSpec("GET", url, null, cost, operationKey, true);
+    ApiResponse response = transport.execute(spec);
+    List<T> records = Envelope.records(mapper, response.body(), key, type, spec);
+    PageCursor next = Envelope.next(response.body(), accountUrl, spec).map(u -> PageCursor.parse(u.toString())).orElse(null);
+    return Page.of(records, cursor, next);
+  }
+
+  private HttpUrl cursorUrl(PageCursor cursor) {
+    HttpUrl url = HttpUrl.parse(cursor.asString());
+    if (url == null || !url.host().equals(accountUrl.host()) || url.port() != accountUrl.port()
+        || !url.encodedPath().startsWith(accountUrl.encodedPath())) {
+      throw new IllegalArgumentException("the cursor does not belong to this account's " + resource
+          + " list; pass a cursor saved from the same client and resource");
+    }
+    return url;
+  }
+
+  @Override
+  public String toString() {
+    return "RetailResource{" + resource + "}";
+  }
+}
