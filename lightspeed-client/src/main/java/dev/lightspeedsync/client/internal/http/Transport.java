@@ -182,10 +182,10 @@ public final class Transport {
     Instant now = clock.instant();
     int status = response.code();
     String requestId = response.headers().get("Cf-Ray");
-    listener.onResponse(spec.method(), spec.url().encodedPath(), status, took);
     LOG.debug("{} -> {} in {} ms", spec.describe(), status, took.toMillis());
     if (status == 429) {
       Duration pause = limiter.onRateLimited(spec, response.headers(), now);
+      listener.onResponse(spec.method(), spec.url().encodedPath(), status, took);
       LightspeedException e = ErrorMapper.map(spec, status, requestId, errorBody(response), pause);
       if (pause.compareTo(retry.maxWait()) > 0) {
         throw new GiveUp(e);
@@ -193,6 +193,7 @@ public final class Transport {
       throw e;
     }
     limiter.onResponse(spec, response.headers(), now);
+    listener.onResponse(spec.method(), spec.url().encodedPath(), status, took);
     if (response.isSuccessful()) {
       JsonNode body = response.body();
       return new ApiResponse(status, response.headers(), body == null ? JsonNodeFactory.instance.objectNode() : body);
