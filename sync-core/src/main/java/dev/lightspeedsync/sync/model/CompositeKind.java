@@ -1,0 +1,11 @@
+package dev.lightspeedsync.sync.model;
+
+/** Where a composite definition comes from (seeds 000 and 002). */
+public enum CompositeKind {
+  /** Defined by the host (eCom has no composites: "tell us the composition of the combinations"). */
+  HOST_DEFINED,
+  /** An R-Series assembly, built from its components ("auto-assembled products"). */
+  ASSEMBLY,
+  /** An R-Series box: a pack of one component. */
+  BOX
+}

@@ -1,0 +1,10 @@
+package dev.lightspeedsync.sync.model;
+
+/** Payment state of an order (eCom {@code paymentStatus}). Forward compatible through {@link #UNKNOWN}. */
+public enum PaymentStatus {
+  NOT_PAID,
+  PARTIALLY_PAID,
+  PAID,
+  CANCELLED,
+  UNKNOWN
+}

@@ -1,0 +1,14 @@
+package dev.lightspeedsync.sync.model;
+
+/** What kind of record a {@link RecordIssue} or an {@link Exclusion} is about. */
+public enum RecordKind {
+  SKU,
+  LOCATION,
+  STOCK,
+  SALES_ORDER,
+  PURCHASE_ORDER,
+  RECEIPT,
+  HOST_ORDER,
+  COMPOSITE,
+  CONFIGURATION
+}

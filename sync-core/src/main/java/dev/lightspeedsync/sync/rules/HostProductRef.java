@@ -1,0 +1,15 @@
+package dev.lightspeedsync.sync.rules;
+
+import org.immutables.value.Value;
+
+/** A host product as the SKU linker sees it: the host's id and its SKU code. Immutable. */
+@Value.Immutable
+public interface HostProductRef {
+  String hostId();
+
+  String sku();
+
+  static HostProductRef of(String hostId, String sku) {
+    return ImmutableHostProductRef.builder().hostId(hostId).sku(sku).build();
+  }
+}

@@ -1,0 +1,11 @@
+package dev.lightspeedsync.sync.rules;
+
+/** "Get Data From" (seed 001): which locations stock and sales are taken from. */
+public enum LocationStrategy {
+  /** Every (non-archived) location. */
+  ALL,
+  /** The listed location codes only. */
+  MULTIPLE,
+  /** Only the default location. */
+  ONE
+}

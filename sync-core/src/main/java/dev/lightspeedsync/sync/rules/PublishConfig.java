@@ -1,0 +1,35 @@
+package dev.lightspeedsync.sync.rules;
+
+import org.immutables.value.Value;
+
+/**
+ * Configuration of {@link PublishRule}: the price level an item needs a price on to be published
+ * ("Default OR MSRP (whichever you have selected in Settings)", seed 004). Immutable, thread-safe;
+ * validated at {@code build()}.
+ */
+@Value.Immutable
+public interface PublishConfig extends WithPublishConfig {
+  @Value.Default
+  default String priceLevel() {
+    return "Default";
+  }
+
+  static Builder builder() {
+    return new Builder();
+  }
+
+  static PublishConfig defaults() {
+    return builder().build();
+  }
+
+  @Value.Check
+  default void check() {
+    if (priceLevel().isBlank()) {
+      throw new IllegalStateException("PublishConfig.priceLevel must not be blank; select the"
+          + " price level (for example Default or MSRP) an item needs a price on");
+    }
+  }
+
+  /** Builds a {@link PublishConfig}; not thread-safe. */
+  final class Builder extends ImmutablePublishConfig.Builder {}
+}

@@ -1,0 +1,7 @@
+package dev.lightspeedsync.sync.rules;
+
+/** How a finished sync run ended. */
+public enum RunOutcome {
+  SUCCEEDED,
+  FAILED
+}

@@ -1,0 +1,9 @@
+package dev.lightspeedsync.sync.spi;
+
+/** What an export ledger entry records. */
+public enum LedgerKind {
+  /** A purchase order receipt booked as Lightspeed stock; key {@code StockBooking.key()}. */
+  STOCK_BOOKING,
+  /** A host order exported as a completed sale; key = the host order id. */
+  ORDER_EXPORT
+}

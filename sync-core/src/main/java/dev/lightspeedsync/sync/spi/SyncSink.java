@@ -1,0 +1,106 @@
+package dev.lightspeedsync.sync.spi;
+
+import dev.lightspeedsync.sync.model.Deactivation;
+import dev.lightspeedsync.sync.model.PurchaseOrder;
+import dev.lightspeedsync.sync.model.Receipt;
+import dev.lightspeedsync.sync.model.RecordIssue;
+import dev.lightspeedsync.sync.model.RecordKind;
+import dev.lightspeedsync.sync.model.SalesOrder;
+import dev.lightspeedsync.sync.model.Sku;
+import dev.lightspeedsync.sync.model.StockLevel;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The host application's storage, as sync-core sees it. Implement it over your database (JDBC,
+ * JPA, a message bus) and prove it with the {@code SyncSinkContract} test of the sync-core test-jar;
+ * {@code InMemorySyncSink} is the reference implementation.
+ *
+ * <p><b>Batches and idempotency.</b> Every write takes a batch and is idempotent: repeating a call
+ * with the same input leaves the same state, so a runner may retry a call or replay a page after a
+ * crash without duplicating anything. Implementations should apply a batch atomically (one
+ * transaction); if they cannot, a partially applied batch must still be safe to repeat.
+ *
+ * <p><b>Keys.</b> SKUs by {@link Sku#id()}; stock by SKU id and location id; sales orders by id
+ * (a re-sent order replaces the stored one, lines included); purchase orders by id; receipts by id;
+ * checkpoints by stream; ledger entries by kind and key; connection log entries by record kind,
+ * record id and reason (a repeated problem replaces the older entry instead of piling up).
+ *
+ * <p><b>Never erase.</b> Deactivating a SKU keeps it and everything that references it.
+ * <b>Host-owned fields</b> ({@link Sku#orderByQuantity()}, {@link Sku#minimumOrderQuantity()}) are
+ * kept when an upsert does not carry them.
+ *
+ * <p><b>Thread-safety.</b> Implementations must be safe for concurrent calls. Failures are reported
+ * as {@link SyncSinkException}.
+ */
+public interface SyncSink {
+  // SKUs -------------------------------------------------------------------------------------
+
+  /** Inserts or replaces SKUs by id, keeping stored host-owned fields the input leaves empty. */
+  void upsertSkus(List<Sku> skus);
+
+  /** Marks SKUs inactive; never deletes. Unknown ids are ignored. */
+  void deactivateSkus(List<Deactivation> deactivations);
+
+  /** The stored SKUs among {@code ids}, by id; absent ids are left out. */
+  Map<String, Sku> findSkus(Collection<String> ids);
+
+  // Stock, sales, purchase orders --------------------------------------------------------------
+
+  /** Inserts or replaces stock rows by SKU id and location id. */
+  void upsertStock(List<StockLevel> stock);
+
+  /** Stored stock rows of the given SKUs, in any order. */
+  List<StockLevel> findStock(Collection<String> skuIds);
+
+  /** Inserts or replaces sales orders by id. */
+  void upsertSales(List<SalesOrder> sales);
+
+  /** The stored sales orders among {@code ids}, by id. */
+  Map<String, SalesOrder> findSales(Collection<String> ids);
+
+  /** Inserts or replaces purchase orders by id. */
+  void upsertPurchaseOrders(List<PurchaseOrder> orders);
+
+  /** The stored purchase order, if any. */
+  Optional<PurchaseOrder> findPurchaseOrder(String id);
+
+  /** Stores receipts by id; a receipt stored before is left as it is. */
+  void recordReceipts(List<Receipt> receipts);
+
+  /** Stored receipts of a purchase order, in the order first recorded. */
+  List<Receipt> findReceipts(String purchaseOrderId);
+
+  // Checkpoints ----------------------------------------------------------------------------------
+
+  /** The last saved checkpoint of {@code stream}. Must survive restarts. */
+  Optional<Checkpoint> checkpoint(String stream);
+
+  /** Saves (replaces) the checkpoint of its stream. */
+  void saveCheckpoint(Checkpoint checkpoint);
+
+  // Export ledger --------------------------------------------------------------------------------
+
+  /**
+   * Records ledger entries. An entry whose kind and key are already recorded is refused (outcome
+   * {@code recorded() == false}) and the stored entry is kept: this is what makes bookings and
+   * exports happen at most once. Implement it with a unique key, not with a read-then-write.
+   */
+  List<LedgerOutcome> recordInLedger(List<LedgerEntry> entries);
+
+  /** The recorded entry, if any. */
+  Optional<LedgerEntry> ledgerEntry(LedgerKind kind, String key);
+
+  // Connection log -------------------------------------------------------------------------------
+
+  /** Stores per-record problems; an entry replaces one with the same kind, record id and reason. */
+  void logIssues(List<RecordIssue> issues);
+
+  /** Open problems of a kind of record, in the order first logged. */
+  List<RecordIssue> openIssues(RecordKind kind);
+
+  /** Removes every open problem of one record, for example after it synced cleanly. */
+  void resolveIssues(RecordKind kind, String recordId);
+}
