@@ -1,0 +1,134 @@
+package dev.lightspeedsync.testkit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lightspeedsync.testkit.internal.ETable;
+import dev.lightspeedsync.testkit.internal.EcomMutations;
+import dev.lightspeedsync.testkit.internal.EcomStore;
+import dev.lightspeedsync.testkit.internal.Json;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * Ground truth and mutations of the fake eCom shop. Resources: {@code products}, {@code variants},
+ * {@code suppliers}, {@code orders}, {@code orderProducts}, {@code webhooks}. Relation fields are
+ * left out of the views; {@code variants} views carry the owning product id as {@code product}.
+ * Every mutation moves the record's {@code updatedAt} to the server's current time.
+ *
+ * <p>Thread-safe.
+ */
+public final class EcomData {
+  private final EcomStore store;
+  private final EcomMutations mutations;
+
+  EcomData(EcomStore store, EcomMutations mutations) {
+    this.store = store;
+    this.mutations = mutations;
+  }
+
+  private ETable table(String resource) {
+    switch (Objects.requireNonNull(resource, "resource == null")) {
+      case "products": return store.product;
+      case "variants": return store.variant;
+      case "suppliers": return store.supplier;
+      case "orders": return store.order;
+      case "orderProducts": return store.orderProduct;
+      case "webhooks": return store.webhook;
+      default: throw new IllegalArgumentException("Unknown eCom resource " + resource);
+    }
+  }
+
+  static TestkitRecord view(String resource, ObjectNode n) {
+    Map<String, String> f = new LinkedHashMap<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext();) {
+      Map.Entry<String, JsonNode> e = it.next();
+      JsonNode v = e.getValue();
+      if (e.getKey().equals("_product")) {
+        f.put("product", v.asText());
+      } else if (e.getKey().startsWith("_") || v.isNull()) {
+        continue;
+      } else {
+        f.put(e.getKey(), v.isValueNode() ? v.asText() : Json.write(v));
+      }
+    }
+    return new TestkitRecord(resource, n.path("id").asLong(), f);
+  }
+
+  public Optional<TestkitRecord> get(String resource, long id) {
+    ObjectNode n = table(resource).get(id);
+    return n == null ? Optional.empty() : Optional.of(view(resource, n));
+  }
+
+  /** Every record in id order, generated lazily. */
+  public Stream<TestkitRecord> stream(String resource) {
+    Iterator<ObjectNode> it = table(resource).iterate(0, n -> true);
+    return StreamSupport.stream(Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED | Spliterator.NONNULL), false)
+        .map(n -> view(resource, n));
+  }
+
+  public long count(String resource) {
+    return stream(resource).count();
+  }
+
+  /** The variants of a product. */
+  public List<TestkitRecord> variantsOf(long productId) {
+    List<TestkitRecord> out = new ArrayList<>();
+    for (long id : store.variantIdsOf(productId)) {
+      out.add(view("variants", store.variant.get(id)));
+    }
+    return out;
+  }
+
+  private static <T> T run(java.util.function.Supplier<T> s) {
+    try {
+      return s.get();
+    } catch (RuntimeException e) {
+      if (e.getClass().getName().startsWith("dev.lightspeedsync.testkit.internal")) {
+        throw new IllegalArgumentException(e.getMessage(), e);
+      }
+      throw e;
+    }
+  }
+
+  /** Sets a variant's stockLevel (absolute; negative allowed) and moves its updatedAt. */
+  public TestkitRecord setVariantStock(long variantId, long stockLevel) {
+    return view("variants", run(() -> mutations.setVariantStock(variantId, stockLevel)));
+  }
+
+  /** Sets a product's visibility ({@code visible}, {@code auto} or {@code hidden}). */
+  public TestkitRecord setProductVisibility(long productId, String visibility) {
+    Objects.requireNonNull(visibility, "visibility == null");
+    ObjectNode b = Json.obj();
+    b.put("visibility", visibility);
+    return view("products", run(() -> mutations.updateProduct(productId, b)));
+  }
+
+  /** Hides a product, as archiving its item in Retail does. */
+  public TestkitRecord hideProduct(long productId) {
+    return setProductVisibility(productId, "hidden");
+  }
+
+  /** Changes an order's status fields; pass null to keep one. */
+  public TestkitRecord setOrderStatus(long orderId, String status, String paymentStatus, String shipmentStatus) {
+    ObjectNode b = Json.obj();
+    if (status != null) {
+      b.put("status", status);
+    }
+    if (paymentStatus != null) {
+      b.put("paymentStatus", paymentStatus);
+    }
+    if (shipmentStatus != null) {
+      b.put("shipmentStatus", shipmentStatus);
+    }
+    return view("orders", run(() -> mutations.updateOrder(orderId, b)));
+  }
+}

@@ -1,0 +1,175 @@
+package dev.lightspeedsync.testkit;
+
+import dev.lightspeedsync.testkit.internal.EcomApi;
+import dev.lightspeedsync.testkit.internal.EcomLimiter;
+import dev.lightspeedsync.testkit.internal.EcomMutations;
+import dev.lightspeedsync.testkit.internal.EcomStore;
+import dev.lightspeedsync.testkit.internal.FaultInjector;
+import dev.lightspeedsync.testkit.internal.HttpCore;
+import dev.lightspeedsync.testkit.internal.LeakyBucket;
+import dev.lightspeedsync.testkit.internal.OAuth;
+import dev.lightspeedsync.testkit.internal.OAuthApi;
+import dev.lightspeedsync.testkit.internal.RequestStats;
+import dev.lightspeedsync.testkit.internal.RetailApi;
+import dev.lightspeedsync.testkit.internal.RetailMutations;
+import dev.lightspeedsync.testkit.internal.RetailStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.Objects;
+
+/**
+ * A fake Lightspeed server (R-Series V3, its OAuth token endpoint, and eCom/C-Series) on a loopback
+ * port, serving seeded data generated on demand. Start it with {@link #start(TestkitConfig)}, point
+ * the client at {@link #retailApiRoot()} / {@link #ecomBaseUrl()} with
+ * {@link #retailCredentials()} / {@link #ecomCredentials()}, then assert with {@link #inspect()} and
+ * the ground truth in {@link #retail()} and {@link #ecom()}. In JUnit 5 use
+ * {@link LightspeedTestkitExtension}.
+ *
+ * <p>One port serves everything: {@code /API/V3/...} (R-Series), {@code /auth/oauth/token},
+ * and {@code /{lang}/...} (eCom).
+ *
+ * <p>Thread-safe: serve any number of concurrent clients. Close it to free the port.
+ */
+public final class LightspeedTestServer implements AutoCloseable {
+  private final TestkitConfig config;
+  private final HttpCore http;
+  private final OAuth oauth;
+  private final FaultInjector faults;
+  private final Inspection inspection;
+  private final RetailData retail;
+  private final EcomData ecom;
+  private final EcomStore ecomStore;
+  private final URI origin;
+
+  private LightspeedTestServer(TestkitConfig config) throws IOException {
+    this.config = config;
+    TimeSource clock = config.timeSource();
+    RetailStore store = new RetailStore(config);
+    RetailMutations mutations = new RetailMutations(store, clock);
+    this.oauth = new OAuth(clock, config.accountId(), config.seed(), config.accessTokenTtl().getSeconds(),
+        config.strictRefreshRotation());
+    LeakyBucket bucket = new LeakyBucket(clock, config.bucketSize(), config.dripRate(), config.burstLimit());
+    RetailApi retailApi = new RetailApi(store, mutations, oauth, bucket, clock.scale());
+    this.ecomStore = new EcomStore(config);
+    EcomMutations ecomMutations = new EcomMutations(ecomStore, clock);
+    EcomLimiter ecomLimiter = new EcomLimiter(clock, config.ecomLimits(), config.ecomPerSecond());
+    EcomApi ecomApi = new EcomApi(ecomStore, ecomMutations, ecomLimiter, config.ecomLanguages(), clock);
+    RequestStats stats = new RequestStats();
+    this.faults = new FaultInjector(config.faults());
+    this.http = new HttpCore(config.port(), new OAuthApi(oauth), retailApi, ecomApi, faults, stats, clock);
+    this.origin = URI.create("http://127.0.0.1:" + http.port());
+    this.inspection = new Inspection(stats, bucket, ecomLimiter, oauth);
+    this.retail = new RetailData(store, mutations);
+    this.ecom = new EcomData(ecomStore, ecomMutations);
+  }
+
+  /** Starts a server with the given configuration on a loopback port. */
+  public static LightspeedTestServer start(TestkitConfig config) {
+    Objects.requireNonNull(config, "config == null");
+    try {
+      return new LightspeedTestServer(config);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not start the Lightspeed testkit server", e);
+    }
+  }
+
+  /** Starts a server with {@link TestkitConfig#defaults()}. */
+  public static LightspeedTestServer start() {
+    return start(TestkitConfig.defaults());
+  }
+
+  public TestkitConfig config() {
+    return config;
+  }
+
+  public int port() {
+    return http.port();
+  }
+
+  /** {@code http://127.0.0.1:<port>} (no trailing slash). */
+  public URI origin() {
+    return origin;
+  }
+
+  /** {@code http://127.0.0.1:<port>/API/V3/}, the counterpart of {@code https://api.lightspeedapp.com/API/V3/}. */
+  public URI retailApiRoot() {
+    return URI.create(origin + "/API/V3/");
+  }
+
+  /** {@code http://127.0.0.1:<port>/API/V3/Account/<accountID>/}. */
+  public URI retailAccountUrl() {
+    return URI.create(origin + "/API/V3/Account/" + config.accountId() + "/");
+  }
+
+  /** {@code http://127.0.0.1:<port>/auth/oauth/token}: same origin, as the client defaults to. */
+  public URI tokenUrl() {
+    return URI.create(origin + "/auth/oauth/token");
+  }
+
+  /** {@code http://127.0.0.1:<port>/}, the counterpart of {@code https://api.webshopapp.com/}; append {@code <lang>/...}. */
+  public URI ecomBaseUrl() {
+    return URI.create(origin + "/");
+  }
+
+  /** The client id/secret and the initial access/refresh token pair. */
+  public RetailCredentials retailCredentials() {
+    OAuth.Issued i = oauth.initial();
+    return new RetailCredentials(config.accountId(), oauth.clientId, oauth.clientSecret, i.accessToken(),
+        i.refreshToken(), i.expiresIn());
+  }
+
+  public EcomCredentials ecomCredentials() {
+    return new EcomCredentials(ecomStore.apiKey, ecomStore.apiSecret, config.ecomLanguages().get(0), ecomStore.shopId);
+  }
+
+  public Inspection inspect() {
+    return inspection;
+  }
+
+  /** Ground truth and mutations of the R-Series account. */
+  public RetailData retail() {
+    return retail;
+  }
+
+  /** Ground truth and mutations of the eCom shop. */
+  public EcomData ecom() {
+    return ecom;
+  }
+
+  /** The server's clock (API time). */
+  public TimeSource clock() {
+    return config.timeSource();
+  }
+
+  /** Makes the next R-Series/eCom request (token requests excluded) suffer {@code fault}. */
+  public void injectNext(Fault fault) {
+    faults.enqueue(Objects.requireNonNull(fault, "fault == null"), null);
+  }
+
+  /**
+   * Makes the next request whose {@code "<METHOD> <raw path>"} starts with {@code requestPrefix}
+   * suffer {@code fault}, e.g. {@code injectNext(Fault.APPLY_THEN_500, "PUT /API/V3/Account/123456/Item/")}.
+   * Faults queue up: call it n times to fail n requests.
+   */
+  public void injectNext(Fault fault, String requestPrefix) {
+    faults.enqueue(Objects.requireNonNull(fault, "fault == null"), Objects.requireNonNull(requestPrefix,
+        "requestPrefix == null"));
+  }
+
+  /** Expires every access token issued so far (the next API call gets the documented 401). */
+  public void expireAccessTokens() {
+    oauth.expireAccessTokens();
+  }
+
+  /** Stops the server and frees its port. */
+  @Override
+  public void close() {
+    http.close();
+  }
+
+  @Override
+  public String toString() {
+    return "LightspeedTestServer[" + origin + "]";
+  }
+}

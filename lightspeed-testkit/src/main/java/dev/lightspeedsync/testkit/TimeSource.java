@@ -1,0 +1,65 @@
+package dev.lightspeedsync.testkit;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * The clock of the fake server ("API time"). Every time-dependent behaviour reads it: token
+ * expiry, the leaky bucket's drain, burst and eCom windows, {@code Retry-After}, and the
+ * {@code timeStamp}/{@code updatedAt} that writes and mutations stamp on records. All headers are
+ * expressed in API time, so they stay consistent with each other whatever the clock does.
+ *
+ * <p>Use {@link ManualTimeSource} in tests so that nothing waits in real time, or
+ * {@link #scaled(double)} to make API time run faster than the wall clock (a drip rate of 1/s then
+ * drains {@code factor} drips per real second).
+ *
+ * <p>Implementations must be thread-safe.
+ */
+@FunctionalInterface
+public interface TimeSource {
+  /** The current API time. */
+  Instant now();
+
+  /** How many API seconds pass per real second; 1 for the system clock, informational only. */
+  default double scale() {
+    return 1.0;
+  }
+
+  /** The system clock. */
+  static TimeSource system() {
+    Clock clock = Clock.systemUTC();
+    return clock::instant;
+  }
+
+  /**
+   * API time that starts at the current wall time and runs {@code factor} times faster.
+   *
+   * @param factor greater than 0; 10 means ten API seconds per real second
+   */
+  static TimeSource scaled(double factor) {
+    return scaled(factor, Instant.now());
+  }
+
+  /** API time that starts at {@code start} and runs {@code factor} times faster than the wall clock. */
+  static TimeSource scaled(double factor, Instant start) {
+    Objects.requireNonNull(start, "start == null");
+    if (!(factor > 0) || Double.isInfinite(factor)) {
+      throw new IllegalArgumentException("factor must be > 0: " + factor);
+    }
+    long origin = System.nanoTime();
+    return new TimeSource() {
+      @Override
+      public Instant now() {
+        long elapsed = System.nanoTime() - origin;
+        return start.plus(Duration.ofNanos((long) (elapsed * factor)));
+      }
+
+      @Override
+      public double scale() {
+        return factor;
+      }
+    };
+  }
+}

@@ -1,0 +1,206 @@
+package dev.lightspeedsync.testkit.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lightspeedsync.testkit.TimeSource;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** State changes of the eCom data; each write moves the record's {@code updatedAt}. Serialised on the store. */
+public final class EcomMutations {
+  private static final Set<String> VARIANT_WRITABLE = Set.of("stockLevel", "stockTracking", "stockAlert", "stockMinimum",
+      "priceExcl", "priceIncl", "priceCost", "oldPriceExcl", "oldPriceIncl", "sku", "ean", "articleCode", "title",
+      "isDefault", "sortOrder", "unitPrice", "unitUnit", "weight", "volume", "colli", "stockBuyMinimum",
+      "stockBuyMaximum", "taxType", "hs");
+  private static final Set<String> PRODUCT_WRITABLE = Set.of("visibility", "title", "fulltitle", "description", "content",
+      "url", "data01", "data02", "data03");
+  private static final Set<String> ORDER_WRITABLE = Set.of("status", "paymentStatus", "shipmentStatus", "memo",
+      "comment", "customStatusId");
+  private static final Set<String> SUPPLIER_WRITABLE = Set.of("title", "attention_of", "street", "street2", "number",
+      "extension", "zip_code", "city", "region");
+
+  private final EcomStore s;
+  private final TimeSource clock;
+
+  public EcomMutations(EcomStore store, TimeSource clock) {
+    this.s = store;
+    this.clock = clock;
+  }
+
+  private String now() {
+    return Times.format(clock.now().getEpochSecond());
+  }
+
+  private static ObjectNode require(ETable t, long id) {
+    ObjectNode n = t.get(id);
+    if (n == null) {
+      throw new EcomApi.EcomError(404, EcomApi.singular(t.name) + " " + id + " not found");
+    }
+    return n;
+  }
+
+  private static void unknown(ObjectNode body, Set<String> writable, String what) {
+    for (Iterator<String> it = body.fieldNames(); it.hasNext();) {
+      String f = it.next();
+      if (!writable.contains(f)) {
+        throw new EcomApi.EcomError(400, "Field '" + f + "' of " + what + " cannot be written (or is not modelled by the testkit)");
+      }
+    }
+  }
+
+  public ObjectNode updateVariant(long id, ObjectNode body) {
+    synchronized (s) {
+      ObjectNode cur = require(s.variant, id).deepCopy();
+      unknown(body, VARIANT_WRITABLE, "variant");
+      if (body.has("stockLevel")) {
+        JsonNode v = body.get("stockLevel");
+        if (!(v.isIntegralNumber() || (v.isTextual() && v.asText().matches("-?\\d+")))) {
+          throw new EcomApi.EcomError(400, "stockLevel must be a whole number");
+        }
+      }
+      if (body.has("stockTracking") && !EcomStore.STOCK_TRACKING.contains(body.get("stockTracking").asText())) {
+        throw new EcomApi.EcomError(400, "stockTracking must be one of " + EcomStore.STOCK_TRACKING);
+      }
+      body.fields().forEachRemaining(e -> {
+        if (e.getKey().equals("stockLevel")) {
+          cur.put("stockLevel", e.getValue().asLong());
+        } else {
+          cur.set(e.getKey(), e.getValue());
+        }
+      });
+      cur.put("updatedAt", now());
+      s.variant.put(id, cur);
+      return cur;
+    }
+  }
+
+  public ObjectNode setVariantStock(long id, long level) {
+    ObjectNode b = Json.obj();
+    b.put("stockLevel", level);
+    return updateVariant(id, b);
+  }
+
+  public ObjectNode updateProduct(long id, ObjectNode body) {
+    synchronized (s) {
+      ObjectNode cur = require(s.product, id).deepCopy();
+      unknown(body, PRODUCT_WRITABLE, "product");
+      if (body.has("visibility") && !EcomStore.VISIBILITY.contains(body.get("visibility").asText())) {
+        throw new EcomApi.EcomError(400, "visibility must be one of " + EcomStore.VISIBILITY);
+      }
+      body.fields().forEachRemaining(e -> cur.set(e.getKey(), e.getValue()));
+      cur.put("isVisible", !"hidden".equals(cur.path("visibility").asText()));
+      cur.put("updatedAt", now());
+      s.product.put(id, cur);
+      return cur;
+    }
+  }
+
+  public ObjectNode updateOrder(long id, ObjectNode body) {
+    synchronized (s) {
+      ObjectNode cur = require(s.order, id).deepCopy();
+      unknown(body, ORDER_WRITABLE, "order");
+      check(body, "status", EcomStore.STATUS, EcomStore.LEGACY_STATUS);
+      check(body, "paymentStatus", EcomStore.PAYMENT_STATUS, List.of());
+      check(body, "shipmentStatus", EcomStore.SHIPMENT_STATUS, List.of());
+      body.fields().forEachRemaining(e -> cur.set(e.getKey(), e.getValue()));
+      cur.put("updatedAt", now());
+      s.order.put(id, cur);
+      return cur;
+    }
+  }
+
+  private static void check(ObjectNode body, String field, List<String> allowed, List<String> legacy) {
+    if (body.has(field)) {
+      String v = body.get(field).asText();
+      if (!allowed.contains(v) && !legacy.contains(v)) {
+        throw new EcomApi.EcomError(400, field + " must be one of " + allowed);
+      }
+    }
+  }
+
+  public ObjectNode updateSupplier(long id, ObjectNode body) {
+    synchronized (s) {
+      ObjectNode cur = require(s.supplier, id).deepCopy();
+      unknown(body, SUPPLIER_WRITABLE, "supplier");
+      body.fields().forEachRemaining(e -> cur.set(e.getKey(), e.getValue()));
+      cur.put("updatedAt", now());
+      s.supplier.put(id, cur);
+      return cur;
+    }
+  }
+
+  public ObjectNode createWebhook(ObjectNode body, String lang) {
+    synchronized (s) {
+      ObjectNode n = Json.obj();
+      long id = s.webhook.allocateId();
+      n.put("id", id);
+      n.put("createdAt", now());
+      n.put("updatedAt", now());
+      validateWebhook(body, true);
+      n.put("isActive", body.path("isActive").asBoolean(true));
+      n.put("itemGroup", body.get("itemGroup").asText());
+      n.put("itemAction", body.get("itemAction").asText());
+      ObjectNode l = Json.obj();
+      l.put("id", 1);
+      l.put("code", lang);
+      l.put("locale", lang.equals("en") ? "en_GB" : lang + "_" + lang.toUpperCase(java.util.Locale.ROOT));
+      l.put("title", lang);
+      n.set("language", l);
+      n.put("format", body.path("format").asText("json"));
+      n.put("address", body.get("address").asText());
+      s.webhook.put(id, n);
+      return n;
+    }
+  }
+
+  private static void validateWebhook(ObjectNode body, boolean create) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext();) {
+      String k = it.next().getKey();
+      if (!Set.of("isActive", "itemGroup", "itemAction", "format", "address", "language").contains(k)) {
+        throw new EcomApi.EcomError(400, "Unknown webhook field '" + k + "' (the URL field is 'address')");
+      }
+    }
+    if (create || body.has("itemGroup")) {
+      if (!EcomStore.ITEM_GROUPS.contains(body.path("itemGroup").asText())) {
+        throw new EcomApi.EcomError(400, "itemGroup must be one of " + EcomStore.ITEM_GROUPS);
+      }
+    }
+    if (create || body.has("itemAction")) {
+      if (!EcomStore.ITEM_ACTIONS.contains(body.path("itemAction").asText())) {
+        throw new EcomApi.EcomError(400, "itemAction must be one of " + EcomStore.ITEM_ACTIONS);
+      }
+    }
+    if (body.has("format") && !List.of("json", "xml").contains(body.get("format").asText())) {
+      throw new EcomApi.EcomError(400, "format must be json or xml");
+    }
+    if (create || body.has("address")) {
+      String a = body.path("address").asText("");
+      if (!a.startsWith("http://") && !a.startsWith("https://")) {
+        throw new EcomApi.EcomError(400, "address must be an http(s) URL");
+      }
+    }
+  }
+
+  public ObjectNode updateWebhook(long id, ObjectNode body) {
+    synchronized (s) {
+      ObjectNode cur = require(s.webhook, id).deepCopy();
+      validateWebhook(body, false);
+      body.fields().forEachRemaining(e -> {
+        if (!e.getKey().equals("language")) {
+          cur.set(e.getKey(), e.getValue());
+        }
+      });
+      cur.put("updatedAt", now());
+      s.webhook.put(id, cur);
+      return cur;
+    }
+  }
+
+  public void delete(ETable t, long id) {
+    synchronized (s) {
+      t.delete(id);
+    }
+  }
+}

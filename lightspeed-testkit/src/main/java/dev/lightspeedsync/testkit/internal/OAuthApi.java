@@ -1,0 +1,87 @@
+package dev.lightspeedsync.testkit.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** {@code POST /auth/oauth/token} and {@code /auth/oauth/revoke}. */
+public final class OAuthApi {
+  private final OAuth oauth;
+
+  public OAuthApi(OAuth oauth) {
+    this.oauth = oauth;
+  }
+
+  private static Resp err(int status, String error, String description) {
+    ObjectNode n = Json.obj();
+    n.put("error", error);
+    n.put("error_description", description);
+    n.put("message", description);
+    return Resp.json(status, Json.write(n));
+  }
+
+  private static Map<String, String> form(Req req) {
+    Map<String, String> out = new LinkedHashMap<>();
+    String ct = req.header("Content-Type");
+    String body = req.bodyString();
+    if (ct != null && ct.contains("application/json")) {
+      JsonNode n = Json.read(body);
+      n.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+      return out;
+    }
+    for (Map.Entry<String, String> e : Req.parseQuery(body)) {
+      out.put(e.getKey(), e.getValue());
+    }
+    return out;
+  }
+
+  public Resp handle(Req req) {
+    Resp r = doHandle(req);
+    r.endpoint = req.method + " " + req.path;
+    return r;
+  }
+
+  private Resp doHandle(Req req) {
+    if (!req.method.equals("POST")) {
+      return err(405, "invalid_request", "Use POST");
+    }
+    Map<String, String> f;
+    try {
+      f = form(req);
+    } catch (ApiException e) {
+      return err(400, "invalid_request", "The request body could not be parsed");
+    }
+    if (!oauth.clientId.equals(f.get("client_id")) || !oauth.clientSecret.equals(f.get("client_secret"))) {
+      return err(401, "invalid_client", "Client authentication failed");
+    }
+    if (req.path.equals("/auth/oauth/revoke")) {
+      oauth.revoke(f.getOrDefault("refresh_token", ""));
+      return Resp.json(200, "{}");
+    }
+    if (!req.path.equals("/auth/oauth/token")) {
+      return err(404, "not_found", "Unknown OAuth endpoint");
+    }
+    String grant = f.get("grant_type");
+    if (!"refresh_token".equals(grant)) {
+      return err(400, "unsupported_grant_type",
+          "The authorization grant type is not supported by the authorization server.");
+    }
+    String rt = f.get("refresh_token");
+    if (rt == null || rt.isEmpty()) {
+      return err(400, "invalid_request",
+          "The request is missing a required parameter, includes an invalid parameter value, includes a parameter"
+              + " more than once, or is otherwise malformed. Check the `refresh_token` parameter");
+    }
+    OAuth.Issued issued = oauth.refresh(rt);
+    if (issued == null) {
+      return err(400, "invalid_grant", "The refresh token is invalid.");
+    }
+    ObjectNode n = Json.obj();
+    n.put("token_type", "Bearer");
+    n.put("expires_in", issued.expiresIn());
+    n.put("access_token", issued.accessToken());
+    n.put("refresh_token", issued.refreshToken());
+    return Resp.json(200, Json.write(n));
+  }
+}
