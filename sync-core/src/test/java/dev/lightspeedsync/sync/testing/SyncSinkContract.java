@@ -1,0 +1,288 @@
+package dev.lightspeedsync.sync.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lightspeedsync.sync.model.Deactivation;
+import dev.lightspeedsync.sync.model.PaymentStatus;
+import dev.lightspeedsync.sync.model.PurchaseOrder;
+import dev.lightspeedsync.sync.model.PurchaseOrderLine;
+import dev.lightspeedsync.sync.model.ReasonCode;
+import dev.lightspeedsync.sync.model.Receipt;
+import dev.lightspeedsync.sync.model.ReceiptLine;
+import dev.lightspeedsync.sync.model.RecordIssue;
+import dev.lightspeedsync.sync.model.RecordKind;
+import dev.lightspeedsync.sync.model.SaleStatus;
+import dev.lightspeedsync.sync.model.SalesChannel;
+import dev.lightspeedsync.sync.model.SalesLine;
+import dev.lightspeedsync.sync.model.SalesOrder;
+import dev.lightspeedsync.sync.model.Sku;
+import dev.lightspeedsync.sync.model.StockLevel;
+import dev.lightspeedsync.sync.spi.Checkpoint;
+import dev.lightspeedsync.sync.spi.LedgerEntry;
+import dev.lightspeedsync.sync.spi.LedgerKind;
+import dev.lightspeedsync.sync.spi.LedgerOutcome;
+import dev.lightspeedsync.sync.spi.SyncSink;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The behaviour every {@link SyncSink} must have. A host proves its own sink by extending this class
+ * in its test sources (from the {@code sync-core} test-jar, with JUnit Jupiter and AssertJ on the test
+ * classpath):
+ *
+ * <pre>{@code
+ * class JdbcSyncSinkTest extends SyncSinkContract {
+ *   protected SyncSink newSink() { return new JdbcSyncSink(freshSchema()); }
+ *   protected SyncSink reopen(SyncSink sink) { return new JdbcSyncSink(sameSchemaAs(sink)); }
+ * }
+ * }</pre>
+ *
+ * <p>Each test starts from {@link #newSink()}, which must return an empty sink. Tests are
+ * independent and take well under a second on an in-memory store.
+ */
+public abstract class SyncSinkContract {
+  /** A fixed instant: the contract never reads the clock. */
+  protected static final Instant T0 = Instant.parse("2026-11-23T12:00:00Z");
+
+  private SyncSink sink;
+
+  /** An empty sink, private to one test. */
+  protected abstract SyncSink newSink();
+
+  /**
+   * A new sink over the same storage as {@code sink}, as after a process restart (for example a new
+   * connection pool on the same database). This is how the contract checks that state survives.
+   */
+  protected abstract SyncSink reopen(SyncSink sink);
+
+  @BeforeEach
+  void createSink() {
+    sink = newSink();
+  }
+
+  /** The sink under test. */
+  protected SyncSink sink() {
+    return sink;
+  }
+
+  private static Sku sku(String id, String name) {
+    return Sku.builder().id(id).sku("SKU-" + id).name(name).build();
+  }
+
+  private static SalesOrder sale(String id, long qty) {
+    return SalesOrder.builder().id(id).channel(SalesChannel.RETAIL).status(SaleStatus.COMPLETED)
+        .paymentStatus(PaymentStatus.PAID).createdAt(T0).updatedAt(T0)
+        .addLines(SalesLine.of(id + "-1", "A", qty)).build();
+  }
+
+  @Test
+  @DisplayName("upserting the same SKUs twice leaves the same state (idempotent upsert)")
+  void skuUpsertIsIdempotent() {
+    List<Sku> batch = List.of(sku("1", "Bike"), sku("2", "Helmet"));
+
+    sink.upsertSkus(batch);
+    sink.upsertSkus(batch);
+
+    assertThat(sink.findSkus(List.of("1", "2", "3"))).containsOnlyKeys("1", "2")
+        .containsEntry("1", batch.get(0)).containsEntry("2", batch.get(1));
+  }
+
+  @Test
+  @DisplayName("an upsert replaces the SKU with the same id")
+  void skuUpsertReplaces() {
+    sink.upsertSkus(List.of(sku("1", "Bike")));
+    sink.upsertSkus(List.of(sku("1", "Bicycle")));
+
+    assertThat(sink.findSkus(List.of("1")).get("1").name()).isEqualTo("Bicycle");
+  }
+
+  @Test
+  @DisplayName("[seed 000] host-owned order-by quantity and MOQ survive an upsert that does not"
+      + " carry them, and change when one does")
+  void hostOwnedFieldsSurvive() {
+    sink.upsertSkus(List.of(sku("1", "Bike").withOrderByQuantity(Optional.of(6L))
+        .withMinimumOrderQuantity(Optional.of(24L))));
+
+    sink.upsertSkus(List.of(sku("1", "Bicycle")));
+    Sku afterSync = sink.findSkus(List.of("1")).get("1");
+    sink.upsertSkus(List.of(afterSync.withMinimumOrderQuantity(Optional.of(12L))));
+    Sku afterHostEdit = sink.findSkus(List.of("1")).get("1");
+
+    assertThat(afterSync.name()).isEqualTo("Bicycle");
+    assertThat(afterSync.orderByQuantity()).contains(6L);
+    assertThat(afterSync.minimumOrderQuantity()).contains(24L);
+    assertThat(afterHostEdit.minimumOrderQuantity()).contains(12L);
+  }
+
+  @Test
+  @DisplayName("[seed 000] deactivation keeps the SKU (inactive) and its sales; repeating it and"
+      + " unknown ids change nothing")
+  void deactivationNeverErases() {
+    sink.upsertSkus(List.of(sku("A", "Bike")));
+    SalesOrder s = sale("S1", 2);
+    sink.upsertSales(List.of(s));
+    List<Deactivation> d = List.of(Deactivation.of("A", ReasonCode.HIDDEN, T0),
+        Deactivation.of("unknown", ReasonCode.DELETED_AT_SOURCE, T0));
+
+    sink.deactivateSkus(d);
+    sink.deactivateSkus(d);
+
+    assertThat(sink.findSkus(List.of("A", "unknown"))).containsOnlyKeys("A");
+    assertThat(sink.findSkus(List.of("A")).get("A").active()).isFalse();
+    assertThat(sink.findSales(List.of("S1"))).containsEntry("S1", s);
+  }
+
+  @Test
+  @DisplayName("stock is keyed by SKU and location: repeats do not duplicate, updates replace")
+  void stockUpsert() {
+    StockLevel a1 = StockLevel.builder().skuId("A").locationId("1").onHand(5).build();
+    StockLevel a2 = StockLevel.builder().skuId("A").locationId("2").onHand(1).build();
+
+    sink.upsertStock(List.of(a1, a2));
+    sink.upsertStock(List.of(a1, a2.withOnHand(7)));
+
+    assertThat(sink.findStock(List.of("A"))).containsExactlyInAnyOrder(a1, a2.withOnHand(7));
+    assertThat(sink.findStock(List.of("B"))).isEmpty();
+  }
+
+  @Test
+  @DisplayName("a re-sent sales order replaces the stored one, lines included; repeats change"
+      + " nothing")
+  void salesUpsert() {
+    sink.upsertSales(List.of(sale("S1", 1), sale("S2", 1)));
+    sink.upsertSales(List.of(sale("S1", 3)));
+    sink.upsertSales(List.of(sale("S1", 3)));
+
+    assertThat(sink.findSales(List.of("S1", "S2"))).hasSize(2);
+    assertThat(sink.findSales(List.of("S1")).get("S1").lines()).singleElement()
+        .satisfies(l -> assertThat(l.quantity()).isEqualTo(3));
+  }
+
+  @Test
+  @DisplayName("purchase orders upsert by id; a receipt is recorded once even if sent twice")
+  void purchaseOrdersAndReceipts() {
+    PurchaseOrder po = PurchaseOrder.builder().id("PO1").locationId("L").createdAt(T0)
+        .addLines(PurchaseOrderLine.of("1", "A", 5)).build();
+    Receipt r1 = Receipt.builder().id("R1").purchaseOrderId("PO1").receivedAt(T0)
+        .addLines(ReceiptLine.of("1", 2)).build();
+    Receipt r1Again = Receipt.builder().from(r1).receivedAt(T0.plusSeconds(5)).build();
+
+    sink.upsertPurchaseOrders(List.of(po));
+    sink.upsertPurchaseOrders(List.of(po.withClosedManually(true)));
+    sink.recordReceipts(List.of(r1));
+    sink.recordReceipts(List.of(r1Again));
+
+    assertThat(sink.findPurchaseOrder("PO1")).hasValueSatisfying(
+        p -> assertThat(p.closedManually()).isTrue());
+    assertThat(sink.findPurchaseOrder("PO2")).isEmpty();
+    assertThat(sink.findReceipts("PO1")).containsExactly(r1);
+  }
+
+  @Test
+  @DisplayName("checkpoints are per stream, replaced on save, and survive a restart")
+  void checkpointsSurvive() {
+    sink.saveCheckpoint(Checkpoint.of("retail:items", "cursor-1", T0));
+    sink.saveCheckpoint(Checkpoint.of("retail:items", "cursor-2", T0.plusSeconds(1)));
+    sink.saveCheckpoint(Checkpoint.of("retail:sales", "cursor-9", T0));
+
+    SyncSink restarted = reopen(sink);
+
+    assertThat(restarted.checkpoint("retail:items")).map(Checkpoint::position)
+        .contains("cursor-2");
+    assertThat(restarted.checkpoint("retail:sales")).map(Checkpoint::position)
+        .contains("cursor-9");
+    assertThat(restarted.checkpoint("ecom:orders")).isEmpty();
+  }
+
+  @Test
+  @DisplayName("[seed 004] 'Orders can only be exported ... once': the ledger refuses a second"
+      + " booking of the same key, keeps the first, and remembers it after a restart")
+  void ledgerRefusesSecondBooking() {
+    LedgerEntry first = LedgerEntry.of(LedgerKind.ORDER_EXPORT, "W1", T0);
+    LedgerEntry second = LedgerEntry.of(LedgerKind.ORDER_EXPORT, "W1", T0.plusSeconds(9));
+    LedgerEntry otherKind = LedgerEntry.of(LedgerKind.STOCK_BOOKING, "W1", T0);
+
+    List<LedgerOutcome> a = sink.recordInLedger(List.of(first, otherKind));
+    List<LedgerOutcome> b = reopen(sink).recordInLedger(List.of(second));
+
+    assertThat(a).extracting(LedgerOutcome::recorded).containsExactly(true, true);
+    assertThat(b).singleElement().satisfies(o -> {
+      assertThat(o.recorded()).isFalse();
+      assertThat(o.entry()).isEqualTo(first);
+    });
+    assertThat(reopen(sink).ledgerEntry(LedgerKind.ORDER_EXPORT, "W1")).contains(first);
+    assertThat(sink.ledgerEntry(LedgerKind.ORDER_EXPORT, "W2")).isEmpty();
+  }
+
+  @Test
+  @DisplayName("the ledger refuses a duplicate key within one batch")
+  void ledgerRefusesDuplicateInBatch() {
+    LedgerEntry e = LedgerEntry.of(LedgerKind.STOCK_BOOKING, "receipt/PO1/R1/1", T0);
+
+    List<LedgerOutcome> out = sink.recordInLedger(List.of(e, e));
+
+    assertThat(out).extracting(LedgerOutcome::recorded).containsExactly(true, false);
+  }
+
+  @Test
+  @DisplayName("the ledger records a key exactly once when threads race for it")
+  void ledgerUnderConcurrency() throws Exception {
+    int threads = 8;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    CountDownLatch start = new CountDownLatch(1);
+    try {
+      List<Future<Boolean>> results = new ArrayList<>();
+      for (int i = 0; i < threads; i++) {
+        LedgerEntry e = LedgerEntry.of(LedgerKind.ORDER_EXPORT, "RACE", T0.plusSeconds(i));
+        Callable<Boolean> task = () -> {
+          start.await();
+          return sink.recordInLedger(List.of(e)).get(0).recorded();
+        };
+        results.add(pool.submit(task));
+      }
+      start.countDown();
+      int recorded = 0;
+      for (Future<Boolean> f : results) {
+        recorded += f.get(10, TimeUnit.SECONDS) ? 1 : 0;
+      }
+      assertThat(recorded).isEqualTo(1);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  @DisplayName("[seed 002] 'view the fault in the connection log and fix accordingly': problems"
+      + " are stored per record, a repeat replaces instead of piling up, resolving removes them")
+  void connectionLog() {
+    RecordIssue supplier = RecordIssue.of(RecordKind.SKU, "1", ReasonCode.UNKNOWN_SUPPLIER,
+        "Unknown Supplier", "Assign a supplier in Lightspeed", T0);
+    RecordIssue price = RecordIssue.of(RecordKind.SKU, "1", ReasonCode.PURCHASE_PRICE_MISSING,
+        "No price", "Enter a price", T0);
+    RecordIssue other = RecordIssue.of(RecordKind.SKU, "2", ReasonCode.SKU_MISSING,
+        "No SKU", "Enter a SKU", T0);
+    RecordIssue order = RecordIssue.of(RecordKind.HOST_ORDER, "W1",
+        ReasonCode.ORDER_NOT_BALANCED, "Unbalanced", "Collect the payment", T0);
+
+    sink.logIssues(List.of(supplier, price, other, order));
+    sink.logIssues(List.of(supplier.withDetectedAt(T0.plusSeconds(1800))));
+    List<RecordIssue> beforeResolve = sink.openIssues(RecordKind.SKU);
+    sink.resolveIssues(RecordKind.SKU, "1");
+
+    assertThat(beforeResolve).hasSize(3);
+    assertThat(beforeResolve.get(0).detectedAt()).isEqualTo(T0.plusSeconds(1800));
+    assertThat(sink.openIssues(RecordKind.SKU)).containsExactly(other);
+    assertThat(sink.openIssues(RecordKind.HOST_ORDER)).containsExactly(order);
+  }
+}
