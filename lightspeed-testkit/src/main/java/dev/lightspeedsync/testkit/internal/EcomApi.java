@@ -32,11 +32,17 @@ public final class EcomApi implements Function<Req, Resp> {
     this.clock = clock;
   }
 
+  /** The inspection key of a request ("GET products/{id}.json"), without handling it. */
+  public static String endpointKey(Req req) {
+    String rest = req.path.length() > 4 ? req.path.substring(4) : "";
+    return req.method + " " + rest.replaceAll("/\\d+", "/{id}");
+  }
+
   @Override
   public Resp apply(Req req) {
     String lang = req.path.substring(1, 3);
     String rest = req.path.length() > 4 ? req.path.substring(4) : "";
-    String endpoint = req.method + " " + rest.replaceAll("/\\d+", "/{id}");
+    String endpoint = endpointKey(req);
     Resp r;
     EcomLimiter.Admission a = null;
     try {

@@ -118,15 +118,16 @@ public final class HttpCore implements AutoCloseable {
         };
       }
       Fault fault = api.equals("oauth") || api.equals("none") ? null : faults.decide(req.method + " " + path);
+      String faultKey = endpointKey(api, req);
       if (fault == Fault.DROP_CONNECTION) {
-        stats.record(api, req.method + " " + path, req.method, path, 0, false, fault.name(), clock.now().toEpochMilli());
+        stats.record(api, faultKey, req.method, path, 0, false, fault.name(), clock.now().toEpochMilli());
         // Closing the exchange before any response headers are sent closes the connection.
         return;
       }
       if (fault == Fault.SERVER_ERROR) {
         int status = faults.serverErrorStatus(path);
         resp = errorFor(api, status);
-        resp.endpoint = req.method + " " + path;
+        resp.endpoint = faultKey;
       } else {
         if (fault == Fault.LATENCY) {
           try {
@@ -158,6 +159,17 @@ public final class HttpCore implements AutoCloseable {
     }
   }
 
+  private String endpointKey(String api, Req req) {
+    switch (api) {
+      case "retail":
+        return RetailApi.endpointKey(req);
+      case "ecom":
+        return EcomApi.endpointKey(req);
+      default:
+        return req.method + " " + req.path;
+    }
+  }
+
   private static Resp errorFor(String api, int status) {
     if (api.equals("ecom")) {
       return EcomErrors.error(status, "GET", "", RetailApi.reason(status));
@@ -178,12 +190,8 @@ public final class HttpCore implements AutoCloseable {
     if (truncate) {
       out.write(b, 0, b.length / 2);
       out.flush();
-      // Not writing the rest and closing makes the server drop the connection mid-body.
-      try {
-        out.close();
-      } catch (IOException expected) {
-        // "insufficient bytes written to stream": the connection is closed, which is the point
-      }
+      // Returning without writing the rest: closing the exchange then fails with "insufficient
+      // bytes written", on which the JDK server closes the connection mid-body.
       return;
     }
     out.write(b);

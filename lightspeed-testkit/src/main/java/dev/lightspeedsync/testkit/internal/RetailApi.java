@@ -82,6 +82,22 @@ public final class RetailApi {
     String endpoint;
   }
 
+  /** The inspection key of a request ("GET Item/{id}.json"), without handling it. */
+  public static String endpointKey(Req req) {
+    if (req.path.equals("/API/V3/Account.json") || req.path.equals("/API/V3/Account")) {
+      return req.method + " Account.json";
+    }
+    Matcher m = ACCOUNT_PATH.matcher(req.path);
+    if (!m.matches()) {
+      return req.method + " (unknown)";
+    }
+    String rest = m.group(2);
+    if (rest == null || rest.isEmpty()) {
+      return req.method + " Account/{accountID}.json";
+    }
+    return req.method + " " + rest.replaceAll("/\\d+", "/{id}") + ".json";
+  }
+
   public Resp handle(Req req) {
     Resp r;
     String endpoint = req.method + " " + req.path;

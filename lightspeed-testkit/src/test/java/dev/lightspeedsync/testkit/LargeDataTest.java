@@ -1,0 +1,69 @@
+package dev.lightspeedsync.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** A million items in the 1 GiB test heap (surefire runs with -Xmx1g): nothing is materialised. */
+class LargeDataTest {
+  private static final long ITEMS = 1_000_000;
+  private static LightspeedTestServer server;
+  private static Http http;
+
+  @BeforeAll
+  static void start() {
+    server = LightspeedTestServer.start(TestkitConfig.builder().items(ITEMS).sales(1_000_000).products(1_000_000)
+        .unlimited().timeSource(new ManualTimeSource()).build());
+    http = new Http(server);
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  @Test
+  void heapIsBoundedByTheTestJvm() {
+    assertThat(Runtime.getRuntime().maxMemory()).isLessThanOrEqualTo(1024L * 1024 * 1024 + 64L * 1024 * 1024);
+  }
+
+  @Test
+  void firstAndLastPagesOfAMillionItems() {
+    JsonNode first = http.retail("Item.json?archived=true&load_relations=" + Http.enc("[\"ItemShops\"]")).json();
+    assertThat(first.get("Item")).hasSize(100);
+    assertThat(first.at("/Item/0/itemID").asText()).isEqualTo("1");
+    JsonNode last = http.retail("Item.json?archived=true&sort=-itemID").json();
+    assertThat(last.at("/Item/0/itemID").asText()).isEqualTo("1000000");
+    assertThat(last.at("/@attributes/previous").asText()).isEmpty();
+    JsonNode tail = http.retail("Item.json?archived=true&itemID=" + Http.enc(">,999950")).json();
+    assertThat(tail.get("Item")).hasSize(50);
+    assertThat(tail.at("/@attributes/next").asText()).isEmpty();
+    // keyset paging from the middle costs the same as from the start
+    String next = http.retail("Item.json?archived=true&sort=timeStamp&timeStamp="
+        + Http.enc(">=," + server.retail().get("Item", 900_000).orElseThrow().require("timeStamp"))).json()
+        .at("/@attributes/next").asText();
+    assertThat(http.retailAbs(next).json().get("Item")).hasSize(100);
+  }
+
+  @Test
+  void countWalksWithoutMaterialising() {
+    assertThat(http.retail("Item.json?count=1&archived=true").json().at("/@attributes/count").asText())
+        .isEqualTo("1000000");
+    JsonNode lastShopRows = http.retail("ItemShop.json?sort=-itemShopID&limit=4").json();
+    assertThat(lastShopRows.at("/ItemShop/0/itemID").asText()).isEqualTo("1000000");
+    assertThat(lastShopRows.at("/ItemShop/3/shopID").asText()).isEqualTo("0");
+  }
+
+  @Test
+  void ecomDeepPagesAndSinceId() {
+    JsonNode lastPage = http.ecom("en/products.json?limit=250&page=4000").json().get("products");
+    assertThat(lastPage).hasSize(250);
+    assertThat(lastPage.get(249).get("id").asLong()).isEqualTo(1_000_000);
+    assertThat(http.ecom("en/products.json?limit=250&page=4001").json().get("products")).isEmpty();
+    JsonNode since = http.ecom("en/variants.json?limit=250&since_id=2999000").json().get("variants");
+    assertThat(since.get(0).get("id").asLong()).isGreaterThan(2_999_000);
+  }
+}
