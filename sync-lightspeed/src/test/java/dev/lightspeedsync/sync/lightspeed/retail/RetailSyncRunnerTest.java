@@ -1,0 +1,259 @@
+package dev.lightspeedsync.sync.lightspeed.retail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.lightspeedsync.client.Sleeper;
+import dev.lightspeedsync.client.auth.OauthClientCredentials;
+import dev.lightspeedsync.client.auth.TokenPair;
+import dev.lightspeedsync.client.auth.TokenStore;
+import dev.lightspeedsync.client.retail.RetailClient;
+import dev.lightspeedsync.sync.lightspeed.SyncException;
+import dev.lightspeedsync.sync.lightspeed.SyncMetrics;
+import dev.lightspeedsync.sync.lightspeed.SyncReport;
+import dev.lightspeedsync.sync.lightspeed.SyncStream;
+import dev.lightspeedsync.sync.model.SaleStatus;
+import dev.lightspeedsync.sync.model.SalesOrder;
+import dev.lightspeedsync.sync.model.Sku;
+import dev.lightspeedsync.sync.model.StockLevel;
+import dev.lightspeedsync.sync.rules.LocationConfig;
+import dev.lightspeedsync.sync.rules.LocationStrategy;
+import dev.lightspeedsync.sync.spi.Checkpoint;
+import dev.lightspeedsync.sync.testing.InMemorySyncSink;
+import dev.lightspeedsync.testkit.LightspeedTestServer;
+import dev.lightspeedsync.testkit.ManualTimeSource;
+import dev.lightspeedsync.testkit.RetailCredentials;
+import dev.lightspeedsync.testkit.TestkitConfig;
+import dev.lightspeedsync.testkit.TestkitRecord;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** End-to-end: the R-Series runner against the fake server, compared with its ground truth. */
+class RetailSyncRunnerTest {
+  final ManualTimeSource time = new ManualTimeSource();
+  LightspeedTestServer server;
+  RetailClient client;
+  final SyncMetrics metrics = new SyncMetrics();
+
+  private void start(long items, long sales) {
+    server = LightspeedTestServer.start(TestkitConfig.builder().seed(42).timeSource(time).shops(3).items(items)
+        .sales(sales).orders(0).build());
+    RetailCredentials creds = server.retailCredentials();
+    Clock clock = new Clock() {
+      @Override
+      public Instant instant() {
+        return time.now();
+      }
+
+      @Override
+      public ZoneId getZone() {
+        return ZoneOffset.UTC;
+      }
+
+      @Override
+      public Clock withZone(ZoneId zone) {
+        return this;
+      }
+    };
+    Sleeper sleeper = time::advance;
+    client = RetailClient.builder()
+        .accountId(creds.accountId())
+        .baseUrl(server.origin() + "/")
+        .oauth(OauthClientCredentials.of(creds.clientId(), creds.clientSecret()),
+            TokenStore.inMemory(TokenPair.of(creds.accessToken(), creds.refreshToken(),
+                time.now().plusSeconds(creds.expiresInSeconds()))))
+        .listener(metrics)
+        .clock(clock)
+        .sleeper(sleeper)
+        .build();
+  }
+
+  @AfterEach
+  void stop() {
+    if (client != null) {
+      client.close();
+    }
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  private RetailSyncRunner runner(dev.lightspeedsync.sync.spi.SyncSink sink) {
+    String anyShop = server.retail().stream("Shop").findFirst().orElseThrow().require("name");
+    return RetailSyncRunner.builder().client(client).sink(sink)
+        .locations(LocationConfig.builder().strategy(LocationStrategy.ALL).defaultLocationCode(anyShop).build())
+        .metrics(metrics)
+        .clock(Clock.fixed(time.now(), ZoneOffset.UTC))
+        .build();
+  }
+
+  /** What the sink must hold according to the server's ground truth and the default rules. */
+  private void assertSinkEqualsTruth(InMemorySyncSink sink) {
+    List<TestkitRecord> items = server.retail().stream("Item").collect(Collectors.toList());
+    Set<String> allIds = items.stream().map(r -> Long.toString(r.id())).collect(Collectors.toSet());
+    Set<String> expectedActive = items.stream()
+        .filter(r -> !r.getBoolean("archived") && !r.require("itemType").equals("non_inventory"))
+        .map(r -> Long.toString(r.id())).collect(Collectors.toSet());
+    Map<String, Sku> stored = sink.findSkus(allIds);
+    Set<String> storedActive = stored.values().stream().filter(Sku::active).map(Sku::id).collect(Collectors.toSet());
+    Set<String> missing = new java.util.TreeSet<>(expectedActive);
+    missing.removeAll(storedActive);
+    Set<String> extra = new java.util.TreeSet<>(storedActive);
+    extra.removeAll(expectedActive);
+    assertThat(missing).as("active SKUs missing from the sink (of %s expected, %s stored)", expectedActive.size(),
+        stored.size()).isEmpty();
+    assertThat(extra).as("SKUs active in the sink but not in Lightspeed").isEmpty();
+
+    Map<String, Long> expectedStock = new TreeMap<>();
+    server.retail().stream("ItemShop").filter(r -> r.getLong("shopID") != 0)
+        .forEach(r -> expectedStock.put(r.getLong("itemID") + "@" + r.getLong("shopID"),
+            r.getDecimal("qoh").longValue()));
+    Map<String, Long> storedStock = new TreeMap<>();
+    for (StockLevel s : sink.findStock(allIds)) {
+      assertThat(storedStock.put(s.skuId() + "@" + s.locationId(), s.onHand())).as("duplicate stock row").isNull();
+    }
+    Map<String, Long> wrongStock = new TreeMap<>();
+    expectedStock.forEach((k, v) -> {
+      if (!v.equals(storedStock.get(k))) {
+        wrongStock.put(k, storedStock.get(k));
+      }
+    });
+    assertThat(wrongStock).as("stock rows missing or wrong (of %s expected, %s stored)", expectedStock.size(),
+        storedStock.size()).isEmpty();
+    assertThat(storedStock.keySet()).as("stock rows that do not exist").isSubsetOf(expectedStock.keySet());
+
+    List<TestkitRecord> sales = server.retail().stream("Sale").collect(Collectors.toList());
+    Set<String> expectedSales = sales.stream()
+        .filter(r -> r.getBoolean("completed") && !r.getBoolean("voided"))
+        .map(r -> Long.toString(r.id())).collect(Collectors.toSet());
+    Map<String, SalesOrder> storedSales = sink.findSales(sales.stream().map(r -> Long.toString(r.id())).collect(Collectors.toList()));
+    Set<String> counted = storedSales.values().stream().filter(o -> o.status() == SaleStatus.COMPLETED)
+        .map(SalesOrder::id).collect(Collectors.toSet());
+    Set<String> missingSales = new java.util.TreeSet<>(expectedSales);
+    missingSales.removeAll(counted);
+    Set<String> extraSales = new java.util.TreeSet<>(counted);
+    extraSales.removeAll(expectedSales);
+    assertThat(missingSales).as("completed sales missing (of %s expected, %s stored in total)", expectedSales.size(),
+        storedSales.size()).isEmpty();
+    assertThat(extraSales).as("sales counted but not completed in Lightspeed").isEmpty();
+    for (SalesOrder o : storedSales.values()) {
+      if (o.status() == SaleStatus.COMPLETED) {
+        long expectedLines = server.retail().saleLines(Long.parseLong(o.id())).stream()
+            .filter(l -> l.getLong("itemID") != 0 && l.getDecimal("unitQuantity").signum() != 0).count();
+        assertThat(o.lines()).as("lines of sale " + o.id()).hasSize((int) expectedLines);
+      }
+    }
+  }
+
+  @Test
+  void fullThenIncrementalSyncEqualsTheTruthAndIncrementalCostsScaleWithChanges() {
+    start(2_000, 3_000);
+    InMemorySyncSink sink = new InMemorySyncSink();
+    RetailSyncRunner runner = runner(sink);
+
+    SyncReport full = runner.runOnce();
+    System.out.println("REPORT " + full);
+
+    assertThat(full.full()).isTrue();
+    assertThat(full.rateLimited()).isZero();
+    assertSinkEqualsTruth(sink);
+    assertThat(full.stream(SyncStream.CATALOGUE).read()).isEqualTo(2_000);
+
+    // Mutations: stock changes, a new sale, an archived item.
+    time.advance(Duration.ofMinutes(30));
+    server.retail().setStock(5, 1, 77);
+    server.retail().adjustStock(6, 2, 3);
+    long newSale = server.retail().addCompletedSale(1, Map.of(7L, 2L));
+    server.retail().archiveItem(8);
+    time.advance(Duration.ofMinutes(1));
+
+    SyncReport incremental = runner.runOnce();
+
+    assertThat(incremental.full()).isFalse();
+    assertSinkEqualsTruth(sink);
+    assertThat(sink.findSales(List.of(Long.toString(newSale)))).containsKey(Long.toString(newSale));
+    // One page per stream (plus shops): requests follow the changes, not the 2,000-item catalogue.
+    assertThat(incremental.requests()).isLessThanOrEqualTo(6);
+    assertThat(full.requests()).isGreaterThan(40);
+  }
+
+  @ParameterizedTest(name = "crash after {0} pages, then resume")
+  @ValueSource(ints = {1, 7, 23, 41})
+  void aSyncKilledAtAPageResumesFromItsCheckpointWithoutDuplicates(int pagesBeforeCrash) {
+    start(1_500, 2_500);
+    InMemorySyncSink durable = new InMemorySyncSink();
+    CrashingSink crashing = new CrashingSink(durable, pagesBeforeCrash);
+
+    assertThatThrownBy(() -> runner(crashing).runOnce()).isInstanceOf(CrashingSink.Crash.class);
+    long requestsBefore = metrics.requests();
+    runner(durable.reopen()).runOnce();
+    long resumeRequests = metrics.requests() - requestsBefore;
+
+    assertSinkEqualsTruth(durable);
+    // the rerun continued from the checkpoint instead of starting over
+    int totalPages = 1 + 15 + 60 + 25; // shops, items, item shops (3 shops + summary row), sales
+    assertThat(resumeRequests).isLessThanOrEqualTo(totalPages - pagesBeforeCrash + 3);
+  }
+
+  @Test
+  void anUnknownLocationFailsBeforeAnythingIsWrittenNamingTheNearMatch() {
+    start(50, 10);
+    InMemorySyncSink sink = new InMemorySyncSink();
+    String shop = server.retail().stream("Shop").findFirst().orElseThrow().require("name");
+    RetailSyncRunner runner = RetailSyncRunner.builder().client(client).sink(sink)
+        .locations(LocationConfig.builder().strategy(LocationStrategy.ONE).defaultLocationCode(shop.toUpperCase()).build())
+        .build();
+
+    assertThatThrownBy(runner::runOnce).isInstanceOf(SyncException.class)
+        .hasMessageContaining("did you mean '" + shop + "'");
+    assertThat(sink.checkpoint(runner.streamName(SyncStream.CATALOGUE))).isEmpty();
+  }
+
+  @Test
+  void aSaleVoidedAfterItWasSyncedStopsCountingAsDemand() {
+    start(100, 50);
+    InMemorySyncSink sink = new InMemorySyncSink();
+    RetailSyncRunner runner = runner(sink);
+    runner.runOnce();
+    long saleId = server.retail().stream("Sale")
+        .filter(r -> r.getBoolean("completed") && !r.getBoolean("voided")).findFirst().orElseThrow().id();
+    assertThat(sink.findSales(List.of(Long.toString(saleId))).get(Long.toString(saleId)).status())
+        .isEqualTo(SaleStatus.COMPLETED);
+
+    time.advance(Duration.ofMinutes(10));
+    server.retail().voidSale(saleId);
+    runner.runOnce();
+
+    assertThat(sink.findSales(List.of(Long.toString(saleId))).get(Long.toString(saleId)).status())
+        .isEqualTo(SaleStatus.VOIDED);
+    assertSinkEqualsTruth(sink);
+  }
+
+  @Test
+  void reimportFromADateMovesTheCheckpointBack() {
+    start(200, 100);
+    InMemorySyncSink sink = new InMemorySyncSink();
+    RetailSyncRunner runner = runner(sink);
+    runner.runOnce();
+    Checkpoint before = sink.checkpoint(runner.streamName(SyncStream.SALES)).orElseThrow();
+
+    SyncReport again = runner.reimportFrom(Instant.EPOCH, Set.of(SyncStream.SALES));
+
+    assertThat(again.stream(SyncStream.SALES).read()).isEqualTo(100);
+    assertThat(sink.checkpoint(runner.streamName(SyncStream.SALES)).orElseThrow().position())
+        .isEqualTo(before.position());
+    assertSinkEqualsTruth(sink);
+  }
+}
