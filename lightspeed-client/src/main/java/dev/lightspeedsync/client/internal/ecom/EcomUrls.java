@@ -40,7 +40,8 @@ public final class EcomUrls {
       if (extraField != null && !fields.contains(extraField)) {
         joined = extraField + "," + joined;
       }
-      b.addQueryParameter("fields", joined);
+      // Names are validated [A-Za-z0-9_]; the comma stays literal, as clients of this API send it.
+      b.addEncodedQueryParameter("fields", joined);
     }
     if (page != null) {
       b.addQueryParameter("page", Integer.toString(page));
