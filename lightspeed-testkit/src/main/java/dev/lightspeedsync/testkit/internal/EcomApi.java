@@ -340,9 +340,16 @@ public final class EcomApi implements Function<Req, Resp> {
     boolean unfiltered = req.param("created_at_min") == null && req.param("created_at_max") == null
         && req.param("updated_at_min") == null && req.param("updated_at_max") == null;
     Iterator<ObjectNode> it;
-    if (unfiltered && filterIsTrivial(req, res) && t.denseFrom(since) && since + skip < t.generated) {
-      it = t.iterate(since + skip, filter);
-      skip = 0;
+    if (unfiltered && filterIsTrivial(req, res) && t.denseFrom(since)) {
+      // no holes, deletions or filters: the n-th record after since_id is id since_id + n
+      long generatedLeft = t.generated - since;
+      if (skip <= generatedLeft) {
+        it = t.iterate(since + skip, filter);
+        skip = 0;
+      } else {
+        it = t.iterate(t.generated, filter);
+        skip -= generatedLeft;
+      }
     } else {
       it = t.iterate(since, filter);
     }

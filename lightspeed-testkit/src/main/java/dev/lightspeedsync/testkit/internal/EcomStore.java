@@ -141,7 +141,7 @@ public final class EcomStore {
     int a = below("acode", id, 0, 100);
     n.put("articleCode", a < 20 ? "" : "ART-" + id);
     int e = below("vean", id, 0, 100);
-    n.put("ean", e < 25 ? "" : e < 28 ? "8712345678906" : String.format("%013d", 8700000000000L + id));
+    n.put("ean", e < 25 ? "" : e < 28 ? "8712345678906" : Times.pad(8700000000000L + id, 13));
     int s = below("vsku", id, 0, 100);
     n.put("sku", s < 6 ? "" : s < 11 ? "DUP-" + (id % 5) : s < 14 ? " SKU " + id : "SKU-" + id);
     n.put("unitPrice", 0);

@@ -259,9 +259,9 @@ public final class RetailStore {
     f.put("description", ADJ[below("desc", i, 0, ADJ.length)] + " " + NOUN[below("desc", i, 1, NOUN.length)] + " " + i);
     f.put("modelYear", "0");
     int u = below("upc", i, 0, 100);
-    f.put("upc", u < 10 ? "" : u < 14 ? "012345678905" : String.format("%012d", 400000000000L + i));
+    f.put("upc", u < 10 ? "" : u < 14 ? "012345678905" : Times.pad(400000000000L + i, 12));
     int e = below("ean", i, 0, 100);
-    f.put("ean", e < 30 ? "" : e < 33 ? "4006381333931" : String.format("%013d", 2000000000000L + i));
+    f.put("ean", e < 30 ? "" : e < 33 ? "4006381333931" : Times.pad(2000000000000L + i, 13));
     int s = below("sku", i, 0, 100);
     f.put("customSku", s < 5 ? "" : s < 10 ? "DUP-" + (i % 7) : s < 13 ? "SKU " + i + " " : "SKU-" + i);
     f.put("manufacturerSku", below("msku", i, 0, 3) == 0 ? "" : "MFR-" + (i * 7 % 100000));

@@ -20,7 +20,53 @@ public final class Times {
 
   /** {@code 2021-03-30T19:42:36+00:00}. */
   public static String format(long epochSecond) {
-    return OUT.format(Instant.ofEpochSecond(epochSecond).atOffset(ZoneOffset.UTC));
+    LocalDateTime t = LocalDateTime.ofEpochSecond(epochSecond, 0, ZoneOffset.UTC);
+    int y = t.getYear();
+    if (y < 1000 || y > 9999) {
+      return OUT.format(Instant.ofEpochSecond(epochSecond).atOffset(ZoneOffset.UTC));
+    }
+    char[] c = new char[25];
+    put4(c, 0, y);
+    c[4] = '-';
+    put2(c, 5, t.getMonthValue());
+    c[7] = '-';
+    put2(c, 8, t.getDayOfMonth());
+    c[10] = 'T';
+    put2(c, 11, t.getHour());
+    c[13] = ':';
+    put2(c, 14, t.getMinute());
+    c[16] = ':';
+    put2(c, 17, t.getSecond());
+    c[19] = '+';
+    c[20] = '0';
+    c[21] = '0';
+    c[22] = ':';
+    c[23] = '0';
+    c[24] = '0';
+    return new String(c);
+  }
+
+  private static void put2(char[] c, int at, int v) {
+    c[at] = (char) ('0' + v / 10);
+    c[at + 1] = (char) ('0' + v % 10);
+  }
+
+  private static void put4(char[] c, int at, int v) {
+    put2(c, at, v / 100);
+    put2(c, at + 2, v % 100);
+  }
+
+  /** Zero-padded decimal of a non-negative number. */
+  public static String pad(long v, int width) {
+    String s = Long.toString(v);
+    if (s.length() >= width) {
+      return s;
+    }
+    StringBuilder b = new StringBuilder(width);
+    for (int i = s.length(); i < width; i++) {
+      b.append('0');
+    }
+    return b.append(s).toString();
   }
 
   /**
