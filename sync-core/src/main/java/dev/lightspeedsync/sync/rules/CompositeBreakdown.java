@@ -39,7 +39,7 @@ public final class CompositeBreakdown {
     final long[] multipliers;
     final List<String>[] paths;
 
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"})
     Expansion(List<String> skuIds, List<Long> multipliers, List<List<String>> paths) {
       this.skuIds = skuIds.toArray(new String[0]);
       this.multipliers = new long[multipliers.size()];
@@ -237,37 +237,64 @@ public final class CompositeBreakdown {
     return expansions.containsKey(skuId);
   }
 
-  /** Breaks every line of {@code orders} down into demand, in input order. */
+  /**
+   * Breaks every line of {@code orders} down into demand, in input order. Two passes: the first
+   * looks every line up once and sizes the result exactly, the second fills it.
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
   public BreakdownResult breakDown(List<SalesOrder> orders) {
     Objects.requireNonNull(orders, "orders == null");
-    List<ComponentDemand> demand = new ArrayList<>(orders.size() * 2);
+    List<SalesOrder> input = List.copyOf(orders);
+    int lineCount = 0;
+    for (int i = 0, n = input.size(); i < n; i++) {
+      lineCount += input.get(i).lines().size();
+    }
     boolean keepComposite = config.keepCompositeDemand();
-    for (int i = 0, n = orders.size(); i < n; i++) {
-      SalesOrder order = orders.get(i);
-      String orderId = order.id();
-      List<SalesLine> lines = order.lines();
-      for (int j = 0, m = lines.size(); j < m; j++) {
+    Expansion[] perLine = new Expansion[lineCount];
+    int rows = 0;
+    int l = 0;
+    for (int i = 0, n = input.size(); i < n; i++) {
+      List<SalesLine> lines = input.get(i).lines();
+      for (int j = 0, m = lines.size(); j < m; j++, l++) {
+        Expansion e = expansions.get(lines.get(j).skuId());
+        perLine[l] = e;
+        rows += e == null ? 1 : e.skuIds.length + (keepComposite ? 1 : 0);
+      }
+    }
+    int[] orderIndex = new int[rows];
+    int[] lineIndex = new int[rows];
+    String[] skuIds = new String[rows];
+    long[] quantities = new long[rows];
+    List<String>[] paths = new List[rows];
+    int r = 0;
+    l = 0;
+    for (int i = 0, n = input.size(); i < n; i++) {
+      List<SalesLine> lines = input.get(i).lines();
+      for (int j = 0, m = lines.size(); j < m; j++, l++) {
         SalesLine line = lines.get(j);
-        String sold = line.skuId();
-        Expansion e = expansions.get(sold);
-        if (e == null) {
-          demand.add(new ComponentDemand(orderId, line.lineId(), sold, sold, line.quantity(),
-              DIRECT));
-          continue;
+        Expansion e = perLine[l];
+        if (e == null || keepComposite) {
+          orderIndex[r] = i;
+          lineIndex[r] = j;
+          skuIds[r] = line.skuId();
+          quantities[r] = line.quantity();
+          paths[r] = DIRECT;
+          r++;
         }
-        if (keepComposite) {
-          demand.add(new ComponentDemand(orderId, line.lineId(), sold, sold, line.quantity(),
-              DIRECT));
-        }
-        long qty = line.quantity();
-        String[] skus = e.skuIds;
-        for (int k = 0; k < skus.length; k++) {
-          demand.add(new ComponentDemand(orderId, line.lineId(), sold, skus[k],
-              Math.multiplyExact(qty, e.multipliers[k]), e.paths[k]));
+        if (e != null) {
+          long qty = line.quantity();
+          String[] leaves = e.skuIds;
+          for (int k = 0; k < leaves.length; k++, r++) {
+            orderIndex[r] = i;
+            lineIndex[r] = j;
+            skuIds[r] = leaves[k];
+            quantities[r] = Math.multiplyExact(qty, e.multipliers[k]);
+            paths[r] = e.paths[k];
+          }
         }
       }
     }
-    return ImmutableBreakdownResult.builder().demand(demand).build();
+    return new BreakdownResult(input, rows, orderIndex, lineIndex, skuIds, quantities, paths);
   }
 
   /**

@@ -1,10 +1,8 @@
 package dev.lightspeedsync.sync.rules;
 
-import dev.lightspeedsync.sync.model.Exclusion;
 import dev.lightspeedsync.sync.model.ReasonCode;
 import dev.lightspeedsync.sync.model.Sku;
 import dev.lightspeedsync.sync.model.StockLevel;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,10 +28,10 @@ public final class ItemImportFilter {
     Objects.requireNonNull(stock, "stock == null");
     boolean anySwitch = config.onHandAboveZero() || config.onOrderAboveZero()
         || config.reorderAboveZero();
-    List<Sku> kept = new ArrayList<>(skus.size());
-    List<Exclusion> excluded = new ArrayList<>();
+    Selection.Collector<Sku> out = new Selection.Collector<>(skus.size(), Sku::id);
     if (!anySwitch) {
-      return ImmutableSelection.<Sku>builder().kept(skus).build();
+      skus.forEach(out::keep);
+      return out.build();
     }
     Map<String, long[]> totals = new HashMap<>();
     for (StockLevel s : stock) {
@@ -49,11 +47,11 @@ public final class ItemImportFilter {
           || (config.onOrderAboveZero() && t[1] > 0)
           || (config.reorderAboveZero() && t[2] > 0);
       if (pass) {
-        kept.add(sku);
+        out.keep(sku);
       } else {
-        excluded.add(new Exclusion(sku.id(), ReasonCode.IMPORT_FILTER_NOT_MET));
+        out.exclude(sku, ReasonCode.IMPORT_FILTER_NOT_MET);
       }
     }
-    return ImmutableSelection.<Sku>builder().kept(kept).exclusions(excluded).build();
+    return out.build();
   }
 }

@@ -1,6 +1,5 @@
 package dev.lightspeedsync.sync.rules;
 
-import dev.lightspeedsync.sync.model.Exclusion;
 import dev.lightspeedsync.sync.model.Location;
 import dev.lightspeedsync.sync.model.ReasonCode;
 import dev.lightspeedsync.sync.model.RecordIssue;
@@ -140,18 +139,17 @@ public final class LocationRule {
     Objects.requireNonNull(selection, "selection == null");
     Objects.requireNonNull(stock, "stock == null");
     Set<String> ids = selection.selectedIds();
-    List<StockLevel> kept = new ArrayList<>(stock.size());
-    List<Exclusion> excluded = new ArrayList<>();
+    Selection.Collector<StockLevel> out = new Selection.Collector<>(stock.size(),
+        s -> s.skuId() + "@" + s.locationId());
     for (int i = 0, n = stock.size(); i < n; i++) {
       StockLevel s = stock.get(i);
       if (ids.contains(s.locationId())) {
-        kept.add(s);
+        out.keep(s);
       } else {
-        excluded.add(new Exclusion(s.skuId() + "@" + s.locationId(),
-            ReasonCode.LOCATION_NOT_SELECTED));
+        out.exclude(s, ReasonCode.LOCATION_NOT_SELECTED);
       }
     }
-    return ImmutableSelection.<StockLevel>builder().kept(kept).exclusions(excluded).build();
+    return out.build();
   }
 
   /**
@@ -164,24 +162,24 @@ public final class LocationRule {
     Objects.requireNonNull(sales, "sales == null");
     Set<String> ids = selection.selectedIds();
     boolean all = selection.strategy() == LocationStrategy.ALL;
-    List<SalesOrder> kept = new ArrayList<>(sales.size());
-    List<Exclusion> excluded = new ArrayList<>();
+    Selection.Collector<SalesOrder> out = new Selection.Collector<>(sales.size(),
+        SalesOrder::id);
     for (int i = 0, n = sales.size(); i < n; i++) {
       SalesOrder o = sales.get(i);
       Optional<String> location = o.locationId();
       if (location.isEmpty()) {
         if (all) {
-          kept.add(o);
+          out.keep(o);
         } else {
-          excluded.add(new Exclusion(o.id(), ReasonCode.LOCATION_MISSING));
+          out.exclude(o, ReasonCode.LOCATION_MISSING);
         }
       } else if (ids.contains(location.get())) {
-        kept.add(o);
+        out.keep(o);
       } else {
-        excluded.add(new Exclusion(o.id(), ReasonCode.LOCATION_NOT_SELECTED));
+        out.exclude(o, ReasonCode.LOCATION_NOT_SELECTED);
       }
     }
-    return ImmutableSelection.<SalesOrder>builder().kept(kept).exclusions(excluded).build();
+    return out.build();
   }
 
   /**

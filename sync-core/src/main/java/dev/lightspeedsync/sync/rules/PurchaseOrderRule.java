@@ -140,16 +140,16 @@ public final class PurchaseOrderRule {
       Predicate<String> alreadyInLedger) {
     Objects.requireNonNull(bookings, "bookings == null");
     Objects.requireNonNull(alreadyInLedger, "alreadyInLedger == null");
-    List<StockBooking> kept = new ArrayList<>();
-    List<Exclusion> skipped = new ArrayList<>();
+    Selection.Collector<StockBooking> out = new Selection.Collector<>(bookings.size(),
+        StockBooking::key);
     for (StockBooking b : bookings) {
       if (alreadyInLedger.test(b.key())) {
-        skipped.add(new Exclusion(b.key(), ReasonCode.ALREADY_IN_LEDGER));
+        out.exclude(b, ReasonCode.ALREADY_IN_LEDGER);
       } else {
-        kept.add(b);
+        out.keep(b);
       }
     }
-    return ImmutableSelection.<StockBooking>builder().kept(kept).exclusions(skipped).build();
+    return out.build();
   }
 
   /**

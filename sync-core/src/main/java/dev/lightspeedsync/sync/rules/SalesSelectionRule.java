@@ -1,6 +1,5 @@
 package dev.lightspeedsync.sync.rules;
 
-import dev.lightspeedsync.sync.model.Exclusion;
 import dev.lightspeedsync.sync.model.PaymentStatus;
 import dev.lightspeedsync.sync.model.ReasonCode;
 import dev.lightspeedsync.sync.model.SaleStatus;
@@ -8,7 +7,6 @@ import dev.lightspeedsync.sync.model.SalesChannel;
 import dev.lightspeedsync.sync.model.SalesOrder;
 import dev.lightspeedsync.sync.model.ShipmentStatus;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -41,19 +39,19 @@ public final class SalesSelectionRule {
     Objects.requireNonNull(sales, "sales == null");
     Objects.requireNonNull(asOf, "asOf == null");
     Instant windowStart = asOf.minus(config.ecomChangeWindow());
-    List<SalesOrder> kept = new ArrayList<>(sales.size());
-    List<Exclusion> excluded = new ArrayList<>();
+    Selection.Collector<SalesOrder> out = new Selection.Collector<>(sales.size(),
+        SalesOrder::id);
     for (int i = 0, n = sales.size(); i < n; i++) {
       SalesOrder order = sales.get(i);
       ReasonCode reason = order.channel() == SalesChannel.RETAIL
           ? retail(order) : ecom(order, windowStart);
       if (reason == null) {
-        kept.add(order);
+        out.keep(order);
       } else {
-        excluded.add(new Exclusion(order.id(), reason));
+        out.exclude(order, reason);
       }
     }
-    return ImmutableSelection.<SalesOrder>builder().kept(kept).exclusions(excluded).build();
+    return out.build();
   }
 
   /** The reason a retail sale does not count, or {@code null} when it counts. */
