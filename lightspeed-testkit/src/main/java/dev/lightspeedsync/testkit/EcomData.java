@@ -117,18 +117,12 @@ public final class EcomData {
     return setProductVisibility(productId, "hidden");
   }
 
-  /** Changes an order's status fields; pass null to keep one. */
+  /** Changes an order's status, paymentStatus and shipmentStatus (any documented values) and moves its updatedAt. */
   public TestkitRecord setOrderStatus(long orderId, String status, String paymentStatus, String shipmentStatus) {
     ObjectNode b = Json.obj();
-    if (status != null) {
-      b.put("status", status);
-    }
-    if (paymentStatus != null) {
-      b.put("paymentStatus", paymentStatus);
-    }
-    if (shipmentStatus != null) {
-      b.put("shipmentStatus", shipmentStatus);
-    }
+    b.put("status", Objects.requireNonNull(status, "status == null"));
+    b.put("paymentStatus", Objects.requireNonNull(paymentStatus, "paymentStatus == null"));
+    b.put("shipmentStatus", Objects.requireNonNull(shipmentStatus, "shipmentStatus == null"));
     return view("orders", run(() -> mutations.updateOrder(orderId, b)));
   }
 }

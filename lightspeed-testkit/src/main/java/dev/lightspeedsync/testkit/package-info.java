@@ -6,4 +6,7 @@
  * {@link dev.lightspeedsync.testkit.Main} to run it standalone. Everything under {@code internal}
  * is not API.
  */
+@NullMarked
 package dev.lightspeedsync.testkit;
+
+import org.jspecify.annotations.NullMarked;
