@@ -10,6 +10,7 @@ import dev.lightspeedsync.client.auth.TokenStore;
 import dev.lightspeedsync.client.retail.RetailClient;
 import dev.lightspeedsync.client.retail.model.Item;
 import dev.lightspeedsync.client.retail.model.ItemShop;
+import dev.lightspeedsync.client.retail.query.Archived;
 import dev.lightspeedsync.client.retail.query.RetailQuery;
 import dev.lightspeedsync.testkit.Fault;
 import dev.lightspeedsync.testkit.FaultPlan;
@@ -40,6 +41,7 @@ import org.junit.jupiter.api.Test;
  * API fact sheet, with real leaky-bucket semantics on a manual clock (the client's sleeper moves it).
  */
 class RetailContractTest {
+  private static final RetailQuery ALL = RetailQuery.builder().archived(Archived.INCLUDE).build();
   final ManualTimeSource time = new ManualTimeSource();
   final AtomicInteger responses429 = new AtomicInteger();
   final List<TokenPair> saved = new CopyOnWriteArrayList<>();
@@ -113,7 +115,7 @@ class RetailContractTest {
   void thousandsOfItemsArePagedExactlyOnceWithOneRequestPerPageAndNo429() {
     RetailClient c = start(TestkitConfig.builder().seed(1).items(5_000).shops(2).sales(0).orders(0));
 
-    List<Long> ids = c.items().list(RetailQuery.builder().loadRelations("ItemShops").build())
+    List<Long> ids = c.items().list(RetailQuery.builder().archived(Archived.INCLUDE).loadRelations("ItemShops").build())
         .stream().map(Item::id).collect(Collectors.toList());
 
     assertThat(ids).hasSize(5_000).doesNotHaveDuplicates().isSorted();
@@ -128,9 +130,9 @@ class RetailContractTest {
     RetailClient c = start(TestkitConfig.builder().seed(2).items(2_000).shops(3).sales(0).orders(0));
     ExecutorService pool = Executors.newFixedThreadPool(4);
     List<Future<Long>> counts = new ArrayList<>();
-    counts.add(pool.submit(() -> c.items().list().stream().count()));
+    counts.add(pool.submit(() -> c.items().list(ALL).stream().count()));
     counts.add(pool.submit(() -> c.itemShops().list().stream().count()));
-    counts.add(pool.submit(() -> c.items().list(RetailQuery.builder().loadRelations("ItemShops", "ItemVendorNums").build())
+    counts.add(pool.submit(() -> c.items().list(RetailQuery.builder().archived(Archived.INCLUDE).loadRelations("ItemShops", "ItemVendorNums").build())
         .stream().count()));
     counts.add(pool.submit(() -> c.itemShops().list(RetailQuery.builder().sort("timeStamp").build()).stream()
         .map(ItemShop::id).distinct().count()));
@@ -153,7 +155,7 @@ class RetailContractTest {
         .with(Fault.TRUNCATED_BODY, 0.01);
     RetailClient c = start(TestkitConfig.builder().seed(3).items(3_000).shops(2).sales(0).orders(0).faults(faults));
 
-    List<Long> ids = c.items().list().stream().map(Item::id).collect(Collectors.toList());
+    List<Long> ids = c.items().list(ALL).stream().map(Item::id).collect(Collectors.toList());
 
     assertThat(ids).hasSize(3_000).doesNotHaveDuplicates().isSorted();
     long injected = server.inspect().faults(Fault.SERVER_ERROR) + server.inspect().faults(Fault.DROP_CONNECTION)
@@ -167,7 +169,7 @@ class RetailContractTest {
     RetailClient c = start(TestkitConfig.builder().seed(4).items(3_000).shops(1).sales(0).orders(0)
         .accessTokenTtl(Duration.ofSeconds(20)));
 
-    long count = c.items().list().stream().count();
+    long count = c.items().list(ALL).stream().count();
 
     assertThat(count).isEqualTo(3_000);
     assertThat(server.inspect().tokenRefreshes()).isPositive().isEqualTo(saved.size());

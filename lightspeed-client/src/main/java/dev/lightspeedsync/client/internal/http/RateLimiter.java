@@ -24,4 +24,10 @@ public interface RateLimiter {
    * paused for.
    */
   Duration onRateLimited(RequestSpec spec, Headers headers, Instant now);
+
+  /**
+   * A request admitted by {@link #tryAcquire} ended without a response (connection fault, truncated
+   * body). The server may or may not have counted it.
+   */
+  default void onNoResponse(RequestSpec spec, Instant now) {}
 }

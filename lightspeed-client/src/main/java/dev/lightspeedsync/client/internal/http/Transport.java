@@ -172,10 +172,13 @@ public final class Transport {
     try {
       response = call.execute();
     } catch (IOException e) {
+      limiter.onNoResponse(spec, clock.instant());
       throw connectionFailure(spec, e);
     } catch (LightspeedException e) {
+      limiter.onNoResponse(spec, clock.instant());
       throw new GiveUp(e); // e.g. a refused token refresh inside the authenticator
     } catch (RuntimeException e) {
+      limiter.onNoResponse(spec, clock.instant());
       throw connectionFailure(spec, e);
     }
     Duration took = Duration.ofNanos(System.nanoTime() - t0);

@@ -26,9 +26,11 @@ import org.slf4j.LoggerFactory;
  * response's {@code X-LS-API-Bucket-Level} corrects the estimate upwards (another process of the
  * same app may share the bucket) and teaches the real size and drip rate. A request is admitted
  * only when the bucket has room for its whole cost, so a steady stream never overflows and never
- * gets a 429. The burst limiter is respected with a sliding one-second window, which is stricter
- * than the server's fixed windows. A 429 pauses every request of the account until its
- * {@code Retry-After} has passed.
+ * gets a 429. For the burst limiter (fixed one-second windows on the server) a request counts from
+ * the moment it is admitted until one second after its response: whatever the latency and
+ * whichever server window it lands in, every request the server counted in the window of a new
+ * request is still counted here when that request is admitted. A 429 pauses every request of the
+ * account until its {@code Retry-After} has passed.
  *
  * <p>Cost estimates: the documented cost of the request's shape, replaced by the cost the server
  * reported ({@code X-LS-API-Request-Cost}) the last time the same shape was sent.
@@ -43,9 +45,14 @@ public final class LeakyBucketLimiter implements RateLimiter {
   static final int DEFAULT_BURST = 10;
 
   private static final Duration BURST_WINDOW = Duration.ofSeconds(1);
+  /** How long to wait when the burst limit is reached by requests that are all still in flight. */
+  private static final Duration IN_FLIGHT_POLL = Duration.ofMillis(50);
 
   private final Map<String, BigDecimal> learnedCosts = new HashMap<>();
-  private final Deque<Instant> recentSends = new ArrayDeque<>();
+  /** When requests that got their answer stop counting against the burst limit. */
+  private final Deque<Instant> answeredUntil = new ArrayDeque<>();
+  /** Requests admitted and not yet answered. */
+  private int inFlight;
   private double level;
   private double size = DEFAULT_SIZE;
   private double dripRate = DEFAULT_DRIP_RATE;
@@ -61,11 +68,11 @@ public final class LeakyBucketLimiter implements RateLimiter {
     if (now.isBefore(pausedUntil)) {
       return Duration.between(now, pausedUntil);
     }
-    while (!recentSends.isEmpty() && !recentSends.peekFirst().plus(BURST_WINDOW).isAfter(now)) {
-      recentSends.pollFirst();
+    while (!answeredUntil.isEmpty() && !answeredUntil.peekFirst().isAfter(now)) {
+      answeredUntil.pollFirst();
     }
-    if (recentSends.size() >= burstLimit) {
-      return Duration.between(now, recentSends.peekFirst().plus(BURST_WINDOW));
+    if (inFlight + answeredUntil.size() >= burstLimit) {
+      return answeredUntil.isEmpty() ? IN_FLIGHT_POLL : Duration.between(now, answeredUntil.peekFirst());
     }
     double cost = cost(spec);
     double over = level + cost - size;
@@ -75,17 +82,36 @@ public final class LeakyBucketLimiter implements RateLimiter {
       return Duration.ofNanos(Math.max(1_000_000L, (long) Math.ceil(needed / dripRate * 1e9)));
     }
     level += cost;
-    recentSends.addLast(now);
+    inFlight++;
     return Duration.ZERO;
   }
 
   @Override
   public synchronized void onResponse(RequestSpec spec, Headers headers, Instant now) {
+    answered(now);
     learn(spec, BucketHeaders.parse(headers), now);
   }
 
   @Override
+  public synchronized void onNoResponse(RequestSpec spec, Instant now) {
+    answered(now);
+  }
+
+  private void answered(Instant now) {
+    if (inFlight > 0) {
+      inFlight--;
+    }
+    Instant until = now.plus(BURST_WINDOW);
+    // keep the deque sorted even if the clock was read out of order by concurrent threads
+    if (!answeredUntil.isEmpty() && answeredUntil.peekLast().isAfter(until)) {
+      until = answeredUntil.peekLast();
+    }
+    answeredUntil.addLast(until);
+  }
+
+  @Override
   public synchronized Duration onRateLimited(RequestSpec spec, Headers headers, Instant now) {
+    answered(now);
     BucketHeaders parsed = BucketHeaders.parse(headers);
     learn(spec, parsed, now);
     Optional<Duration> retryAfter = RetryAfter.parse(headers.get("Retry-After"), now);
