@@ -30,10 +30,11 @@ import org.slf4j.LoggerFactory;
  * the server's fixed seconds. A sync therefore spends each window down to its reserve and then
  * pauses, and never receives a 429 while it is the key's only user.
  *
- * <p>On a 429 every request of the key is paused: for {@code Retry-After} when present (at least 1 s);
- * otherwise until the exhausted window (remaining {@code <= 0} in the 429's headers) resets plus 1 s;
- * otherwise 1 s when the headers show room in every window (the per-second cap was hit); otherwise,
- * with no headers at all, until the last known 5-minute reset, or 60 s.
+ * <p>On a 429 every request of the key is paused (at least 1 s): until the exhausted window
+ * (remaining {@code <= 0} in the 429's headers; the longest one when several are) resets plus 1 s,
+ * or for {@code Retry-After} when that is longer; when no window is exhausted, for
+ * {@code Retry-After} when present, else 1 s if the headers show room in every window (the
+ * per-second cap was hit), else (no headers at all) until the last known 5-minute reset, or 60 s.
  */
 public final class EcomRateLimiter implements RateLimiter {
   private static final Logger LOG = LoggerFactory.getLogger(EcomRateLimiter.class);
@@ -123,34 +124,32 @@ public final class EcomRateLimiter implements RateLimiter {
     Optional<Duration> retryAfter = RetryAfter.parse(headers.get("Retry-After"), now);
     Duration pause;
     String reason;
-    if (retryAfter.isPresent()) {
-      pause = retryAfter.get();
-      reason = "Retry-After";
-    } else if (parsed.any()) {
-      RateHeaders.Window[] w = parsed.windows();
-      int exhausted = -1;
-      for (int i = 0; i < 3 && exhausted < 0; i++) {
-        if (w[i] != null && w[i].remaining() <= 0) {
+    Duration exhaustedWait = Duration.ZERO;
+    int exhausted = -1;
+    RateHeaders.Window[] w = parsed.windows();
+    for (int i = 0; i < 3; i++) {
+      // Wait for the longest exhausted window: a shorter one resetting does not help.
+      if (w[i] != null && w[i].remaining() <= 0) {
+        Duration d = Duration.ofSeconds(w[i].resetSeconds()).plus(GRACE);
+        if (d.compareTo(exhaustedWait) > 0) {
+          exhaustedWait = d;
           exhausted = i;
         }
       }
-      if (exhausted >= 0) {
-        // Wait for the longest exhausted window: a shorter one resetting does not help.
-        pause = Duration.ZERO;
-        for (int i = 0; i < 3; i++) {
-          if (w[i] != null && w[i].remaining() <= 0) {
-            Duration d = Duration.ofSeconds(w[i].resetSeconds()).plus(GRACE);
-            if (d.compareTo(pause) > 0) {
-              pause = d;
-              exhausted = i;
-            }
-          }
-        }
-        reason = "window " + LENGTHS[exhausted] + " exhausted";
-      } else {
-        pause = SECOND;
-        reason = "per-second cap";
+    }
+    if (exhausted >= 0) {
+      pause = exhaustedWait;
+      reason = "window " + LENGTHS[exhausted] + " exhausted";
+      if (retryAfter.isPresent() && retryAfter.get().compareTo(pause) > 0) {
+        pause = retryAfter.get();
+        reason = "Retry-After";
       }
+    } else if (retryAfter.isPresent()) {
+      pause = retryAfter.get();
+      reason = "Retry-After";
+    } else if (parsed.any()) {
+      pause = SECOND;
+      reason = "per-second cap";
     } else if (known[0] && resetAt[0].isAfter(now)) {
       pause = Duration.between(now, resetAt[0]).plus(GRACE);
       reason = "no headers; 5-minute window";
