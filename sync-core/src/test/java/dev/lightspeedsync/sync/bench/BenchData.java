@@ -66,12 +66,14 @@ final class BenchData {
     }
   }
 
-  /** {@code lines} sales lines in orders of 4 lines; 30% of lines sell a composite. */
-  static List<SalesOrder> sales(int lines, boolean mixedStates) {
+  /**
+   * {@code count} sales orders of {@code linesPerOrder} lines each; 30% of lines sell a composite.
+   * With {@code mixedStates} a quarter are eCom orders and statuses, payment and shipment vary.
+   */
+  static List<SalesOrder> sales(int count, int linesPerOrder, boolean mixedStates) {
     SplittableRandom r = new SplittableRandom(7);
-    List<SalesOrder> orders = new ArrayList<>(lines / 4);
-    int line = 0;
-    for (int o = 0; line < lines; o++) {
+    List<SalesOrder> orders = new ArrayList<>(count);
+    for (int o = 0; o < count; o++) {
       SalesOrder.Builder b = SalesOrder.builder();
       String id = "S" + o;
       boolean ecom = mixedStates && r.nextInt(4) == 0;
@@ -88,7 +90,7 @@ final class BenchData {
         b.paymentStatus(r.nextInt(3) == 0 ? PaymentStatus.NOT_PAID : PaymentStatus.PAID);
         b.shipmentStatus(r.nextInt(4) == 0 ? ShipmentStatus.SHIPPED : ShipmentStatus.NOT_SHIPPED);
       }
-      for (int k = 0; k < 4 && line < lines; k++, line++) {
+      for (int k = 0; k < linesPerOrder; k++) {
         String sku = r.nextInt(10) < 3 ? "C" + r.nextInt(10_000) : plain(r.nextInt(PLAIN_SKUS));
         b.addLines(SalesLine.of(id + "-" + k, sku, 1 + r.nextInt(3)));
       }

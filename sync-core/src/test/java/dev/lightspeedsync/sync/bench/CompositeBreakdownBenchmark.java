@@ -26,7 +26,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 3, time = 3)
-@Fork(value = 1, jvmArgsAppend = {"-Xms3g", "-Xmx3g"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms6g", "-Xmx6g"})
 public class CompositeBreakdownBenchmark {
   private CompositeBreakdown breakdown;
   private List<SalesOrder> sales;
@@ -39,7 +39,7 @@ public class CompositeBreakdownBenchmark {
       throw new IllegalStateException("benchmark composites must be valid: "
           + breakdown.problems());
     }
-    sales = BenchData.sales(1_000_000, false);
+    sales = BenchData.sales(250_000, 4, false);
   }
 
   /** Breaks down 1,000,000 sales lines. */

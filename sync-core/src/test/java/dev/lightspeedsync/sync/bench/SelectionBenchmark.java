@@ -39,7 +39,7 @@ import org.openjdk.jmh.infra.Blackhole;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 3, time = 3)
-@Fork(value = 1, jvmArgsAppend = {"-Xms3g", "-Xmx3g"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms6g", "-Xmx6g"})
 public class SelectionBenchmark {
   private static final int N = 1_000_000;
 
@@ -59,7 +59,7 @@ public class SelectionBenchmark {
       activeInHost.add(s.id());
     }
     stock = BenchData.stock(N);
-    sales = BenchData.sales(4 * N, true);
+    sales = BenchData.sales(N, 1, true);
     visibility = VisibilityRule.of(VisibilityConfig.defaults());
     List<String> codes = List.of("Shop 0", "Shop 1", "Shop 2", "Shop 3", "Shop 4", "Shop 5",
         "Shop 6", "Shop 7", "Shop 8", "Shop 9");
