@@ -92,6 +92,14 @@ public final class LightspeedTestServer implements AutoCloseable {
     return origin;
   }
 
+  /**
+   * {@code http://127.0.0.1:<port>/}, the counterpart of {@code https://api.lightspeedapp.com/}: the
+   * R-Series API origin, under which the token endpoint also lives.
+   */
+  public URI retailBaseUrl() {
+    return URI.create(origin + "/");
+  }
+
   /** {@code http://127.0.0.1:<port>/API/V3/}, the counterpart of {@code https://api.lightspeedapp.com/API/V3/}. */
   public URI retailApiRoot() {
     return URI.create(origin + "/API/V3/");
@@ -116,7 +124,7 @@ public final class LightspeedTestServer implements AutoCloseable {
   public RetailCredentials retailCredentials() {
     OAuth.Issued i = oauth.initial();
     return new RetailCredentials(config.accountId(), oauth.clientId, oauth.clientSecret, i.accessToken(),
-        i.refreshToken(), i.expiresIn());
+        i.refreshToken(), i.expiresIn(), i.expiresAt());
   }
 
   public EcomCredentials ecomCredentials() {

@@ -108,7 +108,7 @@ public final class LightspeedTestkitExtension implements BeforeAllCallback, Befo
 
   @Override
   public boolean supportsParameter(ParameterContext pc, ExtensionContext ec) {
-    return valueFor(pc.getParameter().getType(), false) != null || isSupported(pc.getParameter().getType());
+    return isSupported(pc.getParameter().getType());
   }
 
   @Override

@@ -11,9 +11,10 @@ package dev.lightspeedsync.testkit;
  * @param accessToken a Bearer token valid for {@code expiresInSeconds} of API time from start
  * @param refreshToken a refresh token that has not been used yet
  * @param expiresInSeconds lifetime of {@code accessToken} (the {@code expires_in} value)
+ * @param accessTokenExpiresAt when {@code accessToken} expires, in API time
  */
 public record RetailCredentials(long accountId, String clientId, String clientSecret, String accessToken,
-    String refreshToken, long expiresInSeconds) {
+    String refreshToken, long expiresInSeconds, java.time.Instant accessTokenExpiresAt) {
   @Override
   public String toString() {
     return "RetailCredentials[accountId=" + accountId + ", clientId=" + clientId + ", secrets=<redacted>]";

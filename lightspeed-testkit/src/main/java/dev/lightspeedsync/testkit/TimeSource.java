@@ -27,6 +27,33 @@ public interface TimeSource {
     return 1.0;
   }
 
+  /**
+   * A {@link Clock} (UTC) view of this time source, for code under test that takes a
+   * {@code java.time.Clock}; it follows this source as it moves.
+   */
+  default Clock asClock() {
+    TimeSource self = this;
+    return new Clock() {
+      @Override
+      public java.time.ZoneId getZone() {
+        return java.time.ZoneOffset.UTC;
+      }
+
+      @Override
+      public Clock withZone(java.time.ZoneId zone) {
+        if (zone.equals(java.time.ZoneOffset.UTC)) {
+          return this;
+        }
+        throw new UnsupportedOperationException("a TimeSource clock is always UTC");
+      }
+
+      @Override
+      public Instant instant() {
+        return self.now();
+      }
+    };
+  }
+
   /** The system clock. */
   static TimeSource system() {
     Clock clock = Clock.systemUTC();

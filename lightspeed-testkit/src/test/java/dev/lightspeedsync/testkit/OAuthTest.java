@@ -30,6 +30,8 @@ class OAuthTest {
     Http http = start(false);
     RetailCredentials c = server.retailCredentials();
     assertThat(c.expiresInSeconds()).isEqualTo(1800);
+    assertThat(c.accessTokenExpiresAt()).isEqualTo(ManualTimeSource.DEFAULT_START.plusSeconds(1800));
+    assertThat(server.retailBaseUrl() + "auth/oauth/token").isEqualTo(server.tokenUrl().toString());
     String payload = new String(Base64.getUrlDecoder().decode(c.accessToken().split("\\.")[1]), StandardCharsets.UTF_8);
     assertThat(payload).contains("\"acct\":\"123456\"");
     assertThat(http.retail("Item.json").status()).isEqualTo(200);

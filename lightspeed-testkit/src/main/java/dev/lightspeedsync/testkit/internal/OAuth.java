@@ -42,7 +42,7 @@ public final class OAuth {
   public record Check(boolean valid, String hint) {}
 
   /** A token response. */
-  public record Issued(String accessToken, String refreshToken, long expiresIn) {}
+  public record Issued(String accessToken, String refreshToken, long expiresIn, java.time.Instant expiresAt) {}
 
   private final TimeSource clock;
   private final long accountId;
@@ -97,7 +97,7 @@ public final class OAuth {
         redeemed.revoked = true;
       }
     }
-    return new Issued(access, next.value, ttlSeconds);
+    return new Issued(access, next.value, ttlSeconds, java.time.Instant.ofEpochMilli(now + ttlSeconds * 1000));
   }
 
   private static String b64(String s) {

@@ -1044,8 +1044,9 @@ public final class RetailApi {
         if (current.getLong("shopID") == 0) {
           throw new ApiException(400, "The shopID 0 ItemShop row is a summary and cannot be written");
         }
-        Rec r = mutations.setReorder(id, Json.scalar(body.get("reorderPoint")) == null || !body.has("reorderPoint")
-            ? null : Json.scalar(body.get("reorderPoint")), body.has("reorderLevel") ? Json.scalar(body.get("reorderLevel")) : null);
+        String point = body.has("reorderPoint") ? Json.scalar(body.get("reorderPoint")) : null;
+        String level = body.has("reorderLevel") ? Json.scalar(body.get("reorderLevel")) : null;
+        Rec r = mutations.setReorder(id, point, level);
         return single("ItemShop", r, RelTree.of(List.of()));
       }
       case "Sale":
@@ -1378,9 +1379,10 @@ public final class RetailApi {
     if (shopId == 0) {
       throw new ApiException(400, "Sale not created. shopID is required.");
     }
-    long employeeId = f.containsKey("employeeID") ? Long.parseLong(f.get("employeeID")) : 0;
-    if (employeeId == 0 || store.employee.get(employeeId) == null) {
-      throw new ApiException(400, "Sale not created. A valid employeeID is required.");
+    // without employeeID the sale is rung up by the authorizing employee (the token's sub, 1)
+    long employeeId = f.containsKey("employeeID") && !f.get("employeeID").isEmpty() ? Long.parseLong(f.get("employeeID")) : 1;
+    if (store.employee.get(employeeId) == null) {
+      throw new ApiException(400, "Sale not created. Invalid employeeID " + employeeId);
     }
     long customerId = f.containsKey("customerID") && !f.get("customerID").isEmpty() ? Long.parseLong(f.get("customerID")) : 0;
     boolean completed = "true".equals(f.get("completed"));
