@@ -58,6 +58,17 @@ class LargeDataTest {
   }
 
   @Test
+  void timeStampFiltersStayFastInIdOrder() {
+    String ts = server.retail().get("Item", 999_990).orElseThrow().require("timeStamp");
+    long t0 = System.nanoTime();
+    JsonNode rows = http.retail("ItemShop.json?timeStamp=" + Http.enc(">=," + ts)).json();
+    JsonNode count = http.retail("Item.json?count=1&archived=true&timeStamp=" + Http.enc(">=," + ts)).json();
+    assertThat(java.time.Duration.ofNanos(System.nanoTime() - t0)).isLessThan(java.time.Duration.ofSeconds(2));
+    assertThat(rows.get("ItemShop")).hasSize(11 * 4 + (999_990 % 2 == 0 ? 4 : 0));
+    assertThat(count.at("/@attributes/count").asLong()).isEqualTo(11 + (999_990 % 2 == 0 ? 1 : 0));
+  }
+
+  @Test
   void ecomDeepPagesAndSinceId() {
     JsonNode lastPage = http.ecom("en/products.json?limit=250&page=4000").json().get("products");
     assertThat(lastPage).hasSize(250);

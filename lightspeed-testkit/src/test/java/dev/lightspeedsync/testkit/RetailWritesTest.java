@@ -56,6 +56,10 @@ class RetailWritesTest {
     JsonNode feed = http.retail("ItemShop.json?sort=timeStamp&timeStamp=" + Http.enc(">=,2026-03-01T10:30:00+00:00"))
         .json();
     assertThat(feed.get("ItemShop")).hasSize(2); // the shop row and the summary row
+    // also in id order (no sort), where the changed row is found although its id is early
+    JsonNode byId = http.retail("ItemShop.json?timeStamp=" + Http.enc(">=,2026-03-01T10:30:00+00:00")).json();
+    assertThat(byId.get("ItemShop")).hasSize(2);
+    assertThat(byId.at("/ItemShop/0/itemShopID").asLong()).isLessThan(byId.at("/ItemShop/1/itemShopID").asLong());
     // and the Item feed does not
     assertThat(http.retail("Item.json?timeStamp=" + Http.enc(">=,2026-03-01T10:30:00+00:00")).json().has("Item")).isFalse();
   }

@@ -173,7 +173,23 @@ public final class RTable {
    */
   public Iterator<Rec> iterate(boolean byTs, boolean ascending, Key start, Bounds bounds,
       Predicate<Key> keyFilter, Predicate<Rec> filter) {
-    Iterator<Key> keys = byTs ? tsKeys(ascending, start, bounds) : idKeys(ascending, start, bounds);
+    return iterate(byTs, ascending, start, bounds, Bounds.ALL, keyFilter, filter);
+  }
+
+  /**
+   * As above; for id order, {@code tsBounds} (inclusive epoch seconds, a necessary condition the
+   * filter also checks) narrows the generated id range, since generated timestamps grow with the id.
+   */
+  public Iterator<Rec> iterate(boolean byTs, boolean ascending, Key start, Bounds bounds, Bounds tsBounds,
+      Predicate<Key> keyFilter, Predicate<Rec> filter) {
+    Iterator<Key> keys;
+    if (byTs) {
+      keys = tsKeys(ascending, start, bounds);
+    } else if (tsField != null && !tsBounds.equals(Bounds.ALL)) {
+      keys = idKeysWithinTs(ascending, start, bounds, tsBounds);
+    } else {
+      keys = idKeys(ascending, start, bounds);
+    }
     return new Iterator<>() {
       Rec next = advance();
 
@@ -343,6 +359,71 @@ public final class RTable {
         Key k = pendingOv;
         pendingOv = ovIt.hasNext() ? ovIt.next() : null;
         return k;
+      }
+    };
+  }
+
+  /** Ids in id order whose timeStamp may lie within {@code ts}: a narrowed generated range merged with the overlay. */
+  private Iterator<Key> idKeysWithinTs(boolean asc, Key start, Bounds b, Bounds ts) {
+    if (ts.lo > ts.hi) {
+      return Collections.emptyIterator();
+    }
+    long lo = b.lo;
+    long hi = b.hi;
+    if (start != null) {
+      if (asc) {
+        lo = Math.max(lo, start.id + 1);
+      } else {
+        hi = Math.min(hi, start.id - 1);
+      }
+    }
+    long genLo = Math.max(Math.max(lo, 1), firstGenAtOrAfter(new Key(ts.lo, Long.MIN_VALUE)));
+    long genHi = Math.min(Math.min(hi, generated),
+        ts.hi == Long.MAX_VALUE ? generated : firstGenAfter(new Key(ts.hi, Long.MAX_VALUE)) - 1);
+    java.util.TreeSet<Long> ov = new java.util.TreeSet<>();
+    Key from = new Key(ts.lo, Long.MIN_VALUE);
+    Key to = new Key(ts.hi, Long.MAX_VALUE);
+    for (Key k : overlayByTs.subSet(from, true, to, true)) {
+      if (k.id >= lo && k.id <= hi) {
+        ov.add(k.id);
+      }
+    }
+    Iterator<Long> ovIt = asc ? ov.iterator() : ov.descendingIterator();
+    return new Iterator<>() {
+      long g = asc ? genLo : genHi;
+      Long pendingGen = nextGen();
+      Long pendingOv = ovIt.hasNext() ? ovIt.next() : null;
+
+      private Long nextGen() {
+        while (asc ? g <= genHi : g >= genLo) {
+          long id = g;
+          g += asc ? 1 : -1;
+          if (!overlay.containsKey(id)) {
+            return id;
+          }
+        }
+        return null;
+      }
+
+      @Override
+      public boolean hasNext() {
+        return pendingGen != null || pendingOv != null;
+      }
+
+      @Override
+      public Key next() {
+        boolean takeGen = pendingOv == null || (pendingGen != null && (asc ? pendingGen < pendingOv : pendingGen > pendingOv));
+        if (takeGen) {
+          if (pendingGen == null) {
+            throw new NoSuchElementException();
+          }
+          long id = pendingGen;
+          pendingGen = nextGen();
+          return new Key(0, id);
+        }
+        long id = pendingOv;
+        pendingOv = ovIt.hasNext() ? ovIt.next() : null;
+        return new Key(0, id);
       }
     };
   }

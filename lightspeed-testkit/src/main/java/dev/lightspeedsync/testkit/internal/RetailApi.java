@@ -727,6 +727,7 @@ public final class RetailApi {
     boolean archivable = res.archivable && known != null && known.contains("archived");
     // bounds on the sort field and key-level filters
     RTable.Bounds bounds = RTable.Bounds.ALL;
+    RTable.Bounds tsBounds = RTable.Bounds.ALL;
     List<Filter> keyFilters = new ArrayList<>();
     List<Filter> recFilters = new ArrayList<>();
     for (Filter f : fieldFilters) {
@@ -736,6 +737,12 @@ public final class RetailApi {
         RTable.Bounds b = f.bounds(isTs);
         if (b != null) {
           bounds = new RTable.Bounds(Math.max(bounds.lo(), b.lo()), Math.min(bounds.hi(), b.hi()));
+        }
+      }
+      if (isTs && !byTs) {
+        RTable.Bounds b = f.bounds(true);
+        if (b != null) {
+          tsBounds = new RTable.Bounds(Math.max(tsBounds.lo(), b.lo()), Math.min(tsBounds.hi(), b.hi()));
         }
       }
       if (isId || (isTs && byTs)) {
@@ -800,7 +807,7 @@ public final class RetailApi {
     RTable table = res.table;
     if (count) {
       long n = 0;
-      Iterator<Rec> it = table.iterate(byTs, true, null, bounds, keyPred, recPred);
+      Iterator<Rec> it = table.iterate(byTs, true, null, bounds, tsBounds, keyPred, recPred);
       while (it.hasNext()) {
         it.next();
         n++;
@@ -816,7 +823,7 @@ public final class RetailApi {
     List<Rec> page = new ArrayList<>();
     boolean forward = before == null;
     boolean iterAsc = forward == asc;
-    Iterator<Rec> it = table.iterate(byTs, iterAsc, forward ? after : before, bounds, keyPred, recPred);
+    Iterator<Rec> it = table.iterate(byTs, iterAsc, forward ? after : before, bounds, tsBounds, keyPred, recPred);
     while (page.size() < limit && it.hasNext()) {
       page.add(it.next());
     }
@@ -831,10 +838,10 @@ public final class RetailApi {
       hasPrev = false;
     } else if (forward) {
       hasNext = moreInDirection;
-      hasPrev = (after != null) && table.iterate(byTs, !asc, key(page.get(0), byTs), bounds, keyPred, recPred).hasNext();
+      hasPrev = (after != null) && table.iterate(byTs, !asc, key(page.get(0), byTs), bounds, tsBounds, keyPred, recPred).hasNext();
     } else {
       hasPrev = moreInDirection;
-      hasNext = table.iterate(byTs, asc, key(page.get(page.size() - 1), byTs), bounds, keyPred, recPred).hasNext();
+      hasNext = table.iterate(byTs, asc, key(page.get(page.size() - 1), byTs), bounds, tsBounds, keyPred, recPred).hasNext();
     }
     ObjectNode out = Json.obj();
     ObjectNode attrs = Json.obj();
