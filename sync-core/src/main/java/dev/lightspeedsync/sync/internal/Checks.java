@@ -3,7 +3,11 @@ package dev.lightspeedsync.sync.internal;
 import java.math.BigDecimal;
 import java.time.Duration;
 
-/** Validation helpers shared by {@code @Value.Check} methods. Not API. */
+/**
+ * Validation helpers shared by {@code @Value.Check} methods. Not API.
+ *
+ * <p>Stateless and thread-safe.
+ */
 public final class Checks {
   private Checks() {}
 

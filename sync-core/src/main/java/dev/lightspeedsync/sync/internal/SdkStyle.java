@@ -12,6 +12,8 @@ import org.immutables.value.Value;
  * see the hand-written interfaces, their nested {@code Builder} and {@code with*} copies.
  *
  * <p>Not API: this annotation lives in an internal package and may change without notice.
+ *
+ * <p>Carries no state; thread-safety does not apply.
  */
 @Target({ElementType.PACKAGE, ElementType.TYPE})
 @Retention(RetentionPolicy.CLASS)

@@ -1,6 +1,10 @@
 package dev.lightspeedsync.sync.model;
 
-/** Lifecycle of a host-kept purchase order (seed 000: receipts in parts, closed when received or by hand). */
+/**
+ * Lifecycle of a host-kept purchase order (seed 000: receipts in parts, closed when received or by hand).
+ *
+ * <p>Constants are immutable and safe to share between threads.
+ */
 public enum PurchaseOrderStatus {
   /** Nothing received yet. */
   OPEN,

@@ -2,8 +2,10 @@ package dev.lightspeedsync.sync.model;
 
 /**
  * Why a rule did what it did. Every exclusion, deactivation, skipped push and data-quality entry
- * carries one, so "why is this record missing?" is answered from data instead of logs. The seed file a
- * code comes from is named in its Javadoc.
+ * carries one, so "why is this record missing?" is answered from data instead of logs. The
+ * codes are grouped by rule; each group names the seed files it comes from.
+ *
+ * <p>Constants are immutable and safe to share between threads.
  */
 public enum ReasonCode {
   // Rule 1: visibility and stock tracking (seed 000)

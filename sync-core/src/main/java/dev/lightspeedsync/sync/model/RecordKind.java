@@ -1,6 +1,10 @@
 package dev.lightspeedsync.sync.model;
 
-/** What kind of record a {@link RecordIssue} or an {@link Exclusion} is about. */
+/**
+ * What kind of record a {@link RecordIssue} or an {@link Exclusion} is about.
+ *
+ * <p>Constants are immutable and safe to share between threads.
+ */
 public enum RecordKind {
   SKU,
   LOCATION,

@@ -3,6 +3,8 @@ package dev.lightspeedsync.sync.model;
 /**
  * The lifecycle state of a sale or webshop order, mapped to one vocabulary for both product lines.
  * Forward compatible through {@link #UNKNOWN}; the wire value stays in {@link SalesOrder#statusRaw()}.
+ *
+ * <p>Constants are immutable and safe to share between threads.
  */
 public enum SaleStatus {
   /** Completed (R-Series {@code completed=true}; eCom {@code completed*}). */

@@ -5,6 +5,8 @@ import java.util.Locale;
 /**
  * How Lightspeed tracks stock for a SKU (eCom {@code stockTracking}). Variants whose stock is not
  * tracked ({@link #DISABLED}) are not synced (seed 000).
+ *
+ * <p>Constants are immutable and safe to share between threads.
  */
 public enum StockTracking {
   /** Stock is tracked and enforced. */

@@ -8,6 +8,8 @@ import java.util.Locale;
  *
  * <p>Forward compatible: a wire value this SDK does not know maps to {@link #UNKNOWN}; the raw value
  * stays available in {@link Sku#visibilityRaw()}.
+ *
+ * <p>Constants are immutable and safe to share between threads.
  */
 public enum Visibility {
   /** "Always visible". */

@@ -1,6 +1,10 @@
 package dev.lightspeedsync.sync.rules;
 
-/** Which eCom orders are imported (seed 003, "Which orders will be imported?"). */
+/**
+ * Which eCom orders are imported (seed 003, "Which orders will be imported?").
+ *
+ * <p>Constants are immutable and safe to share between threads.
+ */
 public enum EcomOrderMode {
   /** "Import only paid orders" (the default). */
   PAID_ONLY,

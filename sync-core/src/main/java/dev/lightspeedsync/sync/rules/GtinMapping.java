@@ -7,6 +7,8 @@ import org.immutables.value.Value;
 /**
  * Product identifiers as a webshop expects them (seed 004): "UPC in Lightspeed - GTIN1", "EAN in
  * Lightspeed - GTIN2", "Man. SKU in Lightspeed - MPN". Blank values count as absent. Immutable.
+ *
+ * <p>Immutable and safe to share between threads.
  */
 @Value.Immutable
 public interface GtinMapping {

@@ -7,6 +7,8 @@ import org.immutables.value.Value;
 /**
  * Output of {@link SkuRule#link}: links made, records left unlinked, and the missing or duplicate
  * SKUs that were reported instead of guessed. Immutable.
+ *
+ * <p>Immutable and safe to share between threads.
  */
 @Value.Immutable
 public interface LinkResult {

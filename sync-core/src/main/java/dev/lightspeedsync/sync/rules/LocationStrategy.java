@@ -1,6 +1,10 @@
 package dev.lightspeedsync.sync.rules;
 
-/** "Get Data From" (seed 001): which locations stock and sales are taken from. */
+/**
+ * "Get Data From" (seed 001): which locations stock and sales are taken from.
+ *
+ * <p>Constants are immutable and safe to share between threads.
+ */
 public enum LocationStrategy {
   /** Every (non-archived) location. */
   ALL,

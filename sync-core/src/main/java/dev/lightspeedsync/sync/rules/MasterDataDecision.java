@@ -5,6 +5,8 @@ import org.immutables.value.Value;
 
 /**
  * Which way product data must flow for one linked product, and which fields differ. Immutable.
+ *
+ * <p>Immutable and safe to share between threads.
  */
 @Value.Immutable
 public interface MasterDataDecision {

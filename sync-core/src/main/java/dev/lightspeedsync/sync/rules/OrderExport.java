@@ -9,6 +9,8 @@ import org.immutables.value.Value;
  * One host order to export to Lightspeed Retail as a completed sale. {@link #reference()} is the host
  * order id: a stable idempotency reference to record in the export ledger (and to put on the sale),
  * so the order is exported exactly once. Immutable.
+ *
+ * <p>Immutable and safe to share between threads.
  */
 @Value.Immutable
 public interface OrderExport {

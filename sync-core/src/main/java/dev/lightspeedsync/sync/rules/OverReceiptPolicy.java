@@ -1,6 +1,10 @@
 package dev.lightspeedsync.sync.rules;
 
-/** What to do when a receipt brings more than is still outstanding on a purchase order line. */
+/**
+ * What to do when a receipt brings more than is still outstanding on a purchase order line.
+ *
+ * <p>Constants are immutable and safe to share between threads.
+ */
 public enum OverReceiptPolicy {
   /** Reject the whole receipt; nothing is applied or booked. The default. */
   REJECT,

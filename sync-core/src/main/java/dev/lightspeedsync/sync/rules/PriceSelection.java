@@ -9,6 +9,8 @@ import org.immutables.value.Value;
 /**
  * The regular and sale price of one SKU under a {@link PriceLevelConfig}. Both empty when POS pricing
  * is off (the host prices the item). Immutable.
+ *
+ * <p>Immutable and safe to share between threads.
  */
 @Value.Immutable
 public interface PriceSelection {

@@ -5,7 +5,11 @@ import dev.lightspeedsync.sync.model.RecordIssue;
 import java.util.List;
 import org.immutables.value.Value;
 
-/** Whether an item can be published, and if not, what is missing. Immutable. */
+/**
+ * Whether an item can be published, and if not, what is missing. Immutable.
+ *
+ * <p>Immutable and safe to share between threads.
+ */
 @Value.Immutable
 public interface PublishCheck {
   String skuId();

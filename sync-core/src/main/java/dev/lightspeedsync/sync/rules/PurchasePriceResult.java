@@ -5,7 +5,11 @@ import dev.lightspeedsync.sync.model.Sku;
 import java.util.List;
 import org.immutables.value.Value;
 
-/** Output of {@link PurchasePriceRule}: SKUs ready to upsert and data-quality entries. Immutable. */
+/**
+ * Output of {@link PurchasePriceRule}: SKUs ready to upsert and data-quality entries. Immutable.
+ *
+ * <p>Immutable and safe to share between threads.
+ */
 @Value.Immutable
 public interface PurchasePriceResult {
   /** Input SKUs with purchase price resolved and host-owned fields carried over, in input order. */

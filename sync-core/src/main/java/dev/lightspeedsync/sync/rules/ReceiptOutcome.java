@@ -11,6 +11,8 @@ import org.immutables.value.Value;
  * What applying one receipt to one purchase order did. When {@link #applied()} is false the order is
  * returned unchanged and {@link #rejectedBecause()} says why. {@link #notes()} lists per-line reasons
  * (rejected, capped or accepted over-receipts; recordId {@code receiptId/lineId}). Immutable.
+ *
+ * <p>Immutable and safe to share between threads.
  */
 @Value.Immutable
 public interface ReceiptOutcome {

@@ -2,7 +2,11 @@ package dev.lightspeedsync.sync.rules;
 
 import org.immutables.value.Value;
 
-/** A host product linked to a Lightspeed SKU by equal (normalised) SKU codes. Immutable. */
+/**
+ * A host product linked to a Lightspeed SKU by equal (normalised) SKU codes. Immutable.
+ *
+ * <p>Immutable and safe to share between threads.
+ */
 @Value.Immutable
 public interface SkuLink {
   String hostId();

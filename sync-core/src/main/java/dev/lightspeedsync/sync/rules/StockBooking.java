@@ -4,9 +4,13 @@ import org.immutables.value.Value;
 
 /**
  * Raise Lightspeed stock of one SKU at one location by a received quantity. {@link #key()} is derived
- * from purchase order, receipt and line, so re-planning the same receipt yields the same keys; record
- * it in the sink's export ledger before (or atomically with) the write and a retry or a restart books
- * nothing twice. Immutable, thread-safe.
+ * from purchase order, receipt and line, so re-planning the same receipt yields the same keys.
+ *
+ * <p>Exactly once: claim the key in the sink's export ledger ({@code SyncSink.recordInLedger}) before
+ * the write; only the caller whose claim was recorded writes, then confirms the entry with
+ * {@code SyncSink.confirmInLedger}. A claimed but unconfirmed entry after a crash means "the write may
+ * or may not have happened": reconcile against Lightspeed before writing again, never blindly retry.
+ * Immutable, thread-safe.
  */
 @Value.Immutable
 public interface StockBooking {

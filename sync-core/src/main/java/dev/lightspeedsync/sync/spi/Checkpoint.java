@@ -6,6 +6,8 @@ import org.immutables.value.Value;
 /**
  * How far a sync stream got: an opaque position (a cursor, a timestamp, a page number) to resume
  * from after a restart. Store it only after the records it covers are stored. Immutable.
+ *
+ * <p>Immutable and safe to share between threads.
  */
 @Value.Immutable
 public interface Checkpoint extends WithCheckpoint {

@@ -1,6 +1,10 @@
 package dev.lightspeedsync.sync.spi;
 
-/** What an export ledger entry records. */
+/**
+ * What an export ledger entry records.
+ *
+ * <p>Constants are immutable and safe to share between threads.
+ */
 public enum LedgerKind {
   /** A purchase order receipt booked as Lightspeed stock; key {@code StockBooking.key()}. */
   STOCK_BOOKING,

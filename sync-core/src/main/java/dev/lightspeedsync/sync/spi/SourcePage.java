@@ -8,6 +8,8 @@ import org.immutables.value.Value;
  * stored. Immutable.
  *
  * @param <T> the record type
+ *
+ * <p>Immutable and safe to share between threads.
  */
 @Value.Immutable
 public interface SourcePage<T> {

@@ -93,6 +93,13 @@ public interface SyncSink {
   /** The recorded entry, if any. */
   Optional<LedgerEntry> ledgerEntry(LedgerKind kind, String key);
 
+  /**
+   * Stores what Lightspeed returned for a recorded entry (for example the created sale's id). Repeating
+   * the call is harmless; the first confirmation wins. Returns the stored entry, or empty when no entry
+   * with this kind and key was recorded.
+   */
+  Optional<LedgerEntry> confirmInLedger(LedgerKind kind, String key, String externalId);
+
   // Connection log -------------------------------------------------------------------------------
 
   /** Stores per-record problems; an entry replaces one with the same kind, record id and reason. */

@@ -4,6 +4,8 @@ package dev.lightspeedsync.sync.spi;
  * Thrown by a host's {@link SyncSink} when storing fails. {@link #isRetryable()} tells a runner
  * whether repeating the same (idempotent) call may succeed, for example after a deadlock or a lost
  * connection. Messages must not contain secrets.
+ *
+ * <p>Immutable after construction and safe to share between threads.
  */
 public class SyncSinkException extends RuntimeException {
   private static final long serialVersionUID = 1L;

@@ -218,6 +218,17 @@ public final class InMemorySyncSink implements SyncSink {
   }
 
   @Override
+  public Optional<LedgerEntry> confirmInLedger(LedgerKind kind, String key, String externalId) {
+    Objects.requireNonNull(kind, "kind == null");
+    Objects.requireNonNull(key, "key == null");
+    Objects.requireNonNull(externalId, "externalId == null");
+    synchronized (state) {
+      return Optional.ofNullable(state.ledger.computeIfPresent(ledgerKey(kind, key),
+          (k, e) -> e.confirmed() ? e : e.withExternalId(externalId)));
+    }
+  }
+
+  @Override
   public void logIssues(List<RecordIssue> issues) {
     Objects.requireNonNull(issues, "issues == null");
     synchronized (state) {

@@ -226,6 +226,26 @@ public abstract class SyncSinkContract {
   }
 
   @Test
+  @DisplayName("a ledger entry is claimed unconfirmed, then confirmed once with Lightspeed's id;"
+      + " the first confirmation wins and survives a restart")
+  void ledgerConfirmation() {
+    sink.recordInLedger(List.of(LedgerEntry.of(LedgerKind.ORDER_EXPORT, "W1", T0)));
+    boolean claimedUnconfirmed = sink.ledgerEntry(LedgerKind.ORDER_EXPORT, "W1")
+        .map(e -> !e.confirmed()).orElse(false);
+
+    Optional<LedgerEntry> confirmed = sink.confirmInLedger(LedgerKind.ORDER_EXPORT, "W1", "sale-9");
+    Optional<LedgerEntry> again = sink.confirmInLedger(LedgerKind.ORDER_EXPORT, "W1", "sale-10");
+    Optional<LedgerEntry> unknown = sink.confirmInLedger(LedgerKind.ORDER_EXPORT, "W2", "x");
+
+    assertThat(claimedUnconfirmed).isTrue();
+    assertThat(confirmed).flatMap(LedgerEntry::externalId).contains("sale-9");
+    assertThat(again).flatMap(LedgerEntry::externalId).contains("sale-9");
+    assertThat(unknown).isEmpty();
+    assertThat(reopen(sink).ledgerEntry(LedgerKind.ORDER_EXPORT, "W1"))
+        .flatMap(LedgerEntry::externalId).contains("sale-9");
+  }
+
+  @Test
   @DisplayName("the ledger refuses a duplicate key within one batch")
   void ledgerRefusesDuplicateInBatch() {
     LedgerEntry e = LedgerEntry.of(LedgerKind.STOCK_BOOKING, "receipt/PO1/R1/1", T0);
