@@ -134,11 +134,15 @@ public final class EcomResource<T> {
     List<T> records = fetch(url, "walk");
     long max = since;
     for (T record : records) {
-      max = Math.max(max, idOf.applyAsLong(record));
-    }
-    if (!records.isEmpty() && max <= since) {
-      throw new DecodingException("GET " + url.encodedPath() + " ignored since_id=" + since
-          + " (no id above it on the page); walk this resource with list() instead", 200, null, null, false, null);
+      long id = idOf.applyAsLong(record);
+      if (id <= max) {
+        // Ids at or below since_id, or out of ascending order: continuing from the highest id could
+        // silently skip records, so stop loudly instead.
+        throw new DecodingException("GET " + url.encodedPath() + " with since_id=" + since + " returned id " + id
+            + (id <= since ? " (since_id was ignored)" : " out of ascending order")
+            + "; walk this resource with list() instead", 200, null, null, false, null);
+      }
+      max = id;
     }
     boolean last = records.size() < query.limit();
     return Page.of(records, cursor, last ? null : PageCursor.parse(SINCE + max));

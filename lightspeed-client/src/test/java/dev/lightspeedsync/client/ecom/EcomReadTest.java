@@ -118,7 +118,16 @@ class EcomReadTest {
     });
     try (EcomClient client = client()) {
       assertThatThrownBy(() -> client.variants().walkById(EcomQuery.builder().limit(2).build()).stream().count())
-          .isInstanceOf(DecodingException.class).hasMessageContaining("ignored since_id");
+          .isInstanceOf(DecodingException.class).hasMessageContaining("since_id was ignored");
+    }
+  }
+
+  @Test
+  void aPageOutOfIdOrderStopsTheWalkInsteadOfSkippingRecords() {
+    server.enqueue(ok("{\"variants\":[" + EcomJsonBodies.variant(600) + "," + EcomJsonBodies.variant(599) + "]}"));
+    try (EcomClient client = client()) {
+      assertThatThrownBy(() -> client.variants().walkById(EcomQuery.builder().limit(2).build()).firstPage())
+          .isInstanceOf(DecodingException.class).hasMessageContaining("out of ascending order");
     }
   }
 

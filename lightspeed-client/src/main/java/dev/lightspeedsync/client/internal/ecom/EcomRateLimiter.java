@@ -173,11 +173,6 @@ public final class EcomRateLimiter implements RateLimiter {
     return Optional.ofNullable(snapshot);
   }
 
-  /** The local estimate of the remaining requests of window {@code index} (tests). */
-  synchronized long estimatedRemaining(int index) {
-    return remaining[index];
-  }
-
   private void learn(RequestSpec spec, RateHeaders h, Instant now) {
     if (!h.any()) {
       if (!warnedMissing) {
