@@ -63,6 +63,7 @@ public final class EcomData {
     return new TestkitRecord(resource, n.path("id").asLong(), f);
   }
 
+  /** The record as it is now, or empty when it does not exist (or was deleted). */
   public Optional<TestkitRecord> get(String resource, long id) {
     ObjectNode n = table(resource).get(id);
     return n == null ? Optional.empty() : Optional.of(view(resource, n));
@@ -75,6 +76,7 @@ public final class EcomData {
         .map(n -> view(resource, n));
   }
 
+  /** Number of records; walks the whole table. */
   public long count(String resource) {
     return stream(resource).count();
   }

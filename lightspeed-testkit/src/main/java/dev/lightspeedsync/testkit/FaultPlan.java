@@ -61,14 +61,17 @@ public final class FaultPlan {
     return new FaultPlan(seed, rates, latency);
   }
 
+  /** The seed the random draws derive from. */
   public long seed() {
     return seed;
   }
 
+  /** Probability per request of each fault. */
   public Map<Fault, Double> rates() {
     return rates;
   }
 
+  /** The real-time delay of {@link Fault#LATENCY}. */
   public Duration latency() {
     return latency;
   }

@@ -56,6 +56,7 @@ public final class Inspection {
     return stats.count(Objects.requireNonNull(endpoint, "endpoint == null"), status);
   }
 
+  /** All answered requests (including dropped ones). */
   public long totalRequests() {
     return stats.total();
   }

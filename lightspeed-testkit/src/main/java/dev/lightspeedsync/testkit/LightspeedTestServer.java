@@ -79,10 +79,12 @@ public final class LightspeedTestServer implements AutoCloseable {
     return start(TestkitConfig.defaults());
   }
 
+  /** The configuration the server was started with. */
   public TestkitConfig config() {
     return config;
   }
 
+  /** The loopback port the server listens on. */
   public int port() {
     return http.port();
   }
@@ -127,10 +129,12 @@ public final class LightspeedTestServer implements AutoCloseable {
         i.refreshToken(), i.expiresIn(), i.expiresAt());
   }
 
+  /** The eCom API key, secret and default language. */
   public EcomCredentials ecomCredentials() {
     return new EcomCredentials(ecomStore.apiKey, ecomStore.apiSecret, config.ecomLanguages().get(0), ecomStore.shopId);
   }
 
+  /** Request counters, rate-limit and token statistics. */
   public Inspection inspect() {
     return inspection;
   }

@@ -18,6 +18,7 @@ import java.util.concurrent.CountDownLatch;
 public final class Main {
   private Main() {}
 
+  /** Starts the server with the given options and blocks until the JVM is stopped. */
   public static void main(String[] args) throws InterruptedException {
     TestkitConfig config;
     try {

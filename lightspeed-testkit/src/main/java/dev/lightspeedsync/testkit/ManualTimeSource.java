@@ -23,6 +23,7 @@ public final class ManualTimeSource implements TimeSource {
     this(DEFAULT_START);
   }
 
+  /** A clock at {@code start}. */
   public ManualTimeSource(Instant start) {
     this.now = new AtomicReference<>(Objects.requireNonNull(start, "start == null"));
   }

@@ -10,6 +10,8 @@ import java.util.Objects;
  * the clock, rate limits, token lifetime and faults. Two servers built from equal configurations
  * serve identical data.
  *
+ * <p>The accessors return what the {@link Builder} methods of the same name set.
+ *
  * <p>Immutable and thread-safe; build one with {@link #builder()}.
  */
 public final class TestkitConfig {
@@ -77,6 +79,7 @@ public final class TestkitConfig {
     return builder().build();
   }
 
+  /** A builder preset with this configuration. */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.seed = seed;
@@ -156,7 +159,7 @@ public final class TestkitConfig {
     private boolean strictRefreshRotation = false;
     private long products = 200;
     private int suppliers = 6;
-    private long ecomOrders = 120;
+    private long ecomOrders = 144;
     private List<String> ecomLanguages = List.of("en", "nl");
     private int[] ecomLimits = {300, 3000, 12000};
     private int ecomPerSecond = 20;
