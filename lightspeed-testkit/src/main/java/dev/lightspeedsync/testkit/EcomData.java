@@ -20,7 +20,7 @@ import java.util.stream.StreamSupport;
 
 /**
  * Ground truth and mutations of the fake eCom shop. Resources: {@code products}, {@code variants},
- * {@code suppliers}, {@code orders}, {@code orderProducts}, {@code webhooks}. Relation fields are
+ * {@code suppliers}, {@code orders}, {@code orderProducts}, {@code webhooks}, {@code variantsMovements} (one per stock change). Relation fields are
  * left out of the views; {@code variants} views carry the owning product id as {@code product}.
  * Every mutation moves the record's {@code updatedAt} to the server's current time.
  *
@@ -43,6 +43,7 @@ public final class EcomData {
       case "orders": return store.order;
       case "orderProducts": return store.orderProduct;
       case "webhooks": return store.webhook;
+      case "variantsMovements": return store.movement;
       default: throw new IllegalArgumentException("Unknown eCom resource " + resource);
     }
   }

@@ -166,11 +166,21 @@ class EcomTest {
   @Test
   void variantStockUpdateMovesUpdatedAt() {
     Http http = start(TestkitConfig.builder().products(10).unlimited());
+    long before = server.ecom().get("variants", 1).orElseThrow().getLong("stockLevel");
     Http.Response r = http.ecomWrite("PUT", "en/variants/1.json", "{\"variant\":{\"stockLevel\":42}}");
     assertThat(r.status()).as(r.body()).isEqualTo(200);
     assertThat(r.json().at("/variant/stockLevel").asLong()).isEqualTo(42);
     assertThat(r.json().at("/variant/updatedAt").asText()).isEqualTo("2026-04-01T00:00:00+00:00");
     assertThat(server.ecom().get("variants", 1).orElseThrow().getLong("stockLevel")).isEqualTo(42);
+    JsonNode movements = http.ecom("en/variants/movements.json?variant=1").json().get("variantsMovements");
+    assertThat(movements).hasSize(1);
+    assertThat(movements.at("/0/stockLevelChange").asLong()).isEqualTo(42 - before);
+    assertThat(movements.at("/0/channel").asText()).isEqualTo("api");
+    assertThat(movements.at("/0/variant/resource/id").asLong()).isEqualTo(1);
+    assertThat(http.ecom("en/variants/movements/1.json").json().at("/variantMovement/id").asLong()).isEqualTo(1);
+    assertThat(http.ecom("en/variants/movements/count.json").json().get("count").asLong()).isEqualTo(1);
+    assertThat(http.ecomWrite("PUT", "en/variants/1.json", "{\"variant\":{\"stockLevel\":\"lots\"}}").status())
+        .isEqualTo(400);
     assertThat(http.ecomWrite("PUT", "en/variants/1.json", "{\"stockLevel\":42}").status()).isEqualTo(400);
     assertThat(http.ecomWrite("PUT", "en/variants/1.json", "{\"variant\":{\"stockTracking\":\"maybe\"}}").status())
         .isEqualTo(400);

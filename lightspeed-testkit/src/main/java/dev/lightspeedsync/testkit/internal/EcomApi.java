@@ -63,6 +63,8 @@ public final class EcomApi implements Function<Req, Resp> {
       r = EcomErrors.error(e.status, req.method, req.path, e.getMessage());
     } catch (ApiException e) {
       r = EcomErrors.error(e.status, req.method, req.path, e.getMessage());
+    } catch (NumberFormatException | ArithmeticException e) {
+      r = EcomErrors.error(400, req.method, req.path, "Invalid number in the request: " + e.getMessage());
     }
     if (a != null) {
       r.header("X-RateLimit-Limit", a.limit());
@@ -126,6 +128,9 @@ public final class EcomApi implements Function<Req, Resp> {
       case "suppliers":
       case "orders":
       case "webhooks": {
+        if (res.equals("variants") && seg.length >= 2 && seg[1].equals("movements")) {
+          return movements(req, lang, seg);
+        }
         ETable t = table(res);
         if (seg.length == 1) {
           if (m.equals("GET")) {
@@ -182,6 +187,27 @@ public final class EcomApi implements Function<Req, Resp> {
         break;
     }
     throw new EcomError(404, "Not found: " + rest + " (not modelled by the testkit)");
+  }
+
+  private Resp movements(Req req, String lang, String[] seg) {
+    if (!req.method.equals("GET")) {
+      throw new EcomError(405, "Variant movements are read-only");
+    }
+    Predicate<ObjectNode> f = filterFor(req, "variantsMovements", -1);
+    if (seg.length == 2) {
+      return list(req, lang, "variantsMovements", store.movement, f);
+    }
+    if (seg.length == 3 && seg[2].equals("count")) {
+      return count(req, store.movement, f);
+    }
+    if (seg.length == 3) {
+      ObjectNode n = store.movement.get(parseId(seg[2]));
+      if (n == null) {
+        throw new EcomError(404, "variantMovement " + seg[2] + " not found");
+      }
+      return singleOut("variantMovement", n, lang, req, "variantsMovements");
+    }
+    throw new EcomError(404, "Not found");
   }
 
   private ETable table(String res) {
@@ -263,6 +289,7 @@ public final class EcomApi implements Function<Req, Resp> {
     }
     Map<String, String> simple = switch (res) {
       case "products" -> Map.of("supplier", "_supplier", "brand", "_brand");
+      case "variantsMovements" -> Map.of("variant", "_variant", "product", "_product");
       case "variants" -> Map.of("product", "_product", "sku", "sku", "ean", "ean", "articleCode", "articleCode");
       case "orders" -> Map.of("customer", "_customer", "number", "number", "status", "status", "paymentStatus",
           "paymentStatus", "shipmentStatus", "shipmentStatus");
@@ -374,7 +401,7 @@ public final class EcomApi implements Function<Req, Resp> {
         return false;
       }
     }
-    return !res.equals("orderProducts");
+    return !res.equals("orderProducts") && req.param("variant") == null;
   }
 
   private static Set<String> fieldsParam(Req req) {
@@ -471,6 +498,14 @@ public final class EcomApi implements Function<Req, Resp> {
       case "orders.products": return ref(null, "orders/" + id + "/products", origin, lang);
       case "orders.metafields": return ref(null, "orders/" + id + "/metafields", origin, lang);
       case "orders.events": return ref(null, "orders/events?order=" + id, origin, lang);
+      case "variantsMovements.product": {
+        long p = core.path("_product").asLong();
+        return ref(p, "products/" + p, origin, lang);
+      }
+      case "variantsMovements.variant": {
+        long v = core.path("_variant").asLong();
+        return ref(v, "variants/" + v, origin, lang);
+      }
       case "orderProducts.product": {
         long p = core.path("_product").asLong();
         return p == 0 ? BooleanNode.FALSE : ref(p, "products/" + p, origin, lang);

@@ -51,6 +51,11 @@ public final class EcomMutations {
   }
 
   public ObjectNode updateVariant(long id, ObjectNode body) {
+    return updateVariant(id, body, "api");
+  }
+
+  /** Updates a variant; a stockLevel change records a variant movement on {@code channel}. */
+  public ObjectNode updateVariant(long id, ObjectNode body, String channel) {
     synchronized (s) {
       ObjectNode cur = require(s.variant, id).deepCopy();
       unknown(body, VARIANT_WRITABLE, "variant");
@@ -71,7 +76,22 @@ public final class EcomMutations {
         }
       });
       cur.put("updatedAt", now());
+      long before = require(s.variant, id).path("stockLevel").asLong();
+      long change = cur.path("stockLevel").asLong() - before;
       s.variant.put(id, cur);
+      if (change != 0) {
+        long mid = s.movement.allocateId();
+        ObjectNode m = Json.obj();
+        m.put("id", mid);
+        m.put("createdAt", now());
+        m.put("channel", channel);
+        m.put("stockLevelChange", change);
+        m.putNull("product");
+        m.putNull("variant");
+        m.put("_product", cur.path("_product").asLong());
+        m.put("_variant", id);
+        s.movement.put(mid, m);
+      }
       return cur;
     }
   }
@@ -79,7 +99,7 @@ public final class EcomMutations {
   public ObjectNode setVariantStock(long id, long level) {
     ObjectNode b = Json.obj();
     b.put("stockLevel", level);
-    return updateVariant(id, b);
+    return updateVariant(id, b, "backoffice");
   }
 
   public ObjectNode updateProduct(long id, ObjectNode body) {

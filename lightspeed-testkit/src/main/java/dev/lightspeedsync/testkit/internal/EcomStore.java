@@ -33,6 +33,8 @@ public final class EcomStore {
   public final ETable order;
   public final ETable orderProduct;
   public final ETable webhook;
+  /** Variant stock movements: none are generated; every stockLevel change records one. */
+  public final ETable movement;
   public final String apiKey;
   public final String apiSecret;
   public final long shopId;
@@ -49,6 +51,7 @@ public final class EcomStore {
     this.order = new ETable("orders", orders, true, this::genOrder);
     this.orderProduct = new ETable("orderProducts", orders * 3, false, this::genOrderProduct);
     this.webhook = new ETable("webhooks", 0, true, id -> null);
+    this.movement = new ETable("variantsMovements", 0, true, id -> null);
     this.apiKey = hex32("key");
     this.apiSecret = hex32("secret");
     this.shopId = 300000 + Hashing.below(seed, "shop", 0, 0, 99999);

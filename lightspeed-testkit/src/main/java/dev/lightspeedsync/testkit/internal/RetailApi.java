@@ -147,6 +147,8 @@ public final class RetailApi {
           r = accountOnly ? accountList(req) : dispatch(req, t, body);
         } catch (ApiException e) {
           r = error(e.status, e.getMessage());
+        } catch (NumberFormatException | ArithmeticException e) {
+          r = error(400, "Invalid number in the request: " + e.getMessage());
         }
       }
       rateHeaders(r, a);
