@@ -17,7 +17,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * JUnit 5 extension that runs a {@link LightspeedTestServer} on a free loopback port and injects it,
- * its credentials and its views into test parameters and {@link TestkitInject} fields.
+ * its credentials and its views into test parameters and {@link TestkitInject} fields. A
+ * {@link URI} parameter or field receives the base URL of both APIs, {@code http://127.0.0.1:<port>/}.
  *
  * <p>Lifecycle: registered on a {@code static} field (or with {@code @ExtendWith} on the class) the
  * server lives for the whole class; registered on an instance field it is started fresh for each
@@ -128,7 +129,7 @@ public final class LightspeedTestkitExtension implements BeforeAllCallback, Befo
   private static boolean isSupported(Class<?> type) {
     return type == LightspeedTestServer.class || type == RetailCredentials.class || type == EcomCredentials.class
         || type == Inspection.class || type == RetailData.class || type == EcomData.class || type == TimeSource.class
-        || type == ManualTimeSource.class;
+        || type == ManualTimeSource.class || type == URI.class;
   }
 
   private Object valueFor(Class<?> type, boolean required) {
@@ -160,7 +161,7 @@ public final class LightspeedTestkitExtension implements BeforeAllCallback, Befo
       return server.clock() instanceof ManualTimeSource m ? m : null;
     }
     if (type == URI.class) {
-      return server.origin();
+      return server.retailBaseUrl();
     }
     return null;
   }

@@ -10,7 +10,8 @@ import java.lang.annotation.Target;
  * Marks a test class field that {@link LightspeedTestkitExtension} fills in. Supported field types:
  * {@link LightspeedTestServer}, {@link RetailCredentials}, {@link EcomCredentials},
  * {@link Inspection}, {@link RetailData}, {@link EcomData}, {@link TimeSource},
- * {@link ManualTimeSource} (when the server uses one), and {@link java.net.URI} (the server origin).
+ * {@link ManualTimeSource} (when the server uses one), and {@link java.net.URI} (the base URL of both
+ * APIs, {@code http://127.0.0.1:<port>/}).
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

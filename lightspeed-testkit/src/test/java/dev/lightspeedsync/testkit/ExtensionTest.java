@@ -24,14 +24,15 @@ class ExtensionTest {
     RetailCredentials injectedCredentials;
 
     @TestkitInject
-    URI origin;
+    URI baseUrl;
 
     @Test
     void injectsParametersAndFields(LightspeedTestServer server, RetailCredentials credentials, EcomCredentials ecom,
-        ManualTimeSource clock, Inspection inspection) {
+        ManualTimeSource clock, Inspection inspection, URI base) {
       assertThat(server).isSameAs(testkit.server());
       assertThat(injectedCredentials).isEqualTo(credentials);
-      assertThat(origin).isEqualTo(server.origin());
+      assertThat(baseUrl).isEqualTo(base).isEqualTo(server.retailBaseUrl()).isEqualTo(server.ecomBaseUrl());
+      assertThat(base.toString()).isEqualTo("http://127.0.0.1:" + server.port() + "/");
       assertThat(server.origin().getHost()).isEqualTo("127.0.0.1");
       assertThat(server.port()).isPositive();
       assertThat(ecom.apiKey()).hasSize(32);
