@@ -84,6 +84,21 @@ class OAuthTest {
   }
 
   @Test
+  void retryingOneRefreshTokenIsLimitedToFiveAMinute() {
+    Http http = start(false);
+    String r1 = server.retailCredentials().refreshToken();
+    for (int i = 0; i < 5; i++) {
+      assertThat(http.refresh(r1).status()).isEqualTo(200);
+      clock.advance(Duration.ofSeconds(10));
+    }
+    Http.Response limited = http.refresh(r1);
+    assertThat(limited.status()).isEqualTo(429);
+    assertThat(limited.header("Retry-After")).isEqualTo("10");
+    clock.advance(Duration.ofSeconds(10));
+    assertThat(http.refresh(r1).status()).isEqualTo(200);
+  }
+
+  @Test
   void tokenEndpointErrors() {
     Http http = start(false);
     RetailCredentials c = server.retailCredentials();

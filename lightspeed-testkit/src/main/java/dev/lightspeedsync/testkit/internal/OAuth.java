@@ -20,6 +20,8 @@ public final class OAuth {
     volatile boolean revoked;
     /** Access tokens issued by redeeming this refresh token; the first use of one revokes it. */
     final List<String> issuedFrom = new ArrayList<>();
+    /** API-time millis of the redemptions of this token (for the 5-per-minute retry limit). */
+    final java.util.ArrayDeque<Long> redemptions = new java.util.ArrayDeque<>();
 
     RefreshToken(String value) {
       this.value = value;
@@ -104,14 +106,29 @@ public final class OAuth {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(s.getBytes(StandardCharsets.UTF_8));
   }
 
-  /** Redeems a refresh token; null when it is unknown or revoked. */
-  public synchronized Issued refresh(String refreshToken) {
+  /** At most this many redemptions of one refresh token per minute (documented since 2026-01-15). */
+  public static final int REDEMPTIONS_PER_MINUTE = 5;
+
+  /** Outcome of a refresh: tokens, or why not. */
+  public record Refresh(Issued issued, boolean invalid, long retryAfterSeconds) {}
+
+  /** Redeems a refresh token: invalid when unknown or revoked, throttled past 5 tries a minute. */
+  public synchronized Refresh refresh(String refreshToken) {
     RefreshToken rt = refreshTokens.get(refreshToken);
     if (rt == null || rt.revoked) {
-      return null;
+      return new Refresh(null, true, 0);
     }
+    long now = clock.now().toEpochMilli();
+    while (!rt.redemptions.isEmpty() && rt.redemptions.peekFirst() <= now - 60_000) {
+      rt.redemptions.removeFirst();
+    }
+    if (rt.redemptions.size() >= REDEMPTIONS_PER_MINUTE) {
+      long wait = (rt.redemptions.peekFirst() + 60_000 - now + 999) / 1000;
+      return new Refresh(null, false, Math.max(1, wait));
+    }
+    rt.redemptions.addLast(now);
     refreshCount++;
-    return issue(rt);
+    return new Refresh(issue(rt), false, 0);
   }
 
   public synchronized boolean revoke(String refreshToken) {

@@ -73,10 +73,18 @@ public final class OAuthApi {
           "The request is missing a required parameter, includes an invalid parameter value, includes a parameter"
               + " more than once, or is otherwise malformed. Check the `refresh_token` parameter");
     }
-    OAuth.Issued issued = oauth.refresh(rt);
-    if (issued == null) {
+    OAuth.Refresh refreshed = oauth.refresh(rt);
+    if (refreshed.invalid()) {
       return err(400, "invalid_grant", "The refresh token is invalid.");
     }
+    if (refreshed.issued() == null) {
+      Resp limited = err(429, "too_many_requests", "This refresh token was redeemed " + OAuth.REDEMPTIONS_PER_MINUTE
+          + " times in the last minute");
+      limited.header("Retry-After", Long.toString(refreshed.retryAfterSeconds()));
+      limited.rateLimited = true;
+      return limited;
+    }
+    OAuth.Issued issued = refreshed.issued();
     ObjectNode n = Json.obj();
     n.put("token_type", "Bearer");
     n.put("expires_in", issued.expiresIn());
