@@ -83,6 +83,17 @@ class AvailabilityRuleTest {
   }
 
   @Test
+  @DisplayName(Seeds.S002 + "'Stock on hand exports are controlled at a global level, you cannot"
+      + " turn off stock on hand exports for a particular mapping': one switch, none per outlet link")
+  void stockExportIsGlobal() {
+    assertThat(java.util.Arrays.stream(OutletLink.class.getDeclaredMethods())
+        .filter(m -> !m.isDefault() && !java.lang.reflect.Modifier.isStatic(m.getModifiers()))
+        .map(java.lang.reflect.Method::getName))
+        .containsExactlyInAnyOrder("outletId", "warehouseCode");
+    assertThat(AvailabilityConfig.builder().pushStock(true).build().pushStock()).isTrue();
+  }
+
+  @Test
   @DisplayName(Seeds.S003 + "'If that setting is set to Yes, Picqer will only get information from"
       + " Lightspeed, but will not push any information back': read-only pushes nothing at all")
   void readOnlyPushesNothing() {

@@ -87,6 +87,27 @@ class CompositeBreakdownTest {
   }
 
   @Test
+  @DisplayName("Rule 5: the column-wise result reads the same through its accessors and its list"
+      + " view, and rejects an index out of range")
+  void resultAccessors() {
+    BreakdownResult result = compile(defs("K=a*1,b*2")).breakDown(List.of(
+        Fixtures.retailSale("S1", SaleStatus.COMPLETED).lines(List.of(SalesLine.of("L1", "K", 2),
+            SalesLine.of("L2", "z", 5))).build()));
+
+    assertThat(result.size()).isEqualTo(3);
+    assertThat(result.skuId(1)).isEqualTo("b");
+    assertThat(result.quantity(1)).isEqualTo(4);
+    assertThat(result.demand()).containsExactly(
+        new ComponentDemand("S1", "L1", "K", "a", 2, List.of("K")),
+        new ComponentDemand("S1", "L1", "K", "b", 4, List.of("K")),
+        new ComponentDemand("S1", "L2", "z", "z", 5, List.of()));
+    assertThat(result.totalsBySku()).containsExactly(Map.entry("a", 2L), Map.entry("b", 4L),
+        Map.entry("z", 5L));
+    assertThatThrownBy(() -> result.get(3)).isInstanceOf(IndexOutOfBoundsException.class);
+    assertThat(result).hasToString("BreakdownResult{rows=3}");
+  }
+
+  @Test
   @DisplayName(Seeds.S000 + "optionally the composite keeps its own demand as well")
   void keepCompositeDemand() {
     CompositeBreakdown b = CompositeBreakdown.compile(defs("K=a*1,b*2"),

@@ -153,6 +153,9 @@ class LocationRuleTest {
         List.of(inMain, inOther, noLocation));
 
     assertThat(s.kept()).extracting(StockLevel::locationId).containsExactly("1", "2");
+    assertThat(s.excluded()).containsExactly(stock.get(1));
+    assertThat(s.exclusions()).as("built once, then reused").isSameAs(s.exclusions());
+    assertThat(s).hasToString("Selection{kept=2, excluded=1}");
     assertThat(s.exclusions()).containsExactly(
         new Exclusion("A@3", ReasonCode.LOCATION_NOT_SELECTED));
     assertThat(o.kept()).containsExactly(inMain);
