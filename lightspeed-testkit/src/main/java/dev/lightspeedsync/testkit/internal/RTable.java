@@ -49,6 +49,7 @@ public final class RTable {
   private final ConcurrentSkipListSet<Key> overlayByTs = new ConcurrentSkipListSet<>();
   private final Map<String, Map<Long, Set<Long>>> indexes = new ConcurrentHashMap<>();
   private long nextId;
+  private final java.util.concurrent.atomic.AtomicLong modCount = new java.util.concurrent.atomic.AtomicLong();
 
   public RTable(String name, String idField, String tsField, long generated, LongFunction<Rec> generator,
       LongUnaryOperator genTs, String... indexedFields) {
@@ -89,7 +90,13 @@ public final class RTable {
   }
 
   /** Stores a created or changed record. Callers serialise writes. */
+  /** Incremented by every write; caches derived from the table compare it. */
+  public long modCount() {
+    return modCount.get();
+  }
+
   public void put(Rec rec) {
+    modCount.incrementAndGet();
     Rec old = overlay.get(rec.id);
     if (old != null && old != TOMBSTONE) {
       overlayByTs.remove(new Key(old.ts, old.id));
@@ -111,6 +118,7 @@ public final class RTable {
 
   /** Hard delete (for entities the API deletes rather than archives). */
   public void delete(long id) {
+    modCount.incrementAndGet();
     Rec old = get(id);
     if (old == null) {
       return;

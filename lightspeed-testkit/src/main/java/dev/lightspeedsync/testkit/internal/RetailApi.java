@@ -656,12 +656,9 @@ public final class RetailApi {
         throw new ApiException(400, "Sorting on " + sortField + " is not allowed. Sortable fields: "
             + String.join(", ", res.sortable));
       }
-      if (!sortField.equals(res.table.idField) && !sortField.equals(res.table.tsField)) {
-        throw new ApiException(400, "Sorting on " + sortField + " is documented but not modelled by the testkit;"
-            + " use " + res.table.idField + (res.table.tsField != null ? " or " + res.table.tsField : ""));
-      }
     }
-    boolean byTs = !sortField.equals(res.table.idField);
+    boolean fieldSort = !sortField.equals(res.table.idField) && !sortField.equals(res.table.tsField);
+    boolean byTs = !fieldSort && !sortField.equals(res.table.idField);
     int limit = 100;
     if (req.param("limit") != null) {
       try {
@@ -820,6 +817,9 @@ public final class RetailApi {
       out.set("@attributes", attrs);
       return Resp.json(200, Json.write(out));
     }
+    if (fieldSort) {
+      return fieldSortedPage(req, res, rels, sortField, sortParam, asc, limit, bounds, tsBounds, keyPred, recPred);
+    }
     RTable.Key after = decodeCursor(req.param("after"), byTs);
     RTable.Key before = decodeCursor(req.param("before"), byTs);
     List<Rec> page = new ArrayList<>();
@@ -862,6 +862,140 @@ public final class RetailApi {
       out.set(res.name, arr);
     }
     return Resp.json(200, Json.write(out));
+  }
+
+  /** Sort key of a record under a non-key sort field. */
+  private record FieldKey(String value, long id) {}
+
+  /** Most records the testkit sorts by a non-key field (it has to hold their sort keys in memory). */
+  static final int FIELD_SORT_LIMIT = 500_000;
+
+  private volatile Object[] fieldSortCache;
+
+  private static int compareKeys(FieldKey a, FieldKey b, boolean asc) {
+    int c = Filter.compare(a.value(), b.value());
+    if (c == 0) {
+      c = Long.compare(a.id(), b.id());
+    }
+    return asc ? c : -c;
+  }
+
+  private long storeVersion() {
+    long v = 0;
+    for (Resource r : store.resources.values()) {
+      v += r.table.modCount();
+    }
+    return v;
+  }
+
+  /**
+   * A page sorted by a documented sortable field other than the key and timeStamp (Item
+   * description, Sale completeTime/updatetime, Customer names...). The sort keys of all matching
+   * records are computed once per query and store version, then paged with a [value, id] cursor.
+   */
+  private Resp fieldSortedPage(Req req, Resource res, List<String> rels, String sortField, String sortParam, boolean asc,
+      int limit, RTable.Bounds bounds, RTable.Bounds tsBounds, Predicate<RTable.Key> keyPred, Predicate<Rec> recPred) {
+    StringBuilder q = new StringBuilder(res.name).append('|');
+    for (Map.Entry<String, String> p : req.params) {
+      if (!Set.of("after", "before", "limit", "load_relations").contains(p.getKey())) {
+        q.append(p.getKey()).append('=').append(p.getValue()).append('&');
+      }
+    }
+    String cacheKey = q.toString();
+    long version = storeVersion();
+    Object[] cached = fieldSortCache;
+    List<FieldKey> keys;
+    if (cached != null && cached[0].equals(cacheKey) && (Long) cached[1] == version) {
+      @SuppressWarnings("unchecked")
+      List<FieldKey> k = (List<FieldKey>) cached[2];
+      keys = k;
+    } else {
+      keys = new ArrayList<>();
+      Iterator<Rec> it = res.table.iterate(false, true, null, bounds, tsBounds, keyPred, recPred);
+      while (it.hasNext()) {
+        Rec r = it.next();
+        keys.add(new FieldKey(r.fields.getOrDefault(sortField, ""), r.id));
+        if (keys.size() > FIELD_SORT_LIMIT) {
+          throw new ApiException(400, "Sorting on " + sortField + " over more than " + FIELD_SORT_LIMIT
+              + " records is not modelled by the testkit; sort on " + res.table.idField
+              + (res.table.tsField != null ? " or " + res.table.tsField : "") + " or filter first");
+        }
+      }
+      keys.sort((a, b) -> compareKeys(a, b, asc));
+      fieldSortCache = new Object[] {cacheKey, version, keys};
+    }
+    FieldKey after = decodeFieldCursor(req.param("after"));
+    FieldKey before = decodeFieldCursor(req.param("before"));
+    int start;
+    int end;
+    if (before != null) {
+      end = firstIndex(keys, before, asc, false);
+      start = Math.max(0, end - limit);
+    } else {
+      start = after == null ? 0 : firstIndex(keys, after, asc, true);
+      end = Math.min(keys.size(), start + limit);
+    }
+    List<Rec> page = new ArrayList<>();
+    for (int i = start; i < end; i++) {
+      Rec r = res.table.get(keys.get(i).id());
+      if (r != null) {
+        page.add(r);
+      }
+    }
+    ObjectNode out = Json.obj();
+    ObjectNode attrs = Json.obj();
+    boolean hasNext = !page.isEmpty() && end < keys.size();
+    boolean hasPrev = !page.isEmpty() && start > 0;
+    attrs.put("next", hasNext ? pageUrl(req, limit, sortParam, "after", fieldCursor(keys.get(end - 1))) : "");
+    attrs.put("previous", hasPrev ? pageUrl(req, limit, sortParam, "before", fieldCursor(keys.get(start))) : "");
+    out.set("@attributes", attrs);
+    RelTree tree = RelTree.of(rels);
+    if (page.size() == 1) {
+      out.set(res.name, render(res.name, page.get(0), tree));
+    } else if (!page.isEmpty()) {
+      ArrayNode arr = Json.arr();
+      page.forEach(r -> arr.add(render(res.name, r, tree)));
+      out.set(res.name, arr);
+    }
+    return Resp.json(200, Json.write(out));
+  }
+
+  /** First index whose key is after (strict) or at-or-after (!strict) {@code k} in sort order. */
+  private static int firstIndex(List<FieldKey> keys, FieldKey k, boolean asc, boolean strict) {
+    int lo = 0;
+    int hi = keys.size();
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      int c = compareKeys(keys.get(mid), k, asc);
+      if (strict ? c > 0 : c >= 0) {
+        hi = mid;
+      } else {
+        lo = mid + 1;
+      }
+    }
+    return lo;
+  }
+
+  private static String fieldCursor(FieldKey k) {
+    com.fasterxml.jackson.databind.node.ArrayNode a = Json.arr();
+    a.add(k.value());
+    a.add(k.id());
+    return Base64.getEncoder().encodeToString(Json.write(a).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static FieldKey decodeFieldCursor(String c) {
+    if (c == null) {
+      return null;
+    }
+    try {
+      JsonNode n = Json.MAPPER.readTree(new String(Base64.getDecoder().decode(c.trim()), StandardCharsets.UTF_8));
+      if (n.size() != 2 || !n.get(0).isTextual() || !n.get(1).canConvertToLong()) {
+        throw new IllegalArgumentException();
+      }
+      return new FieldKey(n.get(0).asText(), n.get(1).asLong());
+    } catch (Exception e) {
+      throw new ApiException(400, "Invalid pagination cursor; use the next/previous URLs exactly as given");
+    }
   }
 
   private Set<String> knownFields(Resource res) {
