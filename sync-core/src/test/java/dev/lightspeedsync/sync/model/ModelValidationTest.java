@@ -64,7 +64,20 @@ class ModelValidationTest {
         Arguments.of((Runnable) () -> RecordIssue.of(RecordKind.SKU, "1", ReasonCode.HIDDEN, " ",
             "fix", AS_OF), "RecordIssue.problem must not be blank"),
         Arguments.of((Runnable) () -> Deactivation.of("", ReasonCode.HIDDEN, AS_OF),
-            "Deactivation.skuId must not be blank"));
+            "Deactivation.skuId must not be blank"),
+        Arguments.of((Runnable) () -> StockLevel.builder().skuId("1").locationId("L").onHand(1)
+            .reorderLevel(-1).build(), "StockLevel.reorderLevel must not be negative"),
+        Arguments.of((Runnable) () -> SalesLine.of(" ", "A", 1),
+            "SalesLine.lineId must not be blank"),
+        Arguments.of((Runnable) () -> Component.of("", 1), "Component.skuId must not be blank"),
+        Arguments.of((Runnable) () -> Receipt.builder().id("R").purchaseOrderId(" ")
+            .receivedAt(AS_OF).addLines(ReceiptLine.of("1", 1)).build(),
+            "Receipt.purchaseOrderId must not be blank"),
+        Arguments.of((Runnable) () -> dev.lightspeedsync.sync.spi.Checkpoint.of(" ", "c", AS_OF),
+            "Checkpoint.stream must not be blank"),
+        Arguments.of((Runnable) () -> dev.lightspeedsync.sync.spi.LedgerEntry.of(
+            dev.lightspeedsync.sync.spi.LedgerKind.ORDER_EXPORT, "", AS_OF),
+            "LedgerEntry.key must not be blank"));
   }
 
   @ParameterizedTest(name = "{1}")
