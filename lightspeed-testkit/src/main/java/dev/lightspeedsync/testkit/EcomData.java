@@ -120,6 +120,14 @@ public final class EcomData {
     return setProductVisibility(productId, "hidden");
   }
 
+  /** Deletes a product and its variants, as deleting it in the back office does; nothing lists it afterwards. */
+  public void deleteProduct(long productId) {
+    run(() -> {
+      mutations.deleteProduct(productId);
+      return null;
+    });
+  }
+
   /** Changes an order's status, paymentStatus and shipmentStatus (any documented values) and moves its updatedAt. */
   public TestkitRecord setOrderStatus(long orderId, String status, String paymentStatus, String shipmentStatus) {
     ObjectNode b = Json.obj();

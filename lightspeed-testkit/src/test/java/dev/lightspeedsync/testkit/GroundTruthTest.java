@@ -73,5 +73,12 @@ class GroundTruthTest {
     JsonNode o = http.ecom("en/orders.json?status=cancelled&paymentStatus=cancelled&shipmentStatus=cancelled").json();
     assertThat(o.get("orders").findValuesAsText("id")).contains("7");
     assertThat(server.ecom().get("variants", variant).orElseThrow().require("product")).isEqualTo("5");
+    long before = http.ecom("en/products/count.json").json().get("count").asLong();
+    server.ecom().deleteProduct(5);
+    assertThat(http.ecom("en/products/5.json").status()).isEqualTo(404);
+    assertThat(http.ecom("en/variants/" + variant + ".json").status()).isEqualTo(404);
+    assertThat(http.ecom("en/products/count.json").json().get("count").asLong()).isEqualTo(before - 1);
+    assertThat(http.ecomWrite("DELETE", "en/products/6.json", "").status()).isEqualTo(204);
+    assertThat(server.ecom().get("products", 6)).isEmpty();
   }
 }

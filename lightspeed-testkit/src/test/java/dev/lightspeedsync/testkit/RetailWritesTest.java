@@ -120,6 +120,8 @@ class RetailWritesTest {
     assertThat(sale.get("balance").asText()).isEqualTo("0.00");
     assertThat(sale.at("/SaleLines/SaleLine").isObject()).isTrue();
     assertThat(server.retail().qoh(id, 1)).isEqualTo(7);
+    assertThat(http.retailWrite("POST", "Sale.json", balanced.replace("\"shopID\":1,", "\"shopID\":1,\"registerID\":2,"))
+        .status()).isEqualTo(400); // register 2 belongs to shop 2
     JsonNode found = http.retail("Sale.json?referenceNumber=WEB-1001").json();
     assertThat(found.at("/Sale/saleID").asText()).isEqualTo(sale.get("saleID").asText());
   }

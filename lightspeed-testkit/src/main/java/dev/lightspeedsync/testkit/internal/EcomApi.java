@@ -157,11 +157,16 @@ public final class EcomApi implements Function<Req, Resp> {
             case "PUT":
               return singleOut(singular(res), put(res, id, body(req, singular(res))), lang, req, res);
             case "DELETE":
-              if (res.equals("webhooks") || res.equals("suppliers")) {
+              if (res.equals("webhooks") || res.equals("suppliers") || res.equals("products")
+                  || res.equals("variants")) {
                 if (t.get(id) == null) {
                   throw new EcomError(404, singular(res) + " " + id + " not found");
                 }
-                mutations.delete(t, id);
+                if (res.equals("products")) {
+                  mutations.deleteProduct(id);
+                } else {
+                  mutations.delete(t, id);
+                }
                 return Resp.json(204, "").header("Content-Type", "application/json");
               }
               throw new EcomError(405, "Method not allowed");

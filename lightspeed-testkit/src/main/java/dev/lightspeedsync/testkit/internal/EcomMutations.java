@@ -218,6 +218,17 @@ public final class EcomMutations {
     }
   }
 
+  /** Deletes a product and its variants (there is no tombstone to list afterwards). */
+  public void deleteProduct(long id) {
+    synchronized (s) {
+      require(s.product, id);
+      for (long v : s.variantIdsOf(id)) {
+        s.variant.delete(v);
+      }
+      s.product.delete(id);
+    }
+  }
+
   public void delete(ETable t, long id) {
     synchronized (s) {
       t.delete(id);

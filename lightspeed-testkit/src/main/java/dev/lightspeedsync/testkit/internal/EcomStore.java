@@ -297,7 +297,7 @@ public final class EcomStore {
     n.put("paymentTitle", i % 3 == 0 ? "iDEAL" : "Credit card");
     n.put("shipmentId", "core|33265|" + (55700 + i % 7));
     n.put("shipmentStatus", SHIPMENT_STATUS.get(combo / (STATUS.size() * PAYMENT_STATUS.size())));
-    n.put("shipmentIsCashOnDelivery", false);
+    n.put("shipmentIsCashOnDelivery", below("cod", i, 0, 10) == 0);
     n.put("shipmentIsPickup", combo % STATUS.size() == 3 || combo % STATUS.size() == 4 || combo % STATUS.size() == 7);
     n.put("shipmentTitle", "PostNL");
     n.put("isDiscounted", false);

@@ -1552,7 +1552,9 @@ public final class RetailApi {
       }
       lines.add(new NewLine(itemId, qty, price));
     }
-    Rec sale = mutations.createSale(shopId, employeeId, customerId, completed, lines, payments(body),
+    long registerId = f.containsKey("registerID") && !f.get("registerID").isEmpty() && !f.get("registerID").equals("0")
+        ? Long.parseLong(f.get("registerID")) : shopId;
+    Rec sale = mutations.createSale(shopId, registerId, employeeId, customerId, completed, lines, payments(body),
         f.getOrDefault("referenceNumber", ""), f.getOrDefault("referenceNumberSource", ""));
     return single("Sale", sale, RelTree.of(List.of("SaleLines", "SalePayments")));
   }

@@ -211,7 +211,18 @@ public final class RetailMutations {
    */
   public Rec createSale(long shopId, long employeeId, long customerId, boolean completed, List<NewLine> lines,
       List<NewPayment> payments, String referenceNumber, String referenceNumberSource) {
+    return createSale(shopId, shopId, employeeId, customerId, completed, lines, payments, referenceNumber,
+        referenceNumberSource);
+  }
+
+  /** As above, on a given register (which must belong to the shop). */
+  public Rec createSale(long shopId, long registerId, long employeeId, long customerId, boolean completed,
+      List<NewLine> lines, List<NewPayment> payments, String referenceNumber, String referenceNumberSource) {
     synchronized (s) {
+      Rec register = s.register.get(registerId);
+      if (register == null || register.getLong("shopID") != shopId) {
+        throw new ApiException(400, "Sale not created. Register " + registerId + " is not a register of shop " + shopId);
+      }
       if (s.shop.get(shopId) == null) {
         throw new ApiException(400, "Sale not created. Invalid shopID " + shopId);
       }
@@ -238,6 +249,7 @@ public final class RetailMutations {
       long id = s.sale.allocateId();
       LinkedHashMap<String, String> f = RetailStore.saleFields(id, t, completed, false, false, subtotal, false, shopId,
           customerId, employeeId, referenceNumber, referenceNumberSource);
+      f.put("registerID", Long.toString(registerId));
       f.put("createTime", RetailStore.ts(t));
       f.put("calcPayments", Money.fmt(paid));
       BigDecimal change = paid.subtract(total).max(BigDecimal.ZERO);
@@ -252,7 +264,7 @@ public final class RetailMutations {
       for (NewPayment p : payments) {
         long payId = s.salePayment.allocateId();
         s.salePayment.put(new Rec(payId, 0, RetailStore.salePaymentFields(payId, id, p.amount(), p.paymentTypeId(), t,
-            shopId, employeeId)));
+            registerId, employeeId)));
       }
       if (completed) {
         moveStock(lines, shopId, -1);
