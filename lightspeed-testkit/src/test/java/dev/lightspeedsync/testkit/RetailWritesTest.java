@@ -153,10 +153,13 @@ class RetailWritesTest {
     assertThat(orderId).isEqualTo(11);
     assertThat(http.retailWrite("PUT", "Order/" + orderId + ".json", "{\"orderedDate\":\"2026-03-02\"}").status())
         .isEqualTo(400); // no lines yet
+    long backorderBefore = server.retail().itemShops(28).get(1).getLong("backorder");
     Http.Response line = http.retailWrite("POST", "OrderLine.json", "{\"orderID\":" + orderId
         + ",\"itemID\":28,\"quantity\":24,\"numReceived\":24,\"price\":7,\"originalPrice\":7}");
     assertThat(line.status()).as(line.body()).isEqualTo(200);
     assertThat(line.json().at("/OrderLine/total").asText()).isEqualTo("168.00");
+    // the open quantity shows up as backorder on the ItemShop row of the order's shop (and the summary)
+    assertThat(server.retail().itemShops(28).get(1).getLong("backorder")).isEqualTo(backorderBefore + 24);
     Http.Response ordered = http.retailWrite("PUT", "Order/" + orderId + ".json", "{\"orderedDate\":\"2026-03-02\"}");
     assertThat(ordered.status()).isEqualTo(200);
     // shop 1 is US/Eastern: local midnight is 05:00 UTC in March (before DST)
@@ -166,6 +169,34 @@ class RetailWritesTest {
     assertThat(http.retailWrite("DELETE", "OrderLine/" + line.json().at("/OrderLine/orderLineID").asText() + ".json", "")
         .status()).isEqualTo(200);
     assertThat(server.retail().orderLines(orderId)).isEmpty();
+    assertThat(server.retail().itemShops(28).get(1).getLong("backorder")).isEqualTo(backorderBefore);
+  }
+
+  @Test
+  void generatedBackorderMatchesOpenPurchaseOrders() {
+    java.util.Map<String, Long> expected = new java.util.HashMap<>();
+    server.retail().stream("Order").filter(o -> !o.getBoolean("complete") && !o.getBoolean("archived")).forEach(o -> {
+      for (TestkitRecord l : server.retail().orderLines(o.id())) {
+        expected.merge(l.require("itemID") + "@" + o.require("shopID"), l.getLong("quantity") - l.getLong("checkedIn"),
+            Long::sum);
+      }
+    });
+    assertThat(expected).isNotEmpty();
+    java.util.Map<String, Long> actual = new java.util.HashMap<>();
+    server.retail().stream("ItemShop").filter(r -> r.getLong("shopID") != 0 && r.getLong("backorder") != 0)
+        .forEach(r -> actual.put(r.require("itemID") + "@" + r.require("shopID"), r.getLong("backorder")));
+    assertThat(actual).isEqualTo(expected);
+    // archiving an open order releases its quantities
+    TestkitRecord open = server.retail().stream("Order").filter(o -> !o.getBoolean("complete") && !o.getBoolean("archived"))
+        .findFirst().orElseThrow();
+    TestkitRecord firstLine = server.retail().orderLines(open.id()).get(0);
+    long item = firstLine.getLong("itemID");
+    long shop = open.getLong("shopID");
+    long before = server.retail().itemShops(item).get((int) shop).getLong("backorder");
+    long releasedOnItem = server.retail().orderLines(open.id()).stream().filter(l -> l.getLong("itemID") == item)
+        .mapToLong(l -> l.getLong("quantity") - l.getLong("checkedIn")).sum();
+    assertThat(http.retailWrite("DELETE", "Order/" + open.id() + ".json", "").status()).isEqualTo(200);
+    assertThat(server.retail().itemShops(item).get((int) shop).getLong("backorder")).isEqualTo(before - releasedOnItem);
   }
 
   @Test

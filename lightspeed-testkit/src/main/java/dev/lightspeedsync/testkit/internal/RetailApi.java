@@ -1207,7 +1207,11 @@ public final class RetailApi {
         if (body.has("OrderLines")) {
           throw new ApiException(400, "OrderLines cannot be written through Order; use the OrderLine endpoint");
         }
-        return single("Order", mutations.update(store.order, id, ch), RelTree.of(List.of()));
+        synchronized (store) {
+          Rec updated = mutations.update(store.order, id, ch);
+          mutations.orderChanged(current, updated);
+          return single("Order", updated, RelTree.of(List.of()));
+        }
       }
       case "PriceLevel":
       case "Register":
@@ -1221,7 +1225,13 @@ public final class RetailApi {
         if (res.name.equals("OrderLine") && ch.containsKey("orderID")) {
           throw new ApiException(400, "orderID of an OrderLine cannot be changed");
         }
-        return single(res.name, mutations.update(res.table, id, ch), RelTree.of(List.of()));
+        synchronized (store) {
+          Rec updated = mutations.update(res.table, id, ch);
+          if (res.name.equals("OrderLine")) {
+            mutations.orderLineWritten(current, updated);
+          }
+          return single(res.name, updated, RelTree.of(List.of()));
+        }
       }
       default:
         throw new ApiException(405, res.name + " cannot be updated");
@@ -1440,7 +1450,11 @@ public final class RetailApi {
         f.putIfAbsent("vendorCost", Money.fmt(price));
         f.put("price", Money.fmt(price));
         f.put("total", Money.fmt(price.multiply(new BigDecimal(f.get("quantity")))));
-        return single("OrderLine", mutations.create(store.orderLine, defaults, f), RelTree.of(List.of()));
+        synchronized (store) {
+          Rec created = mutations.create(store.orderLine, defaults, f);
+          mutations.orderLineWritten(null, created);
+          return single("OrderLine", created, RelTree.of(List.of()));
+        }
       }
       case "InventoryCount": {
         long shopId = requiredLong(body, "shopID", "InventoryCount");
@@ -1583,9 +1597,18 @@ public final class RetailApi {
     switch (res.name) {
       case "Item":
         return single("Item", mutations.archiveItem(id), RelTree.of(List.of("ItemShops")));
+      case "Order":
+        synchronized (store) {
+          Rec before = res.table.get(id);
+          if (before == null) {
+            throw new ApiException(404, "Order " + id + " not found");
+          }
+          Rec archived = mutations.update(res.table, id, Map.of("archived", "true"));
+          mutations.orderChanged(before, archived);
+          return single(res.name, archived, RelTree.of(List.of()));
+        }
       case "Vendor":
       case "Customer":
-      case "Order":
       case "Employee":
         return single(res.name, mutations.update(res.table, id, Map.of("archived", "true")), RelTree.of(List.of()));
       case "OrderLine":
@@ -1597,6 +1620,9 @@ public final class RetailApi {
         }
         synchronized (store) {
           res.table.delete(id);
+          if (res.name.equals("OrderLine")) {
+            mutations.orderLineWritten(r, null);
+          }
         }
         return single(res.name, r, RelTree.of(List.of()));
       }

@@ -86,6 +86,67 @@ public final class RetailMutations {
     }
   }
 
+  /** Whether lines of this order count toward ItemShop.backorder (neither complete nor archived). */
+  static boolean isOpenOrder(Rec order) {
+    return !order.getBool("complete") && !order.getBool("archived");
+  }
+
+  /**
+   * Adds {@code delta} units to the backorder (quantity on open purchase orders) of (item, shop) and
+   * of the summary row; moves their timeStamps.
+   */
+  public void adjustBackorder(long itemId, long shopId, long delta) {
+    synchronized (s) {
+      if (delta == 0) {
+        return;
+      }
+      long t = now();
+      for (long shop : new long[] {shopId, 0}) {
+        Rec row = s.itemShopOf(itemId, shop);
+        if (row != null) {
+          s.itemShop.put(row.with(Map.of("backorder", Long.toString(row.getLong("backorder") + delta)), t, "timeStamp"));
+        }
+      }
+    }
+  }
+
+  /** Keeps backorder in step with an order line that was created (before null), changed or deleted (after null). */
+  public void orderLineWritten(Rec before, Rec after) {
+    synchronized (s) {
+      contribute(before, -1);
+      contribute(after, +1);
+    }
+  }
+
+  private void contribute(Rec line, int sign) {
+    if (line == null) {
+      return;
+    }
+    Rec order = s.order.get(line.getLong("orderID"));
+    if (order != null && isOpenOrder(order)) {
+      adjustBackorder(line.getLong("itemID"), order.getLong("shopID"), sign * openQuantity(line));
+    }
+  }
+
+  /** Keeps backorder in step with an order that was completed, archived or reopened. */
+  public void orderChanged(Rec before, Rec after) {
+    synchronized (s) {
+      boolean was = isOpenOrder(before);
+      boolean is = isOpenOrder(after);
+      if (was == is) {
+        return;
+      }
+      for (Rec line : s.orderLinesOf(after)) {
+        adjustBackorder(line.getLong("itemID"), after.getLong("shopID"), (is ? 1 : -1) * openQuantity(line));
+      }
+    }
+  }
+
+  /** Open (not yet checked in) quantity of an order line. */
+  static long openQuantity(Rec line) {
+    return Math.max(0, line.getLong("quantity") - line.getLong("checkedIn"));
+  }
+
   public Rec setReorder(long itemShopId, String reorderPoint, String reorderLevel) {
     synchronized (s) {
       Rec row = require(s.itemShop, itemShopId);

@@ -68,6 +68,10 @@ public final class RetailStore {
   public final long orders;
   public final long accountId;
   public final Map<String, Resource> resources = new LinkedHashMap<>();
+  /** Most generated purchase orders whose open quantities are folded into ItemShop.backorder. */
+  public static final long BACKORDER_ORDERS_LIMIT = 100_000;
+  /** Generated backorder per (itemID * (shops + 1) + shopID), from generated open purchase orders. */
+  private final Map<Long, Long> generatedBackorder = new java.util.HashMap<>();
 
   public final RTable item;
   public final RTable itemShop;
@@ -172,6 +176,23 @@ public final class RetailStore {
         .rel(new Rel("InventoryCountItems", true, "InventoryCountItem", "InventoryCountItem",
             r -> inventoryCountItem.children(1, 0, "inventoryCountID", r.id)));
     res(inventoryCountItem, true, false, "inventoryCountItemID");
+    if (orders <= BACKORDER_ORDERS_LIMIT) {
+      for (long o = 1; o <= orders; o++) {
+        if (!countsAsBackorder(orderState(o))) {
+          continue;
+        }
+        Rec order = genOrder(o);
+        long shopId = order.getLong("shopID");
+        for (long lineId = (o - 1) * 4 + 1; lineId <= o * 4; lineId++) {
+          Rec line = genOrderLine(lineId);
+          if (line != null) {
+            long open = line.getLong("quantity") - line.getLong("checkedIn");
+            generatedBackorder.merge(line.getLong("itemID") * (shops + 1) + shopId, open, Long::sum);
+            generatedBackorder.merge(line.getLong("itemID") * (shops + 1), open, Long::sum);
+          }
+        }
+      }
+    }
     resources.get("ItemComponent").rels.put("ComponentItem",
         new Rel("ComponentItem", false, null, "Item", r -> one(item, r.getLong("componentItemID"))));
   }
@@ -310,7 +331,12 @@ public final class RetailStore {
     }
     long cost = priceCents(itemId) / 2;
     int rp = shopId == 0 ? 0 : below("reorder", itemId, shopId, 6);
-    return new Rec(id, itemTs(itemId), itemShopFields(id, itemId, shopId, qoh, rp, rp == 0 ? 0 : rp * 3, cost, itemTs(itemId)));
+    LinkedHashMap<String, String> f = itemShopFields(id, itemId, shopId, qoh, rp, rp == 0 ? 0 : rp * 3, cost, itemTs(itemId));
+    Long backorder = generatedBackorder.get(itemId * (shops + 1) + shopId);
+    if (backorder != null) {
+      f.put("backorder", Long.toString(backorder));
+    }
+    return new Rec(id, itemTs(itemId), f);
   }
 
   static LinkedHashMap<String, String> itemShopFields(long id, long itemId, long shopId, long qoh, long reorderPoint,
@@ -699,6 +725,11 @@ public final class RetailStore {
     f.put("employeeID", Long.toString(employeeId));
     f.put("creditAccountID", "0");
     return f;
+  }
+
+  /** Open purchase orders (draft or ordered, not received or archived) count toward backorder. */
+  static boolean countsAsBackorder(String state) {
+    return "open".equals(state) || "ordered".equals(state);
   }
 
   private String orderState(long i) {
