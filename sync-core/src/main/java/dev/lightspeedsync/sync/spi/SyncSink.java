@@ -97,15 +97,10 @@ public interface SyncSink {
    * Stores what Lightspeed returned for a recorded entry (for example the created sale's id). Repeating
    * the call is harmless; the first confirmation wins. Returns the stored entry, or empty when no entry
    * with this kind and key was recorded.
-   *
-   * <p>{@code SyncSinkContract} requires it. The default throws {@link UnsupportedOperationException}
-   * only so that sinks written before this method was added keep compiling; a sink without it cannot
-   * tell a confirmed write from one that may have been lost in a crash.
+   * A claimed entry without a confirmation after a crash means the write's outcome is unknown:
+   * check Lightspeed before repeating it.
    */
-  default Optional<LedgerEntry> confirmInLedger(LedgerKind kind, String key, String externalId) {
-    throw new UnsupportedOperationException(getClass().getName()
-        + " does not implement SyncSink.confirmInLedger");
-  }
+  Optional<LedgerEntry> confirmInLedger(LedgerKind kind, String key, String externalId);
 
   // Connection log -------------------------------------------------------------------------------
 

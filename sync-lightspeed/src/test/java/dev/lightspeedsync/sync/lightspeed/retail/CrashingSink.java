@@ -110,6 +110,11 @@ final class CrashingSink implements SyncSink {
   }
 
   @Override
+  public Optional<LedgerEntry> confirmInLedger(LedgerKind kind, String key, String externalId) {
+    return delegate.confirmInLedger(kind, key, externalId);
+  }
+
+  @Override
   public Optional<LedgerEntry> ledgerEntry(LedgerKind kind, String key) {
     return delegate.ledgerEntry(kind, key);
   }
