@@ -177,6 +177,9 @@ class RetailQuirksTest {
     }
     assertThat(http.retail("Item.json?itemID=" + Http.enc(many + "]")).status()).isEqualTo(400);
     assertThat(http.retail("Item.json?noSuchField=1").status()).isEqualTo(400);
+    Http.Response empty = http.retail("Item.json?itemID=" + Http.enc("><,500,400"));
+    assertThat(empty.status()).isEqualTo(200);
+    assertThat(empty.json().has("Item")).isFalse();
     assertThat(http.retail("Item.json?sort=upc").status()).isEqualTo(400);
     assertThat(http.retail("Item.json?offset=100").status()).isEqualTo(400);
     JsonNode rel = http.retail("Item.json?archived=true&load_relations=" + Http.enc("[\"ItemShops\"]") + "&ItemShops.qoh="

@@ -244,6 +244,9 @@ public final class RTable {
     }
     final long from = Math.max(lo, 1);
     final long to = hi;
+    if (from > to) {
+      return Collections.emptyIterator();
+    }
     NavigableSet<Long> created = overlay.navigableKeySet().subSet(Math.max(generated + 1, from), true,
         Math.max(generated + 1, to), true);
     if (to < generated + 1) {
