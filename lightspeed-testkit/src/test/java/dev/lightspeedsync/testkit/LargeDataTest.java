@@ -31,6 +31,14 @@ class LargeDataTest {
   }
 
   @Test
+  void generatedTimestampsEndBeforeTheDefaultManualClock() {
+    String limit = "2026-06-01T12:00:00+00:00";
+    assertThat(server.retail().get("Item", ITEMS).orElseThrow().require("timeStamp")).isLessThan(limit);
+    assertThat(server.retail().get("Sale", 1_000_000).orElseThrow().require("timeStamp")).isLessThan(limit);
+    assertThat(server.ecom().get("products", 1_000_000).orElseThrow().require("updatedAt")).isLessThan(limit);
+  }
+
+  @Test
   void firstAndLastPagesOfAMillionItems() {
     JsonNode first = http.retail("Item.json?archived=true&load_relations=" + Http.enc("[\"ItemShops\"]")).json();
     assertThat(first.get("Item")).hasSize(100);

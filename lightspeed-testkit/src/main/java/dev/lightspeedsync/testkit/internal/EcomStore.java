@@ -24,6 +24,8 @@ public final class EcomStore {
 
   private final long seed;
   private final long epoch;
+  private final long productStep;
+  private final long orderStep;
   public final long products;
   public final int suppliers;
   public final long orders;
@@ -45,6 +47,8 @@ public final class EcomStore {
     this.products = c.products();
     this.suppliers = c.suppliers();
     this.orders = c.ecomOrders();
+    this.productStep = Times.step(products + 1, 60);
+    this.orderStep = Times.step(orders + 1, 300);
     this.product = new ETable("products", products, true, this::genProduct);
     this.variant = new ETable("variants", products * 3, false, this::genVariant);
     this.supplier = new ETable("suppliers", suppliers, true, this::genSupplier);
@@ -70,7 +74,7 @@ public final class EcomStore {
   }
 
   public long productCreated(long i) {
-    return epoch + (i - 1) * 60;
+    return epoch + (i - 1) * productStep;
   }
 
   public int variantCount(long p) {
@@ -218,7 +222,7 @@ public final class EcomStore {
   }
 
   public long orderCreated(long i) {
-    return epoch + 1800 + (i - 1) * 300;
+    return epoch + 1800 + (i - 1) * orderStep;
   }
 
   public int orderLines(long o) {

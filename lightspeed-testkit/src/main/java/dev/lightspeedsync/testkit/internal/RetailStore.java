@@ -59,6 +59,11 @@ public final class RetailStore {
 
   private final long seed;
   private final long epoch;
+  private final long itemStep;
+  private final long saleStep;
+  private final long orderStep;
+  private final long customerStep;
+  private final long countStep;
   public final int shops;
   public final long items;
   private final int vendors;
@@ -102,6 +107,11 @@ public final class RetailStore {
     this.sales = c.sales();
     this.orders = c.orders();
     this.accountId = c.accountId();
+    this.itemStep = Times.step(items / 2 + 1, 30);
+    this.saleStep = Times.step(sales + 1, 90);
+    this.orderStep = Times.step(orders + 2, 3600);
+    this.customerStep = Times.step(customers + 1, 120);
+    this.countStep = Times.step(c.inventoryCounts() + 1, 86400);
     int slots = shops + 1;
 
     item = new RTable("Item", "itemID", "timeStamp", items, this::genItem, this::itemTs);
@@ -116,7 +126,7 @@ public final class RetailStore {
     priceLevel = new RTable("PriceLevel", "priceLevelID", null, 3, this::genPriceLevel, null);
     vendor = new RTable("Vendor", "vendorID", "timeStamp", vendors, this::genVendor, id -> epoch + id * 60);
     employee = new RTable("Employee", "employeeID", "timeStamp", employees, this::genEmployee, id -> epoch + id * 60);
-    customer = new RTable("Customer", "customerID", "timeStamp", customers, this::genCustomer, id -> epoch + id * 120);
+    customer = new RTable("Customer", "customerID", "timeStamp", customers, this::genCustomer, this::customerTs);
     sale = new RTable("Sale", "saleID", "timeStamp", sales, this::genSale, this::saleTs);
     saleLine = new RTable("SaleLine", "saleLineID", "timeStamp", sales * 3, this::genSaleLine,
         id -> saleTs((id - 1) / 3 + 1), "saleID");
@@ -125,7 +135,7 @@ public final class RetailStore {
     orderLine = new RTable("OrderLine", "orderLineID", "timeStamp", orders * 4, this::genOrderLine,
         id -> orderTs((id - 1) / 4 + 1), "orderID");
     inventoryCount = new RTable("InventoryCount", "inventoryCountID", "timeStamp", c.inventoryCounts(),
-        this::genInventoryCount, id -> epoch + id * 86400);
+        this::genInventoryCount, id -> epoch + id * countStep);
     inventoryCountItem = new RTable("InventoryCountItem", "inventoryCountItemID", "timeStamp", 0, id -> null, id -> 0,
         "inventoryCountID");
 
@@ -226,15 +236,19 @@ public final class RetailStore {
   }
 
   public long itemTs(long i) {
-    return epoch + ((i - 1) / 2) * 30;
+    return epoch + ((i - 1) / 2) * itemStep;
   }
 
   public long saleTs(long i) {
-    return epoch + 3600 + (i - 1) * 90;
+    return epoch + 3600 + (i - 1) * saleStep;
+  }
+
+  public long customerTs(long i) {
+    return epoch + i * customerStep;
   }
 
   public long orderTs(long i) {
-    return epoch + 7200 + (i - 1) * 3600;
+    return epoch + 7200 + (i - 1) * orderStep;
   }
 
   /** Default price in cents of a generated item. */
@@ -503,7 +517,7 @@ public final class RetailStore {
 
   private Rec genCustomer(long i) {
     LinkedHashMap<String, String> f = new LinkedHashMap<>();
-    long t = epoch + i * 120;
+    long t = customerTs(i);
     f.put("customerID", Long.toString(i));
     f.put("firstName", FIRST[below("cfirst", i, 0, FIRST.length)]);
     f.put("lastName", LAST[below("clast", i, 0, LAST.length)]);
@@ -819,7 +833,7 @@ public final class RetailStore {
 
   private Rec genInventoryCount(long i) {
     LinkedHashMap<String, String> f = new LinkedHashMap<>();
-    long t = epoch + i * 86400;
+    long t = epoch + i * countStep;
     f.put("inventoryCountID", Long.toString(i));
     f.put("name", "Count " + i);
     f.put("timeStamp", ts(t));

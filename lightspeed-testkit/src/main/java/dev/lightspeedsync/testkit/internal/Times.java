@@ -56,6 +56,14 @@ public final class Times {
     put2(c, at + 2, v % 100);
   }
 
+  /** Generated data spans at most this many seconds after the data epoch (300 days). */
+  public static final long GENERATED_SPAN = 300L * 86400;
+
+  /** Seconds between consecutive generated records: {@code preferred}, less when there are many. */
+  public static long step(long count, long preferred) {
+    return Math.max(1, Math.min(preferred, GENERATED_SPAN / Math.max(1, count)));
+  }
+
   /** Zero-padded decimal of a non-negative number. */
   public static String pad(long v, int width) {
     String s = Long.toString(v);
