@@ -99,6 +99,29 @@ class OAuthTest {
   }
 
   @Test
+  void tokenEndpointAcceptsJsonAndMultipartBodies() {
+    start(false);
+    RetailCredentials c = server.retailCredentials();
+    String json = "{\"grant_type\":\"refresh_token\",\"client_id\":\"" + c.clientId() + "\",\"client_secret\":\""
+        + c.clientSecret() + "\",\"refresh_token\":\"" + c.refreshToken() + "\"}";
+    Http.Response viaJson = Http.send(java.net.http.HttpRequest.newBuilder(server.tokenUrl())
+        .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(json)).build());
+    assertThat(viaJson.status()).as(viaJson.body()).isEqualTo(200);
+    String next = viaJson.json().get("refresh_token").asText();
+    StringBuilder mp = new StringBuilder();
+    for (String[] kv : new String[][] {{"grant_type", "refresh_token"}, {"client_id", c.clientId()},
+        {"client_secret", c.clientSecret()}, {"refresh_token", next}}) {
+      mp.append("--XyZ\r\nContent-Disposition: form-data; name=\"").append(kv[0]).append("\"\r\n\r\n").append(kv[1])
+          .append("\r\n");
+    }
+    mp.append("--XyZ--\r\n");
+    Http.Response viaMultipart = Http.send(java.net.http.HttpRequest.newBuilder(server.tokenUrl())
+        .header("Content-Type", "multipart/form-data; boundary=XyZ")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(mp.toString())).build());
+    assertThat(viaMultipart.status()).as(viaMultipart.body()).isEqualTo(200);
+  }
+
+  @Test
   void tokenEndpointErrors() {
     Http http = start(false);
     RetailCredentials c = server.retailCredentials();

@@ -30,6 +30,27 @@ public final class OAuthApi {
       n.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
       return out;
     }
+    if (ct != null && ct.contains("multipart/form-data")) {
+      java.util.regex.Matcher bm = java.util.regex.Pattern.compile("boundary=\"?([^\";]+)\"?").matcher(ct);
+      if (!bm.find()) {
+        throw new ApiException(400, "multipart body without boundary");
+      }
+      for (String part : body.split("--" + java.util.regex.Pattern.quote(bm.group(1)))) {
+        int headerEnd = part.indexOf("\r\n\r\n");
+        if (headerEnd < 0) {
+          continue;
+        }
+        java.util.regex.Matcher nm = java.util.regex.Pattern.compile("name=\"([^\"]*)\"").matcher(part.substring(0, headerEnd));
+        if (nm.find()) {
+          String value = part.substring(headerEnd + 4);
+          if (value.endsWith("\r\n")) {
+            value = value.substring(0, value.length() - 2);
+          }
+          out.put(nm.group(1), value);
+        }
+      }
+      return out;
+    }
     for (Map.Entry<String, String> e : Req.parseQuery(body)) {
       out.put(e.getKey(), e.getValue());
     }
