@@ -39,6 +39,15 @@ public final class ManualTimeSource implements TimeSource {
     return now.updateAndGet(t -> t.plus(duration));
   }
 
+  /** Advances the clock by {@code apiDuration} instead of waiting (zero or negative: no change). */
+  @Override
+  public void sleep(Duration apiDuration) {
+    Objects.requireNonNull(apiDuration, "apiDuration == null");
+    if (!apiDuration.isNegative() && !apiDuration.isZero()) {
+      advance(apiDuration);
+    }
+  }
+
   /** Sets the clock. */
   public void set(Instant instant) {
     now.set(Objects.requireNonNull(instant, "instant == null"));

@@ -28,6 +28,22 @@ public interface TimeSource {
   }
 
   /**
+   * Waits until {@code apiDuration} of API time has passed: {@code apiDuration / scale()} of real
+   * time, or (for a {@link ManualTimeSource}) no real time at all, the clock being advanced instead.
+   * Hand it to the code under test as its sleeper (for example {@code server.clock()::sleep}) so
+   * that {@code Retry-After} and pacing waits run as fast as the server's time.
+   *
+   * @throws InterruptedException when the thread is interrupted while waiting
+   */
+  default void sleep(Duration apiDuration) throws InterruptedException {
+    if (apiDuration.isNegative() || apiDuration.isZero()) {
+      return;
+    }
+    long nanos = (long) (apiDuration.toNanos() / scale());
+    Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
+  }
+
+  /**
    * A {@link Clock} (UTC) view of this time source, for code under test that takes a
    * {@code java.time.Clock}; it follows this source as it moves.
    */

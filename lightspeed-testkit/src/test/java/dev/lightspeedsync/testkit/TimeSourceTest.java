@@ -22,6 +22,23 @@ class TimeSourceTest {
   }
 
   @Test
+  void sleepingOnAManualClockAdvancesItAndAScaledOneSleepsLess() throws InterruptedException {
+    ManualTimeSource manual = new ManualTimeSource(Instant.parse("2026-01-01T00:00:00Z"));
+    long t0 = System.nanoTime();
+    manual.sleep(Duration.ofHours(3));
+    assertThat(manual.now()).isEqualTo(Instant.parse("2026-01-01T03:00:00Z"));
+    manual.sleep(Duration.ofSeconds(-1));
+    assertThat(manual.now()).isEqualTo(Instant.parse("2026-01-01T03:00:00Z"));
+    assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(1));
+    TimeSource fast = TimeSource.scaled(1_000_000);
+    Instant before = fast.now();
+    long t1 = System.nanoTime();
+    fast.sleep(Duration.ofSeconds(20)); // 20 microseconds of real time
+    assertThat(Duration.between(before, fast.now())).isGreaterThanOrEqualTo(Duration.ofSeconds(20));
+    assertThat(Duration.ofNanos(System.nanoTime() - t1)).isLessThan(Duration.ofMillis(500));
+  }
+
+  @Test
   void scaledRejectsNonsense() {
     assertThatThrownBy(() -> TimeSource.scaled(0)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> TimeSource.scaled(Double.NaN)).isInstanceOf(IllegalArgumentException.class);
