@@ -1,0 +1,891 @@
+package dev.lightspeedsync.examples.jdbc;
+
+import dev.lightspeedsync.sync.model.Component;
+import dev.lightspeedsync.sync.model.CompositeDefinition;
+import dev.lightspeedsync.sync.model.CompositeKind;
+import dev.lightspeedsync.sync.model.Deactivation;
+import dev.lightspeedsync.sync.model.PaymentStatus;
+import dev.lightspeedsync.sync.model.PurchaseOrder;
+import dev.lightspeedsync.sync.model.PurchaseOrderLine;
+import dev.lightspeedsync.sync.model.ReasonCode;
+import dev.lightspeedsync.sync.model.Receipt;
+import dev.lightspeedsync.sync.model.ReceiptLine;
+import dev.lightspeedsync.sync.model.RecordIssue;
+import dev.lightspeedsync.sync.model.RecordKind;
+import dev.lightspeedsync.sync.model.SaleStatus;
+import dev.lightspeedsync.sync.model.SalesChannel;
+import dev.lightspeedsync.sync.model.SalesLine;
+import dev.lightspeedsync.sync.model.SalesOrder;
+import dev.lightspeedsync.sync.model.ShipmentStatus;
+import dev.lightspeedsync.sync.model.Sku;
+import dev.lightspeedsync.sync.model.StockLevel;
+import dev.lightspeedsync.sync.model.StockTracking;
+import dev.lightspeedsync.sync.model.Visibility;
+import dev.lightspeedsync.sync.spi.Checkpoint;
+import dev.lightspeedsync.sync.spi.LedgerEntry;
+import dev.lightspeedsync.sync.spi.LedgerKind;
+import dev.lightspeedsync.sync.spi.LedgerOutcome;
+import dev.lightspeedsync.sync.spi.SyncSink;
+import dev.lightspeedsync.sync.spi.SyncSinkException;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A {@link SyncSink} over plain JDBC: real tables (see {@link Schema}), upserts through SQL
+ * {@code MERGE}, one transaction per batch, and an export ledger whose at-most-once guarantee comes
+ * from a unique key ({@code ls_ledger (kind, ledger_key)}), not from a read-then-write.
+ *
+ * <p>It passes the {@code SyncSinkContract} of the sync-core test-jar ({@code JdbcSyncSinkTest}).
+ * Copy it as the starting point of your own sink: the SQL is standard and tested on H2 2.x.
+ *
+ * <p>Thread-safe: every call borrows its own connection from the {@link ConnectionSource}.
+ */
+public final class JdbcSyncSink implements SyncSink {
+  private static final int IN_CHUNK = 500;
+
+  private final ConnectionSource db;
+
+  /** A sink over {@code db}; call {@link Schema#migrate} first (or use {@link #migrated}). */
+  public JdbcSyncSink(ConnectionSource db) {
+    this.db = Objects.requireNonNull(db, "db == null");
+  }
+
+  /** Migrates the schema of {@code db}, then returns a sink over it. */
+  public static JdbcSyncSink migrated(ConnectionSource db) {
+    Schema.migrate(db);
+    return new JdbcSyncSink(db);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // SKUs
+
+  private static final String MERGE_SKU = "MERGE INTO ls_sku t USING (SELECT"
+      + " CAST(? AS VARCHAR(64)) AS id, CAST(? AS VARCHAR(255)) AS sku, CAST(? AS VARCHAR(2000)) AS name,"
+      + " CAST(? AS VARCHAR(64)) AS upc, CAST(? AS VARCHAR(64)) AS ean, CAST(? AS VARCHAR(255)) AS manufacturer_sku,"
+      + " CAST(? AS DECIMAL(19,4)) AS purchase_price, CAST(? AS VARCHAR(64)) AS supplier_id,"
+      + " CAST(? AS VARCHAR(16)) AS visibility, CAST(? AS VARCHAR(255)) AS visibility_raw,"
+      + " CAST(? AS VARCHAR(16)) AS stock_tracking, CAST(? AS VARCHAR(32)) AS composite_kind,"
+      + " CAST(? AS BOOLEAN) AS active, CAST(? AS BOOLEAN) AS deleted,"
+      + " CAST(? AS TIMESTAMP(9) WITH TIME ZONE) AS updated_at,"
+      + " CAST(? AS BIGINT) AS order_by_quantity, CAST(? AS BIGINT) AS minimum_order_quantity) s"
+      + " ON t.id = s.id"
+      + " WHEN MATCHED THEN UPDATE SET sku = s.sku, name = s.name, upc = s.upc, ean = s.ean,"
+      + " manufacturer_sku = s.manufacturer_sku, purchase_price = s.purchase_price, supplier_id = s.supplier_id,"
+      + " visibility = s.visibility, visibility_raw = s.visibility_raw, stock_tracking = s.stock_tracking,"
+      + " composite_kind = s.composite_kind, active = s.active, deleted = s.deleted, updated_at = s.updated_at,"
+      // host-owned fields survive an upsert that does not carry them
+      + " order_by_quantity = COALESCE(s.order_by_quantity, t.order_by_quantity),"
+      + " minimum_order_quantity = COALESCE(s.minimum_order_quantity, t.minimum_order_quantity),"
+      + " deactivation_reason = CASE WHEN s.active THEN NULL ELSE t.deactivation_reason END,"
+      + " deactivated_at = CASE WHEN s.active THEN NULL ELSE t.deactivated_at END"
+      + " WHEN NOT MATCHED THEN INSERT (id, sku, name, upc, ean, manufacturer_sku, purchase_price, supplier_id,"
+      + " visibility, visibility_raw, stock_tracking, composite_kind, active, deleted, updated_at,"
+      + " order_by_quantity, minimum_order_quantity) VALUES (s.id, s.sku, s.name, s.upc, s.ean,"
+      + " s.manufacturer_sku, s.purchase_price, s.supplier_id, s.visibility, s.visibility_raw, s.stock_tracking,"
+      + " s.composite_kind, s.active, s.deleted, s.updated_at, s.order_by_quantity, s.minimum_order_quantity)";
+
+  @Override
+  public void upsertSkus(List<Sku> skus) {
+    if (skus.isEmpty()) {
+      return;
+    }
+    inTransaction("upsert SKUs", c -> {
+      try (PreparedStatement merge = c.prepareStatement(MERGE_SKU);
+          PreparedStatement delPrices = c.prepareStatement("DELETE FROM ls_sku_price WHERE sku_id = ?");
+          PreparedStatement delComponents = c.prepareStatement("DELETE FROM ls_sku_component WHERE sku_id = ?");
+          PreparedStatement insPrice = c.prepareStatement(
+              "INSERT INTO ls_sku_price (sku_id, pos, price_level, amount) VALUES (?, ?, ?, ?)");
+          PreparedStatement insComponent = c.prepareStatement(
+              "INSERT INTO ls_sku_component (sku_id, pos, component_sku_id, quantity) VALUES (?, ?, ?, ?)")) {
+        for (Sku s : lastById(skus, Sku::id)) {
+          int i = 1;
+          merge.setString(i++, s.id());
+          merge.setString(i++, s.sku().orElse(null));
+          merge.setString(i++, s.name());
+          merge.setString(i++, s.upc().orElse(null));
+          merge.setString(i++, s.ean().orElse(null));
+          merge.setString(i++, s.manufacturerSku().orElse(null));
+          merge.setBigDecimal(i++, s.purchasePrice().orElse(null));
+          merge.setString(i++, s.supplierId().orElse(null));
+          merge.setString(i++, s.visibility().name());
+          merge.setString(i++, s.visibilityRaw().orElse(null));
+          merge.setString(i++, s.stockTracking().name());
+          merge.setString(i++, s.composite().map(d -> d.kind().name()).orElse(null));
+          merge.setBoolean(i++, s.active());
+          merge.setBoolean(i++, s.deleted());
+          setInstant(merge, i++, s.updatedAt().orElse(null));
+          setLong(merge, i++, s.orderByQuantity().orElse(null));
+          setLong(merge, i, s.minimumOrderQuantity().orElse(null));
+          merge.addBatch();
+          delPrices.setString(1, s.id());
+          delPrices.addBatch();
+          delComponents.setString(1, s.id());
+          delComponents.addBatch();
+          int pos = 0;
+          for (Map.Entry<String, BigDecimal> p : s.prices().entrySet()) {
+            insPrice.setString(1, s.id());
+            insPrice.setInt(2, pos++);
+            insPrice.setString(3, p.getKey());
+            insPrice.setBigDecimal(4, p.getValue());
+            insPrice.addBatch();
+          }
+          if (s.composite().isPresent()) {
+            pos = 0;
+            for (Component comp : s.composite().get().components()) {
+              insComponent.setString(1, s.id());
+              insComponent.setInt(2, pos++);
+              insComponent.setString(3, comp.skuId());
+              insComponent.setLong(4, comp.quantity());
+              insComponent.addBatch();
+            }
+          }
+        }
+        merge.executeBatch();
+        delPrices.executeBatch();
+        delComponents.executeBatch();
+        insPrice.executeBatch();
+        insComponent.executeBatch();
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public void deactivateSkus(List<Deactivation> deactivations) {
+    if (deactivations.isEmpty()) {
+      return;
+    }
+    inTransaction("deactivate SKUs", c -> {
+      // The first deactivation's reason and time are kept; repeating it changes nothing.
+      try (PreparedStatement ps = c.prepareStatement("UPDATE ls_sku SET active = FALSE,"
+          + " deactivation_reason = COALESCE(deactivation_reason, ?), deactivated_at = COALESCE(deactivated_at, ?)"
+          + " WHERE id = ?")) {
+        for (Deactivation d : deactivations) {
+          ps.setString(1, d.reason().name());
+          setInstant(ps, 2, d.asOf());
+          ps.setString(3, d.skuId());
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public Map<String, Sku> findSkus(Collection<String> ids) {
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
+    return read("find SKUs", c -> {
+      Map<String, Sku.Builder> builders = new LinkedHashMap<>();
+      Map<String, String> compositeKinds = new LinkedHashMap<>();
+      for (List<String> chunk : chunks(ids)) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, sku, name, upc, ean, manufacturer_sku,"
+            + " purchase_price, supplier_id, visibility, visibility_raw, stock_tracking, composite_kind, active, deleted,"
+            + " updated_at, order_by_quantity, minimum_order_quantity FROM ls_sku WHERE id IN (" + marks(chunk) + ")")) {
+          bind(ps, chunk);
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              String id = rs.getString("id");
+              Sku.Builder b = Sku.builder().id(id).name(rs.getString("name"))
+                  .sku(Optional.ofNullable(rs.getString("sku")))
+                  .upc(Optional.ofNullable(rs.getString("upc")))
+                  .ean(Optional.ofNullable(rs.getString("ean")))
+                  .manufacturerSku(Optional.ofNullable(rs.getString("manufacturer_sku")))
+                  .purchasePrice(Optional.ofNullable(rs.getBigDecimal("purchase_price")))
+                  .supplierId(Optional.ofNullable(rs.getString("supplier_id")))
+                  .visibility(Visibility.valueOf(rs.getString("visibility")))
+                  .visibilityRaw(Optional.ofNullable(rs.getString("visibility_raw")))
+                  .stockTracking(StockTracking.valueOf(rs.getString("stock_tracking")))
+                  .active(rs.getBoolean("active"))
+                  .deleted(rs.getBoolean("deleted"))
+                  .updatedAt(Optional.ofNullable(instant(rs, "updated_at")))
+                  .orderByQuantity(Optional.ofNullable(getLong(rs, "order_by_quantity")))
+                  .minimumOrderQuantity(Optional.ofNullable(getLong(rs, "minimum_order_quantity")));
+              builders.put(id, b);
+              String kind = rs.getString("composite_kind");
+              if (kind != null) {
+                compositeKinds.put(id, kind);
+              }
+            }
+          }
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT sku_id, price_level, amount FROM ls_sku_price"
+            + " WHERE sku_id IN (" + marks(chunk) + ") ORDER BY sku_id, pos")) {
+          bind(ps, chunk);
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              Sku.Builder b = builders.get(rs.getString(1));
+              if (b != null) {
+                b.putPrices(rs.getString(2), rs.getBigDecimal(3));
+              }
+            }
+          }
+        }
+        if (!compositeKinds.isEmpty()) {
+          Map<String, List<Component>> components = new LinkedHashMap<>();
+          try (PreparedStatement ps = c.prepareStatement("SELECT sku_id, component_sku_id, quantity FROM ls_sku_component"
+              + " WHERE sku_id IN (" + marks(chunk) + ") ORDER BY sku_id, pos")) {
+            bind(ps, chunk);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                components.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                    .add(Component.of(rs.getString(2), rs.getLong(3)));
+              }
+            }
+          }
+          compositeKinds.forEach((id, kind) -> {
+            Sku.Builder b = builders.get(id);
+            if (b != null && components.containsKey(id)) {
+              b.composite(CompositeDefinition.builder().compositeSkuId(id).kind(CompositeKind.valueOf(kind))
+                  .components(components.get(id)).build());
+            }
+          });
+        }
+      }
+      Map<String, Sku> out = new LinkedHashMap<>();
+      builders.forEach((id, b) -> out.put(id, b.build()));
+      return out;
+    });
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Stock
+
+  private static final String MERGE_STOCK = "MERGE INTO ls_stock_level t USING (SELECT"
+      + " CAST(? AS VARCHAR(64)) AS sku_id, CAST(? AS VARCHAR(64)) AS location_id, CAST(? AS BIGINT) AS on_hand,"
+      + " CAST(? AS BIGINT) AS allocated, CAST(? AS BIGINT) AS on_order, CAST(? AS BIGINT) AS backorder,"
+      + " CAST(? AS BIGINT) AS reorder_point, CAST(? AS BIGINT) AS reorder_level) s"
+      + " ON t.sku_id = s.sku_id AND t.location_id = s.location_id"
+      + " WHEN MATCHED THEN UPDATE SET on_hand = s.on_hand, allocated = s.allocated, on_order = s.on_order,"
+      + " backorder = s.backorder, reorder_point = s.reorder_point, reorder_level = s.reorder_level"
+      + " WHEN NOT MATCHED THEN INSERT (sku_id, location_id, on_hand, allocated, on_order, backorder, reorder_point,"
+      + " reorder_level) VALUES (s.sku_id, s.location_id, s.on_hand, s.allocated, s.on_order, s.backorder,"
+      + " s.reorder_point, s.reorder_level)";
+
+  @Override
+  public void upsertStock(List<StockLevel> stock) {
+    if (stock.isEmpty()) {
+      return;
+    }
+    inTransaction("upsert stock", c -> {
+      try (PreparedStatement ps = c.prepareStatement(MERGE_STOCK)) {
+        for (StockLevel s : lastById(stock, s -> s.skuId() + "\u0000" + s.locationId())) {
+          ps.setString(1, s.skuId());
+          ps.setString(2, s.locationId());
+          ps.setLong(3, s.onHand());
+          ps.setLong(4, s.allocated());
+          ps.setLong(5, s.onOrder());
+          ps.setLong(6, s.backorder());
+          ps.setLong(7, s.reorderPoint());
+          ps.setLong(8, s.reorderLevel());
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public List<StockLevel> findStock(Collection<String> skuIds) {
+    if (skuIds.isEmpty()) {
+      return List.of();
+    }
+    return read("find stock", c -> {
+      List<StockLevel> out = new ArrayList<>();
+      for (List<String> chunk : chunks(skuIds)) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT sku_id, location_id, on_hand, allocated, on_order,"
+            + " backorder, reorder_point, reorder_level FROM ls_stock_level WHERE sku_id IN (" + marks(chunk) + ")")) {
+          bind(ps, chunk);
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              out.add(StockLevel.builder().skuId(rs.getString(1)).locationId(rs.getString(2)).onHand(rs.getLong(3))
+                  .allocated(rs.getLong(4)).onOrder(rs.getLong(5)).backorder(rs.getLong(6))
+                  .reorderPoint(rs.getLong(7)).reorderLevel(rs.getLong(8)).build());
+            }
+          }
+        }
+      }
+      return out;
+    });
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Sales
+
+  private static final String MERGE_SALE = "MERGE INTO ls_sales_order t USING (SELECT"
+      + " CAST(? AS VARCHAR(64)) AS id, CAST(? AS VARCHAR(16)) AS channel, CAST(? AS VARCHAR(32)) AS status,"
+      + " CAST(? AS VARCHAR(255)) AS status_raw, CAST(? AS VARCHAR(32)) AS payment_status,"
+      + " CAST(? AS VARCHAR(32)) AS shipment_status, CAST(? AS BOOLEAN) AS cash_on_delivery,"
+      + " CAST(? AS VARCHAR(64)) AS location_id, CAST(? AS TIMESTAMP(9) WITH TIME ZONE) AS created_at,"
+      + " CAST(? AS TIMESTAMP(9) WITH TIME ZONE) AS updated_at,"
+      + " CAST(? AS TIMESTAMP(9) WITH TIME ZONE) AS completed_at) s ON t.id = s.id"
+      + " WHEN MATCHED THEN UPDATE SET channel = s.channel, status = s.status, status_raw = s.status_raw,"
+      + " payment_status = s.payment_status, shipment_status = s.shipment_status,"
+      + " cash_on_delivery = s.cash_on_delivery, location_id = s.location_id, created_at = s.created_at,"
+      + " updated_at = s.updated_at, completed_at = s.completed_at"
+      + " WHEN NOT MATCHED THEN INSERT (id, channel, status, status_raw, payment_status, shipment_status,"
+      + " cash_on_delivery, location_id, created_at, updated_at, completed_at) VALUES (s.id, s.channel, s.status,"
+      + " s.status_raw, s.payment_status, s.shipment_status, s.cash_on_delivery, s.location_id, s.created_at,"
+      + " s.updated_at, s.completed_at)";
+
+  @Override
+  public void upsertSales(List<SalesOrder> sales) {
+    if (sales.isEmpty()) {
+      return;
+    }
+    inTransaction("upsert sales", c -> {
+      try (PreparedStatement merge = c.prepareStatement(MERGE_SALE);
+          PreparedStatement del = c.prepareStatement("DELETE FROM ls_sales_line WHERE order_id = ?");
+          PreparedStatement ins = c.prepareStatement("INSERT INTO ls_sales_line (order_id, pos, line_id, sku_id,"
+              + " quantity, unit_price) VALUES (?, ?, ?, ?, ?, ?)")) {
+        for (SalesOrder o : lastById(sales, SalesOrder::id)) {
+          int i = 1;
+          merge.setString(i++, o.id());
+          merge.setString(i++, o.channel().name());
+          merge.setString(i++, o.status().name());
+          merge.setString(i++, o.statusRaw().orElse(null));
+          merge.setString(i++, o.paymentStatus().name());
+          merge.setString(i++, o.shipmentStatus().name());
+          merge.setBoolean(i++, o.cashOnDelivery());
+          merge.setString(i++, o.locationId().orElse(null));
+          setInstant(merge, i++, o.createdAt());
+          setInstant(merge, i++, o.updatedAt());
+          setInstant(merge, i, o.completedAt().orElse(null));
+          merge.addBatch();
+          del.setString(1, o.id());
+          del.addBatch();
+          int pos = 0;
+          for (SalesLine l : o.lines()) {
+            ins.setString(1, o.id());
+            ins.setInt(2, pos++);
+            ins.setString(3, l.lineId());
+            ins.setString(4, l.skuId());
+            ins.setLong(5, l.quantity());
+            ins.setBigDecimal(6, l.unitPrice().orElse(null));
+            ins.addBatch();
+          }
+        }
+        merge.executeBatch();
+        del.executeBatch();
+        ins.executeBatch();
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public Map<String, SalesOrder> findSales(Collection<String> ids) {
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
+    return read("find sales", c -> {
+      Map<String, SalesOrder.Builder> builders = new LinkedHashMap<>();
+      for (List<String> chunk : chunks(ids)) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, channel, status, status_raw, payment_status,"
+            + " shipment_status, cash_on_delivery, location_id, created_at, updated_at, completed_at"
+            + " FROM ls_sales_order WHERE id IN (" + marks(chunk) + ")")) {
+          bind(ps, chunk);
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              builders.put(rs.getString("id"), SalesOrder.builder().id(rs.getString("id"))
+                  .channel(SalesChannel.valueOf(rs.getString("channel")))
+                  .status(SaleStatus.valueOf(rs.getString("status")))
+                  .statusRaw(Optional.ofNullable(rs.getString("status_raw")))
+                  .paymentStatus(PaymentStatus.valueOf(rs.getString("payment_status")))
+                  .shipmentStatus(ShipmentStatus.valueOf(rs.getString("shipment_status")))
+                  .cashOnDelivery(rs.getBoolean("cash_on_delivery"))
+                  .locationId(Optional.ofNullable(rs.getString("location_id")))
+                  .createdAt(instant(rs, "created_at"))
+                  .updatedAt(instant(rs, "updated_at"))
+                  .completedAt(Optional.ofNullable(instant(rs, "completed_at"))));
+            }
+          }
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT order_id, line_id, sku_id, quantity, unit_price"
+            + " FROM ls_sales_line WHERE order_id IN (" + marks(chunk) + ") ORDER BY order_id, pos")) {
+          bind(ps, chunk);
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              SalesOrder.Builder b = builders.get(rs.getString(1));
+              if (b != null) {
+                b.addLines(SalesLine.builder().lineId(rs.getString(2)).skuId(rs.getString(3)).quantity(rs.getLong(4))
+                    .unitPrice(Optional.ofNullable(rs.getBigDecimal(5))).build());
+              }
+            }
+          }
+        }
+      }
+      Map<String, SalesOrder> out = new LinkedHashMap<>();
+      builders.forEach((id, b) -> out.put(id, b.build()));
+      return out;
+    });
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Purchase orders and receipts
+
+  @Override
+  public void upsertPurchaseOrders(List<PurchaseOrder> orders) {
+    if (orders.isEmpty()) {
+      return;
+    }
+    inTransaction("upsert purchase orders", c -> {
+      try (PreparedStatement merge = c.prepareStatement("MERGE INTO ls_purchase_order t USING (SELECT"
+              + " CAST(? AS VARCHAR(64)) AS id, CAST(? AS VARCHAR(64)) AS supplier_id,"
+              + " CAST(? AS VARCHAR(64)) AS location_id, CAST(? AS TIMESTAMP(9) WITH TIME ZONE) AS created_at,"
+              + " CAST(? AS BOOLEAN) AS closed_manually) s ON t.id = s.id"
+              + " WHEN MATCHED THEN UPDATE SET supplier_id = s.supplier_id, location_id = s.location_id,"
+              + " created_at = s.created_at, closed_manually = s.closed_manually"
+              + " WHEN NOT MATCHED THEN INSERT (id, supplier_id, location_id, created_at, closed_manually)"
+              + " VALUES (s.id, s.supplier_id, s.location_id, s.created_at, s.closed_manually)");
+          PreparedStatement delLines = c.prepareStatement("DELETE FROM ls_purchase_order_line WHERE order_id = ?");
+          PreparedStatement delApplied = c.prepareStatement(
+              "DELETE FROM ls_purchase_order_applied_receipt WHERE order_id = ?");
+          PreparedStatement insLine = c.prepareStatement("INSERT INTO ls_purchase_order_line (order_id, pos, line_id,"
+              + " sku_id, ordered_quantity, received_quantity) VALUES (?, ?, ?, ?, ?, ?)");
+          PreparedStatement insApplied = c.prepareStatement(
+              "INSERT INTO ls_purchase_order_applied_receipt (order_id, pos, receipt_id) VALUES (?, ?, ?)")) {
+        for (PurchaseOrder po : lastById(orders, PurchaseOrder::id)) {
+          merge.setString(1, po.id());
+          merge.setString(2, po.supplierId().orElse(null));
+          merge.setString(3, po.locationId());
+          setInstant(merge, 4, po.createdAt());
+          merge.setBoolean(5, po.closedManually());
+          merge.addBatch();
+          delLines.setString(1, po.id());
+          delLines.addBatch();
+          delApplied.setString(1, po.id());
+          delApplied.addBatch();
+          int pos = 0;
+          for (PurchaseOrderLine l : po.lines()) {
+            insLine.setString(1, po.id());
+            insLine.setInt(2, pos++);
+            insLine.setString(3, l.lineId());
+            insLine.setString(4, l.skuId());
+            insLine.setLong(5, l.orderedQuantity());
+            insLine.setLong(6, l.receivedQuantity());
+            insLine.addBatch();
+          }
+          pos = 0;
+          for (String r : po.appliedReceiptIds()) {
+            insApplied.setString(1, po.id());
+            insApplied.setInt(2, pos++);
+            insApplied.setString(3, r);
+            insApplied.addBatch();
+          }
+        }
+        merge.executeBatch();
+        delLines.executeBatch();
+        delApplied.executeBatch();
+        insLine.executeBatch();
+        insApplied.executeBatch();
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public Optional<PurchaseOrder> findPurchaseOrder(String id) {
+    return read("find purchase order", c -> {
+      PurchaseOrder.Builder b;
+      try (PreparedStatement ps = c.prepareStatement("SELECT supplier_id, location_id, created_at, closed_manually"
+          + " FROM ls_purchase_order WHERE id = ?")) {
+        ps.setString(1, id);
+        try (ResultSet rs = ps.executeQuery()) {
+          if (!rs.next()) {
+            return Optional.<PurchaseOrder>empty();
+          }
+          b = PurchaseOrder.builder().id(id).supplierId(Optional.ofNullable(rs.getString(1)))
+              .locationId(rs.getString(2)).createdAt(instant(rs, "created_at")).closedManually(rs.getBoolean(4));
+        }
+      }
+      try (PreparedStatement ps = c.prepareStatement("SELECT line_id, sku_id, ordered_quantity, received_quantity"
+          + " FROM ls_purchase_order_line WHERE order_id = ? ORDER BY pos")) {
+        ps.setString(1, id);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            b.addLines(PurchaseOrderLine.builder().lineId(rs.getString(1)).skuId(rs.getString(2))
+                .orderedQuantity(rs.getLong(3)).receivedQuantity(rs.getLong(4)).build());
+          }
+        }
+      }
+      try (PreparedStatement ps = c.prepareStatement("SELECT receipt_id FROM ls_purchase_order_applied_receipt"
+          + " WHERE order_id = ? ORDER BY pos")) {
+        ps.setString(1, id);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            b.addAppliedReceiptIds(rs.getString(1));
+          }
+        }
+      }
+      return Optional.of(b.build());
+    });
+  }
+
+  @Override
+  public void recordReceipts(List<Receipt> receipts) {
+    if (receipts.isEmpty()) {
+      return;
+    }
+    inTransaction("record receipts", c -> {
+      try (PreparedStatement ins = c.prepareStatement("MERGE INTO ls_receipt t USING (SELECT"
+              + " CAST(? AS VARCHAR(64)) AS id, CAST(? AS VARCHAR(64)) AS purchase_order_id,"
+              + " CAST(? AS TIMESTAMP(9) WITH TIME ZONE) AS received_at) s ON t.id = s.id"
+              + " WHEN NOT MATCHED THEN INSERT (id, purchase_order_id, received_at)"
+              + " VALUES (s.id, s.purchase_order_id, s.received_at)");
+          PreparedStatement insLine = c.prepareStatement("INSERT INTO ls_receipt_line (receipt_id, pos,"
+              + " purchase_order_line_id, quantity) VALUES (?, ?, ?, ?)")) {
+        for (Receipt r : receipts) {
+          ins.setString(1, r.id());
+          ins.setString(2, r.purchaseOrderId());
+          setInstant(ins, 3, r.receivedAt());
+          if (ins.executeUpdate() == 0) {
+            continue; // recorded before: kept as it is
+          }
+          int pos = 0;
+          for (ReceiptLine l : r.lines()) {
+            insLine.setString(1, r.id());
+            insLine.setInt(2, pos++);
+            insLine.setString(3, l.purchaseOrderLineId());
+            insLine.setLong(4, l.quantity());
+            insLine.addBatch();
+          }
+          insLine.executeBatch();
+        }
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public List<Receipt> findReceipts(String purchaseOrderId) {
+    return read("find receipts", c -> {
+      Map<String, Receipt.Builder> builders = new LinkedHashMap<>();
+      try (PreparedStatement ps = c.prepareStatement("SELECT id, received_at FROM ls_receipt"
+          + " WHERE purchase_order_id = ? ORDER BY seq")) {
+        ps.setString(1, purchaseOrderId);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            builders.put(rs.getString(1), Receipt.builder().id(rs.getString(1)).purchaseOrderId(purchaseOrderId)
+                .receivedAt(instant(rs, "received_at")));
+          }
+        }
+      }
+      try (PreparedStatement ps = c.prepareStatement("SELECT l.receipt_id, l.purchase_order_line_id, l.quantity"
+          + " FROM ls_receipt_line l JOIN ls_receipt r ON r.id = l.receipt_id WHERE r.purchase_order_id = ?"
+          + " ORDER BY l.receipt_id, l.pos")) {
+        ps.setString(1, purchaseOrderId);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            builders.get(rs.getString(1)).addLines(ReceiptLine.of(rs.getString(2), rs.getLong(3)));
+          }
+        }
+      }
+      List<Receipt> out = new ArrayList<>();
+      builders.values().forEach(b -> out.add(b.build()));
+      return out;
+    });
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Checkpoints
+
+  @Override
+  public Optional<Checkpoint> checkpoint(String stream) {
+    return read("read checkpoint", c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT position, saved_at FROM ls_checkpoint WHERE stream = ?")) {
+        ps.setString(1, stream);
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next() ? Optional.of(Checkpoint.of(stream, rs.getString(1), instant(rs, "saved_at")))
+              : Optional.<Checkpoint>empty();
+        }
+      }
+    });
+  }
+
+  @Override
+  public void saveCheckpoint(Checkpoint checkpoint) {
+    inTransaction("save checkpoint", c -> {
+      try (PreparedStatement ps = c.prepareStatement("MERGE INTO ls_checkpoint t USING (SELECT"
+          + " CAST(? AS VARCHAR(255)) AS stream, CAST(? AS VARCHAR(8000)) AS position,"
+          + " CAST(? AS TIMESTAMP(9) WITH TIME ZONE) AS saved_at) s ON t.stream = s.stream"
+          + " WHEN MATCHED THEN UPDATE SET position = s.position, saved_at = s.saved_at"
+          + " WHEN NOT MATCHED THEN INSERT (stream, position, saved_at) VALUES (s.stream, s.position, s.saved_at)")) {
+        ps.setString(1, checkpoint.stream());
+        ps.setString(2, checkpoint.position());
+        setInstant(ps, 3, checkpoint.savedAt());
+        ps.executeUpdate();
+      }
+      return null;
+    });
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Ledger
+
+  @Override
+  public List<LedgerOutcome> recordInLedger(List<LedgerEntry> entries) {
+    if (entries.isEmpty()) {
+      return List.of();
+    }
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return inTransaction("record in the ledger", c -> {
+          List<LedgerOutcome> out = new ArrayList<>();
+          try (PreparedStatement ins = c.prepareStatement(
+              "INSERT INTO ls_ledger (kind, ledger_key, external_id, recorded_at) VALUES (?, ?, ?, ?)")) {
+            for (LedgerEntry e : entries) {
+              // A savepoint per entry: a refused key must not abort the rest of the batch
+              // (PostgreSQL aborts the whole transaction on an error without one).
+              Savepoint sp = c.setSavepoint();
+              ins.setString(1, e.kind().name());
+              ins.setString(2, e.key());
+              ins.setString(3, e.externalId().orElse(null));
+              setInstant(ins, 4, e.recordedAt());
+              try {
+                ins.executeUpdate();
+                c.releaseSavepoint(sp);
+                out.add(LedgerOutcome.recorded(e));
+              } catch (SQLException ex) {
+                if (!isUniqueViolation(ex)) {
+                  throw ex;
+                }
+                c.rollback(sp);
+                out.add(LedgerOutcome.refused(ledgerEntry(c, e.kind(), e.key()).orElseThrow(() -> ex)));
+              }
+            }
+          }
+          return out;
+        });
+      } catch (SyncSinkException e) {
+        // Two transactions racing for one key: the loser may time out on the row lock instead of
+        // seeing the unique violation; retrying sees the winner's committed entry.
+        if (!e.isRetryable() || attempt >= 5) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  @Override
+  public Optional<LedgerEntry> ledgerEntry(LedgerKind kind, String key) {
+    return read("read the ledger", c -> ledgerEntry(c, kind, key));
+  }
+
+  private static Optional<LedgerEntry> ledgerEntry(Connection c, LedgerKind kind, String key) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT external_id, recorded_at FROM ls_ledger WHERE kind = ? AND ledger_key = ?")) {
+      ps.setString(1, kind.name());
+      ps.setString(2, key);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        return Optional.of(LedgerEntry.of(kind, key, instant(rs, "recorded_at"))
+            .withExternalId(Optional.ofNullable(rs.getString(1))));
+      }
+    }
+  }
+
+  @Override
+  public Optional<LedgerEntry> confirmInLedger(LedgerKind kind, String key, String externalId) {
+    return inTransaction("confirm in the ledger", c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "UPDATE ls_ledger SET external_id = ? WHERE kind = ? AND ledger_key = ? AND external_id IS NULL")) {
+        ps.setString(1, externalId);
+        ps.setString(2, kind.name());
+        ps.setString(3, key);
+        ps.executeUpdate();
+      }
+      return ledgerEntry(c, kind, key);
+    });
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Connection log
+
+  @Override
+  public void logIssues(List<RecordIssue> issues) {
+    if (issues.isEmpty()) {
+      return;
+    }
+    inTransaction("log issues", c -> {
+      try (PreparedStatement ps = c.prepareStatement("MERGE INTO ls_connection_log t USING (SELECT"
+          + " CAST(? AS VARCHAR(32)) AS record_kind, CAST(? AS VARCHAR(255)) AS record_id,"
+          + " CAST(? AS VARCHAR(64)) AS reason, CAST(? AS VARCHAR(4000)) AS problem,"
+          + " CAST(? AS VARCHAR(4000)) AS remedy, CAST(? AS TIMESTAMP(9) WITH TIME ZONE) AS detected_at) s"
+          + " ON t.record_kind = s.record_kind AND t.record_id = s.record_id AND t.reason = s.reason"
+          + " WHEN MATCHED THEN UPDATE SET problem = s.problem, remedy = s.remedy, detected_at = s.detected_at"
+          + " WHEN NOT MATCHED THEN INSERT (record_kind, record_id, reason, problem, remedy, detected_at)"
+          + " VALUES (s.record_kind, s.record_id, s.reason, s.problem, s.remedy, s.detected_at)")) {
+        // One statement per issue, in order, so that first-logged order (the identity) is kept.
+        for (RecordIssue i : issues) {
+          ps.setString(1, i.recordKind().name());
+          ps.setString(2, i.recordId());
+          ps.setString(3, i.reason().name());
+          ps.setString(4, i.problem());
+          ps.setString(5, i.remedy());
+          setInstant(ps, 6, i.detectedAt());
+          ps.executeUpdate();
+        }
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public List<RecordIssue> openIssues(RecordKind kind) {
+    return read("read the connection log", c -> {
+      List<RecordIssue> out = new ArrayList<>();
+      try (PreparedStatement ps = c.prepareStatement("SELECT record_id, reason, problem, remedy, detected_at"
+          + " FROM ls_connection_log WHERE record_kind = ? ORDER BY seq")) {
+        ps.setString(1, kind.name());
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.add(RecordIssue.of(kind, rs.getString(1), ReasonCode.valueOf(rs.getString(2)), rs.getString(3),
+                rs.getString(4), instant(rs, "detected_at")));
+          }
+        }
+      }
+      return out;
+    });
+  }
+
+  @Override
+  public void resolveIssues(RecordKind kind, String recordId) {
+    inTransaction("resolve issues", c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "DELETE FROM ls_connection_log WHERE record_kind = ? AND record_id = ?")) {
+        ps.setString(1, kind.name());
+        ps.setString(2, recordId);
+        ps.executeUpdate();
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public String toString() {
+    return "JdbcSyncSink{" + db + "}";
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Plumbing
+
+  @FunctionalInterface
+  private interface Work<T> {
+    T run(Connection c) throws SQLException;
+  }
+
+  private <T> T inTransaction(String what, Work<T> work) {
+    try (Connection c = db.connection()) {
+      c.setAutoCommit(false);
+      try {
+        T result = work.run(c);
+        c.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw failure(what, e);
+    }
+  }
+
+  private <T> T read(String what, Work<T> work) {
+    try (Connection c = db.connection()) {
+      return work.run(c);
+    } catch (SQLException e) {
+      throw failure(what, e);
+    }
+  }
+
+  private static SyncSinkException failure(String what, SQLException e) {
+    String state = e.getSQLState() == null ? "" : e.getSQLState();
+    // connection problems (08), serialization failures and deadlocks (40), lock timeouts (HYT00)
+    boolean retryable = state.startsWith("08") || state.startsWith("40") || state.equals("HYT00");
+    return new SyncSinkException("cannot " + what + ": " + e.getMessage() + " (SQLState " + state + ")", retryable, e);
+  }
+
+  private static boolean isUniqueViolation(SQLException e) {
+    return "23505".equals(e.getSQLState());
+  }
+
+  /** Later duplicates in one batch win, as if the calls had been made one after the other. */
+  private static <T> Collection<T> lastById(List<T> records, java.util.function.Function<T, String> key) {
+    if (records.size() < 2) {
+      return records;
+    }
+    Map<String, T> byKey = new LinkedHashMap<>();
+    for (T r : records) {
+      byKey.remove(key.apply(r));
+      byKey.put(key.apply(r), r);
+    }
+    return byKey.values();
+  }
+
+  private static List<List<String>> chunks(Collection<String> ids) {
+    List<String> distinct = new ArrayList<>(new LinkedHashSet<>(ids));
+    List<List<String>> out = new ArrayList<>();
+    for (int i = 0; i < distinct.size(); i += IN_CHUNK) {
+      out.add(distinct.subList(i, Math.min(distinct.size(), i + IN_CHUNK)));
+    }
+    return out;
+  }
+
+  private static String marks(List<String> chunk) {
+    return String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
+  }
+
+  private static void bind(PreparedStatement ps, List<String> values) throws SQLException {
+    for (int i = 0; i < values.size(); i++) {
+      ps.setString(i + 1, values.get(i));
+    }
+  }
+
+  static void setInstant(PreparedStatement ps, int index, Instant instant) throws SQLException {
+    if (instant == null) {
+      ps.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
+    } else {
+      ps.setObject(index, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
+    }
+  }
+
+  static Instant instant(ResultSet rs, String column) throws SQLException {
+    OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+    return t == null ? null : t.toInstant();
+  }
+
+  private static void setLong(PreparedStatement ps, int index, Long value) throws SQLException {
+    if (value == null) {
+      ps.setNull(index, Types.BIGINT);
+    } else {
+      ps.setLong(index, value);
+    }
+  }
+
+  private static Long getLong(ResultSet rs, String column) throws SQLException {
+    long v = rs.getLong(column);
+    return rs.wasNull() ? null : v;
+  }
+}

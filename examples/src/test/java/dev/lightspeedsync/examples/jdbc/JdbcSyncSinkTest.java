@@ -1,0 +1,88 @@
+package dev.lightspeedsync.examples.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lightspeedsync.sync.model.Component;
+import dev.lightspeedsync.sync.model.CompositeDefinition;
+import dev.lightspeedsync.sync.model.CompositeKind;
+import dev.lightspeedsync.sync.model.Sku;
+import dev.lightspeedsync.sync.spi.SyncSink;
+import dev.lightspeedsync.sync.testing.SyncSinkContract;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The JDBC sink on an H2 file database passes the sync-core sink contract, and a few H2 specifics. */
+class JdbcSyncSinkTest extends SyncSinkContract {
+  @TempDir
+  Path dir;
+
+  private final List<ConnectionPool> pools = new ArrayList<>();
+  private final java.util.Map<SyncSink, String> urls = new java.util.IdentityHashMap<>();
+  private int databases;
+
+  @Override
+  protected SyncSink newSink() {
+    String url = "jdbc:h2:file:" + dir.resolve("sink" + (databases++)).toAbsolutePath();
+    return open(url);
+  }
+
+  @Override
+  protected SyncSink reopen(SyncSink sink) {
+    return open(urls.get(sink));
+  }
+
+  private SyncSink open(String url) {
+    ConnectionPool pool = ConnectionPool.open(url);
+    pools.add(pool);
+    SyncSink sink = JdbcSyncSink.migrated(pool);
+    urls.put(sink, url);
+    return sink;
+  }
+
+  @AfterEach
+  void closePools() {
+    pools.forEach(ConnectionPool::close);
+  }
+
+  @Test
+  void migratingTwiceIsANoOpAndReportsTheVersionFound() {
+    ConnectionPool pool = ConnectionPool.open("jdbc:h2:file:" + dir.resolve("twice").toAbsolutePath());
+    pools.add(pool);
+
+    assertThat(Schema.migrate(pool)).isZero();
+    assertThat(Schema.migrate(pool)).isEqualTo(Schema.latestVersion());
+  }
+
+  @Test
+  void pricesAndCompositesRoundTripThroughRealTables() throws Exception {
+    Sku box = Sku.builder().id("10").sku("BOX-6").name("Six pack").putPrices("Default", new BigDecimal("12.5000"))
+        .putPrices("MSRP", new BigDecimal("15.0000"))
+        .composite(CompositeDefinition.builder().compositeSkuId("10").kind(CompositeKind.BOX)
+            .addComponents(Component.of("11", 6)).build())
+        .build();
+
+    sink().upsertSkus(List.of(box));
+
+    Map<String, Sku> found = sink().findSkus(List.of("10"));
+    assertThat(found.get("10")).isEqualTo(box);
+    assertThat(found.get("10").prices().keySet()).containsExactly("Default", "MSRP");
+    try (Connection c = pools.get(pools.size() - 1).connection(); Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM ls_sku_price WHERE sku_id = '10'")) {
+      rs.next();
+      assertThat(rs.getInt(1)).isEqualTo(2);
+    }
+    assertThat(sink().findSkus(List.of("10")).get("10").composite()).map(CompositeDefinition::components)
+        .contains(List.of(Component.of("11", 6)));
+    assertThat(Optional.of(box)).isPresent();
+  }
+}
