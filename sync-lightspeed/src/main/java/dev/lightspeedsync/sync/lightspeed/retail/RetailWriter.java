@@ -1,0 +1,846 @@
+package dev.lightspeedsync.sync.lightspeed.retail;
+
+import dev.lightspeedsync.client.error.LightspeedException;
+import dev.lightspeedsync.client.error.NotFoundException;
+import dev.lightspeedsync.client.retail.RetailClient;
+import dev.lightspeedsync.client.retail.model.Item;
+import dev.lightspeedsync.client.retail.model.ItemShop;
+import dev.lightspeedsync.client.retail.model.Order;
+import dev.lightspeedsync.client.retail.model.OrderLine;
+import dev.lightspeedsync.client.retail.model.Sale;
+import dev.lightspeedsync.client.retail.query.Archived;
+import dev.lightspeedsync.client.retail.query.Filter;
+import dev.lightspeedsync.client.retail.query.RetailQuery;
+import dev.lightspeedsync.client.retail.write.ItemShopQuantity;
+import dev.lightspeedsync.client.retail.write.NewOrder;
+import dev.lightspeedsync.client.retail.write.NewOrderLine;
+import dev.lightspeedsync.client.retail.write.NewSale;
+import dev.lightspeedsync.client.retail.write.NewSaleLine;
+import dev.lightspeedsync.client.retail.write.NewSalePayment;
+import dev.lightspeedsync.sync.SyncSettings;
+import dev.lightspeedsync.sync.lightspeed.SyncException;
+import dev.lightspeedsync.sync.lightspeed.retail.WriteAction.Kind;
+import dev.lightspeedsync.sync.lightspeed.retail.WriteAction.Status;
+import dev.lightspeedsync.sync.model.Exclusion;
+import dev.lightspeedsync.sync.model.HostOrder;
+import dev.lightspeedsync.sync.model.HostOrderLine;
+import dev.lightspeedsync.sync.model.Location;
+import dev.lightspeedsync.sync.model.PurchaseOrder;
+import dev.lightspeedsync.sync.model.PurchaseOrderLine;
+import dev.lightspeedsync.sync.model.ReasonCode;
+import dev.lightspeedsync.sync.model.RecordIssue;
+import dev.lightspeedsync.sync.model.RecordKind;
+import dev.lightspeedsync.sync.rules.ExportPlan;
+import dev.lightspeedsync.sync.rules.LocationCodeError;
+import dev.lightspeedsync.sync.rules.LocationConfig;
+import dev.lightspeedsync.sync.rules.LocationRule;
+import dev.lightspeedsync.sync.rules.LocationSelection;
+import dev.lightspeedsync.sync.rules.OrderExport;
+import dev.lightspeedsync.sync.rules.OrderExportConfig;
+import dev.lightspeedsync.sync.rules.OrderExportRule;
+import dev.lightspeedsync.sync.rules.PushPlan;
+import dev.lightspeedsync.sync.rules.StockBooking;
+import dev.lightspeedsync.sync.rules.StockPush;
+import dev.lightspeedsync.sync.spi.LedgerEntry;
+import dev.lightspeedsync.sync.spi.LedgerKind;
+import dev.lightspeedsync.sync.spi.LedgerOutcome;
+import dev.lightspeedsync.sync.spi.SyncSink;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Writes from the host to one R-Series account: stock push, receipt booking, order export as
+ * completed sales, and buy orders. Every write is off by default and refused in read-only mode
+ * ({@link SyncSettings#readOnly()}): the report then says why ({@link WriteReport#suppressedBecause()})
+ * and no request is sent. With {@link Builder#dryRun(boolean) dryRun} every write path reads what it
+ * needs (current stock, earlier exports) and returns the writes it would send, without sending any
+ * and without touching the sink.
+ *
+ * <p><b>Receipt booking, exactly once, with absolute writes.</b> R-Series stock writes set the
+ * quantity on hand ({@code qoh}) absolutely and are not idempotent as increments. Each
+ * {@link StockBooking} is therefore:
+ *
+ * <ol>
+ *   <li>claimed in the sink's export ledger under {@link StockBooking#key()} (a second claim is
+ *       refused, so a booking is attempted by one caller);
+ *   <li>planned: the current level is read, and the level before and the target (before + received)
+ *       are stored in the ledger under {@code key#attempt/n} <i>before</i> the write is sent;
+ *   <li>written (the absolute target), then confirmed in the ledger.
+ * </ol>
+ *
+ * <p>When the outcome is unknown (a 5xx or a lost connection after sending, or a process killed
+ * between the write and the confirmation) the claim stays unconfirmed and the booking is reconciled,
+ * at once and again on every later call with the same booking, by re-reading the level:
+ *
+ * <table>
+ *   <caption>Recovery of a booking whose write outcome is unknown</caption>
+ *   <tr><th>Lightspeed now</th><th>decision</th><th>status</th></tr>
+ *   <tr><td>qoh = target</td><td>the write was applied: confirm, do not write</td><td>RECOVERED</td></tr>
+ *   <tr><td>qoh = level before, row unchanged since</td><td>not applied: write again (next call)</td>
+ *       <td>PENDING, then DONE</td></tr>
+ *   <tr><td>anything else</td><td>do not guess: connection-log issue, nothing written</td>
+ *       <td>NEEDS_ATTENTION</td></tr>
+ *   <tr><td>no plan stored</td><td>no write was sent yet: plan and write</td><td>DONE</td></tr>
+ *   <tr><td>Lightspeed refused the last write (4xx)</td><td>nothing applied: plan and write again</td>
+ *       <td>DONE</td></tr>
+ * </table>
+ *
+ * <p>A booking left in NEEDS_ATTENTION is settled by the user: either set the stock in Lightspeed to
+ * the target named in the issue (the next call confirms it), or call {@link #settleBookingByHand}.
+ * Stock changed by a sale between the read and the write is overwritten by the absolute write;
+ * R-Series has no conditional write, so keep the read-to-write window short (one item at a time).
+ *
+ * <p><b>Order export, exactly once.</b> The host order id is claimed in the ledger
+ * ({@link LedgerKind#ORDER_EXPORT}) and sent as the sale's {@code referenceNumber}. A claimed but
+ * unconfirmed export is never posted again blindly: Sales are searched by {@code referenceNumber}
+ * first; a found sale is confirmed (RECOVERED), only a missing one is posted again.
+ *
+ * <p><b>Buy orders.</b> A host purchase order becomes an R-Series Order at the default location
+ * (resolved exactly and case-sensitively; a mismatch fails with the near match named before any
+ * write), with {@code refNum} = the host purchase order id, then one OrderLine per item. A rerun finds
+ * the Order by {@code refNum} and adds only missing lines, so a failed or interrupted export is
+ * completed rather than duplicated.
+ *
+ * <p><b>Stock push.</b> The values of a sync-core {@link PushPlan} (only those changed since the last
+ * push) are written as absolute quantities, one {@code PUT Item} per item with all its locations,
+ * paced by the client's rate limiter. Repeating an absolute value is harmless, so a failed push is
+ * simply left out of {@link WriteReport#pushedValues()} and planned again next time.
+ *
+ * <p>Thread-safe. Calls for the same account are serialised per JVM: a second concurrent call fails
+ * with a {@link SyncException}. Across nodes, let one node write per account.
+ */
+public final class RetailWriter {
+  private static final Set<String> RUNNING = ConcurrentHashMap.newKeySet();
+  private static final String ATTEMPT = "#attempt/";
+  private static final String REFUSED = "#refused";
+
+  private final RetailClient client;
+  private final SyncSink sink;
+  private final SyncSettings settings;
+  private final Clock clock;
+  private final boolean dryRun;
+  private final boolean buyOrders;
+  private final @Nullable Long salePaymentTypeId;
+  private final String referenceSource;
+
+  private RetailWriter(Builder b) {
+    this.client = Objects.requireNonNull(b.client, "client is required");
+    this.sink = Objects.requireNonNull(b.sink, "sink is required");
+    this.settings = b.settings;
+    this.clock = b.clock;
+    this.dryRun = b.dryRun;
+    this.buyOrders = b.buyOrders;
+    this.salePaymentTypeId = b.salePaymentTypeId;
+    this.referenceSource = b.referenceSource;
+  }
+
+  /** A new builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Whether this writer only plans. */
+  public boolean dryRun() {
+    return dryRun;
+  }
+
+  // Stock push -------------------------------------------------------------------------------------
+
+  /**
+   * Writes the values of a push plan as absolute quantities on hand. Refused in read-only mode
+   * ({@code READ_ONLY}) and when {@code AvailabilityConfig.pushStock} is off ({@code PUSH_DISABLED},
+   * the default). A negative available value is written as 0 (the API cannot set negative stock).
+   */
+  public WriteReport pushStock(PushPlan plan) {
+    Objects.requireNonNull(plan, "plan == null");
+    return exclusive(() -> {
+      if (settings.readOnly()) {
+        return WriteReport.suppressed(dryRun, ReasonCode.READ_ONLY, plan.unchanged());
+      }
+      if (plan.suppressedBecause().isPresent()) {
+        return WriteReport.suppressed(dryRun, plan.suppressedBecause().get(), plan.unchanged());
+      }
+      if (!settings.effectiveAvailability().pushStock()) {
+        return WriteReport.suppressed(dryRun, ReasonCode.PUSH_DISABLED, plan.unchanged());
+      }
+      List<WriteAction> actions = new ArrayList<>();
+      List<RecordIssue> issues = new ArrayList<>();
+      Map<String, Long> pushed = new LinkedHashMap<>();
+      Map<String, List<StockPush>> byItem = new LinkedHashMap<>();
+      for (StockPush p : plan.pushes()) {
+        byItem.computeIfAbsent(p.skuId(), k -> new ArrayList<>()).add(p);
+      }
+      for (Map.Entry<String, List<StockPush>> e : byItem.entrySet()) {
+        Long itemId = id(e.getKey());
+        List<ItemShopQuantity> rows = new ArrayList<>();
+        List<WriteAction> planned = new ArrayList<>();
+        for (StockPush p : e.getValue()) {
+          Long shopId = id(p.locationId());
+          if (itemId == null || shopId == null) {
+            issues.add(issue(RecordKind.STOCK, p.key(), ReasonCode.SKU_NOT_LINKED,
+                "Stock of " + p.key() + " cannot be pushed: SKU id and location id must be an R-Series itemID and shopID",
+                "Link the SKU to a Lightspeed item and the location to a shop"));
+            actions.add(WriteAction.of(Kind.STOCK_PUSH, p.key(), "PUT Item qoh " + p.available(), Status.SKIPPED,
+                "not an R-Series item/shop id"));
+            continue;
+          }
+          long qoh = Math.max(0, p.available());
+          rows.add(ItemShopQuantity.of(shopId, BigDecimal.valueOf(qoh)));
+          String previous = p.previous().isPresent() ? p.previous().getAsLong() + " -> " : "";
+          planned.add(WriteAction.of(Kind.STOCK_PUSH, p.key(),
+              "PUT Item/" + itemId + ".json ItemShop shop " + shopId + " qoh " + previous + qoh, Status.PLANNED,
+              p.available() < 0 ? "available " + p.available() + " written as 0: qoh cannot be set negative" : ""));
+        }
+        if (rows.isEmpty()) {
+          continue;
+        }
+        if (dryRun) {
+          actions.addAll(planned);
+          continue;
+        }
+        Status status;
+        String detail;
+        try {
+          client.setQuantitiesOnHand(itemId, rows);
+          status = Status.DONE;
+          detail = "";
+          for (StockPush p : e.getValue()) {
+            pushed.put(p.key(), p.available());
+          }
+        } catch (LightspeedException ex) {
+          status = ex.requestMayHaveBeenApplied() ? Status.PENDING : Status.FAILED;
+          detail = describe(ex) + "; not recorded as pushed, so the next plan pushes it again (absolute, harmless)";
+        }
+        for (WriteAction a : planned) {
+          actions.add(new WriteAction(a.kind(), a.key(), a.request(), status,
+              a.detail().isEmpty() ? detail : a.detail() + (detail.isEmpty() ? "" : "; " + detail), a.externalId()));
+        }
+      }
+      return finish(actions, plan.unchanged(), issues, pushed);
+    });
+  }
+
+  // Receipt booking -----------------------------------------------------------------------------------
+
+  /**
+   * Books receipts as Lightspeed stock, each exactly once (see the class documentation). Pass the
+   * bookings of {@code PurchaseOrderRule.applyReceipt}; pass the same bookings again after a failure
+   * or a restart (re-apply the receipt to the stored order that does not hold it yet) and the writer
+   * reconciles instead of booking twice. Refused in read-only mode and when booking is off (the
+   * default).
+   */
+  public WriteReport bookReceipts(List<StockBooking> bookings) {
+    Objects.requireNonNull(bookings, "bookings == null");
+    return exclusive(() -> {
+      if (settings.readOnly()) {
+        return WriteReport.suppressed(dryRun, ReasonCode.READ_ONLY, List.of());
+      }
+      if (!settings.effectivePurchaseOrders().bookingEnabled()) {
+        return WriteReport.suppressed(dryRun, ReasonCode.BOOKING_DISABLED, List.of());
+      }
+      List<WriteAction> actions = new ArrayList<>();
+      List<RecordIssue> issues = new ArrayList<>();
+      for (StockBooking b : bookings) {
+        actions.add(book(b, issues));
+      }
+      return finish(actions, List.of(), issues, Map.of());
+    });
+  }
+
+  /**
+   * Settles a booking by hand after the user checked Lightspeed (a NEEDS_ATTENTION booking): it is
+   * confirmed in the ledger with {@code note} and never written again. Returns the stored entry, empty
+   * when the booking was never claimed.
+   */
+  public Optional<LedgerEntry> settleBookingByHand(String bookingKey, String note) {
+    Objects.requireNonNull(bookingKey, "bookingKey == null");
+    Objects.requireNonNull(note, "note == null");
+    if (settings.readOnly() || dryRun) {
+      return sink.ledgerEntry(LedgerKind.STOCK_BOOKING, bookingKey);
+    }
+    Optional<LedgerEntry> entry = sink.confirmInLedger(LedgerKind.STOCK_BOOKING, bookingKey, "settled by hand: " + note);
+    entry.ifPresent(e -> sink.resolveIssues(RecordKind.RECEIPT, bookingKey));
+    return entry;
+  }
+
+  private WriteAction book(StockBooking b, List<RecordIssue> issues) {
+    String key = b.key();
+    Long itemId = id(b.skuId());
+    Long shopId = id(b.locationId());
+    if (itemId == null || shopId == null) {
+      issues.add(issue(RecordKind.RECEIPT, key, ReasonCode.SKU_NOT_LINKED,
+          "Receipt line " + key + " cannot be booked: SKU '" + b.skuId() + "' at location '" + b.locationId()
+              + "' is not an R-Series itemID and shopID",
+          "Link the SKU to a Lightspeed item and receive at a Lightspeed shop"));
+      return WriteAction.of(Kind.STOCK_BOOKING, key, "+" + b.quantity(), Status.SKIPPED, "not an R-Series item/shop id");
+    }
+    String request = "PUT Item/" + itemId + ".json ItemShop shop " + shopId;
+    Optional<LedgerEntry> claim = sink.ledgerEntry(LedgerKind.STOCK_BOOKING, key);
+    if (claim.isPresent() && claim.get().confirmed()) {
+      return WriteAction.of(Kind.STOCK_BOOKING, key, request + " +" + b.quantity(), Status.ALREADY_DONE,
+          "booked before: " + claim.get().externalId().orElse("")).withExternalId(claim.get().externalId().orElse(""));
+    }
+    try {
+      if (dryRun) {
+        Level now = readLevel(itemId, shopId);
+        return WriteAction.of(Kind.STOCK_BOOKING, key, request + " qoh " + now.qoh + " -> " + (now.qoh + b.quantity()),
+            Status.PLANNED, claim.isPresent()
+                ? "an earlier attempt's outcome is unknown: the real run re-reads the level and decides first" : "");
+      }
+      if (claim.isEmpty()) {
+        LedgerOutcome outcome = sink.recordInLedger(List.of(LedgerEntry.of(LedgerKind.STOCK_BOOKING, key, clock.instant())))
+            .get(0);
+        if (outcome.recorded()) {
+          return attempt(b, itemId, shopId, 1, request, "", issues);
+        }
+        if (outcome.entry().confirmed()) {
+          return WriteAction.of(Kind.STOCK_BOOKING, key, request + " +" + b.quantity(), Status.ALREADY_DONE,
+              "booked concurrently");
+        }
+      }
+      return recover(b, itemId, shopId, request, issues);
+    } catch (NotFoundException e) {
+      issues.add(issue(RecordKind.RECEIPT, key, ReasonCode.SKU_NOT_LINKED,
+          "Receipt line " + key + " cannot be booked: item " + itemId + " does not exist in Lightspeed",
+          "Link SKU '" + b.skuId() + "' to an existing Lightspeed item"));
+      return WriteAction.of(Kind.STOCK_BOOKING, key, request + " +" + b.quantity(), Status.SKIPPED, describe(e));
+    } catch (LightspeedException e) {
+      // only reads get here (writes are handled in attempt): nothing was written by this call
+      return WriteAction.of(Kind.STOCK_BOOKING, key, request + " +" + b.quantity(), Status.FAILED,
+          "could not read the current stock: " + describe(e) + "; nothing written, the next call tries again");
+    }
+  }
+
+  /** The claim exists but is not confirmed: find the last stored plan and decide from Lightspeed's state. */
+  private WriteAction recover(StockBooking b, long itemId, long shopId, String request, List<RecordIssue> issues) {
+    String key = b.key();
+    int n = 0;
+    while (sink.ledgerEntry(LedgerKind.STOCK_BOOKING, attemptKey(key, n + 1)).isPresent()) {
+      n++;
+    }
+    Optional<Plan> plan = n == 0 ? Optional.empty()
+        : sink.ledgerEntry(LedgerKind.STOCK_BOOKING, attemptKey(key, n)).flatMap(LedgerEntry::externalId).map(Plan::parse);
+    boolean refused = n > 0 && sink.ledgerEntry(LedgerKind.STOCK_BOOKING, attemptKey(key, n) + REFUSED).isPresent();
+    if (plan.isEmpty()) {
+      // the plan is stored before the write is sent: without one, no write of this booking was sent
+      return attempt(b, itemId, shopId, n + 1, request, "no earlier write was sent; ", issues);
+    }
+    if (refused) {
+      return attempt(b, itemId, shopId, n + 1, request, "Lightspeed refused the earlier write; ", issues);
+    }
+    Plan p = plan.get();
+    Level now = readLevel(itemId, shopId);
+    if (now.qoh == p.target) {
+      return confirm(b, itemId, shopId, p, Status.RECOVERED, request,
+          "the earlier write was applied (qoh is " + now.qoh + "): confirmed without writing again");
+    }
+    if (now.qoh == p.before && p.sameRow(now)) {
+      return attempt(b, itemId, shopId, n + 1, request,
+          "the earlier write was not applied (qoh still " + now.qoh + "): written again; ", issues);
+    }
+    return attention(b, request + " qoh " + p.before + " -> " + p.target, p, now, issues);
+  }
+
+  private WriteAction attempt(StockBooking b, long itemId, long shopId, int n, String request, String why,
+      List<RecordIssue> issues) {
+    String key = b.key();
+    Level before = readLevel(itemId, shopId);
+    long target = before.qoh + b.quantity();
+    if (target < 0) {
+      issues.add(issue(RecordKind.RECEIPT, key, ReasonCode.ALREADY_IN_LEDGER,
+          "Receipt line " + key + " (+" + b.quantity() + ") cannot be booked: item " + itemId + " in shop " + shopId
+              + " has qoh " + before.qoh + " and the API cannot set a negative quantity",
+          "Correct the item's stock in Lightspeed (count it), then run the booking again"));
+      return WriteAction.of(Kind.STOCK_BOOKING, key, request + " qoh " + before.qoh + " -> " + target,
+          Status.NEEDS_ATTENTION, "target below zero");
+    }
+    Plan plan = new Plan(before.qoh, target, before.stamp);
+    String attemptKey = attemptKey(key, n);
+    LedgerOutcome claimed = sink.recordInLedger(List.of(LedgerEntry.of(LedgerKind.STOCK_BOOKING, attemptKey,
+        clock.instant()))).get(0);
+    if (!claimed.recorded()) {
+      return WriteAction.of(Kind.STOCK_BOOKING, key, request + " +" + b.quantity(), Status.PENDING,
+          "another writer is booking this receipt line right now; the next call reconciles it");
+    }
+    // The plan is durable before the write is sent: recovery compares Lightspeed with it.
+    sink.confirmInLedger(LedgerKind.STOCK_BOOKING, attemptKey, plan.format());
+    String req = request + " qoh " + before.qoh + " -> " + target;
+    try {
+      client.setQuantitiesOnHand(itemId, List.of(ItemShopQuantity.of(shopId, BigDecimal.valueOf(target))));
+    } catch (LightspeedException e) {
+      if (!e.requestMayHaveBeenApplied()) {
+        sink.recordInLedger(List.of(LedgerEntry.of(LedgerKind.STOCK_BOOKING, attemptKey + REFUSED, clock.instant())
+            .withExternalId(describe(e))));
+        return WriteAction.of(Kind.STOCK_BOOKING, key, req, Status.FAILED,
+            why + "Lightspeed refused the write: " + describe(e) + "; nothing changed, the next call tries again");
+      }
+      Level now;
+      try {
+        now = readLevel(itemId, shopId);
+      } catch (LightspeedException again) {
+        return WriteAction.of(Kind.STOCK_BOOKING, key, req, Status.PENDING, why + "outcome unknown (" + describe(e)
+            + ") and the stock could not be re-read; the next call reconciles it");
+      }
+      if (now.qoh == target) {
+        return confirm(b, itemId, shopId, plan, Status.RECOVERED, request,
+            why + "answered " + describe(e) + " but the write was applied (qoh is " + now.qoh + "): confirmed");
+      }
+      if (now.qoh == before.qoh && plan.sameRow(now)) {
+        return WriteAction.of(Kind.STOCK_BOOKING, key, req, Status.PENDING, why + "outcome unknown (" + describe(e)
+            + "), qoh still " + now.qoh + ": the next call writes it again");
+      }
+      return attention(b, req, plan, now, issues);
+    }
+    return confirm(b, itemId, shopId, plan, Status.DONE, request, why.isEmpty() ? "" : why.substring(0, why.length() - 2));
+  }
+
+  private WriteAction confirm(StockBooking b, long itemId, long shopId, Plan p, Status status, String request,
+      String detail) {
+    String external = "Item/" + itemId + " shop " + shopId + " qoh " + p.before + "->" + p.target;
+    sink.confirmInLedger(LedgerKind.STOCK_BOOKING, b.key(), external);
+    sink.resolveIssues(RecordKind.RECEIPT, b.key());
+    return WriteAction.of(Kind.STOCK_BOOKING, b.key(), request + " qoh " + p.before + " -> " + p.target, status, detail)
+        .withExternalId(external);
+  }
+
+  private WriteAction attention(StockBooking b, String request, Plan p, Level now, List<RecordIssue> issues) {
+    issues.add(issue(RecordKind.RECEIPT, b.key(), ReasonCode.ALREADY_IN_LEDGER,
+        "Receipt line " + b.key() + " (+" + b.quantity() + " of SKU " + b.skuId() + " at location " + b.locationId()
+            + ") may or may not be booked: the stock write's outcome was unknown, and Lightspeed now shows qoh "
+            + now.qoh + ", neither the level before (" + p.before + ") nor the target (" + p.target
+            + "); stock also moved for another reason",
+        "Check the item's inventory log in Lightspeed. If the receipt is in it, settle the booking by hand; if not, "
+            + "add " + b.quantity() + " units in Lightspeed and then settle it by hand"));
+    return WriteAction.of(Kind.STOCK_BOOKING, b.key(), request, Status.NEEDS_ATTENTION,
+        "qoh is " + now.qoh + ": neither before (" + p.before + ") nor target (" + p.target + "); not guessing");
+  }
+
+  private static String attemptKey(String key, int n) {
+    return key + ATTEMPT + n;
+  }
+
+  /** The level before and the target of one booking attempt, stored in the ledger before the write. */
+  private record Plan(long before, long target, @Nullable Instant stamp) {
+    String format() {
+      return "before=" + before + ";target=" + target + ";stamp=" + (stamp == null ? "" : stamp.toString());
+    }
+
+    static Plan parse(String s) {
+      Map<String, String> f = new HashMap<>();
+      for (String part : s.split(";")) {
+        int eq = part.indexOf('=');
+        if (eq > 0) {
+          f.put(part.substring(0, eq), part.substring(eq + 1));
+        }
+      }
+      String stamp = f.getOrDefault("stamp", "");
+      return new Plan(Long.parseLong(f.get("before")), Long.parseLong(f.get("target")),
+          stamp.isEmpty() ? null : Instant.parse(stamp));
+    }
+
+    /** Whether the ItemShop row looks untouched since the plan (timestamps compared when both are known). */
+    boolean sameRow(Level now) {
+      return stamp == null || now.stamp == null || stamp.equals(now.stamp);
+    }
+  }
+
+  private record Level(long qoh, @Nullable Instant stamp) {}
+
+  private Level readLevel(long itemId, long shopId) {
+    Item item = client.items().get(itemId, "ItemShops");
+    for (ItemShop row : item.itemShops()) {
+      if (row.shopId() == shopId) {
+        return new Level(RetailMapping.wholeUnits(row.quantityOnHand()), row.timeStamp().orElse(null));
+      }
+    }
+    return new Level(0, null); // ItemShops are created lazily: no row means nothing on hand
+  }
+
+  // Order export ------------------------------------------------------------------------------------
+
+  /**
+   * Exports host orders to R-Series as completed sales, each exactly once (see the class
+   * documentation). The order export rule selects them: balanced orders only, not confirmed in the
+   * ledger yet, with the configured employee and register. The sale is paid with one payment of the
+   * order's amount paid on {@link Builder#salePaymentTypeId(long)}, in the register's shop. Refused in
+   * read-only mode and when export is off (the default).
+   *
+   * @throws SyncException before any request when export is on but the payment type, employee or
+   *     register is not a usable R-Series id
+   */
+  public WriteReport exportOrders(List<HostOrder> orders) {
+    Objects.requireNonNull(orders, "orders == null");
+    return exclusive(() -> {
+      OrderExportConfig config = settings.effectiveOrderExport();
+      ExportPlan plan = OrderExportRule.of(config).plan(orders, ref -> sink.ledgerEntry(LedgerKind.ORDER_EXPORT, ref)
+          .map(LedgerEntry::confirmed).orElse(false));
+      if (settings.readOnly()) {
+        return WriteReport.suppressed(dryRun, ReasonCode.READ_ONLY, List.of());
+      }
+      if (!config.enabled()) {
+        return WriteReport.suppressed(dryRun, ReasonCode.EXPORT_DISABLED, plan.exclusions());
+      }
+      if (salePaymentTypeId == null) {
+        throw new SyncException("order export needs RetailWriter.Builder.salePaymentTypeId: exported orders are"
+            + " completed sales, whose payments must balance");
+      }
+      long employeeId = requireId(config.employeeId().orElseThrow(), "OrderExportConfig.employeeId");
+      long registerId = requireId(config.registerId().orElseThrow(), "OrderExportConfig.registerId");
+      Map<String, HostOrder> byId = new HashMap<>();
+      for (HostOrder o : orders) {
+        byId.putIfAbsent(o.id(), o);
+      }
+      List<WriteAction> actions = new ArrayList<>();
+      List<RecordIssue> issues = new ArrayList<>();
+      Long[] shop = {null};
+      for (OrderExport x : plan.exports()) {
+        actions.add(exportOne(x, byId.get(x.reference()), employeeId, registerId, shop, issues));
+      }
+      return finish(actions, plan.exclusions(), issues, Map.of());
+    });
+  }
+
+  private WriteAction exportOne(OrderExport x, HostOrder order, long employeeId, long registerId, Long[] shop,
+      List<RecordIssue> issues) {
+    String ref = x.reference();
+    List<NewSaleLine> lines = new ArrayList<>();
+    for (HostOrderLine l : x.lines()) {
+      Long itemId = id(l.skuId());
+      if (itemId == null) {
+        issues.add(issue(RecordKind.HOST_ORDER, ref, ReasonCode.SKU_NOT_LINKED,
+            "Order " + ref + " cannot be exported: SKU '" + l.skuId() + "' is not an R-Series item",
+            "Link the SKU to a Lightspeed item"));
+        return WriteAction.of(Kind.ORDER_EXPORT, ref, "POST Sale.json", Status.SKIPPED, "SKU not linked");
+      }
+      lines.add(NewSaleLine.builder().itemId(itemId).unitQuantity(BigDecimal.valueOf(l.quantity()))
+          .unitPrice(l.unitPrice()).build());
+    }
+    String request = "POST Sale.json completed referenceNumber=" + ref + " employee " + employeeId + " register "
+        + registerId + ", " + lines.size() + " line(s), paid " + order.amountPaid().toPlainString();
+    Optional<LedgerEntry> claim = sink.ledgerEntry(LedgerKind.ORDER_EXPORT, ref);
+    if (claim.isPresent() && claim.get().confirmed()) {
+      return WriteAction.of(Kind.ORDER_EXPORT, ref, request, Status.ALREADY_DONE, "exported before")
+          .withExternalId(claim.get().externalId().orElse(""));
+    }
+    try {
+      if (dryRun) {
+        return WriteAction.of(Kind.ORDER_EXPORT, ref, request, Status.PLANNED, claim.isPresent()
+            ? "an earlier attempt's outcome is unknown: the real run searches Sales by referenceNumber first" : "");
+      }
+      if (claim.isEmpty()) {
+        LedgerOutcome outcome = sink.recordInLedger(List.of(LedgerEntry.of(LedgerKind.ORDER_EXPORT, ref,
+            clock.instant()))).get(0);
+        if (!outcome.recorded() && outcome.entry().confirmed()) {
+          return WriteAction.of(Kind.ORDER_EXPORT, ref, request, Status.ALREADY_DONE, "exported concurrently");
+        }
+        claim = outcome.recorded() ? Optional.empty() : Optional.of(outcome.entry());
+      }
+      String why = "";
+      if (claim.isPresent()) {
+        Optional<Sale> found = findSale(ref);
+        if (found.isPresent()) {
+          return confirmSale(ref, request, found.get(), Status.RECOVERED,
+              "an earlier attempt had created sale " + found.get().id() + ": confirmed, not posted again");
+        }
+        why = "no sale with this referenceNumber exists: posted again";
+      }
+      if (shop[0] == null) {
+        shop[0] = client.registers().get(registerId).shopId().orElseThrow(
+            () -> new SyncException("register " + registerId + " has no shop in Lightspeed"));
+      }
+      NewSale sale = NewSale.builder().shopId(shop[0]).registerId(registerId).employeeId(employeeId).completed(true)
+          .referenceNumber(ref).referenceNumberSource(referenceSource).lines(lines)
+          .addPayments(NewSalePayment.of(salePaymentTypeId, order.amountPaid())).build();
+      try {
+        Sale created = client.createSale(sale);
+        return confirmSale(ref, request, created, Status.DONE, why);
+      } catch (LightspeedException e) {
+        if (!e.requestMayHaveBeenApplied()) {
+          return WriteAction.of(Kind.ORDER_EXPORT, ref, request, Status.FAILED, "Lightspeed refused the sale: "
+              + describe(e) + "; nothing created, the next run tries again");
+        }
+        Optional<Sale> found;
+        try {
+          found = findSale(ref);
+        } catch (LightspeedException again) {
+          found = Optional.empty();
+        }
+        if (found.isPresent()) {
+          return confirmSale(ref, request, found.get(), Status.RECOVERED, "answered " + describe(e)
+              + " but sale " + found.get().id() + " was created: confirmed, not posted again");
+        }
+        return WriteAction.of(Kind.ORDER_EXPORT, ref, request, Status.PENDING, "outcome unknown (" + describe(e)
+            + ") and no sale found yet: the next run searches by referenceNumber before posting again");
+      }
+    } catch (LightspeedException e) {
+      return WriteAction.of(Kind.ORDER_EXPORT, ref, request, Status.FAILED,
+          "could not check Lightspeed: " + describe(e) + "; nothing posted, the next run tries again");
+    }
+  }
+
+  private WriteAction confirmSale(String ref, String request, Sale sale, Status status, String detail) {
+    String saleId = Long.toString(sale.id());
+    sink.confirmInLedger(LedgerKind.ORDER_EXPORT, ref, saleId);
+    return WriteAction.of(Kind.ORDER_EXPORT, ref, request, status, detail).withExternalId(saleId);
+  }
+
+  private Optional<Sale> findSale(String ref) {
+    RetailQuery q = RetailQuery.builder().archived(Archived.INCLUDE).filter(Filter.equalTo("referenceNumber", ref))
+        .build();
+    return client.sales().list(q).stream().filter(s -> ref.equals(s.referenceNumber().orElse(null))).findFirst();
+  }
+
+  // Buy orders ----------------------------------------------------------------------------------------
+
+  /**
+   * Creates host purchase orders as R-Series Orders with OrderLines at the default location
+   * ({@code SyncSettings.location().defaultLocationCode()}). The location code is resolved against the
+   * account's shops exactly and case-sensitively before any write; a mismatch throws a
+   * {@link SyncException} naming the near match. An Order already created for a purchase order (found
+   * by {@code refNum}) is completed with its missing lines instead of created again. Off by default
+   * ({@link Builder#buyOrders(boolean)}); refused in read-only mode.
+   */
+  public WriteReport exportBuyOrders(List<PurchaseOrder> orders) {
+    Objects.requireNonNull(orders, "orders == null");
+    return exclusive(() -> {
+      if (settings.readOnly()) {
+        return WriteReport.suppressed(dryRun, ReasonCode.READ_ONLY, List.of());
+      }
+      if (!buyOrders) {
+        return WriteReport.suppressed(dryRun, ReasonCode.EXPORT_DISABLED,
+            orders.stream().map(o -> new Exclusion(o.id(), ReasonCode.EXPORT_DISABLED)).toList());
+      }
+      LocationConfig config = settings.location().orElseThrow(() -> new SyncException(
+          "buy orders need SyncSettings.location: its default location code is where buy orders go"));
+      List<Location> shops = client.shops().list(RetailQuery.builder().archived(Archived.INCLUDE).build()).stream()
+          .map(RetailMapping::toLocation).collect(Collectors.toList());
+      LocationSelection selection = LocationRule.select(config, shops);
+      Optional<Location> target = selection.buyOrderLocation();
+      if (target.isEmpty()) {
+        throw new SyncException("buy orders cannot be exported, nothing was sent: " + selection.errors().stream()
+            .filter(e -> e.field().equals("defaultLocationCode")).map(LocationCodeError::message)
+            .collect(Collectors.joining("; ")));
+      }
+      long shopId = requireId(target.get().id(), "default location id");
+      List<WriteAction> actions = new ArrayList<>();
+      List<RecordIssue> issues = new ArrayList<>();
+      for (PurchaseOrder po : orders) {
+        actions.addAll(buyOrder(po, shopId, target.get().code(), issues));
+      }
+      return finish(actions, List.of(), issues, Map.of());
+    });
+  }
+
+  private List<WriteAction> buyOrder(PurchaseOrder po, long shopId, String shopName, List<RecordIssue> issues) {
+    Map<Long, Long> quantities = new LinkedHashMap<>();
+    for (PurchaseOrderLine line : po.lines()) {
+      Long itemId = id(line.skuId());
+      if (itemId == null) {
+        issues.add(issue(RecordKind.PURCHASE_ORDER, po.id(), ReasonCode.SKU_NOT_LINKED,
+            "Purchase order " + po.id() + " cannot be exported: SKU '" + line.skuId() + "' is not an R-Series item",
+            "Link the SKU to a Lightspeed item"));
+        return List.of(WriteAction.of(Kind.BUY_ORDER, po.id(), "POST Order.json", Status.SKIPPED, "SKU not linked"));
+      }
+      quantities.merge(itemId, line.orderedQuantity(), Long::sum);
+    }
+    Long vendorId = po.supplierId().map(RetailWriter::id).orElse(null);
+    String orderRequest = "POST Order.json shop " + shopId + " ('" + shopName + "') refNum=" + po.id()
+        + (vendorId == null ? "" : " vendor " + vendorId);
+    List<WriteAction> actions = new ArrayList<>();
+    try {
+      RetailQuery q = RetailQuery.builder().archived(Archived.INCLUDE).filter(Filter.equalTo("refNum", po.id()))
+          .loadRelations("OrderLines").build();
+      Optional<Order> existing = client.orders().list(q).stream()
+          .filter(o -> po.id().equals(o.refNum().orElse(null))).findFirst();
+      Map<Long, OrderLine> present = new HashMap<>();
+      existing.ifPresent(o -> o.lines().forEach(l -> l.itemId().ifPresent(i -> present.putIfAbsent(i, l))));
+      Long orderId;
+      if (existing.isPresent()) {
+        orderId = existing.get().id();
+        actions.add(WriteAction.of(Kind.BUY_ORDER, po.id(), orderRequest, Status.ALREADY_DONE, "found by refNum")
+            .withExternalId(Long.toString(orderId)));
+      } else if (dryRun) {
+        orderId = null;
+        actions.add(WriteAction.of(Kind.BUY_ORDER, po.id(), orderRequest, Status.PLANNED, ""));
+      } else {
+        NewOrder.Builder order = NewOrder.builder().shopId(shopId).refNum(po.id());
+        if (vendorId != null) {
+          order.vendorId(vendorId);
+        }
+        try {
+          orderId = client.createOrder(order.build()).id();
+        } catch (LightspeedException e) {
+          actions.add(WriteAction.of(Kind.BUY_ORDER, po.id(), orderRequest,
+              e.requestMayHaveBeenApplied() ? Status.PENDING : Status.FAILED,
+              describe(e) + "; the next run finds the order by refNum before creating it"));
+          return actions;
+        }
+        actions.add(WriteAction.of(Kind.BUY_ORDER, po.id(), orderRequest, Status.DONE, "")
+            .withExternalId(Long.toString(orderId)));
+      }
+      for (Map.Entry<Long, Long> e : quantities.entrySet()) {
+        String lineKey = po.id() + "/item/" + e.getKey();
+        String lineRequest = "POST OrderLine.json order " + (orderId == null ? "(new)" : orderId) + " item "
+            + e.getKey() + " quantity " + e.getValue();
+        if (present.containsKey(e.getKey())) {
+          actions.add(WriteAction.of(Kind.BUY_ORDER_LINE, lineKey, lineRequest, Status.ALREADY_DONE, "")
+              .withExternalId(Long.toString(present.get(e.getKey()).id())));
+          continue;
+        }
+        if (dryRun || orderId == null) {
+          actions.add(WriteAction.of(Kind.BUY_ORDER_LINE, lineKey, lineRequest, Status.PLANNED, ""));
+          continue;
+        }
+        try {
+          OrderLine created = client.createOrderLine(NewOrderLine.builder().orderId(orderId).itemId(e.getKey())
+              .quantity(BigDecimal.valueOf(e.getValue())).build());
+          actions.add(WriteAction.of(Kind.BUY_ORDER_LINE, lineKey, lineRequest, Status.DONE, "")
+              .withExternalId(Long.toString(created.id())));
+        } catch (LightspeedException ex) {
+          actions.add(WriteAction.of(Kind.BUY_ORDER_LINE, lineKey, lineRequest,
+              ex.requestMayHaveBeenApplied() ? Status.PENDING : Status.FAILED,
+              describe(ex) + "; the next run adds only the lines the order does not have"));
+          return actions;
+        }
+      }
+    } catch (LightspeedException e) {
+      actions.add(WriteAction.of(Kind.BUY_ORDER, po.id(), orderRequest, Status.FAILED,
+          "could not look up earlier exports: " + describe(e) + "; nothing created"));
+    }
+    return actions;
+  }
+
+  // Shared ------------------------------------------------------------------------------------------------
+
+  private WriteReport exclusive(Supplier<WriteReport> body) {
+    String key = "retail:" + client.accountId();
+    if (!RUNNING.add(key)) {
+      throw new SyncException("writes to R-Series account " + client.accountId() + " are already running");
+    }
+    try {
+      return body.get();
+    } finally {
+      RUNNING.remove(key);
+    }
+  }
+
+  private WriteReport finish(List<WriteAction> actions, List<Exclusion> exclusions, List<RecordIssue> issues,
+      Map<String, Long> pushed) {
+    if (!dryRun && !issues.isEmpty()) {
+      sink.logIssues(issues);
+    }
+    return new WriteReport(dryRun, Optional.empty(), actions, exclusions, issues, pushed);
+  }
+
+  private RecordIssue issue(RecordKind kind, String id, ReasonCode reason, String problem, String remedy) {
+    return RecordIssue.of(kind, id, reason, problem, remedy, clock.instant());
+  }
+
+  private static @Nullable Long id(String value) {
+    try {
+      long id = Long.parseLong(value.trim());
+      return id > 0 ? id : null;
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  private static long requireId(String value, String what) {
+    Long id = id(value);
+    if (id == null) {
+      throw new SyncException(what + " must be an R-Series id (a positive number) but was '" + value + "'");
+    }
+    return id;
+  }
+
+  private static String describe(LightspeedException e) {
+    return (e.statusCode() == 0 ? "no response" : "HTTP " + e.statusCode())
+        + e.apiMessage().map(m -> ": " + m).orElse("");
+  }
+
+  /** Builds a {@link RetailWriter}. Not thread-safe. */
+  public static final class Builder {
+    private @Nullable RetailClient client;
+    private @Nullable SyncSink sink;
+    private SyncSettings settings = SyncSettings.defaults();
+    private Clock clock = Clock.systemUTC();
+    private boolean dryRun;
+    private boolean buyOrders;
+    private @Nullable Long salePaymentTypeId;
+    private String referenceSource = "lightspeed-sync";
+
+    private Builder() {}
+
+    /** The account's client (required); it paces every request by the rate limit. */
+    public Builder client(RetailClient client) {
+      this.client = Objects.requireNonNull(client, "client == null");
+      return this;
+    }
+
+    /** The host's sink (required): its export ledger makes bookings and exports happen once. */
+    public Builder sink(SyncSink sink) {
+      this.sink = Objects.requireNonNull(sink, "sink == null");
+      return this;
+    }
+
+    /**
+     * The connection's settings (default: every write off). Read-only, stock push, receipt booking,
+     * order export (with employee and register) and the default location come from here.
+     */
+    public Builder settings(SyncSettings settings) {
+      this.settings = Objects.requireNonNull(settings, "settings == null");
+      return this;
+    }
+
+    /** Time for ledger entries and connection-log issues (default: system UTC). */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock == null");
+      return this;
+    }
+
+    /** Plan only: read what is needed, send no write, change nothing in the sink. Off by default. */
+    public Builder dryRun(boolean dryRun) {
+      this.dryRun = dryRun;
+      return this;
+    }
+
+    /** Whether host purchase orders are exported as R-Series buy orders. Off by default. */
+    public Builder buyOrders(boolean buyOrders) {
+      this.buyOrders = buyOrders;
+      return this;
+    }
+
+    /** The R-Series payment type exported sales are paid with; required for order export. */
+    public Builder salePaymentTypeId(long paymentTypeId) {
+      if (paymentTypeId <= 0) {
+        throw new IllegalArgumentException("salePaymentTypeId must be positive but was " + paymentTypeId);
+      }
+      this.salePaymentTypeId = paymentTypeId;
+      return this;
+    }
+
+    /** The {@code referenceNumberSource} put on exported sales (default {@code lightspeed-sync}). */
+    public Builder referenceSource(String referenceSource) {
+      this.referenceSource = Objects.requireNonNull(referenceSource, "referenceSource == null");
+      return this;
+    }
+
+    /** Builds the writer. */
+    public RetailWriter build() {
+      return new RetailWriter(this);
+    }
+  }
+}
