@@ -137,6 +137,7 @@ class EcomRateLimitTest {
     final long[] lengths = {300, 3600, 86400};
     final long[] limits = {20, 60, 1000};
     final long[] used = new long[3];
+    final List<String> reasons = new CopyOnWriteArrayList<>();
     final long[] windowIndex = {-1, -1, -1};
     long second = -1;
     int inSecond;
@@ -151,6 +152,9 @@ class EcomRateLimitTest {
       long[] remaining = new long[3];
       long[] reset = new long[3];
       boolean over = ++inSecond > 20;
+      if (over) {
+        reasons.add("second " + elapsed + " request " + inSecond);
+      }
       for (int i = 0; i < 3; i++) {
         long index = elapsed / lengths[i];
         if (index != windowIndex[i]) {
@@ -160,6 +164,7 @@ class EcomRateLimitTest {
         reset[i] = (index + 1) * lengths[i] - elapsed;
         if (used[i] >= limits[i]) {
           over = true;
+          reasons.add("window " + i + " at " + elapsed + " s: used " + used[i]);
         }
       }
       if (!over) {
@@ -195,12 +200,44 @@ class EcomRateLimitTest {
         client.variants().get(1);
       }
     }
+    assertThat(quota.reasons).isEmpty();
     assertThat(quota.refused.get()).isZero();
     assertThat(quota.served.get()).isEqualTo(150);
     // 19 requests per 5-minute window and 59 per hour (1 kept in reserve in each): the third hour
     // has begun by the time the 150th request is sent.
     assertThat(Duration.between(quota.start, time.instant())).isGreaterThan(Duration.ofHours(2));
     assertThat(time.sleeps).allMatch(d -> d.compareTo(Duration.ofHours(1)) <= 0);
+  }
+
+  @Test
+  void threadsSharingAClientShareItsLimits() throws Exception {
+    QuotaServer quota = new QuotaServer();
+    server.setDispatcher(quota);
+    try (EcomClient client = client()) {
+      java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+      try {
+        List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+          done.add(pool.submit(() -> {
+            for (int i = 0; i < 25; i++) {
+              client.variants().get(1);
+            }
+          }));
+        }
+        for (java.util.concurrent.Future<?> f : done) {
+          try {
+            f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+          } catch (java.util.concurrent.ExecutionException e) {
+            throw new AssertionError("refusals: " + quota.reasons + " sleeps: " + time.sleeps, e);
+          }
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+    assertThat(quota.reasons).isEmpty();
+    assertThat(quota.refused.get()).isZero();
+    assertThat(quota.served.get()).isEqualTo(100);
   }
 
   @Test

@@ -45,11 +45,29 @@ class EcomRateLimiterTest {
     assertThat(limiter.tryAcquire(GET, t)).isZero(); // 5 -> 4
     assertThat(limiter.tryAcquire(GET, t)).isZero(); // 4 -> 3, the reserve
     assertThat(limiter.tryAcquire(GET, t)).isEqualTo(Duration.ofSeconds(100)); // until reset (T0+100 s) + 1 s
-    // A late response of the first request (the server saw 4 left) does not give the reservation back.
+    // The first response (the server saw 4 left; one more request is in flight) keeps the reservation.
     limiter.onResponse(GET, headers("4/2998/11998", "99/1999/19999"), t);
     assertThat(limiter.tryAcquire(GET, t)).isEqualTo(Duration.ofSeconds(100));
     // After the reset the window is assumed full again.
     assertThat(limiter.tryAcquire(GET, T0.plusSeconds(101))).isZero();
+  }
+
+  @Test
+  void aLateResponseCannotRaiseTheCount() {
+    EcomRateLimiter limiter = new EcomRateLimiter();
+    limiter.onResponse(GET, headers("10/2999/11999", "200/2000/20000"), T0);
+    assertThat(limiter.tryAcquire(GET, T0)).isZero(); // request A
+    assertThat(limiter.tryAcquire(GET, T0.plusMillis(50))).isZero(); // request B
+    // B is answered first (the server saw 8 left), then A's response arrives a minute late (it saw 9):
+    // the late figure must not count as a new window.
+    limiter.onResponse(GET, headers("8/2997/11997", "200/2000/20000"), T0.plusMillis(100));
+    limiter.onResponse(GET, headers("9/2998/11998", "200/2000/20000"), T0.plusSeconds(60));
+    // 8 left, less one held back because B's response was matched to A (the estimate stays on the
+    // safe side): 7 -> 3. Had A's late 9 counted as a new window, six would be admitted.
+    for (int i = 0; i < 4; i++) {
+      assertThat(limiter.tryAcquire(GET, T0.plusSeconds(61 + i))).isZero();
+    }
+    assertThat(limiter.tryAcquire(GET, T0.plusSeconds(70))).isPositive();
   }
 
   @Test
@@ -69,6 +87,24 @@ class EcomRateLimiterTest {
     // Another process sharing the key spent the window down.
     limiter.onResponse(GET, headers("2/2990/11990", "99/1999/19999"), T0.plusSeconds(1));
     assertThat(limiter.tryAcquire(GET, T0.plusSeconds(1))).isEqualTo(Duration.ofSeconds(100));
+  }
+
+  @Test
+  void aRequestHoldsItsPlaceInTheSecondUntilOneSecondAfterItsAnswer() {
+    EcomRateLimiter limiter = new EcomRateLimiter();
+    for (int i = 0; i < 20; i++) {
+      assertThat(limiter.tryAcquire(GET, T0)).isZero();
+    }
+    // All 20 still in flight: ask again shortly.
+    assertThat(limiter.tryAcquire(GET, T0.plusSeconds(5))).isEqualTo(Duration.ofMillis(50));
+    // One answered at T0+5 s (the server may have counted it at the end of that second): its place
+    // frees one second later, whatever the latency was.
+    limiter.onResponse(GET, headers("280/2980/11980", "200/2000/20000"), T0.plusSeconds(5));
+    assertThat(limiter.tryAcquire(GET, T0.plusMillis(5500))).isEqualTo(Duration.ofMillis(500));
+    assertThat(limiter.tryAcquire(GET, T0.plusSeconds(6))).isZero();
+    // A lost request frees its place one second after the failure too.
+    limiter.onNoResponse(GET, T0.plusSeconds(7));
+    assertThat(limiter.tryAcquire(GET, T0.plusSeconds(7))).isEqualTo(Duration.ofSeconds(1));
   }
 
   @Test

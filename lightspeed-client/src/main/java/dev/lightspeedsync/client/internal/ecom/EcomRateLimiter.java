@@ -19,16 +19,22 @@ import org.slf4j.LoggerFactory;
  * {@code EcomClient}: three fixed windows (5 minutes, 1 hour, 1 day) reported in
  * {@code X-RateLimit-Limit/-Remaining/-Reset}, and a cap of 20 requests per second.
  *
- * <p>Pacing. Every window's remaining count is tracked locally: each admitted request reserves one
- * request in every window before it is sent, so concurrent threads cannot overspend, and each
- * response corrects the count downwards (other processes may use the same key) or replaces it when
- * the response shows a new window. A request is admitted only when, for every window {@code w},
- * {@code remaining(w) > reserve(w)} with {@code reserve(w) = max(1, limit(w) / 100)} (3, 30 and 120
- * with the default 300/3000/12000 quotas): otherwise it waits until that window resets plus one
- * second ({@code wait = resetAt(w) + 1 s - now}, the longest such wait when several windows are low).
- * The per-second cap is kept with a sliding one-second window of at most 20 sends, stricter than
- * the server's fixed seconds. A sync therefore spends each window down to its reserve and then
- * pauses, and never receives a 429 while it is the key's only user.
+ * <p>Windows. Every window's remaining count is tracked locally: each admitted request reserves
+ * one request in every window before it is sent, so concurrent threads cannot overspend. Each
+ * response reports the server's count {@code r}, which does not yet include the other requests
+ * still in flight; the estimate becomes {@code min(local, r - othersInFlight)} (other processes may
+ * use the same key), or {@code r - othersInFlight} when the response shows a new window. A request
+ * is admitted only when, for every window {@code w}, {@code remaining(w) > reserve(w)} with
+ * {@code reserve(w) = max(1, limit(w) / 100)} (3, 30 and 120 with the default 300/3000/12000
+ * quotas); otherwise it waits {@code resetAt(w) + 1 s - now}, the longest such wait when several
+ * windows are low. {@code resetAt(w)} is the earliest {@code responseTime + Reset(w)} seen in the
+ * window, an upper bound of the server's reset (a response cannot be read before it was sent).
+ *
+ * <p>Per second. A request occupies one of the 20 places per second from its admission until one
+ * second after its answer. Whatever the latency, every request the server counts in one of its
+ * seconds still occupies its place at the end of that second, so no server second sees more than
+ * 20. A sync therefore spends each window down to its reserve and then pauses, and never receives
+ * a 429 while it is the key's only user.
  *
  * <p>On a 429 every request of the key is paused (at least 1 s): until the exhausted window
  * (remaining {@code <= 0} in the 429's headers; the longest one when several are) resets plus 1 s,
@@ -48,12 +54,19 @@ public final class EcomRateLimiter implements RateLimiter {
   private static final Duration[] LENGTHS = {Duration.ofMinutes(5), Duration.ofHours(1), Duration.ofDays(1)};
   private static final Duration NEW_WINDOW_TOLERANCE = Duration.ofSeconds(2);
   private static final Duration UNKNOWN_PAUSE = Duration.ofSeconds(60);
+  /** How soon to ask again when every place of the second is held by a request still in flight. */
+  private static final Duration IN_FLIGHT_POLL = Duration.ofMillis(50);
+  /** Bounds the in-flight record should outcomes go unreported. */
+  private static final int MAX_IN_FLIGHT = 10_000;
 
   private final long[] limit = new long[3];
   private final long[] remaining = new long[3];
   private final Instant[] resetAt = new Instant[3];
   private final boolean[] known = new boolean[3];
-  private final Deque<Instant> recentSends = new ArrayDeque<>();
+  /** Admission times of the requests in flight, oldest first. */
+  private final Deque<Instant> inFlight = new ArrayDeque<>();
+  /** Answer time + 1 s of recently answered requests, in order. */
+  private final Deque<Instant> occupiedUntil = new ArrayDeque<>();
   private final int perSecond;
   private Instant pausedUntil = Instant.MIN;
   private @Nullable EcomRateLimit snapshot;
@@ -97,24 +110,33 @@ public final class EcomRateLimiter implements RateLimiter {
     if (!wait.isZero()) {
       return wait;
     }
-    while (!recentSends.isEmpty() && !recentSends.peekFirst().plus(SECOND).isAfter(now)) {
-      recentSends.pollFirst();
+    while (!occupiedUntil.isEmpty() && !occupiedUntil.peekFirst().isAfter(now)) {
+      occupiedUntil.pollFirst();
     }
-    if (recentSends.size() >= perSecond) {
-      return Duration.between(now, recentSends.peekFirst().plus(SECOND));
+    if (inFlight.size() + occupiedUntil.size() >= perSecond) {
+      return occupiedUntil.isEmpty() ? IN_FLIGHT_POLL : Duration.between(now, occupiedUntil.peekFirst());
     }
     for (int i = 0; i < 3; i++) {
       if (known[i]) {
         remaining[i]--;
       }
     }
-    recentSends.addLast(now);
+    inFlight.addLast(now);
+    if (inFlight.size() > MAX_IN_FLIGHT) {
+      inFlight.pollFirst();
+    }
     return Duration.ZERO;
   }
 
   @Override
   public synchronized void onResponse(RequestSpec spec, Headers headers, Instant now) {
     learn(spec, RateHeaders.parse(headers), now);
+  }
+
+  @Override
+  public synchronized void onNoResponse(RequestSpec spec, Instant now) {
+    inFlight.pollFirst(); // the server may or may not have counted it: keep its place for a second
+    occupy(now);
   }
 
   @Override
@@ -173,7 +195,24 @@ public final class EcomRateLimiter implements RateLimiter {
     return Optional.ofNullable(snapshot);
   }
 
+  private void occupy(Instant now) {
+    Instant until = now.plus(SECOND);
+    if (occupiedUntil.isEmpty() || !until.isBefore(occupiedUntil.peekLast())) {
+      occupiedUntil.addLast(until);
+    } else {
+      occupiedUntil.addLast(occupiedUntil.peekLast()); // keep the deque ordered; a later end is safe
+    }
+  }
+
   private void learn(RequestSpec spec, RateHeaders h, Instant now) {
+    // Match the response to the oldest request in flight: its admission is a lower bound for when
+    // the server counted this one.
+    Instant admitted = inFlight.pollFirst();
+    if (admitted == null || admitted.isAfter(now)) {
+      admitted = now;
+    }
+    occupy(now);
+    int othersInFlight = inFlight.size();
     if (!h.any()) {
       if (!warnedMissing) {
         warnedMissing = true;
@@ -188,18 +227,26 @@ public final class EcomRateLimiter implements RateLimiter {
       if (w[i] == null) {
         continue;
       }
-      Instant serverReset = now.plusSeconds(w[i].resetSeconds());
-      if (!known[i] || serverReset.isAfter(resetAt[i].plus(NEW_WINDOW_TOLERANCE))) {
-        remaining[i] = w[i].remaining(); // first sight, or a new window began
+      // The server counted the request between its admission and now, so its window resets
+      // between these two moments. resetAt keeps the tightest upper bound (safe for waiting); a new
+      // window is recognised only when even the lower bound is past the known reset.
+      Instant earliestReset = admitted.plusSeconds(w[i].resetSeconds());
+      Instant latestReset = now.plusSeconds(w[i].resetSeconds());
+      long reported = w[i].remaining() - othersInFlight;
+      if (!known[i] || earliestReset.isAfter(resetAt[i].plus(NEW_WINDOW_TOLERANCE))) {
+        remaining[i] = reported; // first sight, or a new window began
+        resetAt[i] = latestReset;
       } else {
-        // Same window: our count includes requests still in flight, the server's may include
-        // other processes using the key. Keep the lower figure.
-        remaining[i] = Math.min(remaining[i], w[i].remaining());
+        // Same window: keep the lower count (the server's may include other processes using the
+        // key; a late response may be older than what we know).
+        remaining[i] = Math.min(remaining[i], reported);
+        if (latestReset.isBefore(resetAt[i])) {
+          resetAt[i] = latestReset;
+        }
       }
       limit[i] = w[i].limit();
-      resetAt[i] = serverReset;
       known[i] = true;
-      snap[i] = new EcomRateLimit.Window(w[i].limit(), w[i].remaining(), serverReset);
+      snap[i] = new EcomRateLimit.Window(w[i].limit(), w[i].remaining(), latestReset);
     }
     snapshot = new EcomRateLimit(snap[0], snap[1], snap[2], now);
   }
