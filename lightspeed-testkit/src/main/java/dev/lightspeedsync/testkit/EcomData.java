@@ -50,7 +50,7 @@ public final class EcomData {
 
   static TestkitRecord view(String resource, ObjectNode n) {
     Map<String, String> f = new LinkedHashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext();) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = n.properties().iterator(); it.hasNext();) {
       Map.Entry<String, JsonNode> e = it.next();
       JsonNode v = e.getValue();
       if (e.getKey().equals("_product")) {

@@ -54,7 +54,7 @@ public final class LightspeedTestServer implements AutoCloseable {
     this.ecomStore = new EcomStore(config);
     EcomMutations ecomMutations = new EcomMutations(ecomStore, clock);
     EcomLimiter ecomLimiter = new EcomLimiter(clock, config.ecomLimits(), config.ecomPerSecond());
-    EcomApi ecomApi = new EcomApi(ecomStore, ecomMutations, ecomLimiter, config.ecomLanguages(), clock);
+    EcomApi ecomApi = new EcomApi(ecomStore, ecomMutations, ecomLimiter, config.ecomLanguages());
     RequestStats stats = new RequestStats();
     this.faults = new FaultInjector(config.faults());
     this.http = new HttpCore(config.port(), new OAuthApi(oauth), retailApi, ecomApi, faults, stats, clock);

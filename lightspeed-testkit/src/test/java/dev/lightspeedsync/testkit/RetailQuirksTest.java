@@ -29,7 +29,7 @@ class RetailQuirksTest {
   }
 
   private static void assertAllScalarsAreStrings(JsonNode n) {
-    for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext();) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = n.properties().iterator(); it.hasNext();) {
       Map.Entry<String, JsonNode> e = it.next();
       JsonNode v = e.getValue();
       if (v.isContainerNode()) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.lightspeedsync.testkit.TimeSource;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -22,14 +21,12 @@ public final class EcomApi implements Function<Req, Resp> {
   private final EcomMutations mutations;
   private final EcomLimiter limiter;
   private final List<String> languages;
-  private final TimeSource clock;
 
-  public EcomApi(EcomStore store, EcomMutations mutations, EcomLimiter limiter, List<String> languages, TimeSource clock) {
+  public EcomApi(EcomStore store, EcomMutations mutations, EcomLimiter limiter, List<String> languages) {
     this.store = store;
     this.mutations = mutations;
     this.limiter = limiter;
     this.languages = languages;
-    this.clock = clock;
   }
 
   /** The inspection key of a request ("GET products/{id}.json"), without handling it. */
@@ -450,7 +447,7 @@ public final class EcomApi implements Function<Req, Resp> {
   ObjectNode render(String res, ObjectNode core, String lang, String origin, Set<String> fields) {
     ObjectNode n = Json.obj();
     long id = core.path("id").asLong();
-    for (Iterator<Map.Entry<String, JsonNode>> it = core.fields(); it.hasNext();) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = core.properties().iterator(); it.hasNext();) {
       Map.Entry<String, JsonNode> e = it.next();
       String k = e.getKey();
       if (k.startsWith("_") || (fields != null && !fields.contains(k))) {

@@ -68,7 +68,7 @@ public final class EcomMutations {
       if (body.has("stockTracking") && !EcomStore.STOCK_TRACKING.contains(body.get("stockTracking").asText())) {
         throw new EcomApi.EcomError(400, "stockTracking must be one of " + EcomStore.STOCK_TRACKING);
       }
-      body.fields().forEachRemaining(e -> {
+      body.properties().iterator().forEachRemaining(e -> {
         if (e.getKey().equals("stockLevel")) {
           cur.put("stockLevel", e.getValue().asLong());
         } else {
@@ -109,7 +109,7 @@ public final class EcomMutations {
       if (body.has("visibility") && !EcomStore.VISIBILITY.contains(body.get("visibility").asText())) {
         throw new EcomApi.EcomError(400, "visibility must be one of " + EcomStore.VISIBILITY);
       }
-      body.fields().forEachRemaining(e -> cur.set(e.getKey(), e.getValue()));
+      body.properties().iterator().forEachRemaining(e -> cur.set(e.getKey(), e.getValue()));
       cur.put("isVisible", !"hidden".equals(cur.path("visibility").asText()));
       cur.put("updatedAt", now());
       s.product.put(id, cur);
@@ -124,7 +124,7 @@ public final class EcomMutations {
       check(body, "status", EcomStore.STATUS, EcomStore.LEGACY_STATUS);
       check(body, "paymentStatus", EcomStore.PAYMENT_STATUS, List.of());
       check(body, "shipmentStatus", EcomStore.SHIPMENT_STATUS, List.of());
-      body.fields().forEachRemaining(e -> cur.set(e.getKey(), e.getValue()));
+      body.properties().iterator().forEachRemaining(e -> cur.set(e.getKey(), e.getValue()));
       cur.put("updatedAt", now());
       s.order.put(id, cur);
       return cur;
@@ -144,7 +144,7 @@ public final class EcomMutations {
     synchronized (s) {
       ObjectNode cur = require(s.supplier, id).deepCopy();
       unknown(body, SUPPLIER_WRITABLE, "supplier");
-      body.fields().forEachRemaining(e -> cur.set(e.getKey(), e.getValue()));
+      body.properties().iterator().forEachRemaining(e -> cur.set(e.getKey(), e.getValue()));
       cur.put("updatedAt", now());
       s.supplier.put(id, cur);
       return cur;
@@ -176,7 +176,7 @@ public final class EcomMutations {
   }
 
   private static void validateWebhook(ObjectNode body, boolean create) {
-    for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext();) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = body.properties().iterator(); it.hasNext();) {
       String k = it.next().getKey();
       if (!Set.of("isActive", "itemGroup", "itemAction", "format", "address", "language").contains(k)) {
         throw new EcomApi.EcomError(400, "Unknown webhook field '" + k + "' (the URL field is 'address')");
@@ -207,7 +207,7 @@ public final class EcomMutations {
     synchronized (s) {
       ObjectNode cur = require(s.webhook, id).deepCopy();
       validateWebhook(body, false);
-      body.fields().forEachRemaining(e -> {
+      body.properties().iterator().forEachRemaining(e -> {
         if (!e.getKey().equals("language")) {
           cur.set(e.getKey(), e.getValue());
         }

@@ -27,7 +27,7 @@ public final class OAuthApi {
     String body = req.bodyString();
     if (ct != null && ct.contains("application/json")) {
       JsonNode n = Json.read(body);
-      n.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+      n.properties().iterator().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
       return out;
     }
     if (ct != null && ct.contains("multipart/form-data")) {

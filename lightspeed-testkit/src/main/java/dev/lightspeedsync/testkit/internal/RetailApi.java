@@ -287,7 +287,7 @@ public final class RetailApi {
   /** Nested related entities in a write payload (+0.5 drip each). */
   static int nested(JsonNode n) {
     int count = 0;
-    for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext();) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = n.properties().iterator(); it.hasNext();) {
       JsonNode v = it.next().getValue();
       count += nestedValue(v);
     }
@@ -1128,7 +1128,7 @@ public final class RetailApi {
   /** Scalar fields of a write payload as R-Series strings; relations (objects/arrays) are left out. */
   private static Map<String, String> scalars(JsonNode body) {
     Map<String, String> out = new LinkedHashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext();) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = body.properties().iterator(); it.hasNext();) {
       Map.Entry<String, JsonNode> e = it.next();
       String s = Json.scalar(e.getValue());
       if (s != null) {
