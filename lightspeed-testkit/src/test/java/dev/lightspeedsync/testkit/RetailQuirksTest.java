@@ -177,6 +177,10 @@ class RetailQuirksTest {
     }
     assertThat(http.retail("Item.json?itemID=" + Http.enc(many + "]")).status()).isEqualTo(400);
     assertThat(http.retail("Item.json?noSuchField=1").status()).isEqualTo(400);
+    Http.Response rawPlus = http.retail("Item.json?timeStamp=" + Http.enc(">,") + "2025-01-01T00:00:00+00:00");
+    assertThat(rawPlus.status()).isEqualTo(400);
+    assertThat(rawPlus.json().get("message").asText()).contains("%2B");
+    assertThat(http.retail("Item.json?timeStamp=" + Http.enc(">,2025-01-01T00:00:00+00:00")).status()).isEqualTo(200);
     Http.Response empty = http.retail("Item.json?itemID=" + Http.enc("><,500,400"));
     assertThat(empty.status()).isEqualTo(200);
     assertThat(empty.json().has("Item")).isFalse();

@@ -15,7 +15,15 @@ public final class Filter {
   public final List<String> values;
   private final Pattern like;
 
+  private static final Pattern PLUS_AS_SPACE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2} \\d{2}:?\\d{2}");
+
   private Filter(String field, String op, List<String> values) {
+    for (String v : values) {
+      if (PLUS_AS_SPACE.matcher(v.trim()).matches()) {
+        throw new ApiException(400, "Invalid date '" + v + "' for " + field
+            + ": a '+' in a query string decodes to a space; encode the offset as %2B");
+      }
+    }
     this.field = field;
     this.op = op;
     this.values = values;
