@@ -6,6 +6,7 @@ import dev.lightspeedsync.client.auth.TokenPair;
 import dev.lightspeedsync.client.auth.TokenStore;
 import dev.lightspeedsync.client.retail.RetailClient;
 import dev.lightspeedsync.sync.SyncSettings;
+import dev.lightspeedsync.sync.spi.LedgerEntry;
 import dev.lightspeedsync.sync.spi.SyncSink;
 import dev.lightspeedsync.testkit.LightspeedTestServer;
 import dev.lightspeedsync.testkit.ManualTimeSource;
@@ -17,6 +18,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BiPredicate;
 
@@ -98,15 +100,21 @@ final class WriterFixture implements AutoCloseable {
   }
 
   /**
-   * A sink that "kills the process" on the first {@code confirmInLedger} whose key matches:
+   * A sink that "kills the process" on the first ledger call (method name, ledger key) that matches:
    * before the call reaches the sink ({@code after == false}) or right after it ({@code after}).
    */
   static SyncSink killing(SyncSink delegate, BiPredicate<String, String> methodAndKey, boolean after) {
     boolean[] fired = {false};
     return (SyncSink) Proxy.newProxyInstance(SyncSink.class.getClassLoader(), new Class<?>[] {SyncSink.class},
         (proxy, method, args) -> {
-          boolean kill = !fired[0] && args != null && args.length >= 2 && args[1] instanceof String key
-              && methodAndKey.test(method.getName(), key);
+          String key = null;
+          if (args != null && args.length >= 2 && args[1] instanceof String k) {
+            key = k; // ledgerEntry / confirmInLedger (kind, key, ...)
+          } else if (args != null && args.length == 1 && args[0] instanceof List<?> list && !list.isEmpty()
+              && list.get(0) instanceof LedgerEntry e) {
+            key = e.key(); // recordInLedger(entries)
+          }
+          boolean kill = !fired[0] && key != null && methodAndKey.test(method.getName(), key);
           if (kill && !after) {
             fired[0] = true;
             throw new Killed();
