@@ -18,6 +18,7 @@ import dev.lightspeedsync.sync.lightspeed.SyncReport;
 import dev.lightspeedsync.sync.lightspeed.SyncReport.StreamCounts;
 import dev.lightspeedsync.sync.lightspeed.SyncStream;
 import dev.lightspeedsync.sync.lightspeed.internal.Position;
+import dev.lightspeedsync.sync.lightspeed.internal.StreamCounter;
 import dev.lightspeedsync.sync.model.Exclusion;
 import dev.lightspeedsync.sync.model.Location;
 import dev.lightspeedsync.sync.model.ReasonCode;
@@ -187,7 +188,7 @@ public final class RetailSyncRunner {
   }
 
   private StreamCounts catalogue() {
-    Counter c = new Counter();
+    StreamCounter c = new StreamCounter();
     walk(SyncStream.CATALOGUE, client.items(), b -> b.archived(Archived.INCLUDE).loadRelations("ItemComponents"),
         Item::timeStamp, items -> {
           Instant asOf = clock.instant();
@@ -207,7 +208,7 @@ public final class RetailSyncRunner {
   }
 
   private StreamCounts stock(LocationSelection selection) {
-    Counter c = new Counter();
+    StreamCounter c = new StreamCounter();
     walk(SyncStream.STOCK, client.itemShops(), b -> b, ItemShop::timeStamp, rows -> {
       List<StockLevel> levels = new ArrayList<>();
       for (ItemShop row : rows) {
@@ -223,7 +224,7 @@ public final class RetailSyncRunner {
   }
 
   private StreamCounts sales(LocationSelection selection) {
-    Counter c = new Counter();
+    StreamCounter c = new StreamCounter();
     SalesSelectionRule rule = SalesSelectionRule.of(salesSelection);
     Instant since = sink.checkpoint(streamName(SyncStream.SALES))
         .map(cp -> Position.parse(cp.position()).since()).orElse(null);
@@ -336,23 +337,6 @@ public final class RetailSyncRunner {
       out.add(id.apply(r));
     }
     return out;
-  }
-
-  private static final class Counter {
-    long read;
-    long stored;
-    long deactivated;
-    final Map<ReasonCode, Long> leftOut = new LinkedHashMap<>();
-
-    void leftOut(List<Exclusion> exclusions) {
-      for (Exclusion e : exclusions) {
-        leftOut.merge(e.reason(), 1L, Long::sum);
-      }
-    }
-
-    StreamCounts counts() {
-      return new StreamCounts(read, stored, deactivated, leftOut);
-    }
   }
 
   /** Builds a {@link RetailSyncRunner}. Not thread-safe. */
