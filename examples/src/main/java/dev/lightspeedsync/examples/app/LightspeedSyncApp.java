@@ -1,0 +1,113 @@
+package dev.lightspeedsync.examples.app;
+
+import dev.lightspeedsync.client.error.AuthenticationException;
+import dev.lightspeedsync.client.error.LightspeedConnectionException;
+import dev.lightspeedsync.client.error.LightspeedException;
+import dev.lightspeedsync.sync.lightspeed.SyncException;
+import dev.lightspeedsync.sync.spi.SyncSinkException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code lightspeed-sync} command line: {@code sync} (the default) and {@code export}.
+ *
+ * <pre>
+ * java -jar lightspeed-sync-app.jar                      # sync the embedded testkit into ./lightspeed-sync.mv.db
+ * java -jar lightspeed-sync-app.jar sync --base-url https://api.lightspeedapp.com/ --account-id ... 
+ * java -jar lightspeed-sync-app.jar export --what skus   # JSON lines
+ * </pre>
+ *
+ * <p>Every failure ends as one line on stderr ({@code error: ...}) and a non-zero exit status; see
+ * {@code sync --help}. Secrets are never printed.
+ */
+@Command(name = "lightspeed-sync", mixinStandardHelpOptions = true, version = "lightspeed-sync 0.1.0-SNAPSHOT",
+    description = "Syncs Lightspeed Retail into a database. With no command, runs 'sync' on the embedded testkit.")
+public final class LightspeedSyncApp implements Runnable {
+  /** The default database: an H2 file {@code lightspeed-sync.mv.db} in the working directory. */
+  static final String DEFAULT_DB = "jdbc:h2:file:./lightspeed-sync";
+
+  private LightspeedSyncApp() {}
+
+  public static void main(String[] args) {
+    System.exit(run(System.out, System.err, args));
+  }
+
+  /** Runs the app in-process (tests, embedding) and returns the exit status. */
+  public static int run(PrintStream out, PrintStream err, String... args) {
+    if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "error");
+    }
+    CommandLine cli = new CommandLine(new LightspeedSyncApp())
+        .addSubcommand("sync", new SyncCommand(out))
+        .addSubcommand("export", new ExportCommand(out));
+    cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
+    cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+    cli.setParameterExceptionHandler((e, a) -> {
+      err.println("error: " + oneLine(e.getMessage()) + " (see --help)");
+      return 2;
+    });
+    cli.setExecutionExceptionHandler((e, c, parsed) -> {
+      int code = exitCode(e);
+      err.println("error: " + message(e));
+      return code;
+    });
+    return cli.execute(withDefaultCommand(args));
+  }
+
+  /** No command, or options only: {@code sync} is meant (except for the app's own --help/--version). */
+  static String[] withDefaultCommand(String[] args) {
+    if (args.length > 0 && (!args[0].startsWith("-") || java.util.Set.of("-h", "--help", "-V", "--version").contains(args[0]))) {
+      return args;
+    }
+    String[] withSync = new String[args.length + 1];
+    withSync[0] = "sync";
+    System.arraycopy(args, 0, withSync, 1, args.length);
+    return withSync;
+  }
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(new CommandLine(this), "choose a command: sync or export");
+  }
+
+  static int exitCode(Throwable e) {
+    if (e instanceof AppException a) {
+      return a.exitCode();
+    }
+    if (e instanceof AuthenticationException) {
+      return 3;
+    }
+    if (e instanceof LightspeedConnectionException) {
+      return 4;
+    }
+    if (e instanceof SyncException) {
+      return 5;
+    }
+    return 1;
+  }
+
+  static String message(Throwable e) {
+    String m = oneLine(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+    if (e instanceof AuthenticationException a) {
+      return "Lightspeed rejected the credentials (HTTP " + a.statusCode() + "): " + m
+          + "; check --client-id, --client-secret and --refresh-token";
+    }
+    if (e instanceof LightspeedConnectionException) {
+      return "cannot reach Lightspeed: " + m + "; check --base-url and the network";
+    }
+    if (e instanceof LightspeedException l) {
+      return "Lightspeed answered HTTP " + l.statusCode() + ": " + m;
+    }
+    if (e instanceof SyncSinkException) {
+      return "database: " + m;
+    }
+    return m;
+  }
+
+  static String oneLine(String s) {
+    return s == null ? "" : s.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
+  }
+}

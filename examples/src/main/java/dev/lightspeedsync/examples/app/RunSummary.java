@@ -1,0 +1,61 @@
+package dev.lightspeedsync.examples.app;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lightspeedsync.examples.support.CountingSink;
+import dev.lightspeedsync.sync.lightspeed.SyncReport;
+import dev.lightspeedsync.sync.lightspeed.SyncStream;
+import java.util.Locale;
+
+/**
+ * One sync run as the app reports it (the {@code --summary-json} fields).
+ *
+ * @param platform {@code retail} or {@code ecom}
+ * @param full true when at least one stream started without a checkpoint
+ * @param skus SKUs stored (upserted)
+ * @param stockLevels stock rows stored
+ * @param salesOrders sales orders stored
+ * @param salesLines lines of those orders
+ * @param deactivated SKUs deactivated
+ * @param requests HTTP requests sent
+ * @param rateLimited 429 responses received
+ * @param retries requests retried
+ * @param elapsedMillis wall-clock time of the run
+ */
+public record RunSummary(String platform, boolean full, long skus, long stockLevels, long salesOrders, long salesLines,
+    long deactivated, long requests, long rateLimited, long retries, long elapsedMillis) {
+
+  static RunSummary of(String platform, SyncReport report, CountingSink.Counts counts, long elapsedMillis) {
+    return new RunSummary(platform, report.full(), report.stream(SyncStream.CATALOGUE).stored(),
+        report.stream(SyncStream.STOCK).stored(), report.stream(SyncStream.SALES).stored(), counts.salesLines(),
+        report.stream(SyncStream.CATALOGUE).deactivated(), report.requests(), report.rateLimited(), report.retries(),
+        elapsedMillis);
+  }
+
+  ObjectNode toJson() {
+    ObjectNode n = JsonNodeFactory.instance.objectNode();
+    n.put("platform", platform);
+    n.put("full", full);
+    n.put("skus", skus);
+    n.put("stockLevels", stockLevels);
+    n.put("salesOrders", salesOrders);
+    n.put("salesLines", salesLines);
+    n.put("deactivated", deactivated);
+    n.put("requests", requests);
+    n.put("rateLimited", rateLimited);
+    n.put("retries", retries);
+    n.put("elapsedMillis", elapsedMillis);
+    return n;
+  }
+
+  /** A few readable lines. */
+  String describe(String title) {
+    return String.format(Locale.ROOT, "%s: %s sync in %.1f s%n"
+            + "  SKUs          %,9d stored  %,d deactivated%n"
+            + "  stock levels  %,9d stored%n"
+            + "  sales orders  %,9d stored  (%,d lines)%n"
+            + "  requests      %,9d         %,d rate-limited (429), %,d retried%n",
+        title, full ? "full" : "incremental", elapsedMillis / 1000.0, skus, deactivated, stockLevels, salesOrders,
+        salesLines, requests, rateLimited, retries);
+  }
+}

@@ -1,0 +1,351 @@
+package dev.lightspeedsync.examples.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lightspeedsync.client.auth.OauthClientCredentials;
+import dev.lightspeedsync.client.auth.TokenPair;
+import dev.lightspeedsync.client.retail.RetailClient;
+import dev.lightspeedsync.examples.jdbc.ConnectionPool;
+import dev.lightspeedsync.examples.jdbc.JdbcSyncSink;
+import dev.lightspeedsync.examples.jdbc.JdbcTokenStore;
+import dev.lightspeedsync.examples.jdbc.Schema;
+import dev.lightspeedsync.examples.support.CountingSink;
+import dev.lightspeedsync.examples.support.DryRunSink;
+import dev.lightspeedsync.examples.support.EmbeddedLightspeed;
+import dev.lightspeedsync.examples.support.ListenerChain;
+import dev.lightspeedsync.examples.support.Progress;
+import dev.lightspeedsync.sync.lightspeed.SyncMetrics;
+import dev.lightspeedsync.sync.lightspeed.SyncReport;
+import dev.lightspeedsync.sync.lightspeed.SyncStream;
+import dev.lightspeedsync.sync.lightspeed.retail.RetailSyncRunner;
+import dev.lightspeedsync.sync.rules.LocationConfig;
+import dev.lightspeedsync.sync.rules.LocationStrategy;
+import dev.lightspeedsync.sync.rules.SalesSelectionConfig;
+import dev.lightspeedsync.sync.spi.SyncSink;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code sync}: one account into a database. Without {@code --base-url} it starts the embedded
+ * testkit, runs the sync, lets the shops change a little, and runs it again (incremental).
+ */
+@Command(name = "sync", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {
+        "Syncs a Lightspeed account into a database: a full sync the first time, incremental after.",
+        "Without --base-url it starts an embedded fake Lightspeed (lightspeed-testkit) with generated data,",
+        "runs a sync, simulates some shop activity and syncs again."},
+    footerHeading = "%nEnvironment variables:%n",
+    footer = {
+        "  LIGHTSPEED_ACCOUNT_ID     --account-id",
+        "  LIGHTSPEED_CLIENT_ID      --client-id",
+        "  LIGHTSPEED_CLIENT_SECRET  --client-secret",
+        "  LIGHTSPEED_REFRESH_TOKEN  --refresh-token",
+        "  LIGHTSPEED_ACCESS_TOKEN   --access-token",
+        "  LIGHTSPEED_ECOM_API_KEY   --api-key",
+        "  LIGHTSPEED_ECOM_API_SECRET --api-secret",
+        "  LIGHTSPEED_SYNC_DB        --db",
+        "",
+        "Exit status: 0 success, 1 failure, 2 invalid arguments, 3 credentials rejected,",
+        "4 Lightspeed unreachable, 5 settings do not match the account (e.g. unknown location)."})
+final class SyncCommand implements Callable<Integer> {
+  private final PrintStream out;
+
+  SyncCommand(PrintStream out) {
+    this.out = out;
+  }
+
+  @Option(names = "--platform", defaultValue = "retail", description = "retail (R-Series) or ecom (C-Series). Default: ${DEFAULT-VALUE}.")
+  String platform;
+
+  @Option(names = "--base-url", description = "API origin, e.g. https://api.lightspeedapp.com/. Default: the embedded testkit.")
+  String baseUrl;
+
+  @Option(names = "--account-id", defaultValue = "${env:LIGHTSPEED_ACCOUNT_ID}", description = "R-Series account id.")
+  Long accountId;
+
+  @Option(names = "--client-id", defaultValue = "${env:LIGHTSPEED_CLIENT_ID}", description = "OAuth client id.")
+  String clientId;
+
+  @Option(names = "--client-secret", defaultValue = "${env:LIGHTSPEED_CLIENT_SECRET}", description = "OAuth client secret.")
+  String clientSecret;
+
+  @Option(names = "--refresh-token", defaultValue = "${env:LIGHTSPEED_REFRESH_TOKEN}",
+      description = "OAuth refresh token. Rotated tokens are kept in the database; pass a new one after re-authorising.")
+  String refreshToken;
+
+  @Option(names = "--access-token", defaultValue = "${env:LIGHTSPEED_ACCESS_TOKEN}", description = "Current access token (optional).")
+  String accessToken;
+
+  @Option(names = "--api-key", defaultValue = "${env:LIGHTSPEED_ECOM_API_KEY}", description = "eCom API key.")
+  String apiKey;
+
+  @Option(names = "--api-secret", defaultValue = "${env:LIGHTSPEED_ECOM_API_SECRET}", description = "eCom API secret.")
+  String apiSecret;
+
+  @Option(names = "--language", defaultValue = "en", description = "eCom shop language. Default: ${DEFAULT-VALUE}.")
+  String language;
+
+  @Option(names = "--db", defaultValue = "${env:LIGHTSPEED_SYNC_DB:-" + LightspeedSyncApp.DEFAULT_DB + "}",
+      description = "JDBC URL of the database. Default: ${DEFAULT-VALUE} (an H2 file in the working directory).")
+  String db;
+
+  @Option(names = "--locations", defaultValue = "all", description = "all, one (the default location) or a comma list A,B. Default: ${DEFAULT-VALUE}.")
+  String locations;
+
+  @Option(names = "--default-location", description = "Default location name, exact and case-sensitive. Default: the first shop.")
+  String defaultLocation;
+
+  @Option(names = "--sales", defaultValue = "completed", description = "completed, or all (adds open sales). Default: ${DEFAULT-VALUE}.")
+  String sales;
+
+  @Option(names = "--read-only", description = "Never write to Lightspeed. (A sync only reads; this is a guarantee for scripts.)")
+  boolean readOnly;
+
+  @Option(names = "--dry-run", description = "Read Lightspeed and report, but write nothing to the database (OAuth tokens excepted).")
+  boolean dryRun;
+
+  @Option(names = "--summary-json", description = "Write the run summary as JSON to this file.")
+  Path summaryJson;
+
+  @Option(names = "--progress", defaultValue = "auto", description = "auto, bar, log or none. Default: ${DEFAULT-VALUE} (bar on a terminal).")
+  String progress;
+
+  @Option(names = "--testkit-items", defaultValue = "3000", description = "Embedded testkit: items. Default: ${DEFAULT-VALUE}.")
+  long testkitItems;
+
+  @Option(names = "--testkit-sales", defaultValue = "2000", description = "Embedded testkit: sales. Default: ${DEFAULT-VALUE}.")
+  long testkitSales;
+
+  @Option(names = "--testkit-shops", defaultValue = "4", description = "Embedded testkit: shops. Default: ${DEFAULT-VALUE}.")
+  int testkitShops;
+
+  @Option(names = "--time-scale", defaultValue = "60",
+      description = "Embedded testkit: API seconds per real second (the rate limit drains this much faster). Default: ${DEFAULT-VALUE}.")
+  double timeScale;
+
+  @Option(names = "--no-activity", negatable = false,
+      description = "Embedded testkit: sync once, without the simulated shop activity and second (incremental) sync.")
+  boolean noActivity;
+
+  @Override
+  public Integer call() throws Exception {
+    String p = platform.toLowerCase(Locale.ROOT);
+    if (p.equals("ecom")) {
+      throw new AppException(1, "--platform ecom is not supported yet: the eCom sync flows are not in sync-lightspeed"
+          + " (use --platform retail)");
+    }
+    if (!p.equals("retail")) {
+      throw new AppException(2, "--platform must be retail or ecom, not '" + platform + "'");
+    }
+    SalesSelectionConfig salesSelection = switch (sales.toLowerCase(Locale.ROOT)) {
+      case "completed" -> SalesSelectionConfig.defaults();
+      case "all" -> SalesSelectionConfig.builder().syncAllSales(true).build();
+      default -> throw new AppException(2, "--sales must be completed or all, not '" + sales + "'");
+    };
+    Progress.Mode mode = switch (progress.toLowerCase(Locale.ROOT)) {
+      case "auto" -> Progress.detect();
+      case "bar" -> Progress.Mode.BAR;
+      case "log" -> Progress.Mode.LOG;
+      case "none" -> Progress.Mode.NONE;
+      default -> throw new AppException(2, "--progress must be auto, bar, log or none");
+    };
+
+    List<RunSummary> runs = new ArrayList<>();
+    try (ConnectionPool pool = openDatabase()) {
+      Schema.migrate(pool);
+      JdbcSyncSink database = new JdbcSyncSink(pool);
+      SyncSink target = dryRun ? new DryRunSink(database) : database;
+      CountingSink sink = new CountingSink(target);
+      SyncMetrics metrics = new SyncMetrics();
+      Progress bar = new Progress(out, mode, sink);
+      if (baseUrl == null) {
+        out.printf(Locale.ROOT, "Starting the embedded Lightspeed testkit (%,d items, %,d sales, %d shops, time x%s)%n",
+            testkitItems, testkitSales, testkitShops, trim(timeScale));
+        try (EmbeddedLightspeed embedded = EmbeddedLightspeed.start(testkitShops, testkitItems, testkitSales, timeScale)) {
+          String accountKey = "retail:" + embedded.credentials().accountId();
+          JdbcTokenStore tokens = JdbcTokenStore.open(pool, accountKey, embedded.initialTokens(), embedded.clock());
+          try (RetailClient client = embedded.retailClient(ListenerChain.of(metrics, bar), tokens)) {
+            String defaultLoc = defaultLocation != null ? defaultLocation : embedded.firstShopName();
+            RetailSyncRunner runner = runner(client, sink, metrics, embedded.clock(), defaultLoc, salesSelection);
+            out.println("Database: " + redact(db) + (dryRun ? " (dry run: nothing is written)" : ""));
+            runs.add(runOnce(runner, sink, bar, embedded, out, "Sync 1"));
+            if (!noActivity) {
+              out.println("Shop activity: " + embedded.simulateActivity());
+              runs.add(runOnce(runner, sink, bar, null, out, "Sync 2"));
+            }
+          }
+        }
+      } else {
+        requireCredentials();
+        String accountKey = "retail:" + accountId;
+        TokenPair given = TokenPair.withoutExpiry(accessToken != null ? accessToken : "none", refreshToken);
+        JdbcTokenStore tokens = JdbcTokenStore.open(pool, accountKey, given, Clock.systemUTC());
+        RetailClient.Builder b = RetailClient.builder().accountId(accountId).baseUrl(withSlash(baseUrl))
+            .oauth(OauthClientCredentials.of(clientId, clientSecret), tokens)
+            .listener(ListenerChain.of(metrics, bar));
+        try (RetailClient client = b.build()) {
+          String defaultLoc = defaultLocation != null ? defaultLocation : firstShop(client);
+          RetailSyncRunner runner = runner(client, sink, metrics, Clock.systemUTC(), defaultLoc, salesSelection);
+          out.println("Database: " + redact(db) + (dryRun ? " (dry run: nothing is written)" : ""));
+          runs.add(runOnce(runner, sink, bar, null, out, "Sync"));
+        }
+      }
+      out.print(databaseTotals(pool));
+    }
+    if (summaryJson != null) {
+      writeSummary(runs);
+    }
+    return 0;
+  }
+
+  private ConnectionPool openDatabase() {
+    try {
+      return ConnectionPool.open(db);
+    } catch (IllegalArgumentException e) {
+      throw new AppException(1, e.getMessage());
+    }
+  }
+
+  private void requireCredentials() {
+    List<String> missing = new ArrayList<>();
+    if (accountId == null) {
+      missing.add("--account-id");
+    }
+    if (clientId == null) {
+      missing.add("--client-id");
+    }
+    if (clientSecret == null) {
+      missing.add("--client-secret");
+    }
+    if (refreshToken == null) {
+      missing.add("--refresh-token");
+    }
+    if (!missing.isEmpty()) {
+      throw new AppException(2, "a sync with --base-url needs " + String.join(", ", missing)
+          + " (or the environment variables listed in --help)");
+    }
+  }
+
+  private RetailSyncRunner runner(RetailClient client, SyncSink sink, SyncMetrics metrics, Clock clock,
+      String defaultLoc, SalesSelectionConfig salesSelection) {
+    LocationConfig.Builder loc = LocationConfig.builder().defaultLocationCode(defaultLoc);
+    switch (locations.strip().toLowerCase(Locale.ROOT)) {
+      case "all" -> loc.strategy(LocationStrategy.ALL);
+      case "one" -> loc.strategy(LocationStrategy.ONE);
+      default -> loc.strategy(LocationStrategy.MULTIPLE).locationCodes(LocationConfig.parseCodeList(locations));
+    }
+    LocationConfig config;
+    try {
+      config = loc.build();
+    } catch (IllegalStateException e) {
+      throw new AppException(2, "--locations/--default-location: " + e.getMessage());
+    }
+    return RetailSyncRunner.builder().client(client).sink(sink).locations(config).salesSelection(salesSelection)
+        .metrics(metrics).clock(clock).build();
+  }
+
+  private RunSummary runOnce(RetailSyncRunner runner, CountingSink sink, Progress bar, EmbeddedLightspeed embedded,
+      PrintStream out, String title) {
+    boolean full = false;
+    for (SyncStream s : EnumSet.of(SyncStream.CATALOGUE, SyncStream.STOCK, SyncStream.SALES)) {
+      boolean streamFull = sink.checkpoint(runner.streamName(s)).isEmpty();
+      full |= streamFull;
+      if (embedded != null && streamFull) {
+        bar.expect(s, embedded.pagesOf(switch (s) {
+          case CATALOGUE -> "Item";
+          case STOCK -> "ItemShop";
+          default -> "Sale";
+        }));
+      }
+    }
+    out.println(title + ": " + (full ? "full" : "incremental") + " sync");
+    CountingSink.Counts before = sink.counts();
+    long start = System.nanoTime();
+    SyncReport report;
+    try {
+      report = runner.runOnce();
+    } finally {
+      bar.finish();
+    }
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    RunSummary summary = RunSummary.of("retail", report, sink.counts().minus(before), millis);
+    out.print(summary.describe(title));
+    return summary;
+  }
+
+  private static String firstShop(RetailClient client) {
+    return client.shops().list().stream().filter(s -> !s.archived())
+        .map(s -> dev.lightspeedsync.sync.lightspeed.retail.RetailMapping.toLocation(s).code()).findFirst()
+        .orElseThrow(() -> new AppException(5, "the account has no shop (location)"));
+  }
+
+  private String databaseTotals(ConnectionPool pool) throws SQLException {
+    try (Connection c = pool.connection(); Statement s = c.createStatement()) {
+      long active = count(s, "SELECT COUNT(*) FROM ls_sku WHERE active");
+      long inactive = count(s, "SELECT COUNT(*) FROM ls_sku WHERE NOT active");
+      long stock = count(s, "SELECT COUNT(*) FROM ls_stock_level");
+      long orders = count(s, "SELECT COUNT(*) FROM ls_sales_order WHERE status <> 'VOIDED'");
+      long lines = count(s, "SELECT COUNT(*) FROM ls_sales_line l JOIN ls_sales_order o ON o.id = l.order_id"
+          + " WHERE o.status <> 'VOIDED'");
+      return String.format(Locale.ROOT, "Database now holds %,d active SKUs (%,d inactive), %,d stock levels,"
+          + " %,d sales orders with %,d lines.%nExport them with: export --db %s --what skus|stock|sales%n",
+          active, inactive, stock, orders, lines, redact(db));
+    }
+  }
+
+  private static long count(Statement s, String sql) throws SQLException {
+    try (ResultSet rs = s.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  private void writeSummary(List<RunSummary> runs) throws IOException {
+    ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    ObjectNode root = runs.get(0).toJson();
+    root.put("dryRun", dryRun);
+    root.put("embedded", baseUrl == null);
+    ArrayNode all = root.putArray("runs");
+    runs.forEach(r -> all.add(r.toJson()));
+    Path parent = summaryJson.toAbsolutePath().getParent();
+    if (parent != null) {
+      Files.createDirectories(parent);
+    }
+    Files.writeString(summaryJson, mapper.writeValueAsString(root) + System.lineSeparator());
+  }
+
+  private static String withSlash(String url) {
+    return url.endsWith("/") ? url : url + "/";
+  }
+
+  static String redact(String jdbcUrl) {
+    int cut = jdbcUrl.length();
+    for (char c : new char[] {';', '?'}) {
+      int i = jdbcUrl.indexOf(c);
+      if (i >= 0) {
+        cut = Math.min(cut, i);
+      }
+    }
+    return jdbcUrl.substring(0, cut);
+  }
+
+  private static String trim(double d) {
+    return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+  }
+}

@@ -1,0 +1,159 @@
+package dev.lightspeedsync.examples.support;
+
+import dev.lightspeedsync.sync.model.Deactivation;
+import dev.lightspeedsync.sync.model.PurchaseOrder;
+import dev.lightspeedsync.sync.model.Receipt;
+import dev.lightspeedsync.sync.model.RecordIssue;
+import dev.lightspeedsync.sync.model.RecordKind;
+import dev.lightspeedsync.sync.model.SalesOrder;
+import dev.lightspeedsync.sync.model.Sku;
+import dev.lightspeedsync.sync.model.StockLevel;
+import dev.lightspeedsync.sync.spi.Checkpoint;
+import dev.lightspeedsync.sync.spi.LedgerEntry;
+import dev.lightspeedsync.sync.spi.LedgerKind;
+import dev.lightspeedsync.sync.spi.LedgerOutcome;
+import dev.lightspeedsync.sync.spi.SyncSink;
+import dev.lightspeedsync.sync.testing.InMemorySyncSink;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code --dry-run}: the sync reads the real database (checkpoints, stored SKUs) but every write
+ * lands in an in-memory overlay that is thrown away, so the run reports what it would change and
+ * the database is left exactly as it was. Reads see the overlay first, so a dry run behaves like
+ * the real one. Thread-safe.
+ */
+public final class DryRunSink implements SyncSink {
+  private final SyncSink database;
+  private final InMemorySyncSink overlay = new InMemorySyncSink();
+
+  public DryRunSink(SyncSink database) {
+    this.database = database;
+  }
+
+  @Override
+  public void upsertSkus(List<Sku> skus) {
+    overlay.upsertSkus(skus);
+  }
+
+  @Override
+  public void deactivateSkus(List<Deactivation> deactivations) {
+    // copy stored SKUs into the overlay first, so that the deactivation applies to them
+    List<String> ids = new ArrayList<>();
+    deactivations.forEach(d -> ids.add(d.skuId()));
+    Map<String, Sku> missing = new LinkedHashMap<>(database.findSkus(ids));
+    missing.keySet().removeAll(overlay.findSkus(ids).keySet());
+    overlay.upsertSkus(new ArrayList<>(missing.values()));
+    overlay.deactivateSkus(deactivations);
+  }
+
+  @Override
+  public Map<String, Sku> findSkus(Collection<String> ids) {
+    Map<String, Sku> out = new LinkedHashMap<>(database.findSkus(ids));
+    out.putAll(overlay.findSkus(ids));
+    return out;
+  }
+
+  @Override
+  public void upsertStock(List<StockLevel> stock) {
+    overlay.upsertStock(stock);
+  }
+
+  @Override
+  public List<StockLevel> findStock(Collection<String> skuIds) {
+    Map<String, StockLevel> byKey = new LinkedHashMap<>();
+    database.findStock(skuIds).forEach(s -> byKey.put(s.skuId() + "@" + s.locationId(), s));
+    overlay.findStock(skuIds).forEach(s -> byKey.put(s.skuId() + "@" + s.locationId(), s));
+    return new ArrayList<>(byKey.values());
+  }
+
+  @Override
+  public void upsertSales(List<SalesOrder> sales) {
+    overlay.upsertSales(sales);
+  }
+
+  @Override
+  public Map<String, SalesOrder> findSales(Collection<String> ids) {
+    Map<String, SalesOrder> out = new LinkedHashMap<>(database.findSales(ids));
+    out.putAll(overlay.findSales(ids));
+    return out;
+  }
+
+  @Override
+  public void upsertPurchaseOrders(List<PurchaseOrder> orders) {
+    overlay.upsertPurchaseOrders(orders);
+  }
+
+  @Override
+  public Optional<PurchaseOrder> findPurchaseOrder(String id) {
+    return overlay.findPurchaseOrder(id).or(() -> database.findPurchaseOrder(id));
+  }
+
+  @Override
+  public void recordReceipts(List<Receipt> receipts) {
+    overlay.recordReceipts(receipts);
+  }
+
+  @Override
+  public List<Receipt> findReceipts(String purchaseOrderId) {
+    List<Receipt> out = new ArrayList<>(database.findReceipts(purchaseOrderId));
+    Set<String> ids = new HashSet<>();
+    out.forEach(r -> ids.add(r.id()));
+    overlay.findReceipts(purchaseOrderId).stream().filter(r -> !ids.contains(r.id())).forEach(out::add);
+    return out;
+  }
+
+  @Override
+  public Optional<Checkpoint> checkpoint(String stream) {
+    return overlay.checkpoint(stream).or(() -> database.checkpoint(stream));
+  }
+
+  @Override
+  public void saveCheckpoint(Checkpoint checkpoint) {
+    overlay.saveCheckpoint(checkpoint);
+  }
+
+  @Override
+  public List<LedgerOutcome> recordInLedger(List<LedgerEntry> entries) {
+    List<LedgerOutcome> out = new ArrayList<>();
+    for (LedgerEntry e : entries) {
+      Optional<LedgerEntry> stored = database.ledgerEntry(e.kind(), e.key());
+      out.add(stored.isPresent() ? LedgerOutcome.refused(stored.get()) : overlay.recordInLedger(List.of(e)).get(0));
+    }
+    return out;
+  }
+
+  @Override
+  public Optional<LedgerEntry> ledgerEntry(LedgerKind kind, String key) {
+    return database.ledgerEntry(kind, key).or(() -> overlay.ledgerEntry(kind, key));
+  }
+
+  @Override
+  public Optional<LedgerEntry> confirmInLedger(LedgerKind kind, String key, String externalId) {
+    Optional<LedgerEntry> stored = database.ledgerEntry(kind, key);
+    return stored.isPresent() ? stored : overlay.confirmInLedger(kind, key, externalId);
+  }
+
+  @Override
+  public void logIssues(List<RecordIssue> issues) {
+    overlay.logIssues(issues);
+  }
+
+  @Override
+  public List<RecordIssue> openIssues(RecordKind kind) {
+    List<RecordIssue> out = new ArrayList<>(database.openIssues(kind));
+    out.addAll(overlay.openIssues(kind));
+    return out;
+  }
+
+  @Override
+  public void resolveIssues(RecordKind kind, String recordId) {
+    overlay.resolveIssues(kind, recordId);
+  }
+}

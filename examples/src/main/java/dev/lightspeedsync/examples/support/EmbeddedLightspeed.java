@@ -1,0 +1,123 @@
+package dev.lightspeedsync.examples.support;
+
+import dev.lightspeedsync.client.ClientListener;
+import dev.lightspeedsync.client.auth.OauthClientCredentials;
+import dev.lightspeedsync.client.auth.TokenPair;
+import dev.lightspeedsync.client.auth.TokenStore;
+import dev.lightspeedsync.client.retail.RetailClient;
+import dev.lightspeedsync.testkit.LightspeedTestServer;
+import dev.lightspeedsync.testkit.RetailCredentials;
+import dev.lightspeedsync.testkit.TestkitConfig;
+import dev.lightspeedsync.testkit.TestkitRecord;
+import dev.lightspeedsync.testkit.TimeSource;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * The offline Lightspeed the app and the examples use when no {@code --base-url} is given: a
+ * {@link LightspeedTestServer} with generated data, real rate-limit semantics (leaky bucket of 90,
+ * one drip per API second) and API time running {@code timeScale} times faster than the wall clock,
+ * so a full sync of a few thousand SKUs waits for the bucket like a real one, in seconds.
+ *
+ * <p>Clients built by {@link #retailClient} share the server's clock and wait in its time.
+ * Not thread-safe to configure; the server and clients are thread-safe.
+ */
+public final class EmbeddedLightspeed implements AutoCloseable {
+  private final LightspeedTestServer server;
+
+  private EmbeddedLightspeed(LightspeedTestServer server) {
+    this.server = server;
+  }
+
+  /** Starts a server: {@code shops} shops, {@code items} items, {@code sales} sales, seed 7. */
+  public static EmbeddedLightspeed start(int shops, long items, long sales, double timeScale) {
+    return start(TestkitConfig.builder().seed(7).shops(shops).items(items).sales(sales)
+        .timeSource(TimeSource.scaled(timeScale)).build());
+  }
+
+  /** Starts a server with any configuration. */
+  public static EmbeddedLightspeed start(TestkitConfig config) {
+    return new EmbeddedLightspeed(LightspeedTestServer.start(config));
+  }
+
+  public LightspeedTestServer server() {
+    return server;
+  }
+
+  /** The server's API clock. */
+  public Clock clock() {
+    return server.clock().asClock();
+  }
+
+  /** The credentials the server issued (redacted in {@code toString()}). */
+  public RetailCredentials credentials() {
+    return server.retailCredentials();
+  }
+
+  /** The base URL to pass as {@code --base-url} ({@code http://127.0.0.1:<port>/}). */
+  public String baseUrl() {
+    return server.retailBaseUrl().toString();
+  }
+
+  /**
+   * A client for the server's account, refreshing OAuth through {@code tokens} (null: an in-memory
+   * store seeded with the server's initial pair).
+   */
+  public RetailClient retailClient(ClientListener listener, TokenStore tokens) {
+    RetailCredentials c = credentials();
+    TokenStore store = tokens != null ? tokens
+        : TokenStore.inMemory(TokenPair.of(c.accessToken(), c.refreshToken(), c.accessTokenExpiresAt()));
+    return RetailClient.builder()
+        .accountId(c.accountId())
+        .baseUrl(baseUrl())
+        .oauth(OauthClientCredentials.of(c.clientId(), c.clientSecret()), store)
+        .listener(Objects.requireNonNull(listener, "listener == null"))
+        .clock(clock())
+        .sleeper(server.clock()::sleep)
+        .build();
+  }
+
+  /** The initial token pair, for seeding a token store. */
+  public TokenPair initialTokens() {
+    RetailCredentials c = credentials();
+    return TokenPair.of(c.accessToken(), c.refreshToken(), c.accessTokenExpiresAt());
+  }
+
+  /** The first shop's name (a valid {@code --default-location}). */
+  public String firstShopName() {
+    return server.retail().stream("Shop").findFirst().map(r -> r.require("name")).orElseThrow();
+  }
+
+  /** Pages a full walk of an R-Series resource takes (100 records a page). */
+  public long pagesOf(String resource) {
+    return Math.max(1, (server.retail().count(resource) + 99) / 100);
+  }
+
+  /**
+   * What happens in the shops between two syncs, so that the incremental run has something to do:
+   * two stock changes, a new completed sale, an archived item and a voided sale.
+   *
+   * @return a one-line description
+   */
+  public String simulateActivity() {
+    long shop = server.retail().stream("Shop").findFirst().orElseThrow().id();
+    Map<Long, TestkitRecord> sellable = server.retail().stream("Item")
+        .filter(r -> !r.getBoolean("archived") && r.require("itemType").equals("default")).limit(4)
+        .collect(Collectors.toMap(TestkitRecord::id, r -> r));
+    Long[] ids = sellable.keySet().stream().sorted().toArray(Long[]::new);
+    server.retail().setStock(ids[0], shop, 77);
+    server.retail().adjustStock(ids[1], shop, 3);
+    server.retail().addCompletedSale(shop, Map.of(ids[2], 2L));
+    server.retail().archiveItem(ids[3]);
+    server.retail().stream("Sale").filter(r -> r.getBoolean("completed") && !r.getBoolean("voided")).findFirst()
+        .ifPresent(r -> server.retail().voidSale(r.id()));
+    return "2 stock changes, 1 new sale, 1 archived item, 1 voided sale";
+  }
+
+  @Override
+  public void close() {
+    server.close();
+  }
+}
