@@ -41,7 +41,7 @@ final class EcomCalls {
               + "md5(shop access token + app secret))";
       throw new AuthenticationException(spec.describe() + " failed with HTTP " + e.statusCode()
           + e.apiMessage().map(m -> " (" + m + ")").orElse("") + ": " + hint,
-          e.statusCode(), e.requestId().orElse(null), e.apiMessage().orElse(null), false, e);
+          e.statusCode(), e.requestId().orElse(null), e.apiMessage().orElse(null), false, null);
     } catch (NotFoundException e) {
       String api = e.apiMessage().orElse("");
       if (api.toLowerCase(Locale.ROOT).contains("language")) {

@@ -147,6 +147,7 @@ public final class EcomClient implements AutoCloseable {
     return variants;
   }
 
+  /** Suppliers (snake_case on the wire; the supplier of a product is {@link Product#supplier()}). */
   public EcomResource<Supplier> suppliers() {
     return suppliers;
   }
@@ -339,6 +340,7 @@ public final class EcomClient implements AutoCloseable {
       return this;
     }
 
+    /** Retry attempts, backoff and the longest wait taken in-process (default {@link RetryConfig#defaults()}). */
     public Builder retry(RetryConfig retry) {
       this.retry = Objects.requireNonNull(retry, "retry == null");
       return this;
@@ -356,6 +358,12 @@ public final class EcomClient implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Builds the client.
+     *
+     * @throws IllegalArgumentException when the cluster (or base URL), language or credentials are
+     *     missing, or the base URL is plain http to a non-loopback host
+     */
     public EcomClient build() {
       return new EcomClient(this);
     }

@@ -4,7 +4,8 @@ import java.util.Locale;
 
 /**
  * The Lightspeed eCom clusters. A shop lives on one of them; apps are told which at install time
- * ({@code cluster_id}) and webhook calls carry it in {@code X-Cluster-Id}.
+ * ({@code cluster_id}) and webhook calls carry it in {@code X-Cluster-Id}. For tests or a proxy,
+ * pass any base URL to {@link EcomClient.Builder#baseUrl(String)} instead.
  */
 public enum EcomCluster {
   /** Europe: {@code https://api.webshopapp.com/}. */

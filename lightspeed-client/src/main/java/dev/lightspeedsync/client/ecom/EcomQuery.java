@@ -27,7 +27,7 @@ import org.jspecify.annotations.Nullable;
  * zone the server applies to them is not documented, so overlap incremental windows by a few
  * minutes and tolerate duplicates. The same query serves {@link EcomResource#list(EcomQuery)},
  * {@link EcomResource#walkById(EcomQuery)} and {@link EcomResource#count(EcomQuery)} (counts ignore
- * the page size and field selection).
+ * the page size and field selection). Immutable and thread-safe.
  */
 public final class EcomQuery {
   /** The API's largest page. */
@@ -63,6 +63,7 @@ public final class EcomQuery {
     return ALL;
   }
 
+  /** Starts building a query (250 records per page, no filters). */
   public static Builder builder() {
     return new Builder();
   }
@@ -77,18 +78,22 @@ public final class EcomQuery {
     return Optional.ofNullable(sinceId);
   }
 
+  /** Only records created at or after this ({@code created_at_min}). */
   public Optional<Instant> createdAtMin() {
     return Optional.ofNullable(createdAtMin);
   }
 
+  /** Only records created at or before this ({@code created_at_max}). */
   public Optional<Instant> createdAtMax() {
     return Optional.ofNullable(createdAtMax);
   }
 
+  /** Only records updated at or after this ({@code updated_at_min}). */
   public Optional<Instant> updatedAtMin() {
     return Optional.ofNullable(updatedAtMin);
   }
 
+  /** Only records updated at or before this ({@code updated_at_max}). */
   public Optional<Instant> updatedAtMax() {
     return Optional.ofNullable(updatedAtMax);
   }
@@ -231,6 +236,11 @@ public final class EcomQuery {
       return filter(name, Long.toString(value));
     }
 
+    /**
+     * Builds the query.
+     *
+     * @throws IllegalArgumentException when a date range ends before it starts
+     */
     public EcomQuery build() {
       if (createdAtMin != null && createdAtMax != null && createdAtMax.isBefore(createdAtMin)) {
         throw new IllegalArgumentException("createdAtMax is before createdAtMin");
