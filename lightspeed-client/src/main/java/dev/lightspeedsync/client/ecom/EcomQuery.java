@@ -200,8 +200,8 @@ public final class EcomQuery {
     }
 
     /**
-     * Returns only these attributes ({@code fields=a,b,c}), which makes pages smaller. Keep
-     * {@code id}: {@link EcomResource#walkById(EcomQuery)} adds it when missing.
+     * Returns only these attributes ({@code fields=a,b,c}), which makes pages smaller. The client
+     * adds {@code id} when it is missing (every model needs it). Attributes left out read as empty.
      */
     public Builder fields(String... names) {
       for (String name : names) {

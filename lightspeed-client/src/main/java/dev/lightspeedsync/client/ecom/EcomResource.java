@@ -122,7 +122,7 @@ public final class EcomResource<T> {
 
   private Page<T> fetchByPage(EcomQuery query, @Nullable PageCursor cursor) {
     int page = cursor == null ? 1 : (int) Math.min(Integer.MAX_VALUE, parse(cursor, PAGE, "list()"));
-    HttpUrl url = EcomUrls.list(calls.languageUrl, path, query, page, null, null);
+    HttpUrl url = EcomUrls.list(calls.languageUrl, path, query, page, null, "id");
     List<T> records = fetch(url, "list");
     boolean last = records.size() < query.limit();
     return Page.of(records, cursor, last ? null : PageCursor.parse(PAGE + (page + 1)));

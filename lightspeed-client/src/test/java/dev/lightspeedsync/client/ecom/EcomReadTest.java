@@ -311,6 +311,17 @@ class EcomReadTest {
   }
 
   @Test
+  void aFieldSelectionAlwaysKeepsTheId() throws Exception {
+    server.enqueue(ok("{\"variants\":[{\"id\":3,\"stockLevel\":5}]}"));
+    try (EcomClient client = client()) {
+      Variant v = client.variants().list(EcomQuery.builder().fields("stockLevel").build()).firstPage().items().get(0);
+      assertThat(v.stockLevel()).contains(5L);
+      assertThat(v.sku()).isEmpty();
+    }
+    assertThat(server.takeRequest().getTarget()).isEqualTo("/nl/variants.json?fields=id,stockLevel&page=1&limit=250");
+  }
+
+  @Test
   void queryValidation() {
     assertThatThrownBy(() -> EcomQuery.builder().limit(251)).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("250");
