@@ -1,0 +1,220 @@
+package dev.lightspeedsync.sync.lightspeed.ecom;
+
+import dev.lightspeedsync.client.ecom.model.Order;
+import dev.lightspeedsync.client.ecom.model.OrderProduct;
+import dev.lightspeedsync.client.ecom.model.Product;
+import dev.lightspeedsync.client.ecom.model.Variant;
+import dev.lightspeedsync.sync.lightspeed.Mapped;
+import dev.lightspeedsync.sync.model.PaymentStatus;
+import dev.lightspeedsync.sync.model.ReasonCode;
+import dev.lightspeedsync.sync.model.RecordIssue;
+import dev.lightspeedsync.sync.model.RecordKind;
+import dev.lightspeedsync.sync.model.SaleStatus;
+import dev.lightspeedsync.sync.model.SalesChannel;
+import dev.lightspeedsync.sync.model.SalesLine;
+import dev.lightspeedsync.sync.model.SalesOrder;
+import dev.lightspeedsync.sync.model.ShipmentStatus;
+import dev.lightspeedsync.sync.model.Sku;
+import dev.lightspeedsync.sync.model.StockLevel;
+import dev.lightspeedsync.sync.model.StockTracking;
+import dev.lightspeedsync.sync.model.Visibility;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Maps eCom records to the sync-core model. Pure functions.
+ *
+ * <ul>
+ *   <li>A variant is a SKU; it carries its product's visibility and supplier, and its own stock
+ *       tracking. Prices: {@code price} (excl. tax), {@code priceIncl} and {@code cost}; the
+ *       purchase price is the variant's {@code priceCost}.
+ *   <li>eCom has one stock figure per variant: it maps to the single location {@value #WEBSHOP}.
+ *   <li>An order is a sales order of channel ECOM with its status, payment and shipment state; its
+ *       lines come from the order's products and point at variants.
+ * </ul>
+ */
+public final class EcomMapping {
+  /** The location id of eCom stock and orders. */
+  public static final String WEBSHOP = "webshop";
+
+  private EcomMapping() {}
+
+  /** The SKU of a variant, with {@code product} giving visibility, supplier and title. */
+  public static Sku toSku(Variant variant, Optional<Product> product) {
+    Map<String, BigDecimal> prices = new LinkedHashMap<>();
+    variant.priceExcl().filter(p -> p.signum() >= 0).ifPresent(p -> prices.put("price", p));
+    variant.priceIncl().filter(p -> p.signum() >= 0).ifPresent(p -> prices.put("priceIncl", p));
+    variant.priceCost().filter(p -> p.signum() >= 0).ifPresent(p -> prices.put("cost", p));
+    String productTitle = product.flatMap(Product::title).orElse("");
+    String variantTitle = variant.title().orElse("");
+    String name = productTitle.isEmpty() ? variantTitle
+        : (variantTitle.isEmpty() || variantTitle.equals(productTitle) ? productTitle : productTitle + " - " + variantTitle);
+    Sku.Builder b = Sku.builder()
+        .id(Long.toString(variant.id()))
+        .sku(variant.sku().filter(s -> !s.isEmpty()))
+        .name(name)
+        .ean(variant.ean().filter(s -> !s.isBlank()))
+        .manufacturerSku(variant.articleCode().filter(s -> !s.isBlank()))
+        .prices(prices)
+        .purchasePrice(variant.priceCost().filter(p -> p.signum() >= 0))
+        .supplierId(product.flatMap(Product::supplierId).map(String::valueOf))
+        .stockTracking(tracking(variant))
+        .updatedAt(latest(variant.updatedAt(), product.flatMap(Product::updatedAt)));
+    if (product.isPresent()) {
+      Product p = product.get();
+      b.visibility(visibility(p));
+      if (b.build().visibility() == Visibility.UNKNOWN) {
+        b.visibilityRaw(p.visibilityRaw());
+      }
+    } else {
+      b.visibility(Visibility.UNKNOWN).visibilityRaw("product not found");
+    }
+    return b.build();
+  }
+
+  private static Optional<Instant> latest(Optional<Instant> a, Optional<Instant> b) {
+    if (a.isEmpty()) {
+      return b;
+    }
+    if (b.isEmpty()) {
+      return a;
+    }
+    return Optional.of(a.get().isAfter(b.get()) ? a.get() : b.get());
+  }
+
+  static Visibility visibility(Product product) {
+    switch (product.visibility()) {
+      case VISIBLE:
+        return Visibility.VISIBLE;
+      case AUTO:
+        return Visibility.AUTO;
+      case HIDDEN:
+        return Visibility.HIDDEN;
+      default:
+        return Visibility.UNKNOWN;
+    }
+  }
+
+  static StockTracking tracking(Variant variant) {
+    switch (variant.stockTracking()) {
+      case ENABLED:
+        return StockTracking.ENABLED;
+      case INDICATOR:
+        return StockTracking.INDICATOR;
+      case DISABLED:
+        return StockTracking.DISABLED;
+      default:
+        return StockTracking.UNKNOWN;
+    }
+  }
+
+  /** The webshop stock of a variant; empty when the variant reports none. */
+  public static Optional<StockLevel> toStockLevel(Variant variant) {
+    return variant.stockLevel().map(level -> StockLevel.builder()
+        .skuId(Long.toString(variant.id()))
+        .locationId(WEBSHOP)
+        .onHand(level)
+        .reorderPoint(Math.max(0, variant.stockMinimum().orElse(0L)))
+        .build());
+  }
+
+  /** An order's header as a sales order without lines (lines come from {@link #toLines}). */
+  public static Mapped<SalesOrder> toSalesOrder(Order order, Instant asOf) {
+    String id = Long.toString(order.id());
+    Optional<Instant> created = order.createdAt().or(order::updatedAt);
+    if (created.isEmpty()) {
+      return Mapped.rejected(RecordIssue.of(RecordKind.SALES_ORDER, id, ReasonCode.SALE_STATUS_UNKNOWN,
+          "order " + id + " has no createdAt or updatedAt", "check the order in the eCom back office", asOf));
+    }
+    SaleStatus status;
+    switch (order.status()) {
+      case CANCELLED:
+        status = SaleStatus.CANCELLED;
+        break;
+      case COMPLETED:
+      case COMPLETED_SHIPPED:
+      case COMPLETED_PICKED_UP:
+        status = SaleStatus.COMPLETED;
+        break;
+      case UNKNOWN:
+        status = SaleStatus.UNKNOWN;
+        break;
+      default:
+        status = SaleStatus.PENDING;
+        break;
+    }
+    SalesOrder.Builder b = SalesOrder.builder()
+        .id(id)
+        .channel(SalesChannel.ECOM)
+        .status(status)
+        .statusRaw(order.statusRaw())
+        .paymentStatus(payment(order))
+        .shipmentStatus(shipment(order))
+        .locationId(WEBSHOP)
+        .createdAt(created.get())
+        .updatedAt(order.updatedAt().orElse(created.get()));
+    if (status == SaleStatus.COMPLETED) {
+      b.completedAt(order.updatedAt().orElse(created.get()));
+    }
+    return Mapped.of(b.build(), List.of());
+  }
+
+  /** The lines of an order from its order products; products without a variant are reported. */
+  public static Mapped<List<SalesLine>> toLines(long orderId, List<OrderProduct> products, Instant asOf) {
+    List<SalesLine> lines = new ArrayList<>();
+    List<RecordIssue> issues = new ArrayList<>();
+    for (OrderProduct p : products) {
+      if (p.variantId().isEmpty()) {
+        issues.add(RecordIssue.of(RecordKind.SALES_ORDER, Long.toString(orderId), ReasonCode.SKU_NOT_LINKED,
+            "order " + orderId + " product line " + p.id() + " (" + p.productTitle().orElse("untitled")
+                + ") has no variant",
+            "the product was probably deleted; its demand cannot be attributed to a SKU", asOf));
+        continue;
+      }
+      long quantity = p.quantityOrdered() - p.quantityRefunded() - p.quantityReturned();
+      if (quantity == 0) {
+        continue;
+      }
+      SalesLine.Builder l = SalesLine.builder().lineId(Long.toString(p.id()))
+          .skuId(Long.toString(p.variantId().get())).quantity(quantity);
+      p.basePriceExcl().ifPresent(l::unitPrice);
+      lines.add(l.build());
+    }
+    return Mapped.of(lines, issues);
+  }
+
+  private static PaymentStatus payment(Order order) {
+    switch (order.paymentStatus()) {
+      case PAID:
+        return PaymentStatus.PAID;
+      case PARTIALLY_PAID:
+        return PaymentStatus.PARTIALLY_PAID;
+      case NOT_PAID:
+        return PaymentStatus.NOT_PAID;
+      case CANCELLED:
+        return PaymentStatus.CANCELLED;
+      default:
+        return PaymentStatus.UNKNOWN;
+    }
+  }
+
+  private static ShipmentStatus shipment(Order order) {
+    switch (order.shipmentStatus()) {
+      case SHIPPED:
+        return ShipmentStatus.SHIPPED;
+      case PARTIALLY_SHIPPED:
+        return ShipmentStatus.PARTIALLY_SHIPPED;
+      case NOT_SHIPPED:
+        return ShipmentStatus.NOT_SHIPPED;
+      case CANCELLED:
+        return ShipmentStatus.CANCELLED;
+      default:
+        return ShipmentStatus.UNKNOWN;
+    }
+  }
+}

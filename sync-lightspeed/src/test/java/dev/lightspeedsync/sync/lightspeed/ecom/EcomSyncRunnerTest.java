@@ -1,0 +1,160 @@
+package dev.lightspeedsync.sync.lightspeed.ecom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lightspeedsync.client.ecom.EcomClient;
+import dev.lightspeedsync.sync.lightspeed.SyncMetrics;
+import dev.lightspeedsync.sync.lightspeed.SyncReport;
+import dev.lightspeedsync.sync.lightspeed.SyncStream;
+import dev.lightspeedsync.sync.model.SaleStatus;
+import dev.lightspeedsync.sync.model.SalesOrder;
+import dev.lightspeedsync.sync.model.Sku;
+import dev.lightspeedsync.sync.model.StockLevel;
+import dev.lightspeedsync.sync.spi.SyncSink;
+import dev.lightspeedsync.sync.testing.InMemorySyncSink;
+import dev.lightspeedsync.testkit.EcomCredentials;
+import dev.lightspeedsync.testkit.LightspeedTestServer;
+import dev.lightspeedsync.testkit.ManualTimeSource;
+import dev.lightspeedsync.testkit.TestkitConfig;
+import dev.lightspeedsync.testkit.TestkitRecord;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** End-to-end: the eCom runner against the fake server, compared with its ground truth. */
+class EcomSyncRunnerTest {
+  final ManualTimeSource time = new ManualTimeSource();
+  final SyncMetrics metrics = new SyncMetrics();
+  LightspeedTestServer server;
+  EcomClient client;
+
+  @BeforeEach
+  void start() {
+    server = LightspeedTestServer.start(TestkitConfig.builder().seed(11).timeSource(time).items(0).sales(0).orders(0)
+        .products(400).ecomOrders(300).build());
+    EcomCredentials creds = server.ecomCredentials();
+    client = EcomClient.builder()
+        .baseUrl(server.ecomBaseUrl().toString())
+        .language(creds.language())
+        .credentials(creds.apiKey(), creds.apiSecret())
+        .clock(time.asClock())
+        .sleeper(time::sleep)
+        .listener(metrics)
+        .build();
+  }
+
+  @AfterEach
+  void stop() {
+    client.close();
+    server.close();
+  }
+
+  private EcomSyncRunner runner(SyncSink sink) {
+    return EcomSyncRunner.builder().client(client).sink(sink).shopKey("shop-1").metrics(metrics)
+        .clock(Clock.fixed(time.now(), ZoneOffset.UTC)).build();
+  }
+
+  private void assertCatalogueEqualsTruth(InMemorySyncSink sink) {
+    Map<Long, TestkitRecord> products = server.ecom().stream("products")
+        .collect(Collectors.toMap(TestkitRecord::id, r -> r));
+    List<TestkitRecord> variants = server.ecom().stream("variants").collect(Collectors.toList());
+    Set<String> all = variants.stream().map(v -> Long.toString(v.id())).collect(Collectors.toSet());
+    Set<String> expected = new TreeSet<>();
+    Map<String, Long> expectedStock = new TreeMap<>();
+    for (TestkitRecord v : variants) {
+      TestkitRecord p = products.get(v.getLong("product"));
+      String visibility = p == null ? "deleted" : p.require("visibility");
+      boolean synced = (visibility.equals("visible") || visibility.equals("auto"))
+          && !v.require("stockTracking").equals("disabled");
+      if (synced) {
+        expected.add(Long.toString(v.id()));
+        expectedStock.put(Long.toString(v.id()), v.getLong("stockLevel"));
+      }
+    }
+    Set<String> active = sink.findSkus(all).values().stream().filter(Sku::active).map(Sku::id)
+        .collect(Collectors.toCollection(TreeSet::new));
+    assertThat(active).isEqualTo(expected);
+    Map<String, Long> stock = new TreeMap<>();
+    for (StockLevel s : sink.findStock(expected)) {
+      assertThat(s.locationId()).isEqualTo(EcomMapping.WEBSHOP);
+      stock.put(s.skuId(), s.onHand());
+    }
+    assertThat(stock).isEqualTo(expectedStock);
+  }
+
+  @Test
+  void fullThenIncrementalCatalogueFollowsVisibilityTrackingAndStock() {
+    InMemorySyncSink sink = new InMemorySyncSink();
+    SyncReport full = runner(sink).runOnce();
+    assertThat(full.full()).isTrue();
+    assertThat(full.rateLimited()).isZero();
+    assertCatalogueEqualsTruth(sink);
+
+    time.advance(Duration.ofMinutes(20));
+    TestkitRecord visibleProduct = server.ecom().stream("products")
+        .filter(p -> p.require("visibility").equals("visible") && !server.ecom().variantsOf(p.id()).isEmpty())
+        .findFirst().orElseThrow();
+    server.ecom().hideProduct(visibleProduct.id());
+    TestkitRecord tracked = server.ecom().stream("variants")
+        .filter(v -> v.require("stockTracking").equals("enabled") && v.getLong("product") != visibleProduct.id())
+        .findFirst().orElseThrow();
+    server.ecom().setVariantStock(tracked.id(), 4242);
+    time.advance(Duration.ofMinutes(1));
+    long before = metrics.requests();
+
+    SyncReport incremental = runner(sink).run(Set.of(SyncStream.CATALOGUE));
+
+    assertThat(incremental.full()).isFalse();
+    assertCatalogueEqualsTruth(sink);
+    assertThat(incremental.stream(SyncStream.CATALOGUE).deactivated()).isPositive();
+    assertThat(metrics.requests() - before).as("requests follow the changes").isLessThanOrEqualTo(6);
+  }
+
+  @Test
+  void ordersChangedInTheWindowArePaidAndNotShippedOnlyAndACancelledOneStopsCounting() {
+    InMemorySyncSink sink = new InMemorySyncSink();
+    List<TestkitRecord> orders = server.ecom().stream("orders").collect(Collectors.toList());
+    // Touch a quarter of the orders so that they changed within the 12-hour window.
+    List<Long> touched = orders.stream().filter(o -> o.id() % 4 == 0).map(TestkitRecord::id).collect(Collectors.toList());
+    for (long id : touched) {
+      TestkitRecord o = server.ecom().get("orders", id).orElseThrow();
+      server.ecom().setOrderStatus(id, o.require("status"), o.require("paymentStatus"), o.require("shipmentStatus"));
+    }
+    time.advance(Duration.ofMinutes(5));
+
+    runner(sink).run(Set.of(SyncStream.SALES));
+
+    Set<String> expected = touched.stream().map(id -> server.ecom().get("orders", id).orElseThrow())
+        .filter(o -> o.require("paymentStatus").equals("paid") && !o.require("status").equals("cancelled")
+            && !o.require("shipmentStatus").equals("shipped") && !o.require("shipmentStatus").equals("partially_shipped"))
+        .map(o -> Long.toString(o.id())).collect(Collectors.toCollection(TreeSet::new));
+    Set<String> allIds = orders.stream().map(o -> Long.toString(o.id())).collect(Collectors.toSet());
+    Map<String, SalesOrder> stored = sink.findSales(allIds);
+    assertThat(new TreeSet<>(stored.keySet())).isEqualTo(expected);
+    assertThat(expected).isNotEmpty();
+    for (SalesOrder o : stored.values()) {
+      assertThat(o.lines()).as("lines of order " + o.id()).isNotEmpty();
+    }
+
+    String cancel = expected.iterator().next();
+    time.advance(Duration.ofMinutes(30));
+    TestkitRecord o = server.ecom().get("orders", Long.parseLong(cancel)).orElseThrow();
+    server.ecom().setOrderStatus(o.id(), "cancelled", o.require("paymentStatus"), o.require("shipmentStatus"));
+    time.advance(Duration.ofMinutes(1));
+    runner(sink).run(Set.of(SyncStream.SALES));
+
+    SalesOrder cancelled = sink.findSales(List.of(cancel)).get(cancel);
+    assertThat(cancelled.status()).isEqualTo(SaleStatus.CANCELLED);
+    assertThat(cancelled.lines()).isNotEmpty();
+  }
+}
