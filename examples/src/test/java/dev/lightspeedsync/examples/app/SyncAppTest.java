@@ -1,0 +1,305 @@
+package dev.lightspeedsync.examples.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lightspeedsync.testkit.LightspeedTestServer;
+import dev.lightspeedsync.testkit.ManualTimeSource;
+import dev.lightspeedsync.testkit.RetailCredentials;
+import dev.lightspeedsync.testkit.TestkitConfig;
+import dev.lightspeedsync.testkit.TestkitRecord;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The command line in-process: against the embedded testkit (the default run) and against a testkit
+ * the test controls through {@code --base-url} (as a real account would be), compared with the
+ * server's ground truth.
+ */
+class SyncAppTest {
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir
+  Path dir;
+
+  final ManualTimeSource time = new ManualTimeSource();
+  LightspeedTestServer server;
+
+  @AfterEach
+  void stop() {
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  private String db() {
+    return "jdbc:h2:file:" + dir.resolve("app").toAbsolutePath();
+  }
+
+  private LightspeedTestServer start(TestkitConfig.Builder config) {
+    server = LightspeedTestServer.start(config.seed(11).timeSource(time).unlimited().build());
+    return server;
+  }
+
+  private List<String> accountArgs(String... extra) {
+    RetailCredentials c = server.retailCredentials();
+    List<String> args = new ArrayList<>(List.of("sync", "--base-url", server.retailBaseUrl().toString(),
+        "--account-id", Long.toString(c.accountId()), "--client-id", c.clientId(), "--client-secret",
+        c.clientSecret(), "--refresh-token", c.refreshToken(), "--access-token", c.accessToken(), "--db", db(),
+        "--progress", "log"));
+    args.addAll(List.of(extra));
+    return args;
+  }
+
+  private static JsonNode read(Path file) throws IOException {
+    return JSON.readTree(file.toFile());
+  }
+
+  @Test
+  void theDefaultRunSyncsTheEmbeddedTestkitFullThenIncrementalAndASecondRunIsIncremental() throws IOException {
+    Path first = dir.resolve("first.json");
+    Path second = dir.resolve("second.json");
+    // small enough to stay inside the bucket: no rate-limit waits, in real or API time
+    String[] args = {"--db", db(), "--testkit-items", "500", "--testkit-sales", "300", "--testkit-shops", "3",
+        "--time-scale", "1000", "--progress", "log", "--summary-json"};
+
+    AppRun run1 = AppRun.of(concat(args, first.toString()));
+    AppRun run2 = AppRun.of(concat(args, second.toString()));
+
+    assertThat(run1.exitCode()).as(run1.err()).isZero();
+    assertThat(run1.err()).isEmpty();
+    JsonNode s1 = read(first);
+    assertThat(s1.get("platform").asText()).isEqualTo("retail");
+    assertThat(s1.get("full").asBoolean()).isTrue();
+    assertThat(s1.get("runs")).hasSize(2);
+    assertThat(s1.get("runs").get(1).get("full").asBoolean()).isFalse();
+    assertThat(s1.get("skus").asLong()).isPositive();
+    assertThat(s1.get("rateLimited").asLong()).isZero();
+    for (String field : List.of("platform", "full", "skus", "stockLevels", "salesOrders", "salesLines", "deactivated",
+        "requests", "rateLimited", "retries", "elapsedMillis")) {
+      assertThat(s1.has(field)).as(field).isTrue();
+    }
+    // the simulated activity: an archived item, a new sale and stock changes reach the second run
+    JsonNode incremental = s1.get("runs").get(1);
+    assertThat(incremental.get("deactivated").asLong()).isEqualTo(1);
+    assertThat(incremental.get("requests").asLong()).isLessThan(s1.get("requests").asLong() / 4);
+    assertThat(run1.out()).contains("full sync", "incremental sync", "Database now holds");
+
+    assertThat(run2.exitCode()).as(run2.err()).isZero();
+    assertThat(read(second).get("full").asBoolean()).isFalse();
+  }
+
+  @Test
+  void aSyncEqualsTheServersTruthAndTheSecondSyncIsIncremental() throws IOException {
+    start(TestkitConfig.builder().shops(3).items(400).sales(300).orders(0));
+    Path first = dir.resolve("first.json");
+    Path second = dir.resolve("second.json");
+
+    AppRun run1 = AppRun.of(accountArgs("--summary-json", first.toString()).toArray(String[]::new));
+    assertThat(run1.exitCode()).as(run1.err()).isZero();
+    JsonNode s1 = read(first);
+    List<TestkitRecord> items = server.retail().stream("Item").collect(Collectors.toList());
+    long activeItems = items.stream()
+        .filter(r -> !r.getBoolean("archived") && !r.require("itemType").equals("non_inventory")).count();
+    long stockRows = server.retail().stream("ItemShop").filter(r -> r.getLong("shopID") != 0).count();
+    List<TestkitRecord> completed = server.retail().stream("Sale")
+        .filter(r -> r.getBoolean("completed") && !r.getBoolean("voided")).collect(Collectors.toList());
+    assertThat(s1.get("full").asBoolean()).isTrue();
+    assertThat(s1.get("embedded").asBoolean()).isFalse();
+    assertThat(s1.get("skus").asLong()).isEqualTo(activeItems);
+    assertThat(s1.get("stockLevels").asLong()).isEqualTo(stockRows);
+    assertThat(s1.get("salesOrders").asLong()).isEqualTo(completed.size());
+    assertThat(s1.get("rateLimited").asLong()).isZero();
+    assertThat(exportedStock()).isEqualTo(truthStock());
+
+    // the shops change; the next sync is incremental and brings the database back to the truth
+    time.advance(Duration.ofMinutes(30));
+    List<Long> sellable = items.stream()
+        .filter(r -> !r.getBoolean("archived") && r.require("itemType").equals("default")).map(TestkitRecord::id)
+        .limit(2).collect(Collectors.toList());
+    long item = sellable.get(0);
+    long archived = sellable.get(1);
+    server.retail().setStock(item, 1, 123);
+    server.retail().archiveItem(archived);
+    time.advance(Duration.ofMinutes(1));
+
+    AppRun run2 = AppRun.of(accountArgs("--summary-json", second.toString()).toArray(String[]::new));
+
+    assertThat(run2.exitCode()).as(run2.err()).isZero();
+    JsonNode s2 = read(second);
+    assertThat(s2.get("full").asBoolean()).isFalse();
+    assertThat(s2.get("requests").asLong()).isLessThan(s1.get("requests").asLong() / 4);
+    assertThat(exportedStock()).isEqualTo(truthStock()).containsEntry(item + "@1", 123L);
+    Map<String, Boolean> active = new TreeMap<>();
+    for (JsonNode sku : export("skus")) {
+      active.put(sku.get("id").asText(), sku.get("active").asBoolean());
+    }
+    assertThat(active.get(Long.toString(archived))).isFalse();
+    assertThat(active.values().stream().filter(a -> a).count()).isEqualTo(activeItems - 1);
+  }
+
+  @Test
+  void exportWritesJsonLinesWithTheDocumentedFields() throws IOException {
+    start(TestkitConfig.builder().shops(2).items(120).sales(80).orders(0));
+    assertThat(AppRun.of(accountArgs().toArray(String[]::new)).exitCode()).isZero();
+
+    List<JsonNode> skus = export("skus");
+    List<JsonNode> stock = export("stock");
+    List<JsonNode> sales = export("sales");
+
+    assertThat(skus).isNotEmpty().allSatisfy(n -> {
+      assertThat(fieldNames(n)).containsExactly("id", "sku", "name", "active");
+      assertThat(n.get("id").isTextual()).isTrue();
+      assertThat(n.get("active").isBoolean()).isTrue();
+    });
+    assertThat(stock).isNotEmpty().allSatisfy(n -> {
+      assertThat(fieldNames(n)).containsExactly("skuId", "locationId", "onHand");
+      assertThat(n.get("skuId").isTextual()).isTrue();
+      assertThat(n.get("locationId").isTextual()).isTrue();
+      assertThat(n.get("onHand").isIntegralNumber()).isTrue();
+    });
+    assertThat(sales).isNotEmpty().allSatisfy(n -> {
+      assertThat(fieldNames(n)).containsExactly("orderId", "lineId", "skuId", "quantity");
+      assertThat(n.get("orderId").isTextual()).isTrue();
+      assertThat(n.get("quantity").isIntegralNumber()).isTrue();
+    });
+    long truthLines = server.retail().stream("Sale").filter(r -> r.getBoolean("completed") && !r.getBoolean("voided"))
+        .mapToLong(r -> server.retail().saleLines(r.id()).stream()
+            .filter(l -> l.getLong("itemID") != 0 && l.getDecimal("unitQuantity").signum() != 0).count())
+        .sum();
+    assertThat(sales).hasSize((int) truthLines);
+    Path file = dir.resolve("skus.jsonl");
+    AppRun toFile = AppRun.of("export", "--db", db(), "--what", "skus", "--out", file.toString());
+    assertThat(toFile.exitCode()).isZero();
+    assertThat(Files.readAllLines(file)).hasSize(skus.size());
+  }
+
+  @Test
+  void anUnknownLocationExitsNonZeroWithOneLineNamingTheNearMatch() {
+    start(TestkitConfig.builder().shops(3).items(20).sales(5).orders(0));
+    String shop = server.retail().stream("Shop").skip(2).findFirst().orElseThrow().require("name");
+
+    AppRun run = AppRun.of(accountArgs("--locations", "one", "--default-location", shop.toUpperCase() + "x")
+        .toArray(String[]::new));
+
+    assertThat(run.exitCode()).isEqualTo(5);
+    assertThat(run.errLines()).singleElement().asString().startsWith("error: ").contains("did you mean '" + shop + "'");
+  }
+
+  @Test
+  void badCredentialsExitNonZeroWithOneLineAndNoSecret() {
+    start(TestkitConfig.builder().shops(1).items(10).sales(0).orders(0));
+    RetailCredentials c = server.retailCredentials();
+    List<String> args = new ArrayList<>(List.of("sync", "--base-url", server.retailBaseUrl().toString(),
+        "--account-id", Long.toString(c.accountId()), "--client-id", c.clientId(),
+        "--client-secret", "not-the-secret-0123", "--refresh-token", "not-a-refresh-token-4567",
+        "--access-token", "not-an-access-token-89ab", "--db", db()));
+
+    AppRun run = AppRun.of(args.toArray(String[]::new));
+
+    assertThat(run.exitCode()).isEqualTo(3);
+    assertThat(run.errLines()).singleElement().asString().startsWith("error: Lightspeed rejected the credentials");
+    assertThat(run.out() + run.err()).doesNotContain("not-the-secret-0123", "not-a-refresh-token-4567",
+        "not-an-access-token-89ab");
+  }
+
+  @Test
+  void rotatedTokensArePersistedSoTheNextRunWorksWithTheOriginalCommandLine() {
+    server = LightspeedTestServer.start(TestkitConfig.builder().seed(3).shops(1).items(30).sales(10).orders(0)
+        .timeSource(time).unlimited().strictRefreshRotation(true).build());
+    RetailCredentials c = server.retailCredentials();
+    String[] args = accountArgs().toArray(String[]::new);
+
+    server.expireAccessTokens(); // the first run must refresh, which revokes the original refresh token
+    AppRun run1 = AppRun.of(args);
+    server.expireAccessTokens(); // the second run refreshes again, with the rotated token from the database
+    AppRun run2 = AppRun.of(args);
+
+    assertThat(run1.exitCode()).as(run1.err()).isZero();
+    assertThat(run2.exitCode()).as(run2.err()).isZero();
+    assertThat(server.inspect().tokenRefreshes()).isEqualTo(2);
+    assertThat(server.inspect().isRefreshTokenActive(c.refreshToken())).isFalse();
+    assertThat(run1.out() + run2.out()).doesNotContain(c.clientSecret(), c.refreshToken(), c.accessToken());
+  }
+
+  @Test
+  void ecomIsRefusedWithOneClearLine() {
+    AppRun run = AppRun.of("sync", "--platform", "ecom", "--db", db());
+
+    assertThat(run.exitCode()).isNotZero();
+    assertThat(run.errLines()).singleElement().asString().contains("not supported yet");
+  }
+
+  @Test
+  void dryRunReadsButWritesNothing() throws IOException {
+    start(TestkitConfig.builder().shops(2).items(50).sales(20).orders(0));
+    Path summary = dir.resolve("dry.json");
+
+    AppRun run = AppRun.of(accountArgs("--dry-run", "--summary-json", summary.toString()).toArray(String[]::new));
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(read(summary).get("skus").asLong()).isPositive();
+    assertThat(export("skus")).isEmpty();
+    assertThat(export("stock")).isEmpty();
+  }
+
+  @Test
+  void helpNamesTheEnvironmentVariables() {
+    AppRun run = AppRun.of("sync", "--help");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).contains("LIGHTSPEED_CLIENT_SECRET", "LIGHTSPEED_REFRESH_TOKEN", "--summary-json",
+        "--read-only", "--dry-run", "--locations", "--default-location", "--sales");
+  }
+
+  private List<JsonNode> export(String what) throws IOException {
+    AppRun run = AppRun.of("export", "--db", db(), "--what", what);
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    List<JsonNode> out = new ArrayList<>();
+    for (String line : run.outLines()) {
+      out.add(JSON.readTree(line));
+    }
+    return out;
+  }
+
+  private Map<String, Long> exportedStock() throws IOException {
+    Map<String, Long> out = new TreeMap<>();
+    for (JsonNode n : export("stock")) {
+      out.put(n.get("skuId").asText() + "@" + n.get("locationId").asText(), n.get("onHand").asLong());
+    }
+    return out;
+  }
+
+  private Map<String, Long> truthStock() {
+    Map<String, Long> out = new TreeMap<>();
+    server.retail().stream("ItemShop").filter(r -> r.getLong("shopID") != 0)
+        .forEach(r -> out.put(r.getLong("itemID") + "@" + r.getLong("shopID"), r.getDecimal("qoh").longValue()));
+    return out;
+  }
+
+  private static List<String> fieldNames(JsonNode n) {
+    List<String> names = new ArrayList<>();
+    for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
+      names.add(it.next());
+    }
+    return names;
+  }
+
+  private static String[] concat(String[] a, String b) {
+    String[] out = java.util.Arrays.copyOf(a, a.length + 1);
+    out[a.length] = b;
+    return out;
+  }
+}
