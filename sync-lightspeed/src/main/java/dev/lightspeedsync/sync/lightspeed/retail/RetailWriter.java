@@ -241,6 +241,11 @@ public final class RetailWriter {
    * or a restart (re-apply the receipt to the stored order that does not hold it yet) and the writer
    * reconciles instead of booking twice. Refused in read-only mode and when booking is off (the
    * default).
+   *
+   * <p>Do not drop bookings whose key is merely <i>present</i> in the ledger before calling this (as
+   * {@code PurchaseOrderRule.unbooked} with {@code ledgerEntry(..).isPresent()} would): a claimed but
+   * unconfirmed booking must reach this method to be reconciled. Filter on
+   * {@code ledgerEntry(..).map(LedgerEntry::confirmed).orElse(false)}, or not at all.
    */
   public WriteReport bookReceipts(List<StockBooking> bookings) {
     Objects.requireNonNull(bookings, "bookings == null");
@@ -262,8 +267,9 @@ public final class RetailWriter {
 
   /**
    * Settles a booking by hand after the user checked Lightspeed (a NEEDS_ATTENTION booking): it is
-   * confirmed in the ledger with {@code note} and never written again. Returns the stored entry, empty
-   * when the booking was never claimed.
+   * confirmed in the ledger with {@code note} and never written again, and its connection-log issue is
+   * resolved. Returns the stored entry, empty when the booking was never claimed. In read-only mode or
+   * a dry run nothing changes and the stored entry is returned as it is.
    */
   public Optional<LedgerEntry> settleBookingByHand(String bookingKey, String note) {
     Objects.requireNonNull(bookingKey, "bookingKey == null");

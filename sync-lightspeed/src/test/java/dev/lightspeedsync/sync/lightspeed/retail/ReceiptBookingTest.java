@@ -202,6 +202,27 @@ class ReceiptBookingTest {
   }
 
   @Test
+  void levelBackAtItsOldValueButTouchedSinceThePlanIsNotTakenAsNotApplied() {
+    List<StockBooking> bookings = receive("R1", 3);
+    // dies right after the plan is stored: from the ledger alone the write may or may not have been sent
+    var dying = WriterFixture.killing(sink, (method, key) -> method.equals("confirmInLedger")
+        && key.contains("#attempt/"), true);
+    assertThatThrownBy(() -> fx.writer(dying, BOOKING_ON).bookReceipts(bookings))
+        .isInstanceOf(WriterFixture.Killed.class);
+    fx.time.advance(java.time.Duration.ofMinutes(1));
+    fx.server.retail().adjustStock(item, 1, -1); // a sale ...
+    fx.time.advance(java.time.Duration.ofMinutes(1));
+    fx.server.retail().adjustStock(item, 1, +1); // ... and its refund: qoh 5 again, but the row moved
+
+    WriteReport rerun = fx.writer(sink.reopen(), BOOKING_ON).bookReceipts(bookings);
+
+    assertThat(rerun.actions()).singleElement().satisfies(a -> assertThat(a.status()).isEqualTo(Status.NEEDS_ATTENTION));
+    assertThat(qoh()).isEqualTo(5);
+    assertThat(stockWrites()).isZero();
+    assertThat(sink.openIssues(RecordKind.RECEIPT)).hasSize(1);
+  }
+
+  @Test
   void bookingIsOffByDefaultAndRefusedInReadOnlyMode() {
     List<StockBooking> bookings = receive("R1", 3);
 

@@ -20,6 +20,8 @@ import dev.lightspeedsync.sync.rules.LocationConfig;
 import dev.lightspeedsync.sync.rules.LocationStrategy;
 import dev.lightspeedsync.sync.spi.Checkpoint;
 import dev.lightspeedsync.sync.testing.InMemorySyncSink;
+import dev.lightspeedsync.testkit.Fault;
+import dev.lightspeedsync.testkit.FaultPlan;
 import dev.lightspeedsync.testkit.LightspeedTestServer;
 import dev.lightspeedsync.testkit.ManualTimeSource;
 import dev.lightspeedsync.testkit.RetailCredentials;
@@ -48,8 +50,11 @@ class RetailSyncRunnerTest {
   final SyncMetrics metrics = new SyncMetrics();
 
   private void start(long items, long sales) {
-    server = LightspeedTestServer.start(TestkitConfig.builder().seed(42).timeSource(time).shops(3).items(items)
-        .sales(sales).orders(0).build());
+    start(TestkitConfig.builder().seed(42).timeSource(time).shops(3).items(items).sales(sales).orders(0));
+  }
+
+  private void start(TestkitConfig.Builder config) {
+    server = LightspeedTestServer.start(config.build());
     RetailCredentials creds = server.retailCredentials();
     Clock clock = new Clock() {
       @Override
@@ -187,6 +192,26 @@ class RetailSyncRunnerTest {
     // One page per stream (plus shops): requests follow the changes, not the 2,000-item catalogue.
     assertThat(incremental.requests()).isLessThanOrEqualTo(6);
     assertThat(full.requests()).isGreaterThan(40);
+  }
+
+  @Test
+  void twentyThousandSkusAndFiftyThousandSalesUnderFaultsAndALowBucketEqualTheTruth() {
+    FaultPlan faults = FaultPlan.seeded(5)
+        .with(Fault.SERVER_ERROR, 0.05)
+        .with(Fault.DROP_CONNECTION, 0.02)
+        .with(Fault.TRUNCATED_BODY, 0.01);
+    start(TestkitConfig.builder().seed(43).timeSource(time).shops(3).items(20_000).sales(50_000).orders(0)
+        .bucketSize(30).dripRate(1).faults(faults));
+    InMemorySyncSink sink = new InMemorySyncSink();
+
+    SyncReport report = runner(sink).runOnce();
+
+    assertSinkEqualsTruth(sink);
+    assertThat(report.retries()).isPositive();
+    assertThat(report.rateLimited()).isZero();
+    assertThat(server.inspect().faults(Fault.SERVER_ERROR)).isPositive();
+    assertThat(server.inspect().faults(Fault.DROP_CONNECTION)).isPositive();
+    assertThat(server.inspect().faults(Fault.TRUNCATED_BODY)).isPositive();
   }
 
   @ParameterizedTest(name = "crash after {0} pages, then resume")
