@@ -223,6 +223,44 @@ class ReceiptBookingTest {
   }
 
   @Test
+  void oversoldStockThatCannotBeRaisedToANonNegativeLevelIsLoggedNotWritten() {
+    fx.server.retail().setStock(item, 1, -10);
+
+    WriteReport report = fx.writer(sink, BOOKING_ON).bookReceipts(receive("R1", 3));
+
+    assertThat(report.actions()).singleElement().satisfies(a -> assertThat(a.status()).isEqualTo(Status.NEEDS_ATTENTION));
+    assertThat(sink.openIssues(RecordKind.RECEIPT)).singleElement()
+        .satisfies(i -> assertThat(i.problem()).contains("cannot set a negative quantity"));
+    assertThat(stockWrites()).isZero();
+    assertThat(qoh()).isEqualTo(-10);
+  }
+
+  @Test
+  void aSecondConcurrentWriteCallForTheSameAccountIsRefused() {
+    RetailWriter[] writer = new RetailWriter[1];
+    Throwable[] refused = new Throwable[1];
+    // while the first call is in the ledger, a second call for the same account arrives
+    var reentrant = (dev.lightspeedsync.sync.spi.SyncSink) java.lang.reflect.Proxy.newProxyInstance(
+        getClass().getClassLoader(), new Class<?>[] {dev.lightspeedsync.sync.spi.SyncSink.class}, (p, m, args) -> {
+          if (m.getName().equals("recordInLedger") && refused[0] == null) {
+            try {
+              writer[0].bookReceipts(receive("R2", 1));
+            } catch (RuntimeException e) {
+              refused[0] = e;
+            }
+          }
+          return m.invoke(sink, args);
+        });
+    writer[0] = fx.writer(reentrant, BOOKING_ON);
+
+    writer[0].bookReceipts(receive("R1", 3));
+
+    assertThat(refused[0]).isInstanceOf(dev.lightspeedsync.sync.lightspeed.SyncException.class)
+        .hasMessageContaining("already running");
+    assertThat(qoh()).isEqualTo(8);
+  }
+
+  @Test
   void bookingIsOffByDefaultAndRefusedInReadOnlyMode() {
     List<StockBooking> bookings = receive("R1", 3);
 
