@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lightspeedsync.client.auth.OauthClientCredentials;
 import dev.lightspeedsync.client.auth.TokenPair;
+import dev.lightspeedsync.client.ecom.EcomClient;
 import dev.lightspeedsync.client.retail.RetailClient;
 import dev.lightspeedsync.examples.jdbc.ConnectionPool;
 import dev.lightspeedsync.examples.jdbc.JdbcSyncSink;
@@ -19,7 +20,9 @@ import dev.lightspeedsync.examples.support.Progress;
 import dev.lightspeedsync.sync.lightspeed.SyncMetrics;
 import dev.lightspeedsync.sync.lightspeed.SyncReport;
 import dev.lightspeedsync.sync.lightspeed.SyncStream;
+import dev.lightspeedsync.sync.lightspeed.ecom.EcomSyncRunner;
 import dev.lightspeedsync.sync.lightspeed.retail.RetailSyncRunner;
+import dev.lightspeedsync.sync.rules.EcomOrderMode;
 import dev.lightspeedsync.sync.rules.LocationConfig;
 import dev.lightspeedsync.sync.rules.LocationStrategy;
 import dev.lightspeedsync.sync.rules.SalesSelectionConfig;
@@ -34,7 +37,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -49,7 +56,9 @@ import picocli.CommandLine.Option;
     description = {
         "Syncs a Lightspeed account into a database: a full sync the first time, incremental after.",
         "Without --base-url it starts an embedded fake Lightspeed (lightspeed-testkit) with generated data,",
-        "runs a sync, simulates some shop activity and syncs again."},
+        "runs a sync, simulates some shop activity and syncs again.",
+        "  retail: sync --platform retail --base-url URL --account-id ID --client-id ID --client-secret S --refresh-token T",
+        "  ecom:   sync --platform ecom --base-url URL --api-key K --api-secret S --language nl"},
     footerHeading = "%nEnvironment variables:%n",
     footer = {
         "  LIGHTSPEED_ACCOUNT_ID     --account-id",
@@ -146,16 +155,14 @@ final class SyncCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     String p = platform.toLowerCase(Locale.ROOT);
-    if (p.equals("ecom")) {
-      throw new AppException(1, "--platform ecom is not supported yet: the eCom sync flows are not in sync-lightspeed"
-          + " (use --platform retail)");
-    }
-    if (!p.equals("retail")) {
+    if (!p.equals("retail") && !p.equals("ecom")) {
       throw new AppException(2, "--platform must be retail or ecom, not '" + platform + "'");
     }
+    boolean ecom = p.equals("ecom");
     SalesSelectionConfig salesSelection = switch (sales.toLowerCase(Locale.ROOT)) {
-      case "completed" -> SalesSelectionConfig.defaults();
-      case "all" -> SalesSelectionConfig.builder().syncAllSales(true).build();
+      case "completed" -> ecom ? SalesSelectionConfig.builder().ecomMode(EcomOrderMode.PAID_ONLY).build()
+          : SalesSelectionConfig.defaults();
+      case "all" -> SalesSelectionConfig.builder().syncAllSales(true).ecomMode(EcomOrderMode.ALL).build();
       default -> throw new AppException(2, "--sales must be completed or all, not '" + sales + "'");
     };
     Progress.Mode mode = switch (progress.toLowerCase(Locale.ROOT)) {
@@ -165,6 +172,9 @@ final class SyncCommand implements Callable<Integer> {
       case "none" -> Progress.Mode.NONE;
       default -> throw new AppException(2, "--progress must be auto, bar, log or none");
     };
+    if (baseUrl != null) {
+      requireCredentials(ecom);
+    }
 
     List<RunSummary> runs = new ArrayList<>();
     try (ConnectionPool pool = openDatabase()) {
@@ -174,25 +184,56 @@ final class SyncCommand implements Callable<Integer> {
       CountingSink sink = new CountingSink(target);
       SyncMetrics metrics = new SyncMetrics();
       Progress bar = new Progress(out, mode, sink);
+      String dbLine = "Database: " + redact(db) + (dryRun ? " (dry run: nothing is written)" : "");
       if (baseUrl == null) {
-        out.printf(Locale.ROOT, "Starting the embedded Lightspeed testkit (%,d items, %,d sales, %d shops, time x%s)%n",
-            testkitItems, testkitSales, testkitShops, trim(timeScale));
+        out.printf(Locale.ROOT, "Starting the embedded Lightspeed testkit (%s, time x%s)%n", ecom
+            ? String.format(Locale.ROOT, "eCom: %,d products, %,d orders", Math.max(1, testkitItems / 2), Math.max(1, testkitSales / 4))
+            : String.format(Locale.ROOT, "R-Series: %,d items, %,d sales, %d shops", testkitItems, testkitSales, testkitShops),
+            trim(timeScale));
         try (EmbeddedLightspeed embedded = EmbeddedLightspeed.start(testkitShops, testkitItems, testkitSales, timeScale)) {
-          String accountKey = "retail:" + embedded.credentials().accountId();
-          JdbcTokenStore tokens = JdbcTokenStore.open(pool, accountKey, embedded.initialTokens(), embedded.clock());
-          try (RetailClient client = embedded.retailClient(ListenerChain.of(metrics, bar), tokens)) {
-            String defaultLoc = defaultLocation != null ? defaultLocation : embedded.firstShopName();
-            RetailSyncRunner runner = runner(client, sink, metrics, embedded.clock(), defaultLoc, salesSelection);
-            out.println("Database: " + redact(db) + (dryRun ? " (dry run: nothing is written)" : ""));
-            runs.add(runOnce(runner, sink, bar, embedded, out, "Sync 1"));
-            if (!noActivity) {
-              out.println("Shop activity: " + embedded.simulateActivity());
-              runs.add(runOnce(runner, sink, bar, null, out, "Sync 2"));
+          out.println(dbLine);
+          if (ecom) {
+            out.println("Webshop activity: " + embedded.touchRecentEcomOrders() + " orders changed in the last 12 hours");
+            try (EcomClient client = embedded.ecomClient(ListenerChain.of(metrics, bar))) {
+              EcomSyncRunner runner = ecomRunner(client, sink, metrics, embedded.clock(),
+                  Long.toString(embedded.server().ecomCredentials().shopId()), salesSelection);
+              runs.add(runOnce("ecom", runner::runOnce, ecomFull(runner, sink), Map.of(), sink, bar, "Sync 1"));
+              if (!noActivity) {
+                out.println("Webshop activity: " + embedded.simulateEcomActivity());
+                runs.add(runOnce("ecom", runner::runOnce, ecomFull(runner, sink), Map.of(), sink, bar, "Sync 2"));
+              }
+            }
+          } else {
+            String accountKey = "retail:" + embedded.credentials().accountId();
+            JdbcTokenStore tokens = JdbcTokenStore.open(pool, accountKey, embedded.initialTokens(), embedded.clock());
+            try (RetailClient client = embedded.retailClient(ListenerChain.of(metrics, bar), tokens)) {
+              String defaultLoc = defaultLocation != null ? defaultLocation : embedded.firstShopName();
+              RetailSyncRunner runner = runner(client, sink, metrics, embedded.clock(), defaultLoc, salesSelection);
+              Map<SyncStream, Long> expected = new EnumMap<>(SyncStream.class);
+              expected.put(SyncStream.CATALOGUE, embedded.pagesOf("Item"));
+              expected.put(SyncStream.STOCK, embedded.pagesOf("ItemShop"));
+              expected.put(SyncStream.SALES, embedded.pagesOf("Sale"));
+              runs.add(runOnce("retail", runner::runOnce, retailFull(runner, sink, expected, bar), expected, sink, bar,
+                  "Sync 1"));
+              if (!noActivity) {
+                out.println("Shop activity: " + embedded.simulateActivity());
+                runs.add(runOnce("retail", runner::runOnce, retailFull(runner, sink, Map.of(), bar), Map.of(), sink, bar,
+                    "Sync 2"));
+              }
             }
           }
         }
+      } else if (ecom) {
+        EcomClient.Builder b = EcomClient.builder().baseUrl(withSlash(baseUrl)).language(language)
+            .credentials(apiKey, apiSecret).listener(ListenerChain.of(metrics, bar));
+        try (EcomClient client = b.build()) {
+          // a stable, non-secret key for the checkpoints of this shop and language
+          String shopKey = JdbcTokenStore.fingerprint(withSlash(baseUrl) + "|" + apiKey) + ":" + language;
+          EcomSyncRunner runner = ecomRunner(client, sink, metrics, Clock.systemUTC(), shopKey, salesSelection);
+          out.println(dbLine);
+          runs.add(runOnce("ecom", runner::runOnce, ecomFull(runner, sink), Map.of(), sink, bar, "Sync"));
+        }
       } else {
-        requireCredentials();
         String accountKey = "retail:" + accountId;
         TokenPair given = TokenPair.withoutExpiry(accessToken != null ? accessToken : "none", refreshToken);
         JdbcTokenStore tokens = JdbcTokenStore.open(pool, accountKey, given, Clock.systemUTC());
@@ -202,8 +243,9 @@ final class SyncCommand implements Callable<Integer> {
         try (RetailClient client = b.build()) {
           String defaultLoc = defaultLocation != null ? defaultLocation : firstShop(client);
           RetailSyncRunner runner = runner(client, sink, metrics, Clock.systemUTC(), defaultLoc, salesSelection);
-          out.println("Database: " + redact(db) + (dryRun ? " (dry run: nothing is written)" : ""));
-          runs.add(runOnce(runner, sink, bar, null, out, "Sync"));
+          out.println(dbLine);
+          runs.add(runOnce("retail", runner::runOnce, retailFull(runner, sink, Map.of(), bar), Map.of(), sink, bar,
+              "Sync"));
         }
       }
       out.print(databaseTotals(pool));
@@ -214,6 +256,30 @@ final class SyncCommand implements Callable<Integer> {
     return 0;
   }
 
+  private EcomSyncRunner ecomRunner(EcomClient client, SyncSink sink, SyncMetrics metrics, Clock clock, String shopKey,
+      SalesSelectionConfig salesSelection) {
+    return EcomSyncRunner.builder().client(client).sink(sink).shopKey(shopKey).salesSelection(salesSelection)
+        .metrics(metrics).clock(clock).build();
+  }
+
+  private static boolean ecomFull(EcomSyncRunner runner, SyncSink sink) {
+    return Stream.of("products", "variants", "orders").anyMatch(w -> sink.checkpoint(runner.checkpointName(w)).isEmpty());
+  }
+
+  /** Whether a stream starts without a checkpoint; full streams get a progress bar when pages are known. */
+  private static boolean retailFull(RetailSyncRunner runner, SyncSink sink, Map<SyncStream, Long> expected,
+      Progress bar) {
+    boolean full = false;
+    for (SyncStream s : EnumSet.of(SyncStream.CATALOGUE, SyncStream.STOCK, SyncStream.SALES)) {
+      boolean streamFull = sink.checkpoint(runner.streamName(s)).isEmpty();
+      full |= streamFull;
+      if (streamFull && expected.containsKey(s)) {
+        bar.expect(s, expected.get(s));
+      }
+    }
+    return full;
+  }
+
   private ConnectionPool openDatabase() {
     try {
       return ConnectionPool.open(db);
@@ -222,18 +288,25 @@ final class SyncCommand implements Callable<Integer> {
     }
   }
 
-  private void requireCredentials() {
+  private void requireCredentials(boolean ecom) {
     List<String> missing = new ArrayList<>();
-    if (accountId == null) {
+    if (ecom) {
+      if (apiKey == null) {
+        missing.add("--api-key");
+      }
+      if (apiSecret == null) {
+        missing.add("--api-secret");
+      }
+    } else if (accountId == null) {
       missing.add("--account-id");
     }
-    if (clientId == null) {
+    if (!ecom && clientId == null) {
       missing.add("--client-id");
     }
-    if (clientSecret == null) {
+    if (!ecom && clientSecret == null) {
       missing.add("--client-secret");
     }
-    if (refreshToken == null) {
+    if (!ecom && refreshToken == null) {
       missing.add("--refresh-token");
     }
     if (!missing.isEmpty()) {
@@ -260,31 +333,19 @@ final class SyncCommand implements Callable<Integer> {
         .metrics(metrics).clock(clock).build();
   }
 
-  private RunSummary runOnce(RetailSyncRunner runner, CountingSink sink, Progress bar, EmbeddedLightspeed embedded,
-      PrintStream out, String title) {
-    boolean full = false;
-    for (SyncStream s : EnumSet.of(SyncStream.CATALOGUE, SyncStream.STOCK, SyncStream.SALES)) {
-      boolean streamFull = sink.checkpoint(runner.streamName(s)).isEmpty();
-      full |= streamFull;
-      if (embedded != null && streamFull) {
-        bar.expect(s, embedded.pagesOf(switch (s) {
-          case CATALOGUE -> "Item";
-          case STOCK -> "ItemShop";
-          default -> "Sale";
-        }));
-      }
-    }
+  private RunSummary runOnce(String platformName, Supplier<SyncReport> run, boolean full,
+      Map<SyncStream, Long> expected, CountingSink sink, Progress bar, String title) {
     out.println(title + ": " + (full ? "full" : "incremental") + " sync");
     CountingSink.Counts before = sink.counts();
     long start = System.nanoTime();
     SyncReport report;
     try {
-      report = runner.runOnce();
+      report = run.get();
     } finally {
       bar.finish();
     }
     long millis = (System.nanoTime() - start) / 1_000_000;
-    RunSummary summary = RunSummary.of("retail", report, sink.counts().minus(before), millis);
+    RunSummary summary = RunSummary.of(platformName, report, sink.counts().minus(before), millis);
     out.print(summary.describe(title));
     return summary;
   }

@@ -121,6 +121,11 @@ public final class JdbcTokenStore implements TokenStore {
     }
   }
 
+  /** A short, stable, non-reversible fingerprint of {@code value} (12 hex digits of its SHA-256). */
+  public static String fingerprint(String value) {
+    return sha256(value).substring(0, 12);
+  }
+
   static String sha256(String value) {
     try {
       MessageDigest d = MessageDigest.getInstance("SHA-256");

@@ -4,13 +4,16 @@ import dev.lightspeedsync.client.ClientListener;
 import dev.lightspeedsync.client.auth.OauthClientCredentials;
 import dev.lightspeedsync.client.auth.TokenPair;
 import dev.lightspeedsync.client.auth.TokenStore;
+import dev.lightspeedsync.client.ecom.EcomClient;
 import dev.lightspeedsync.client.retail.RetailClient;
+import dev.lightspeedsync.testkit.EcomCredentials;
 import dev.lightspeedsync.testkit.LightspeedTestServer;
 import dev.lightspeedsync.testkit.RetailCredentials;
 import dev.lightspeedsync.testkit.TestkitConfig;
 import dev.lightspeedsync.testkit.TestkitRecord;
 import dev.lightspeedsync.testkit.TimeSource;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -31,9 +34,13 @@ public final class EmbeddedLightspeed implements AutoCloseable {
     this.server = server;
   }
 
-  /** Starts a server: {@code shops} shops, {@code items} items, {@code sales} sales, seed 7. */
+  /**
+   * Starts a server: {@code shops} shops, {@code items} items, {@code sales} sales, seed 7; for
+   * eCom {@code items / 2} products (1 to 3 variants each) and {@code sales / 4} orders.
+   */
   public static EmbeddedLightspeed start(int shops, long items, long sales, double timeScale) {
     return start(TestkitConfig.builder().seed(7).shops(shops).items(items).sales(sales)
+        .products(Math.max(1, items / 2)).ecomOrders(Math.max(1, sales / 4))
         .timeSource(TimeSource.scaled(timeScale)).build());
   }
 
@@ -77,6 +84,48 @@ public final class EmbeddedLightspeed implements AutoCloseable {
         .clock(clock())
         .sleeper(server.clock()::sleep)
         .build();
+  }
+
+  /** An eCom client for the server's shop, in its default language. */
+  public EcomClient ecomClient(ClientListener listener) {
+    EcomCredentials c = server.ecomCredentials();
+    return EcomClient.builder()
+        .baseUrl(server.ecomBaseUrl().toString())
+        .language(c.language())
+        .credentials(c.apiKey(), c.apiSecret())
+        .listener(Objects.requireNonNull(listener, "listener == null"))
+        .clock(clock())
+        .sleeper(server.clock()::sleep)
+        .build();
+  }
+
+  /**
+   * eCom orders are imported only when they changed within the last 12 hours (seed 003); generated
+   * orders are older. This touches every fourth order, as a day of webshop activity would.
+   *
+   * @return how many orders were touched
+   */
+  public long touchRecentEcomOrders() {
+    long touched = 0;
+    for (TestkitRecord o : server.ecom().stream("orders").filter(o -> o.id() % 4 == 0).collect(Collectors.toList())) {
+      server.ecom().setOrderStatus(o.id(), o.require("status"), o.require("paymentStatus"), o.require("shipmentStatus"));
+      touched++;
+    }
+    return touched;
+  }
+
+  /** eCom activity between two syncs: a stock change, a hidden product and a newly paid order. */
+  public String simulateEcomActivity() {
+    List<TestkitRecord> visible = server.ecom().stream("products")
+        .filter(p -> !p.require("visibility").equals("hidden")).limit(20).collect(Collectors.toList());
+    TestkitRecord variant = visible.stream().flatMap(p -> server.ecom().variantsOf(p.id()).stream())
+        .filter(v -> v.require("stockTracking").equals("enabled")).findFirst().orElseThrow();
+    server.ecom().setVariantStock(variant.id(), 42);
+    TestkitRecord product = visible.stream().filter(p -> p.id() != variant.getLong("product")).findFirst().orElseThrow();
+    server.ecom().hideProduct(product.id());
+    server.ecom().stream("orders").filter(o -> o.id() % 4 == 1).findFirst()
+        .ifPresent(o -> server.ecom().setOrderStatus(o.id(), "processing_awaiting_shipment", "paid", "not_shipped"));
+    return "1 stock change, 1 hidden product, 1 newly paid order";
   }
 
   /** The initial token pair, for seeding a token store. */

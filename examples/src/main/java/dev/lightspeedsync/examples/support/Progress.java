@@ -127,13 +127,13 @@ public final class Progress implements ClientListener {
 
   /** The stream a list request belongs to, by the resource in its path. */
   static SyncStream streamOf(String path) {
-    if (path.endsWith("/Item.json")) {
+    if (path.endsWith("/Item.json") || path.endsWith("/products.json") || path.endsWith("/variants.json")) {
       return SyncStream.CATALOGUE;
     }
     if (path.endsWith("/ItemShop.json")) {
       return SyncStream.STOCK;
     }
-    if (path.endsWith("/Sale.json")) {
+    if (path.endsWith("/Sale.json") || path.endsWith("/orders.json")) {
       return SyncStream.SALES;
     }
     return null;

@@ -235,11 +235,31 @@ class SyncAppTest {
   }
 
   @Test
-  void ecomIsRefusedWithOneClearLine() {
-    AppRun run = AppRun.of("sync", "--platform", "ecom", "--db", db());
+  void ecomSyncsTheEmbeddedWebshopFullThenIncremental() throws IOException {
+    Path summary = dir.resolve("ecom.json");
 
-    assertThat(run.exitCode()).isNotZero();
-    assertThat(run.errLines()).singleElement().asString().contains("not supported yet");
+    AppRun run = AppRun.of("sync", "--platform", "ecom", "--db", db(), "--testkit-items", "200", "--testkit-sales",
+        "200", "--time-scale", "1000", "--progress", "log", "--summary-json", summary.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    JsonNode s = read(summary);
+    assertThat(s.get("platform").asText()).isEqualTo("ecom");
+    assertThat(s.get("full").asBoolean()).isTrue();
+    assertThat(s.get("skus").asLong()).isPositive();
+    assertThat(s.get("salesOrders").asLong()).isPositive();
+    JsonNode incremental = s.get("runs").get(1);
+    assertThat(incremental.get("full").asBoolean()).isFalse();
+    assertThat(incremental.get("deactivated").asLong()).isPositive(); // the hidden product's variants
+    assertThat(incremental.get("stockLevels").asLong()).isPositive(); // the stock change
+    assertThat(export("skus")).hasSize((int) s.get("skus").asLong());
+  }
+
+  @Test
+  void anUnknownPlatformIsOneLineAndExitStatusTwo() {
+    AppRun run = AppRun.of("sync", "--platform", "x-series", "--db", db());
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.errLines()).singleElement().asString().contains("retail or ecom");
   }
 
   @Test
