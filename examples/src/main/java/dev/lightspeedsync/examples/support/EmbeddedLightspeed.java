@@ -44,6 +44,12 @@ public final class EmbeddedLightspeed implements AutoCloseable {
         .timeSource(TimeSource.scaled(timeScale)).build());
   }
 
+  /** Starts a webshop only (no R-Series data): {@code products} products, {@code orders} orders, seed 7. */
+  public static EmbeddedLightspeed webshop(long products, long orders, double timeScale) {
+    return start(TestkitConfig.builder().seed(7).shops(1).items(0).sales(0).orders(0).products(products)
+        .ecomOrders(orders).timeSource(TimeSource.scaled(timeScale)).build());
+  }
+
   /** Starts a server with any configuration. */
   public static EmbeddedLightspeed start(TestkitConfig config) {
     return new EmbeddedLightspeed(LightspeedTestServer.start(config));

@@ -1,0 +1,120 @@
+package dev.lightspeedsync.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lightspeedsync.examples.jdbc.ConnectionPool;
+import dev.lightspeedsync.examples.support.EmbeddedLightspeed;
+import dev.lightspeedsync.sync.lightspeed.SyncStream;
+import dev.lightspeedsync.testkit.TestkitRecord;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Each task-named example runs offline against the testkit and does what its Javadoc says. */
+class ExamplesTest {
+  // API time runs 1000x faster: the rate limiter's few waits take milliseconds of real time.
+  static final double SCALE = 1000;
+
+  EmbeddedLightspeed lightspeed;
+  ConnectionPool db;
+
+  private ConnectionPool db(String name) {
+    db = ConnectionPool.open("jdbc:h2:mem:" + name + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+    return db;
+  }
+
+  @AfterEach
+  void close() {
+    if (db != null) {
+      db.close();
+    }
+    if (lightspeed != null) {
+      lightspeed.close();
+    }
+  }
+
+  private long count(String sql) throws Exception {
+    try (Connection c = db.connection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  @Test
+  void inventoryPlannerSyncsOneLocationThenIncrementallyAndPlansFromSql() throws Exception {
+    lightspeed = EmbeddedLightspeed.start(3, 300, 400, SCALE);
+
+    InventoryPlannerSync.Result r = new InventoryPlannerSync(lightspeed, db("planner")).run();
+
+    String shopId = Long.toString(lightspeed.server().retail().stream("Shop").findFirst().orElseThrow().id());
+    assertThat(r.full().full()).isTrue();
+    assertThat(r.incremental().full()).isFalse();
+    assertThat(r.incremental().requests()).isLessThanOrEqualTo(6); // shops + one page per stream
+    assertThat(r.full().requests()).isGreaterThan(15);
+    assertThat(count("SELECT COUNT(*) FROM ls_stock_level")).isPositive()
+        .isEqualTo(count("SELECT COUNT(*) FROM ls_stock_level WHERE location_id = '" + shopId + "'"));
+    assertThat(count("SELECT COUNT(*) FROM ls_sales_order WHERE location_id <> '" + shopId + "'")).isZero();
+    assertThat(r.bestSellers()).isNotEmpty();
+    assertThat(r.bestSellers()).extracting(InventoryPlannerSync.Advice::unitsSold)
+        .isSortedAccordingTo((a, b) -> Long.compare(b, a));
+  }
+
+  @Test
+  void warehouseOrderImportHandsEachEligibleOrderOverExactlyOnce() throws Exception {
+    lightspeed = EmbeddedLightspeed.webshop(100, 300, SCALE);
+    lightspeed.touchRecentEcomOrders();
+    WarehouseOrderImport wms = new WarehouseOrderImport(lightspeed, db("wms"));
+
+    WarehouseOrderImport.Result first = wms.run();
+    WarehouseOrderImport.Result second = wms.run();
+
+    assertThat(first.handedOver()).isNotEmpty();
+    for (String id : first.handedOver()) {
+      TestkitRecord o = lightspeed.server().ecom().get("orders", Long.parseLong(id)).orElseThrow();
+      assertThat(o.id() % 4).as("only orders changed in the last 12 hours").isZero();
+      assertThat(o.require("paymentStatus").equals("paid") || o.getBoolean("shipmentIsCashOnDelivery"))
+          .as("order %s is paid or cash on delivery", id).isTrue();
+      assertThat(o.require("shipmentStatus")).as("order %s", id).isNotEqualTo("shipped");
+      assertThat(o.require("status")).as("order %s", id).isNotEqualTo("cancelled");
+    }
+    List<String> eligible = first.handedOver();
+    assertThat(second.handedOver()).isEmpty();
+    assertThat(count("SELECT COUNT(DISTINCT order_id) FROM wms_pick_line")).isEqualTo(eligible.size());
+    assertThat(count("SELECT COUNT(*) FROM wms_pick_line"))
+        .isEqualTo(count("SELECT COUNT(*) FROM ls_sales_line"));
+    assertThat(count("SELECT COUNT(*) FROM ls_ledger WHERE external_id IS NULL")).isZero();
+  }
+
+  @Test
+  void storefrontStockPushSendsOnlyChangedAvailabilityAndNothingWhenReadOnly() throws Exception {
+    lightspeed = EmbeddedLightspeed.webshop(60, 5, SCALE);
+    db("storefront");
+    new StorefrontStockPush(lightspeed, db, false).seedWarehouseFromStorefront();
+    long movementsBefore = lightspeed.server().ecom().count("variantsMovements");
+
+    StorefrontStockPush.Result readOnly = new StorefrontStockPush(lightspeed, db, true).run();
+    assertThat(readOnly.pushed()).isEmpty();
+    assertThat(readOnly.suppressedBecause()).isEqualTo("READ_ONLY");
+    assertThat(lightspeed.server().ecom().count("variantsMovements")).isEqualTo(movementsBefore);
+
+    StorefrontStockPush.Result first = new StorefrontStockPush(lightspeed, db, false).run();
+    StorefrontStockPush.Result second = new StorefrontStockPush(lightspeed, db, false).run();
+
+    assertThat(first.pushed()).as("wms %s, webshop stock %s, skus %s, locations %s", count("SELECT COUNT(*) FROM wms_stock"),
+        count("SELECT COUNT(*) FROM ls_stock_level WHERE location_id = 'webshop'"), count("SELECT COUNT(*) FROM ls_sku"),
+        count("SELECT COUNT(DISTINCT location_id) FROM ls_stock_level")).isNotEmpty();
+    assertThat(first.unchanged()).isPositive();
+    for (var push : first.pushed()) {
+      TestkitRecord variant = lightspeed.server().ecom().get("variants", Long.parseLong(push.skuId())).orElseThrow();
+      assertThat(variant.getLong("stockLevel")).as("variant " + push.skuId()).isEqualTo(push.available());
+    }
+    assertThat(lightspeed.server().ecom().count("variantsMovements") - movementsBefore).isEqualTo(first.pushed().size());
+    assertThat(second.pushed()).isEmpty();
+    assertThat(SyncStream.STOCK).isNotNull();
+  }
+}
