@@ -1,0 +1,157 @@
+package dev.lightspeedsync.examples.bench;
+
+import dev.lightspeedsync.client.auth.OauthClientCredentials;
+import dev.lightspeedsync.client.auth.TokenPair;
+import dev.lightspeedsync.client.auth.TokenStore;
+import dev.lightspeedsync.client.retail.RetailClient;
+import dev.lightspeedsync.examples.jdbc.ConnectionPool;
+import dev.lightspeedsync.examples.jdbc.JdbcSyncSink;
+import dev.lightspeedsync.sync.lightspeed.SyncMetrics;
+import dev.lightspeedsync.sync.lightspeed.SyncReport;
+import dev.lightspeedsync.sync.lightspeed.SyncStream;
+import dev.lightspeedsync.sync.lightspeed.retail.RetailSyncRunner;
+import dev.lightspeedsync.sync.rules.LocationConfig;
+import dev.lightspeedsync.sync.rules.LocationStrategy;
+import dev.lightspeedsync.testkit.LightspeedTestServer;
+import dev.lightspeedsync.testkit.RetailCredentials;
+import dev.lightspeedsync.testkit.TestkitConfig;
+import dev.lightspeedsync.testkit.TimeSource;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
+import okhttp3.OkHttpClient;
+
+/**
+ * The sync benchmarks of BENCHMARKS.md: a full R-Series sync (catalogue and stock: Items with their
+ * Prices, and ItemShops) from an in-process testkit into the JDBC sink on an H2 file.
+ *
+ * <pre>
+ * java -cp examples/target/lightspeed-sync-app.jar dev.lightspeedsync.examples.bench.SyncBenchmark \
+ *     [items=100000] [shops=1] [scale=20] [unlimited=false]
+ * </pre>
+ *
+ * <p>Efficiency: elapsed API time divided by the floor, the drips of all pages (each page's
+ * {@code X-LS-API-Request-Cost} as the server charged it) less the initial bucket, drained at the
+ * drip rate. Memory: with {@code unlimited=true} there is no bucket and the run measures the heap
+ * (peak of the heap pools, run it with {@code -Xmx256m}). Not part of the test run.
+ */
+public final class SyncBenchmark {
+  private SyncBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    long items = 100_000;
+    int shops = 1;
+    double scale = 20;
+    boolean unlimited = false;
+    for (String a : args) {
+      String[] kv = a.split("=", 2);
+      switch (kv[0]) {
+        case "items" -> items = Long.parseLong(kv[1]);
+        case "shops" -> shops = Integer.parseInt(kv[1]);
+        case "scale" -> scale = Double.parseDouble(kv[1]);
+        case "unlimited" -> unlimited = Boolean.parseBoolean(kv[1]);
+        default -> throw new IllegalArgumentException("unknown argument " + a);
+      }
+    }
+    Path dir = Files.createTempDirectory("lightspeed-bench");
+    TestkitConfig.Builder config = TestkitConfig.builder().seed(1).shops(shops).items(items).sales(0).orders(0)
+        .customers(0).vendors(8).timeSource(TimeSource.scaled(scale));
+    if (unlimited) {
+      config.unlimited();
+    }
+    LongAdder costMillis = new LongAdder();
+    AtomicReference<BigDecimal> bucketSize = new AtomicReference<>();
+    AtomicReference<BigDecimal> dripRate = new AtomicReference<>();
+    OkHttpClient costMeter = new OkHttpClient.Builder().addNetworkInterceptor(chain -> {
+      okhttp3.Response r = chain.proceed(chain.request());
+      String cost = r.header("X-LS-API-Request-Cost");
+      if (cost != null && r.code() < 400) {
+        costMillis.add(new BigDecimal(cost).movePointRight(3).longValue());
+      }
+      String level = r.header("X-LS-API-Bucket-Level");
+      if (level != null && level.contains("/")) {
+        bucketSize.set(new BigDecimal(level.substring(level.indexOf('/') + 1)));
+      }
+      String drip = r.header("X-LS-API-Drip-Rate");
+      if (drip != null) {
+        dripRate.set(new BigDecimal(drip));
+      }
+      return r;
+    }).build();
+
+    try (LightspeedTestServer server = LightspeedTestServer.start(config.build());
+        ConnectionPool db = ConnectionPool.open("jdbc:h2:file:" + dir.resolve("bench").toAbsolutePath()
+            + ";CACHE_SIZE=8192")) {
+      RetailCredentials c = server.retailCredentials();
+      SyncMetrics metrics = new SyncMetrics();
+      try (RetailClient client = RetailClient.builder().accountId(c.accountId()).baseUrl(server.retailBaseUrl().toString())
+          .oauth(OauthClientCredentials.of(c.clientId(), c.clientSecret()),
+              TokenStore.inMemory(TokenPair.of(c.accessToken(), c.refreshToken(), c.accessTokenExpiresAt())))
+          .okHttpClient(costMeter).listener(metrics).clock(server.clock().asClock()).sleeper(server.clock()::sleep)
+          .build()) {
+        String shop = server.retail().stream("Shop").findFirst().orElseThrow().require("name");
+        RetailSyncRunner runner = RetailSyncRunner.builder().client(client).sink(JdbcSyncSink.migrated(db))
+            .locations(LocationConfig.builder().strategy(LocationStrategy.ALL).defaultLocationCode(shop).build())
+            .metrics(metrics).clock(server.clock().asClock()).build();
+        long itemRows = server.retail().count("Item");
+        long itemShopRows = server.retail().count("ItemShop");
+        long pages = 1 + ceilDiv(itemRows, 100) + ceilDiv(itemShopRows, 100); // shops + items + item shops
+        System.gc();
+        resetPeaks();
+        Instant apiStart = server.clock().now();
+        long wallStart = System.nanoTime();
+        SyncReport report = runner.run(EnumSet.of(SyncStream.CATALOGUE, SyncStream.STOCK));
+        double wall = (System.nanoTime() - wallStart) / 1e9;
+        double api = Duration.between(apiStart, server.clock().now()).toNanos() / 1e9;
+        double drips = costMillis.sum() / 1000.0;
+        System.out.printf(Locale.ROOT, "items=%d itemShops=%d shops=%d scale=%s unlimited=%s%n", itemRows, itemShopRows,
+            shops, scale, unlimited);
+        System.out.printf(Locale.ROOT, "requests=%d pages=%d rateLimited=%d retries=%d serverRateLimited=%d%n",
+            report.requests(), pages, report.rateLimited(), report.retries(), server.inspect().rateLimited());
+        System.out.printf(Locale.ROOT, "skusStored=%d stockStored=%d%n", report.stream(SyncStream.CATALOGUE).stored(),
+            report.stream(SyncStream.STOCK).stored());
+        if (!unlimited && bucketSize.get() != null && dripRate.get() != null) {
+          double floor = Math.max(0, drips - bucketSize.get().doubleValue()) / dripRate.get().doubleValue();
+          System.out.printf(Locale.ROOT, "drips=%.1f bucket=%s dripRate=%s/s floorApiSeconds=%.1f elapsedApiSeconds=%.1f"
+              + " efficiency=%.4f wallSeconds=%.1f%n", drips, bucketSize.get(), dripRate.get(), floor, api, api / floor, wall);
+        } else {
+          System.out.printf(Locale.ROOT, "wallSeconds=%.1f%n", wall);
+        }
+        System.out.printf(Locale.ROOT, "heapPeakMiB=%.1f heapMaxMiB=%.1f%n", heapPeak() / 1048576.0,
+            Runtime.getRuntime().maxMemory() / 1048576.0);
+      }
+    }
+  }
+
+  private static long ceilDiv(long a, long b) {
+    return (a + b - 1) / b;
+  }
+
+  private static void resetPeaks() {
+    for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (p.getType() == MemoryType.HEAP) {
+        p.resetPeakUsage();
+      }
+    }
+  }
+
+  /** Sum of the heap pools' peak usage since {@link #resetPeaks()} (an upper bound of the peak heap). */
+  private static long heapPeak() {
+    long sum = 0;
+    for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (p.getType() == MemoryType.HEAP) {
+        sum += p.getPeakUsage().getUsed();
+      }
+    }
+    return sum;
+  }
+}
