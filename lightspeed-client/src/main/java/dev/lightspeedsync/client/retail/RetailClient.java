@@ -11,6 +11,7 @@ import dev.lightspeedsync.client.auth.OauthClientCredentials;
 import dev.lightspeedsync.client.auth.TokenPair;
 import dev.lightspeedsync.client.auth.TokenStore;
 import dev.lightspeedsync.client.internal.http.ApiResponse;
+import dev.lightspeedsync.client.internal.http.BaseUrls;
 import dev.lightspeedsync.client.internal.http.RawApi;
 import dev.lightspeedsync.client.internal.http.RequestSpec;
 import dev.lightspeedsync.client.internal.http.Transport;
@@ -44,7 +45,6 @@ import dev.lightspeedsync.client.retail.write.NewSalePayment;
 import dev.lightspeedsync.client.retail.write.OrderLineUpdate;
 import dev.lightspeedsync.client.retail.write.OrderUpdate;
 import java.math.BigDecimal;
-import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -115,9 +115,9 @@ public final class RetailClient implements AutoCloseable {
       throw new IllegalArgumentException("credentials are required: call oauth(credentials, tokenStore) or accessToken(token)");
     }
     this.accountId = b.accountId;
-    this.baseUrl = checkedUrl(b.baseUrl, "baseUrl");
+    this.baseUrl = BaseUrls.checked(b.baseUrl, "baseUrl");
     HttpUrl tokenUrl = b.tokenUrl != null
-        ? checkedUrl(b.tokenUrl, "tokenUrl")
+        ? BaseUrls.checked(b.tokenUrl, "tokenUrl")
         : (b.baseUrl.equals(DEFAULT_BASE_URL)
             ? HttpUrl.get(DEFAULT_TOKEN_URL)
             : baseUrl.newBuilder().encodedPath("/auth/oauth/token").query(null).build());
@@ -404,39 +404,6 @@ public final class RetailClient implements AutoCloseable {
     Objects.requireNonNull(value, name + " == null");
     if (value.signum() < 0) {
       throw new IllegalArgumentException(name + " cannot be negative but was " + value.toPlainString());
-    }
-  }
-
-  /**
-   * Parses and checks a base URL: HTTPS, or plain HTTP only to a loopback address (tests, the
-   * testkit, a local proxy), so tokens never cross a network unencrypted.
-   */
-  static HttpUrl checkedUrl(String url, String name) {
-    HttpUrl parsed = HttpUrl.parse(Objects.requireNonNull(url, name + " == null"));
-    if (parsed == null) {
-      throw new IllegalArgumentException(name + " is not an http(s) URL: " + url);
-    }
-    if (parsed.scheme().equals("http") && !isLoopback(parsed.host())) {
-      throw new IllegalArgumentException(name + " uses plain http to " + parsed.host()
-          + "; plain http is allowed only to loopback addresses, use https");
-    }
-    if (!parsed.encodedPath().endsWith("/")) {
-      parsed = parsed.newBuilder().addPathSegment("").build();
-    }
-    return parsed;
-  }
-
-  private static boolean isLoopback(String host) {
-    if (host.equals("localhost")) {
-      return true;
-    }
-    if (!host.matches("[0-9.]+|[0-9a-fA-F:]+")) {
-      return false; // never resolve names here
-    }
-    try {
-      return InetAddress.getByName(host).isLoopbackAddress();
-    } catch (Exception e) {
-      return false;
     }
   }
 
