@@ -79,6 +79,13 @@ public enum ReasonCode {
   BOOKING_DISABLED,
   /** The ledger already holds this booking or export. */
   ALREADY_IN_LEDGER,
+  /**
+   * A write was sent but its outcome is unknown and Lightspeed's current state does not tell whether
+   * it was applied: a person must check before it is repeated.
+   */
+  WRITE_OUTCOME_UNKNOWN,
+  /** A write cannot be made as asked (for example a stock level the API cannot set). */
+  WRITE_NOT_POSSIBLE,
 
   // Rule 7: availability (seed 002, 003)
   /** Value unchanged since the last push. */

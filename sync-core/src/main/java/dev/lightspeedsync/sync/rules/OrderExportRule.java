@@ -35,7 +35,7 @@ public final class OrderExportRule {
    *
    * @param orders candidate host orders
    * @param alreadyExported tells whether the ledger holds a reference, e.g.
-   *     {@code ref -> sink.ledgerEntry(LedgerKind.ORDER_EXPORT, ref).isPresent()}
+   *     {@code ref -> sink.ledgerEntry(LedgerKind.ORDER_EXPORT, ref).map(LedgerEntry::confirmed).orElse(false)} (a claimed but unconfirmed export must be reconciled by the writer, not skipped)
    */
   public ExportPlan plan(List<HostOrder> orders, Predicate<String> alreadyExported) {
     Objects.requireNonNull(orders, "orders == null");

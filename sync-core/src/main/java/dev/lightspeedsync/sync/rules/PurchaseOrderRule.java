@@ -134,7 +134,7 @@ public final class PurchaseOrderRule {
 
   /**
    * Drops bookings whose key the ledger already holds ({@code ALREADY_IN_LEDGER}); what remains must
-   * be booked. Pass {@code key -> sink.ledgerEntry(LedgerKind.STOCK_BOOKING, key).isPresent()}.
+   * be booked. Pass {@code key -> sink.ledgerEntry(LedgerKind.STOCK_BOOKING, key).map(LedgerEntry::confirmed).orElse(false)}: a claimed but unconfirmed entry is a write whose outcome is unknown, which the writer must reconcile, not skip.
    */
   public static Selection<StockBooking> unbooked(List<StockBooking> bookings,
       Predicate<String> alreadyInLedger) {

@@ -366,7 +366,7 @@ public final class RetailWriter {
     Level before = readLevel(itemId, shopId);
     long target = before.qoh + b.quantity();
     if (target < 0) {
-      issues.add(issue(RecordKind.RECEIPT, key, ReasonCode.ALREADY_IN_LEDGER,
+      issues.add(issue(RecordKind.RECEIPT, key, ReasonCode.WRITE_NOT_POSSIBLE,
           "Receipt line " + key + " (+" + b.quantity() + ") cannot be booked: item " + itemId + " in shop " + shopId
               + " has qoh " + before.qoh + " and the API cannot set a negative quantity",
           "Correct the item's stock in Lightspeed (count it), then run the booking again"));
@@ -423,7 +423,7 @@ public final class RetailWriter {
   }
 
   private WriteAction attention(StockBooking b, String request, Plan p, Level now, List<RecordIssue> issues) {
-    issues.add(issue(RecordKind.RECEIPT, b.key(), ReasonCode.ALREADY_IN_LEDGER,
+    issues.add(issue(RecordKind.RECEIPT, b.key(), ReasonCode.WRITE_OUTCOME_UNKNOWN,
         "Receipt line " + b.key() + " (+" + b.quantity() + " of SKU " + b.skuId() + " at location " + b.locationId()
             + ") may or may not be booked: the stock write's outcome was unknown, and Lightspeed now shows qoh "
             + now.qoh + ", neither the level before (" + p.before + ") nor the target (" + p.target
