@@ -40,6 +40,11 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.List;
@@ -129,6 +134,10 @@ final class SyncCommand implements Callable<Integer> {
   @Option(names = "--dry-run", description = "Read Lightspeed and report, but write nothing to the database (OAuth tokens excepted).")
   boolean dryRun;
 
+  @Option(names = "--reimport-from", description = "Re-import records changed since this date (2026-01-31) or instant"
+      + " (2026-01-31T08:00:00Z): the checkpoints are moved back, then the sync runs.")
+  String reimportFrom;
+
   @Option(names = "--summary-json", description = "Write the run summary as JSON to this file.")
   Path summaryJson;
 
@@ -175,6 +184,7 @@ final class SyncCommand implements Callable<Integer> {
     if (baseUrl != null) {
       requireCredentials(ecom);
     }
+    Instant from = reimportFrom == null ? null : parseInstant(reimportFrom);
 
     List<RunSummary> runs = new ArrayList<>();
     try (ConnectionPool pool = openDatabase()) {
@@ -197,7 +207,7 @@ final class SyncCommand implements Callable<Integer> {
             try (EcomClient client = embedded.ecomClient(ListenerChain.of(metrics, bar))) {
               EcomSyncRunner runner = ecomRunner(client, sink, metrics, embedded.clock(),
                   Long.toString(embedded.server().ecomCredentials().shopId()), salesSelection);
-              runs.add(runOnce("ecom", runner::runOnce, ecomFull(runner, sink), Map.of(), sink, bar, "Sync 1"));
+              runs.add(runOnce("ecom", ecomRun(runner, from), ecomFull(runner, sink), Map.of(), sink, bar, "Sync 1"));
               if (!noActivity) {
                 out.println("Webshop activity: " + embedded.simulateEcomActivity());
                 runs.add(runOnce("ecom", runner::runOnce, ecomFull(runner, sink), Map.of(), sink, bar, "Sync 2"));
@@ -213,8 +223,8 @@ final class SyncCommand implements Callable<Integer> {
               expected.put(SyncStream.CATALOGUE, embedded.pagesOf("Item"));
               expected.put(SyncStream.STOCK, embedded.pagesOf("ItemShop"));
               expected.put(SyncStream.SALES, embedded.pagesOf("Sale"));
-              runs.add(runOnce("retail", runner::runOnce, retailFull(runner, sink, expected, bar), expected, sink, bar,
-                  "Sync 1"));
+              runs.add(runOnce("retail", retailRun(runner, from), retailFull(runner, sink, expected, bar), expected, sink,
+                  bar, "Sync 1"));
               if (!noActivity) {
                 out.println("Shop activity: " + embedded.simulateActivity());
                 runs.add(runOnce("retail", runner::runOnce, retailFull(runner, sink, Map.of(), bar), Map.of(), sink, bar,
@@ -231,7 +241,7 @@ final class SyncCommand implements Callable<Integer> {
           String shopKey = JdbcTokenStore.fingerprint(withSlash(baseUrl) + "|" + apiKey) + ":" + language;
           EcomSyncRunner runner = ecomRunner(client, sink, metrics, Clock.systemUTC(), shopKey, salesSelection);
           out.println(dbLine);
-          runs.add(runOnce("ecom", runner::runOnce, ecomFull(runner, sink), Map.of(), sink, bar, "Sync"));
+          runs.add(runOnce("ecom", ecomRun(runner, from), ecomFull(runner, sink), Map.of(), sink, bar, "Sync"));
         }
       } else {
         String accountKey = "retail:" + accountId;
@@ -244,8 +254,8 @@ final class SyncCommand implements Callable<Integer> {
           String defaultLoc = defaultLocation != null ? defaultLocation : firstShop(client);
           RetailSyncRunner runner = runner(client, sink, metrics, Clock.systemUTC(), defaultLoc, salesSelection);
           out.println(dbLine);
-          runs.add(runOnce("retail", runner::runOnce, retailFull(runner, sink, Map.of(), bar), Map.of(), sink, bar,
-              "Sync"));
+          runs.add(runOnce("retail", retailRun(runner, from), retailFull(runner, sink, Map.of(), bar), Map.of(), sink,
+              bar, "Sync"));
         }
       }
       out.print(databaseTotals(pool));
@@ -254,6 +264,25 @@ final class SyncCommand implements Callable<Integer> {
       writeSummary(runs);
     }
     return 0;
+  }
+
+  private static final Set<SyncStream> DATA_STREAMS = EnumSet.of(SyncStream.CATALOGUE, SyncStream.STOCK, SyncStream.SALES);
+
+  private static Supplier<SyncReport> retailRun(RetailSyncRunner runner, Instant from) {
+    return from == null ? runner::runOnce : () -> runner.reimportFrom(from, DATA_STREAMS);
+  }
+
+  private static Supplier<SyncReport> ecomRun(EcomSyncRunner runner, Instant from) {
+    return from == null ? runner::runOnce : () -> runner.reimportFrom(from, DATA_STREAMS);
+  }
+
+  static Instant parseInstant(String value) {
+    try {
+      return value.contains("T") ? Instant.parse(value) : LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
+    } catch (DateTimeParseException e) {
+      throw new AppException(2, "--reimport-from must be a date (2026-01-31) or an instant (2026-01-31T08:00:00Z), not '"
+          + value + "'");
+    }
   }
 
   private EcomSyncRunner ecomRunner(EcomClient client, SyncSink sink, SyncMetrics metrics, Clock clock, String shopKey,

@@ -263,6 +263,25 @@ class SyncAppTest {
   }
 
   @Test
+  void reimportFromADateReadsTheOlderRecordsAgain() throws IOException {
+    start(TestkitConfig.builder().shops(2).items(150).sales(120).orders(0));
+    Path first = dir.resolve("first.json");
+    Path again = dir.resolve("again.json");
+    assertThat(AppRun.of(accountArgs("--summary-json", first.toString()).toArray(String[]::new)).exitCode()).isZero();
+
+    AppRun reimport = AppRun.of(accountArgs("--reimport-from", "2020-01-01", "--summary-json", again.toString())
+        .toArray(String[]::new));
+
+    assertThat(reimport.exitCode()).as(reimport.err()).isZero();
+    JsonNode s = read(again);
+    assertThat(s.get("full").asBoolean()).isFalse();
+    assertThat(s.get("skus").asLong()).isEqualTo(read(first).get("skus").asLong());
+    assertThat(s.get("salesOrders").asLong()).isEqualTo(read(first).get("salesOrders").asLong());
+    assertThat(AppRun.of(accountArgs("--reimport-from", "last tuesday").toArray(String[]::new)).exitCode())
+        .isEqualTo(2);
+  }
+
+  @Test
   void dryRunReadsButWritesNothing() throws IOException {
     start(TestkitConfig.builder().shops(2).items(50).sales(20).orders(0));
     Path summary = dir.resolve("dry.json");
