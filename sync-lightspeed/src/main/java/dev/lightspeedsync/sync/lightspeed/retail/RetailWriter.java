@@ -1,5 +1,7 @@
 package dev.lightspeedsync.sync.lightspeed.retail;
 
+import dev.lightspeedsync.sync.lightspeed.WriteAction;
+import dev.lightspeedsync.sync.lightspeed.WriteReport;
 import dev.lightspeedsync.client.error.LightspeedException;
 import dev.lightspeedsync.client.error.NotFoundException;
 import dev.lightspeedsync.client.retail.RetailClient;
@@ -19,8 +21,8 @@ import dev.lightspeedsync.client.retail.write.NewSaleLine;
 import dev.lightspeedsync.client.retail.write.NewSalePayment;
 import dev.lightspeedsync.sync.SyncSettings;
 import dev.lightspeedsync.sync.lightspeed.SyncException;
-import dev.lightspeedsync.sync.lightspeed.retail.WriteAction.Kind;
-import dev.lightspeedsync.sync.lightspeed.retail.WriteAction.Status;
+import dev.lightspeedsync.sync.lightspeed.WriteAction.Kind;
+import dev.lightspeedsync.sync.lightspeed.WriteAction.Status;
 import dev.lightspeedsync.sync.model.Exclusion;
 import dev.lightspeedsync.sync.model.HostOrder;
 import dev.lightspeedsync.sync.model.HostOrderLine;

@@ -1,11 +1,13 @@
 package dev.lightspeedsync.sync.lightspeed.retail;
 
+import dev.lightspeedsync.sync.lightspeed.WriteAction;
+import dev.lightspeedsync.sync.lightspeed.WriteReport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lightspeedsync.sync.SyncSettings;
-import dev.lightspeedsync.sync.lightspeed.retail.WriteAction.Kind;
-import dev.lightspeedsync.sync.lightspeed.retail.WriteAction.Status;
+import dev.lightspeedsync.sync.lightspeed.WriteAction.Kind;
+import dev.lightspeedsync.sync.lightspeed.WriteAction.Status;
 import dev.lightspeedsync.sync.model.HostOrder;
 import dev.lightspeedsync.sync.model.HostOrderLine;
 import dev.lightspeedsync.sync.model.PurchaseOrder;

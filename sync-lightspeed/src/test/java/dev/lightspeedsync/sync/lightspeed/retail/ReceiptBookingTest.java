@@ -1,10 +1,12 @@
 package dev.lightspeedsync.sync.lightspeed.retail;
 
+import dev.lightspeedsync.sync.lightspeed.WriteAction;
+import dev.lightspeedsync.sync.lightspeed.WriteReport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lightspeedsync.sync.SyncSettings;
-import dev.lightspeedsync.sync.lightspeed.retail.WriteAction.Status;
+import dev.lightspeedsync.sync.lightspeed.WriteAction.Status;
 import dev.lightspeedsync.sync.model.PurchaseOrder;
 import dev.lightspeedsync.sync.model.PurchaseOrderLine;
 import dev.lightspeedsync.sync.model.ReasonCode;

@@ -1,10 +1,10 @@
-package dev.lightspeedsync.sync.lightspeed.retail;
+package dev.lightspeedsync.sync.lightspeed;
 
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One write to Lightspeed as planned or performed by {@link RetailWriter}: what it is about
+ * One write to Lightspeed as planned or performed by {@code RetailWriter}: what it is about
  * ({@link #kind()}, {@link #key()}), the request in words ({@link #request()}, for example
  * {@code PUT Item/12.json ItemShop shop 1 qoh 5 -> 8}), what happened ({@link #status()}), why
  * ({@link #detail()}) and what Lightspeed returned ({@link #externalId()}). In a dry run every write
@@ -74,11 +74,11 @@ public record WriteAction(Kind kind, String key, String request, Status status, 
     Objects.requireNonNull(externalId, "externalId == null");
   }
 
-  static WriteAction of(Kind kind, String key, String request, Status status, String detail) {
+  public static WriteAction of(Kind kind, String key, String request, Status status, String detail) {
     return new WriteAction(kind, key, request, status, detail, Optional.empty());
   }
 
-  WriteAction withExternalId(String id) {
+  public WriteAction withExternalId(String id) {
     return new WriteAction(kind, key, request, status, detail, Optional.of(id));
   }
 

@@ -1,4 +1,4 @@
-package dev.lightspeedsync.sync.lightspeed.retail;
+package dev.lightspeedsync.sync.lightspeed;
 
 import dev.lightspeedsync.sync.model.Exclusion;
 import dev.lightspeedsync.sync.model.ReasonCode;
@@ -9,7 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What one call of {@link RetailWriter} planned or did. When {@link #suppressedBecause()} is present
+ * What one call of a writer ({@code RetailWriter}, {@code EcomWriter}) planned or did. When {@link #suppressedBecause()} is present
  * ({@code READ_ONLY}, {@code PUSH_DISABLED}, {@code BOOKING_DISABLED}, {@code EXPORT_DISABLED}) no
  * request was sent and {@link #actions()} is empty, as with sync-core's {@code PushPlan}. In a
  * {@linkplain #dryRun() dry run} nothing was written to Lightspeed or to the sink and every write that
@@ -35,7 +35,7 @@ public record WriteReport(boolean dryRun, Optional<ReasonCode> suppressedBecause
     pushedValues = Map.copyOf(pushedValues);
   }
 
-  static WriteReport suppressed(boolean dryRun, ReasonCode reason, List<Exclusion> exclusions) {
+  public static WriteReport suppressed(boolean dryRun, ReasonCode reason, List<Exclusion> exclusions) {
     return new WriteReport(dryRun, Optional.of(reason), List.of(), exclusions, List.of(), Map.of());
   }
 
