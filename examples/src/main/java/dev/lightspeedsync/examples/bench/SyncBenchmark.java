@@ -88,7 +88,7 @@ public final class SyncBenchmark {
       return r;
     }).build();
 
-    try (LightspeedTestServer server = LightspeedTestServer.start(config.build());
+    try (Cleanup cleanup = new Cleanup(dir); LightspeedTestServer server = LightspeedTestServer.start(config.build());
         ConnectionPool db = ConnectionPool.open("jdbc:h2:file:" + dir.resolve("bench").toAbsolutePath()
             + ";CACHE_SIZE=8192")) {
       RetailCredentials c = server.retailCredentials();
@@ -107,10 +107,14 @@ public final class SyncBenchmark {
         long pages = 1 + ceilDiv(itemRows, 100) + ceilDiv(itemShopRows, 100); // shops + items + item shops
         System.gc();
         resetPeaks();
+        HeapSampler sampler = new HeapSampler();
+        sampler.start();
         Instant apiStart = server.clock().now();
         long wallStart = System.nanoTime();
         SyncReport report = runner.run(EnumSet.of(SyncStream.CATALOGUE, SyncStream.STOCK));
         double wall = (System.nanoTime() - wallStart) / 1e9;
+        sampler.interrupt();
+        sampler.join();
         double api = Duration.between(apiStart, server.clock().now()).toNanos() / 1e9;
         double drips = costMillis.sum() / 1000.0;
         System.out.printf(Locale.ROOT, "items=%d itemShops=%d shops=%d scale=%s unlimited=%s%n", itemRows, itemShopRows,
@@ -126,10 +130,57 @@ public final class SyncBenchmark {
         } else {
           System.out.printf(Locale.ROOT, "wallSeconds=%.1f%n", wall);
         }
-        System.out.printf(Locale.ROOT, "heapPeakMiB=%.1f heapMaxMiB=%.1f%n", heapPeak() / 1048576.0,
-            Runtime.getRuntime().maxMemory() / 1048576.0);
+        System.out.printf(Locale.ROOT, "heapUsedPeakMiB=%.1f (sampled every 20 ms) liveAfterGcPeakMiB=%.1f"
+                + " poolPeaksSumMiB=%.1f heapMaxMiB=%.1f%n", sampler.peak / 1048576.0, liveAfterGc() / 1048576.0,
+            heapPeak() / 1048576.0, Runtime.getRuntime().maxMemory() / 1048576.0);
       }
     }
+  }
+
+  /** Deletes the benchmark's database directory at the end. */
+  private record Cleanup(Path dir) implements AutoCloseable {
+    @Override
+    public void close() throws java.io.IOException {
+      try (var files = Files.walk(dir)) {
+        for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(p);
+        }
+      }
+    }
+  }
+
+  /** Samples the used heap (all pools at one moment) every 20 ms and keeps the maximum. */
+  private static final class HeapSampler extends Thread {
+    volatile long peak;
+
+    HeapSampler() {
+      super("heap-sampler");
+      setDaemon(true);
+    }
+
+    @Override
+    public void run() {
+      var memory = ManagementFactory.getMemoryMXBean();
+      while (!isInterrupted()) {
+        peak = Math.max(peak, memory.getHeapMemoryUsage().getUsed());
+        try {
+          Thread.sleep(20);
+        } catch (InterruptedException e) {
+          return;
+        }
+      }
+    }
+  }
+
+  /** The largest heap left after a collection (the live set), over the heap pools that report it. */
+  private static long liveAfterGc() {
+    long max = 0;
+    for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (p.getType() == MemoryType.HEAP && p.getCollectionUsage() != null && p.getName().contains("Old")) {
+        max = Math.max(max, p.getCollectionUsage().getUsed());
+      }
+    }
+    return max;
   }
 
   private static long ceilDiv(long a, long b) {
