@@ -15,7 +15,10 @@ import dev.lightspeedsync.sync.rules.AvailabilityRule;
 import dev.lightspeedsync.sync.rules.CompositeBreakdown;
 import dev.lightspeedsync.sync.rules.CompositeConfig;
 import dev.lightspeedsync.sync.rules.PushPlan;
-import dev.lightspeedsync.sync.rules.StockPush;
+import dev.lightspeedsync.sync.SyncSettings;
+import dev.lightspeedsync.sync.lightspeed.WriteReport;
+import dev.lightspeedsync.sync.lightspeed.ecom.EcomWriter;
+import java.util.EnumSet;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -36,8 +39,9 @@ import java.util.Map;
  *       shows now.
  *   <li>Plan with {@link AvailabilityRule}: the warehouse's figures ({@code wms_stock}) against what
  *       the storefront shows; only the differences are pushes.
- *   <li>Push each with {@link EcomClient#setVariantStockLevel}, then sync again so the sink holds
- *       the storefront's new state (a second run plans nothing).
+ *   <li>Push with sync-lightspeed's {@link EcomWriter} (variant stock levels; a negative availability
+ *       is written as 0) and remember what was pushed ({@code wms_last_pushed}), so a second run
+ *       plans nothing.
  * </ol>
  *
  * <p>Runs offline against the embedded testkit: {@code java -cp lightspeed-sync-app.jar
@@ -54,41 +58,60 @@ public final class StorefrontStockPush {
     this.readOnly = readOnly;
   }
 
-  /** What one run did. */
-  public record Result(List<StockPush> pushed, int unchanged, String suppressedBecause) {}
+  /** What one run did: the figures written, how many were unchanged, and why nothing was sent (if so). */
+  public record Result(Map<String, Long> pushed, int unchanged, String suppressedBecause) {}
 
   public Result run() throws SQLException {
     JdbcSyncSink sink = JdbcSyncSink.migrated(db);
     createWarehouseStock();
     SyncMetrics metrics = new SyncMetrics();
+    SyncSettings settings = SyncSettings.builder().readOnly(readOnly)
+        .availability(AvailabilityConfig.builder().pushStock(true).build()).build();
     try (EcomClient client = lightspeed.ecomClient(metrics)) {
       EcomSyncRunner runner = EcomSyncRunner.builder().client(client).sink(sink)
           .shopKey(Long.toString(lightspeed.server().ecomCredentials().shopId()))
           .metrics(metrics).clock(lightspeed.clock()).build();
-      runner.run(java.util.EnumSet.of(SyncStream.CATALOGUE, SyncStream.STOCK));
+      runner.run(EnumSet.of(SyncStream.CATALOGUE, SyncStream.STOCK));
 
-      Map<String, Long> storefront = new HashMap<>();
+      // What the storefront shows now, overlaid with what this warehouse pushed before (a negative
+      // availability is shown as 0, so the pushed value is the one to compare with).
+      Map<String, Long> lastPushed = new HashMap<>();
       List<StockLevel> warehouse = new ArrayList<>();
       try (Connection c = db.connection(); Statement s = c.createStatement();
-          ResultSet rs = s.executeQuery("SELECT w.sku_id, w.on_hand, w.allocated, st.on_hand FROM wms_stock w"
+          ResultSet rs = s.executeQuery("SELECT w.sku_id, w.on_hand, w.allocated, st.on_hand, p.available"
+              + " FROM wms_stock w"
               + " JOIN ls_stock_level st ON st.sku_id = w.sku_id AND st.location_id = '" + EcomMapping.WEBSHOP + "'"
-              + " JOIN ls_sku k ON k.id = w.sku_id WHERE k.active")) {
+              + " JOIN ls_sku k ON k.id = w.sku_id"
+              + " LEFT JOIN wms_last_pushed p ON p.push_key = CONCAT(w.sku_id, '@" + EcomMapping.WEBSHOP + "')"
+              + " WHERE k.active")) {
         while (rs.next()) {
           warehouse.add(StockLevel.builder().skuId(rs.getString(1)).locationId(EcomMapping.WEBSHOP)
               .onHand(rs.getLong(2)).allocated(rs.getLong(3)).build());
-          storefront.put(AvailabilityRule.key(rs.getString(1), EcomMapping.WEBSHOP), rs.getLong(4));
+          long pushed = rs.getLong(5);
+          lastPushed.put(AvailabilityRule.key(rs.getString(1), EcomMapping.WEBSHOP), rs.wasNull() ? rs.getLong(4) : pushed);
         }
       }
-      PushPlan plan = AvailabilityRule.of(AvailabilityConfig.builder().pushStock(true).readOnly(readOnly).build())
-          .plan(warehouse, CompositeBreakdown.compile(List.of(), CompositeConfig.defaults(), lightspeed.clock().instant()), storefront);
-      for (StockPush push : plan.pushes()) {
-        client.setVariantStockLevel(Long.parseLong(push.skuId()), push.available());
+      PushPlan plan = AvailabilityRule.of(settings.effectiveAvailability())
+          .plan(warehouse, CompositeBreakdown.compile(List.of(), CompositeConfig.defaults(), lightspeed.clock().instant()),
+              lastPushed);
+      WriteReport report = EcomWriter.builder().client(client).sink(sink).settings(settings).clock(lightspeed.clock())
+          .build().pushStock(plan);
+      rememberPushed(report.pushedValues());
+      return new Result(report.pushedValues(), plan.unchanged().size(),
+          report.suppressedBecause().map(Enum::name).orElse(null));
+    }
+  }
+
+  private void rememberPushed(Map<String, Long> pushed) throws SQLException {
+    try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement("MERGE INTO wms_last_pushed t"
+        + " USING (SELECT CAST(? AS VARCHAR(200)) AS push_key, CAST(? AS BIGINT) AS available) s"
+        + " ON t.push_key = s.push_key WHEN MATCHED THEN UPDATE SET available = s.available"
+        + " WHEN NOT MATCHED THEN INSERT (push_key, available) VALUES (s.push_key, s.available)")) {
+      for (Map.Entry<String, Long> e : pushed.entrySet()) {
+        ps.setString(1, e.getKey());
+        ps.setLong(2, e.getValue());
+        ps.executeUpdate();
       }
-      if (!plan.pushes().isEmpty()) {
-        runner.run(java.util.EnumSet.of(SyncStream.CATALOGUE, SyncStream.STOCK)); // the storefront's new state
-      }
-      return new Result(plan.pushes(), plan.unchanged().size(),
-          plan.suppressedBecause().map(Enum::name).orElse(null));
     }
   }
 
@@ -100,6 +123,7 @@ public final class StorefrontStockPush {
     try (Connection c = db.connection(); Statement s = c.createStatement()) {
       s.execute("CREATE TABLE IF NOT EXISTS wms_stock (sku_id VARCHAR(64) PRIMARY KEY, on_hand BIGINT NOT NULL,"
           + " allocated BIGINT NOT NULL)");
+      s.execute("CREATE TABLE IF NOT EXISTS wms_last_pushed (push_key VARCHAR(200) PRIMARY KEY, available BIGINT NOT NULL)");
     }
   }
 
