@@ -42,7 +42,8 @@ public final class LightspeedSyncApp implements Runnable {
     }
     CommandLine cli = new CommandLine(new LightspeedSyncApp())
         .addSubcommand("sync", new SyncCommand(out))
-        .addSubcommand("export", new ExportCommand(out));
+        .addSubcommand("export", new ExportCommand(out))
+        .addSubcommand("schedule", new ScheduleCommand(out));
     cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
     cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
     cli.setParameterExceptionHandler((e, a) -> {

@@ -1,0 +1,282 @@
+package dev.lightspeedsync.examples.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerName;
+import com.github.kagkarlsson.scheduler.task.helper.PlainScheduleAndData;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTaskWithPersistentSchedule;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import dev.lightspeedsync.examples.jdbc.ConnectionPool;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code schedule}: per-account syncs every 30 minutes (configurable) on db-scheduler. The
+ * scheduler's table ({@code scheduled_tasks}) lives in the shared database given by {@code --db};
+ * several app instances on the same database split the accounts between them, and an account's
+ * sync never runs on two nodes at once (db-scheduler picks an execution with an optimistic lock on
+ * its row). Each account syncs into its own database ({@code db} in the accounts file), because the
+ * sink's tables hold one account.
+ *
+ * <p>Accounts file (JSON): {@code [{"key":"store-1","db":"jdbc:h2:file:./store-1","args":["--platform",
+ * "retail","--base-url","https://api.lightspeedapp.com/","--account-id","123",...]}]}; {@code args}
+ * are {@code sync} options. Secrets may stay in the environment variables {@code sync} reads.
+ */
+@Command(name = "schedule", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Runs each account's sync every --every on db-scheduler; nodes sharing --db split the accounts."})
+final class ScheduleCommand implements Callable<Integer> {
+  static final String TASK = "lightspeed-sync-account";
+
+  private final PrintStream out;
+
+  @Option(names = "--db", required = true, description = "JDBC URL of the shared scheduler database (PostgreSQL for several machines).")
+  String db;
+
+  @Option(names = "--accounts", required = true, description = "JSON file listing the accounts: key, db, args.")
+  Path accounts;
+
+  @Option(names = "--every", defaultValue = "30m", description = "Interval between syncs of an account (30m, 1h, PT30M). Default: ${DEFAULT-VALUE}.")
+  String every;
+
+  @Option(names = "--node", description = "This instance's name in the scheduler table. Default: host name.")
+  String node;
+
+  @Option(names = "--threads", defaultValue = "2", description = "Accounts synced at once on this node. Default: ${DEFAULT-VALUE}.")
+  int threads;
+
+  @Option(names = "--polling", defaultValue = "10s", description = "How often this node looks for due syncs. Default: ${DEFAULT-VALUE}.")
+  String polling;
+
+  @Option(names = "--for", description = "Stop after this long (for demos and tests). Default: run until stopped.")
+  String runFor;
+
+  @Option(names = "--until-all-synced", description = "Stop once every account has been synced (by any node) since this node started.")
+  boolean untilAllSynced;
+
+  ScheduleCommand(PrintStream out) {
+    this.out = out;
+  }
+
+  /** One account of the accounts file. */
+  record Account(String key, String db, List<String> args) {}
+
+  @Override
+  public Integer call() throws Exception {
+    Duration interval = duration(every, "--every");
+    Map<String, Account> byKey = readAccounts();
+    try (ConnectionPool pool = ConnectionPool.open(db)) {
+      createTables(pool);
+      RecurringTaskWithPersistentSchedule<PlainScheduleAndData> task =
+          Tasks.recurringWithPersistentSchedule(TASK, PlainScheduleAndData.class)
+              .execute((instance, ctx) -> {
+                Account account = byKey.get(instance.getId());
+                if (account == null) {
+                  out.println("schedule: account " + instance.getId() + " is no longer in " + accounts + "; skipped");
+                  return;
+                }
+                syncOnce(pool, account);
+              });
+      Scheduler scheduler = Scheduler.create(dataSource(pool), task)
+          .schedulerName(new SchedulerName.Fixed(name()))
+          .threads(threads)
+          .pollingInterval(duration(polling, "--polling"))
+          .enableImmediateExecution()
+          .build();
+      for (Account a : byKey.values()) {
+        // Only the first node to see an account schedules it; the others find its row.
+        scheduler.scheduleIfNotExists(task.schedulableInstance(a.key(),
+            new PlainScheduleAndData(FixedDelay.of(interval), a.key())));
+      }
+      out.printf(Locale.ROOT, "schedule: node %s, %d accounts, every %s%n", name(), byKey.size(), interval);
+      scheduler.start();
+      Instant startedAt = Instant.now();
+      try {
+        Instant deadline = runFor == null ? Instant.MAX : startedAt.plus(duration(runFor, "--for"));
+        while (Instant.now().isBefore(deadline) && !(untilAllSynced && syncedSince(pool, startedAt) >= byKey.size())) {
+          Thread.sleep(100);
+        }
+      } finally {
+        scheduler.stop();
+      }
+    }
+    return 0;
+  }
+
+  private static long syncedSince(ConnectionPool pool, Instant since) throws SQLException {
+    try (Connection c = pool.connection(); PreparedStatement ps = c.prepareStatement(
+        "SELECT COUNT(DISTINCT account_key) FROM ls_schedule_run WHERE finished_at >= ?")) {
+      ps.setObject(1, OffsetDateTime.ofInstant(since, ZoneOffset.UTC));
+      try (java.sql.ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+
+  private String name() {
+    if (node != null) {
+      return node;
+    }
+    try {
+      return java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.net.UnknownHostException e) {
+      return "node-" + ProcessHandle.current().pid();
+    }
+  }
+
+  /** Runs {@code sync} for one account in-process and records the run in {@code ls_schedule_run}. */
+  private void syncOnce(ConnectionPool pool, Account account) {
+    Instant started = Instant.now();
+    List<String> args = new ArrayList<>(List.of("sync", "--db", account.db(), "--progress", "none"));
+    args.addAll(account.args());
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = LightspeedSyncApp.run(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8), args.toArray(String[]::new));
+    String error = err.toString(StandardCharsets.UTF_8).strip();
+    out.printf(Locale.ROOT, "schedule: %s synced on %s: %s%n", account.key(), name(), code == 0 ? "ok" : error);
+    try (Connection c = pool.connection(); PreparedStatement ps = c.prepareStatement("INSERT INTO ls_schedule_run"
+        + " (account_key, node, started_at, finished_at, exit_code, error) VALUES (?, ?, ?, ?, ?, ?)")) {
+      ps.setString(1, account.key());
+      ps.setString(2, name());
+      ps.setObject(3, OffsetDateTime.ofInstant(started, ZoneOffset.UTC));
+      ps.setObject(4, OffsetDateTime.now(ZoneOffset.UTC));
+      ps.setInt(5, code);
+      ps.setString(6, error.isEmpty() ? null : error);
+      ps.executeUpdate();
+    } catch (SQLException e) {
+      out.println("schedule: cannot record the run of " + account.key() + ": " + e.getMessage());
+    }
+    if (code != 0) {
+      // db-scheduler's failure handler of a recurring task retries at the next scheduled time
+      throw new IllegalStateException("sync of " + account.key() + " failed: " + error);
+    }
+  }
+
+  private Map<String, Account> readAccounts() throws java.io.IOException {
+    JsonNode root = new ObjectMapper().readTree(accounts.toFile());
+    if (root == null || !root.isArray()) {
+      throw new AppException(2, "--accounts must be a JSON array of {\"key\", \"db\", \"args\"}");
+    }
+    Map<String, Account> out = new LinkedHashMap<>();
+    for (JsonNode n : root) {
+      String key = n.path("key").asText("");
+      if (key.isBlank() || key.length() > 100) {
+        throw new AppException(2, "every account in " + accounts + " needs a \"key\" of 1 to 100 characters");
+      }
+      String accountDb = n.path("db").asText("jdbc:h2:file:./lightspeed-sync-" + key.replaceAll("[^A-Za-z0-9_-]", "_"));
+      List<String> args = new ArrayList<>();
+      n.path("args").forEach(a -> args.add(a.asText()));
+      if (out.put(key, new Account(key, accountDb, List.copyOf(args))) != null) {
+        throw new AppException(2, "account key '" + key + "' appears twice in " + accounts);
+      }
+    }
+    return out;
+  }
+
+  /** db-scheduler's table (H2 / PostgreSQL types) and the run log; created when missing. */
+  static void createTables(ConnectionPool pool) throws SQLException {
+    try (Connection c = pool.connection(); Statement s = c.createStatement()) {
+      boolean postgres = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+      s.execute("CREATE TABLE IF NOT EXISTS scheduled_tasks (task_name VARCHAR(100) NOT NULL,"
+          + " task_instance VARCHAR(100) NOT NULL, task_data " + (postgres ? "BYTEA" : "BLOB") + ","
+          + " execution_time TIMESTAMP(6) WITH TIME ZONE NOT NULL, picked BOOLEAN NOT NULL, picked_by VARCHAR(50),"
+          + " last_success TIMESTAMP(6) WITH TIME ZONE, last_failure TIMESTAMP(6) WITH TIME ZONE,"
+          + " consecutive_failures INT, last_heartbeat TIMESTAMP(6) WITH TIME ZONE, version BIGINT NOT NULL,"
+          + " priority SMALLINT, PRIMARY KEY (task_name, task_instance))");
+      s.execute("CREATE TABLE IF NOT EXISTS ls_schedule_run (account_key VARCHAR(100) NOT NULL, node VARCHAR(100) NOT NULL,"
+          + " started_at TIMESTAMP(6) WITH TIME ZONE NOT NULL, finished_at TIMESTAMP(6) WITH TIME ZONE NOT NULL,"
+          + " exit_code INT NOT NULL, error VARCHAR(4000))");
+    }
+  }
+
+  static Duration duration(String value, String option) {
+    String v = value.strip().toLowerCase(Locale.ROOT);
+    try {
+      if (v.startsWith("p")) {
+        return Duration.parse(value.strip().toUpperCase(Locale.ROOT));
+      }
+      long n = Long.parseLong(v.substring(0, v.length() - (v.endsWith("ms") ? 2 : 1)));
+      if (v.endsWith("ms")) {
+        return Duration.ofMillis(n);
+      }
+      return switch (v.charAt(v.length() - 1)) {
+        case 's' -> Duration.ofSeconds(n);
+        case 'm' -> Duration.ofMinutes(n);
+        case 'h' -> Duration.ofHours(n);
+        default -> throw new NumberFormatException();
+      };
+    } catch (NumberFormatException | DateTimeParseException | StringIndexOutOfBoundsException e) {
+      throw new AppException(2, option + " must be a duration such as 30m, 10s, 1h or PT30M, not '" + value + "'");
+    }
+  }
+
+  /** The pool as the {@link DataSource} db-scheduler wants. */
+  static DataSource dataSource(ConnectionPool pool) {
+    return new DataSource() {
+      @Override
+      public Connection getConnection() throws SQLException {
+        return pool.connection();
+      }
+
+      @Override
+      public Connection getConnection(String username, String password) throws SQLException {
+        return pool.connection();
+      }
+
+      @Override
+      public PrintWriter getLogWriter() {
+        return null;
+      }
+
+      @Override
+      public void setLogWriter(PrintWriter out) {}
+
+      @Override
+      public void setLoginTimeout(int seconds) {}
+
+      @Override
+      public int getLoginTimeout() {
+        return 0;
+      }
+
+      @Override
+      public Logger getParentLogger() {
+        return Logger.getGlobal();
+      }
+
+      @Override
+      public <T> T unwrap(Class<T> iface) throws SQLException {
+        throw new SQLException("not a wrapper");
+      }
+
+      @Override
+      public boolean isWrapperFor(Class<?> iface) {
+        return false;
+      }
+    };
+  }
+}
