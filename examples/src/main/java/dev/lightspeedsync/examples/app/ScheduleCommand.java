@@ -197,19 +197,39 @@ final class ScheduleCommand implements Callable<Integer> {
     return out;
   }
 
-  /** db-scheduler's table (H2 / PostgreSQL types) and the run log; created when missing. */
+  /**
+   * db-scheduler's table (H2 / PostgreSQL types) and the run log; created when missing. Nodes
+   * starting at the same moment may race to create them (PostgreSQL's {@code IF NOT EXISTS} is not
+   * safe under concurrency): the loser's error is ignored once the table exists.
+   */
   static void createTables(ConnectionPool pool) throws SQLException {
-    try (Connection c = pool.connection(); Statement s = c.createStatement()) {
-      boolean postgres = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
-      s.execute("CREATE TABLE IF NOT EXISTS scheduled_tasks (task_name VARCHAR(100) NOT NULL,"
+    boolean postgres;
+    try (Connection c = pool.connection()) {
+      postgres = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+    }
+    createIfMissing(pool, "CREATE TABLE IF NOT EXISTS scheduled_tasks (task_name VARCHAR(100) NOT NULL,"
           + " task_instance VARCHAR(100) NOT NULL, task_data " + (postgres ? "BYTEA" : "BLOB") + ","
           + " execution_time TIMESTAMP(6) WITH TIME ZONE NOT NULL, picked BOOLEAN NOT NULL, picked_by VARCHAR(50),"
           + " last_success TIMESTAMP(6) WITH TIME ZONE, last_failure TIMESTAMP(6) WITH TIME ZONE,"
           + " consecutive_failures INT, last_heartbeat TIMESTAMP(6) WITH TIME ZONE, version BIGINT NOT NULL,"
           + " priority SMALLINT, PRIMARY KEY (task_name, task_instance))");
-      s.execute("CREATE TABLE IF NOT EXISTS ls_schedule_run (account_key VARCHAR(100) NOT NULL, node VARCHAR(100) NOT NULL,"
-          + " started_at TIMESTAMP(6) WITH TIME ZONE NOT NULL, finished_at TIMESTAMP(6) WITH TIME ZONE NOT NULL,"
-          + " exit_code INT NOT NULL, error VARCHAR(4000))");
+    createIfMissing(pool, "CREATE TABLE IF NOT EXISTS ls_schedule_run (account_key VARCHAR(100) NOT NULL,"
+        + " node VARCHAR(100) NOT NULL, started_at TIMESTAMP(6) WITH TIME ZONE NOT NULL,"
+        + " finished_at TIMESTAMP(6) WITH TIME ZONE NOT NULL, exit_code INT NOT NULL, error VARCHAR(4000))");
+  }
+
+  private static void createIfMissing(ConnectionPool pool, String ddl) throws SQLException {
+    for (int attempt = 1; ; attempt++) {
+      try (Connection c = pool.connection(); Statement s = c.createStatement()) {
+        s.execute(ddl);
+        return;
+      } catch (SQLException e) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        // 23505 / 42P07: another node created the table at the same moment; the next attempt sees it
+        if (attempt >= 3 || !(state.equals("23505") || state.equals("42P07"))) {
+          throw e;
+        }
+      }
     }
   }
 

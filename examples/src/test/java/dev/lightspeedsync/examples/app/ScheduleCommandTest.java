@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -42,6 +43,23 @@ class ScheduleCommandTest {
 
   @Test
   void twoNodesSplitTheAccountsAndSyncEachOnce() throws Exception {
+    twoNodesSplit("jdbc:h2:file:" + dir.resolve("scheduler").toAbsolutePath());
+  }
+
+  /** The same against PostgreSQL, when {@code LIGHTSPEED_SYNC_TEST_POSTGRES_URL} names a server. */
+  @Test
+  @EnabledIfEnvironmentVariable(named = "LIGHTSPEED_SYNC_TEST_POSTGRES_URL", matches = "jdbc:postgresql:.*")
+  void twoNodesSplitTheAccountsOnPostgres() throws Exception {
+    String url = System.getenv("LIGHTSPEED_SYNC_TEST_POSTGRES_URL");
+    String schema = "schedule_" + Long.toHexString(System.nanoTime());
+    try (ConnectionPool admin = ConnectionPool.open(url); Connection c = admin.connection();
+        Statement s = c.createStatement()) {
+      s.execute("CREATE SCHEMA " + schema);
+    }
+    twoNodesSplit(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema);
+  }
+
+  private void twoNodesSplit(String shared) throws Exception {
     ObjectMapper json = new ObjectMapper();
     ArrayNode accounts = json.createArrayNode();
     Map<String, String> dbs = new HashMap<>();
@@ -63,7 +81,6 @@ class ScheduleCommandTest {
     }
     Path file = dir.resolve("accounts.json");
     Files.writeString(file, json.writeValueAsString(accounts));
-    String shared = "jdbc:h2:file:" + dir.resolve("scheduler").toAbsolutePath();
 
     CompletableFuture<AppRun> nodeA = CompletableFuture.supplyAsync(() -> AppRun.of("schedule", "--db", shared,
         "--accounts", file.toString(), "--every", "1h", "--node", "A", "--polling", "100ms", "--until-all-synced",
