@@ -25,7 +25,9 @@ public final class SyncReport {
   public SyncReport(boolean full, Map<SyncStream, StreamCounts> streams, long requests, long rateLimited, long retries,
       Duration elapsed) {
     this.full = full;
-    this.streams = Collections.unmodifiableMap(new EnumMap<>(streams.isEmpty() ? Map.of() : streams));
+    EnumMap<SyncStream, StreamCounts> copy = new EnumMap<>(SyncStream.class);
+    copy.putAll(streams);
+    this.streams = Collections.unmodifiableMap(copy);
     this.requests = requests;
     this.rateLimited = rateLimited;
     this.retries = retries;
