@@ -20,9 +20,6 @@ import dev.lightspeedsync.testkit.RetailCredentials;
 import dev.lightspeedsync.testkit.TestkitConfig;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -66,23 +63,8 @@ class RetailContractTest {
         current = pair;
       }
     };
-    Clock clock = new Clock() {
-      @Override
-      public Instant instant() {
-        return time.now();
-      }
-
-      @Override
-      public ZoneId getZone() {
-        return ZoneOffset.UTC;
-      }
-
-      @Override
-      public Clock withZone(ZoneId zone) {
-        return this;
-      }
-    };
-    Sleeper sleeper = time::advance;
+    Clock clock = time.asClock();
+    Sleeper sleeper = time::sleep;
     client = RetailClient.builder()
         .accountId(creds.accountId())
         .baseUrl(server.origin() + "/")

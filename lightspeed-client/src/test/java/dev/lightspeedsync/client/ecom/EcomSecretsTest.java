@@ -1,5 +1,6 @@
 package dev.lightspeedsync.client.ecom;
 
+import dev.lightspeedsync.client.FakeTime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lightspeedsync.client.ClientListener;

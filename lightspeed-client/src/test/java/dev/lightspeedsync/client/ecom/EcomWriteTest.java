@@ -1,5 +1,6 @@
 package dev.lightspeedsync.client.ecom;
 
+import dev.lightspeedsync.client.FakeTime;
 import static dev.lightspeedsync.client.ecom.EcomJsonBodies.KEY;
 import static dev.lightspeedsync.client.ecom.EcomJsonBodies.SECRET;
 import static dev.lightspeedsync.client.ecom.EcomJsonBodies.ok;

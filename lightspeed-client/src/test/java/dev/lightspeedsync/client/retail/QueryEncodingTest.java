@@ -1,5 +1,6 @@
 package dev.lightspeedsync.client.retail;
 
+import dev.lightspeedsync.client.FakeTime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -30,7 +30,6 @@ import dev.lightspeedsync.testkit.TestkitRecord;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -56,23 +55,8 @@ class RetailSyncRunnerTest {
   private void start(TestkitConfig.Builder config) {
     server = LightspeedTestServer.start(config.build());
     RetailCredentials creds = server.retailCredentials();
-    Clock clock = new Clock() {
-      @Override
-      public Instant instant() {
-        return time.now();
-      }
-
-      @Override
-      public ZoneId getZone() {
-        return ZoneOffset.UTC;
-      }
-
-      @Override
-      public Clock withZone(ZoneId zone) {
-        return this;
-      }
-    };
-    Sleeper sleeper = time::advance;
+    Clock clock = time.asClock();
+    Sleeper sleeper = time::sleep;
     client = RetailClient.builder()
         .accountId(creds.accountId())
         .baseUrl(server.origin() + "/")

@@ -15,9 +15,6 @@ import dev.lightspeedsync.testkit.TestkitConfig;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiPredicate;
@@ -33,23 +30,8 @@ final class WriterFixture implements AutoCloseable {
     server = LightspeedTestServer.start(TestkitConfig.builder().seed(7).timeSource(time).shops(3).items(40)
         .sales(0).orders(0).build());
     RetailCredentials creds = server.retailCredentials();
-    clock = new Clock() {
-      @Override
-      public Instant instant() {
-        return time.now();
-      }
-
-      @Override
-      public ZoneId getZone() {
-        return ZoneOffset.UTC;
-      }
-
-      @Override
-      public Clock withZone(ZoneId zone) {
-        return this;
-      }
-    };
-    Sleeper sleeper = time::advance;
+    clock = time.asClock();
+    Sleeper sleeper = time::sleep;
     client = RetailClient.builder()
         .accountId(creds.accountId())
         .baseUrl(server.origin() + "/")

@@ -1,4 +1,4 @@
-package dev.lightspeedsync.client.retail;
+package dev.lightspeedsync.client;
 
 import dev.lightspeedsync.client.Sleeper;
 import java.time.Clock;
@@ -11,16 +11,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** A clock that only moves when the client "sleeps": tests never wait in real time. */
-final class FakeTime extends Clock implements Sleeper {
+public final class FakeTime extends Clock implements Sleeper {
   private final AtomicReference<Instant> now;
-  final List<Duration> sleeps = new CopyOnWriteArrayList<>();
-  final java.util.Map<String, List<Duration>> sleepsByThread = new java.util.concurrent.ConcurrentHashMap<>();
+  public final List<Duration> sleeps = new CopyOnWriteArrayList<>();
+  public final java.util.Map<String, List<Duration>> sleepsByThread = new java.util.concurrent.ConcurrentHashMap<>();
 
-  FakeTime(Instant start) {
+  public FakeTime(Instant start) {
     this.now = new AtomicReference<>(start);
   }
 
-  FakeTime() {
+  public FakeTime() {
     this(Instant.parse("2026-11-23T10:00:00Z"));
   }
 
@@ -31,11 +31,11 @@ final class FakeTime extends Clock implements Sleeper {
     now.accumulateAndGet(null, (cur, ignored) -> cur.plus(duration));
   }
 
-  void advance(Duration d) {
+  public void advance(Duration d) {
     now.accumulateAndGet(null, (cur, ignored) -> cur.plus(d));
   }
 
-  Duration totalSlept() {
+  public Duration totalSlept() {
     return sleeps.stream().reduce(Duration.ZERO, Duration::plus);
   }
 
