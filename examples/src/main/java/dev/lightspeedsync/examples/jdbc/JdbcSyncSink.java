@@ -1,5 +1,8 @@
 package dev.lightspeedsync.examples.jdbc;
 
+import java.sql.Statement;
+import dev.lightspeedsync.sync.model.Supplier;
+import dev.lightspeedsync.sync.model.Location;
 import dev.lightspeedsync.sync.model.Component;
 import dev.lightspeedsync.sync.model.CompositeDefinition;
 import dev.lightspeedsync.sync.model.CompositeKind;
@@ -268,6 +271,96 @@ public final class JdbcSyncSink implements SyncSink {
 
   // ---------------------------------------------------------------------------------------------
   // Stock
+
+  private static final String MERGE_LOCATION = "MERGE INTO ls_location t USING (SELECT"
+      + " CAST(? AS VARCHAR(64)) AS id, CAST(? AS VARCHAR(1000)) AS code, CAST(? AS BOOLEAN) AS archived,"
+      + " CAST(? AS BIGINT) AS pos) s ON t.id = s.id"
+      + " WHEN MATCHED THEN UPDATE SET code = s.code, archived = s.archived"
+      + " WHEN NOT MATCHED THEN INSERT (id, code, archived, pos) VALUES (s.id, s.code, s.archived, s.pos)";
+
+  private static final String MERGE_SUPPLIER = "MERGE INTO ls_supplier t USING (SELECT"
+      + " CAST(? AS VARCHAR(64)) AS id, CAST(? AS VARCHAR(1000)) AS name) s ON t.id = s.id"
+      + " WHEN MATCHED THEN UPDATE SET name = s.name"
+      + " WHEN NOT MATCHED THEN INSERT (id, name) VALUES (s.id, s.name)";
+
+  @Override
+  public void upsertLocations(List<Location> locations) {
+    if (locations.isEmpty()) {
+      return;
+    }
+    inTransaction("upsert locations", c -> {
+      long next;
+      try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT COALESCE(MAX(pos), 0) FROM ls_location")) {
+        rs.next();
+        next = rs.getLong(1);
+      }
+      try (PreparedStatement ps = c.prepareStatement(MERGE_LOCATION)) {
+        for (Location l : lastById(locations, Location::id)) {
+          ps.setString(1, l.id());
+          ps.setString(2, l.code());
+          ps.setBoolean(3, l.archived());
+          ps.setLong(4, ++next);
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public List<Location> locations() {
+    return read("read locations", c -> {
+      List<Location> out = new ArrayList<>();
+      try (Statement st = c.createStatement();
+          ResultSet rs = st.executeQuery("SELECT id, code, archived FROM ls_location ORDER BY pos")) {
+        while (rs.next()) {
+          out.add(Location.builder().id(rs.getString(1)).code(rs.getString(2)).archived(rs.getBoolean(3)).build());
+        }
+      }
+      return out;
+    });
+  }
+
+  @Override
+  public void upsertSuppliers(List<Supplier> suppliers) {
+    if (suppliers.isEmpty()) {
+      return;
+    }
+    inTransaction("upsert suppliers", c -> {
+      try (PreparedStatement ps = c.prepareStatement(MERGE_SUPPLIER)) {
+        for (Supplier s : lastById(suppliers, Supplier::id)) {
+          ps.setString(1, s.id());
+          ps.setString(2, s.name());
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public Map<String, Supplier> findSuppliers(Collection<String> ids) {
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
+    return read("find suppliers", c -> {
+      Map<String, Supplier> out = new LinkedHashMap<>();
+      for (List<String> chunk : chunks(ids)) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, name FROM ls_supplier WHERE id IN ("
+            + marks(chunk) + ")")) {
+          bind(ps, chunk);
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              out.put(rs.getString(1), Supplier.of(rs.getString(1), rs.getString(2)));
+            }
+          }
+        }
+      }
+      return out;
+    });
+  }
 
   private static final String MERGE_STOCK = "MERGE INTO ls_stock_level t USING (SELECT"
       + " CAST(? AS VARCHAR(64)) AS sku_id, CAST(? AS VARCHAR(64)) AS location_id, CAST(? AS BIGINT) AS on_hand,"

@@ -89,7 +89,12 @@ public final class Schema {
           "CREATE TABLE ls_oauth_token ("
               + " account_key VARCHAR(255) PRIMARY KEY, access_token VARCHAR(4000) NOT NULL,"
               + " refresh_token VARCHAR(4000) NOT NULL, expires_at " + TS + ","
-              + " given_refresh_sha256 VARCHAR(64), saved_at " + TS + " NOT NULL)"));
+              + " given_refresh_sha256 VARCHAR(64), saved_at " + TS + " NOT NULL)"),
+      // Version 2: locations (shops / the webshop) and suppliers (vendors).
+      List.of(
+          "CREATE TABLE ls_location (id VARCHAR(64) PRIMARY KEY, code VARCHAR(1000) NOT NULL,"
+              + " archived BOOLEAN NOT NULL, pos BIGINT NOT NULL)",
+          "CREATE TABLE ls_supplier (id VARCHAR(64) PRIMARY KEY, name VARCHAR(1000) NOT NULL)"));
 
   private Schema() {}
 

@@ -1,6 +1,7 @@
 package dev.lightspeedsync.examples.support;
 
 import dev.lightspeedsync.sync.model.Deactivation;
+import dev.lightspeedsync.sync.model.Location;
 import dev.lightspeedsync.sync.model.PurchaseOrder;
 import dev.lightspeedsync.sync.model.Receipt;
 import dev.lightspeedsync.sync.model.RecordIssue;
@@ -8,6 +9,7 @@ import dev.lightspeedsync.sync.model.RecordKind;
 import dev.lightspeedsync.sync.model.SalesOrder;
 import dev.lightspeedsync.sync.model.Sku;
 import dev.lightspeedsync.sync.model.StockLevel;
+import dev.lightspeedsync.sync.model.Supplier;
 import dev.lightspeedsync.sync.spi.Checkpoint;
 import dev.lightspeedsync.sync.spi.LedgerEntry;
 import dev.lightspeedsync.sync.spi.LedgerKind;
@@ -63,6 +65,26 @@ public final class CountingSink implements SyncSink {
   @Override
   public Map<String, Sku> findSkus(Collection<String> ids) {
     return delegate.findSkus(ids);
+  }
+
+  @Override
+  public void upsertLocations(List<Location> locations) {
+    delegate.upsertLocations(locations);
+  }
+
+  @Override
+  public List<Location> locations() {
+    return delegate.locations();
+  }
+
+  @Override
+  public void upsertSuppliers(List<Supplier> suppliers) {
+    delegate.upsertSuppliers(suppliers);
+  }
+
+  @Override
+  public Map<String, Supplier> findSuppliers(Collection<String> ids) {
+    return delegate.findSuppliers(ids);
   }
 
   @Override

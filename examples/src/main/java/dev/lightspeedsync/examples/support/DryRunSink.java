@@ -1,6 +1,7 @@
 package dev.lightspeedsync.examples.support;
 
 import dev.lightspeedsync.sync.model.Deactivation;
+import dev.lightspeedsync.sync.model.Location;
 import dev.lightspeedsync.sync.model.PurchaseOrder;
 import dev.lightspeedsync.sync.model.Receipt;
 import dev.lightspeedsync.sync.model.RecordIssue;
@@ -8,6 +9,7 @@ import dev.lightspeedsync.sync.model.RecordKind;
 import dev.lightspeedsync.sync.model.SalesOrder;
 import dev.lightspeedsync.sync.model.Sku;
 import dev.lightspeedsync.sync.model.StockLevel;
+import dev.lightspeedsync.sync.model.Supplier;
 import dev.lightspeedsync.sync.spi.Checkpoint;
 import dev.lightspeedsync.sync.spi.LedgerEntry;
 import dev.lightspeedsync.sync.spi.LedgerKind;
@@ -57,6 +59,31 @@ public final class DryRunSink implements SyncSink {
   public Map<String, Sku> findSkus(Collection<String> ids) {
     Map<String, Sku> out = new LinkedHashMap<>(database.findSkus(ids));
     out.putAll(overlay.findSkus(ids));
+    return out;
+  }
+
+  @Override
+  public void upsertLocations(List<Location> locations) {
+    overlay.upsertLocations(locations);
+  }
+
+  @Override
+  public List<Location> locations() {
+    Map<String, Location> byId = new LinkedHashMap<>();
+    database.locations().forEach(l -> byId.put(l.id(), l));
+    overlay.locations().forEach(l -> byId.put(l.id(), l));
+    return new ArrayList<>(byId.values());
+  }
+
+  @Override
+  public void upsertSuppliers(List<Supplier> suppliers) {
+    overlay.upsertSuppliers(suppliers);
+  }
+
+  @Override
+  public Map<String, Supplier> findSuppliers(Collection<String> ids) {
+    Map<String, Supplier> out = new LinkedHashMap<>(database.findSuppliers(ids));
+    out.putAll(overlay.findSuppliers(ids));
     return out;
   }
 

@@ -1,6 +1,7 @@
 package dev.lightspeedsync.sync.spi;
 
 import dev.lightspeedsync.sync.model.Deactivation;
+import dev.lightspeedsync.sync.model.Location;
 import dev.lightspeedsync.sync.model.PurchaseOrder;
 import dev.lightspeedsync.sync.model.Receipt;
 import dev.lightspeedsync.sync.model.RecordIssue;
@@ -8,6 +9,7 @@ import dev.lightspeedsync.sync.model.RecordKind;
 import dev.lightspeedsync.sync.model.SalesOrder;
 import dev.lightspeedsync.sync.model.Sku;
 import dev.lightspeedsync.sync.model.StockLevel;
+import dev.lightspeedsync.sync.model.Supplier;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +48,20 @@ public interface SyncSink {
 
   /** The stored SKUs among {@code ids}, by id; absent ids are left out. */
   Map<String, Sku> findSkus(Collection<String> ids);
+
+  // Locations and suppliers ------------------------------------------------------------------
+
+  /** Inserts or replaces locations by id; archived locations are kept (history refers to them). */
+  void upsertLocations(List<Location> locations);
+
+  /** Every stored location, in the order first stored. */
+  List<Location> locations();
+
+  /** Inserts or replaces suppliers by id. */
+  void upsertSuppliers(List<Supplier> suppliers);
+
+  /** The stored suppliers among {@code ids}, by id; absent ids are left out. */
+  Map<String, Supplier> findSuppliers(Collection<String> ids);
 
   // Stock, sales, purchase orders --------------------------------------------------------------
 

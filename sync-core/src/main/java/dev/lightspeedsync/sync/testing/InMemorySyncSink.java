@@ -1,6 +1,7 @@
 package dev.lightspeedsync.sync.testing;
 
 import dev.lightspeedsync.sync.model.Deactivation;
+import dev.lightspeedsync.sync.model.Location;
 import dev.lightspeedsync.sync.model.PurchaseOrder;
 import dev.lightspeedsync.sync.model.Receipt;
 import dev.lightspeedsync.sync.model.RecordIssue;
@@ -8,6 +9,7 @@ import dev.lightspeedsync.sync.model.RecordKind;
 import dev.lightspeedsync.sync.model.SalesOrder;
 import dev.lightspeedsync.sync.model.Sku;
 import dev.lightspeedsync.sync.model.StockLevel;
+import dev.lightspeedsync.sync.model.Supplier;
 import dev.lightspeedsync.sync.spi.Checkpoint;
 import dev.lightspeedsync.sync.spi.LedgerEntry;
 import dev.lightspeedsync.sync.spi.LedgerKind;
@@ -34,6 +36,8 @@ public final class InMemorySyncSink implements SyncSink {
   private static final class State {
     final Map<String, Sku> skus = new LinkedHashMap<>();
     final Map<String, StockLevel> stock = new LinkedHashMap<>();
+    final Map<String, Location> locations = new LinkedHashMap<>();
+    final Map<String, Supplier> suppliers = new LinkedHashMap<>();
     final Map<String, SalesOrder> sales = new LinkedHashMap<>();
     final Map<String, PurchaseOrder> purchaseOrders = new LinkedHashMap<>();
     final Map<String, Receipt> receipts = new LinkedHashMap<>();
@@ -92,6 +96,41 @@ public final class InMemorySyncSink implements SyncSink {
     Objects.requireNonNull(ids, "ids == null");
     synchronized (state) {
       return pick(state.skus, ids);
+    }
+  }
+
+  @Override
+  public void upsertLocations(List<Location> locations) {
+    Objects.requireNonNull(locations, "locations == null");
+    synchronized (state) {
+      for (Location l : locations) {
+        state.locations.put(l.id(), l);
+      }
+    }
+  }
+
+  @Override
+  public List<Location> locations() {
+    synchronized (state) {
+      return List.copyOf(state.locations.values());
+    }
+  }
+
+  @Override
+  public void upsertSuppliers(List<Supplier> suppliers) {
+    Objects.requireNonNull(suppliers, "suppliers == null");
+    synchronized (state) {
+      for (Supplier s : suppliers) {
+        state.suppliers.put(s.id(), s);
+      }
+    }
+  }
+
+  @Override
+  public Map<String, Supplier> findSuppliers(Collection<String> ids) {
+    Objects.requireNonNull(ids, "ids == null");
+    synchronized (state) {
+      return pick(state.suppliers, ids);
     }
   }
 

@@ -1,5 +1,8 @@
 package dev.lightspeedsync.sync.testing;
 
+import static org.assertj.core.api.Assertions.tuple;
+import dev.lightspeedsync.sync.model.Supplier;
+import dev.lightspeedsync.sync.model.Location;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lightspeedsync.sync.model.Deactivation;
@@ -96,6 +99,28 @@ public abstract class SyncSinkContract {
 
     assertThat(sink.findSkus(List.of("1", "2", "3"))).containsOnlyKeys("1", "2")
         .containsEntry("1", batch.get(0)).containsEntry("2", batch.get(1));
+  }
+
+  @Test
+  @DisplayName("locations are upserted by id, kept in first-stored order, archived ones kept")
+  void locationsUpsertById() {
+    sink.upsertLocations(List.of(Location.of("1", "Main Warehouse"), Location.of("2", "Outlet")));
+    sink.upsertLocations(List.of(Location.builder().id("1").code("Main Warehouse").archived(true).build()));
+
+    assertThat(sink.locations()).extracting(Location::id, Location::code, Location::archived)
+        .containsExactly(tuple("1", "Main Warehouse", true), tuple("2", "Outlet", false));
+    assertThat(reopen(sink).locations()).hasSize(2);
+  }
+
+  @Test
+  @DisplayName("suppliers are upserted by id and found by id")
+  void suppliersUpsertById() {
+    sink.upsertSuppliers(List.of(Supplier.of("7", "Acme"), Supplier.of("8", "Globex")));
+    sink.upsertSuppliers(List.of(Supplier.of("7", "Acme Corp")));
+
+    assertThat(sink.findSuppliers(List.of("7", "8", "9"))).containsOnlyKeys("7", "8")
+        .containsEntry("7", Supplier.of("7", "Acme Corp"));
+    assertThat(reopen(sink).findSuppliers(List.of("8"))).containsKey("8");
   }
 
   @Test

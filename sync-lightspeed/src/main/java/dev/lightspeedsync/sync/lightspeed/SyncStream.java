@@ -4,6 +4,8 @@ package dev.lightspeedsync.sync.lightspeed;
 public enum SyncStream {
   /** Shops / locations: read in full on every run (few records); validates the location settings. */
   LOCATIONS,
+  /** Suppliers (R-Series vendors, eCom suppliers), stored for purchase advice and buy orders. */
+  SUPPLIERS,
   /** Products and their SKUs, with deactivation of those that leave the catalogue. */
   CATALOGUE,
   /** Stock per SKU and selected location. */

@@ -6,6 +6,7 @@ import dev.lightspeedsync.client.ecom.EcomResource;
 import dev.lightspeedsync.client.ecom.model.Order;
 import dev.lightspeedsync.client.ecom.model.OrderProduct;
 import dev.lightspeedsync.client.ecom.model.Product;
+import dev.lightspeedsync.client.ecom.model.Supplier;
 import dev.lightspeedsync.client.ecom.model.Variant;
 import dev.lightspeedsync.client.error.NotFoundException;
 import dev.lightspeedsync.client.pagination.Page;
@@ -19,6 +20,7 @@ import dev.lightspeedsync.sync.lightspeed.SyncStream;
 import dev.lightspeedsync.sync.lightspeed.internal.Position;
 import dev.lightspeedsync.sync.lightspeed.internal.StreamCounter;
 import dev.lightspeedsync.sync.model.Exclusion;
+import dev.lightspeedsync.sync.model.Location;
 import dev.lightspeedsync.sync.model.ReasonCode;
 import dev.lightspeedsync.sync.model.RecordIssue;
 import dev.lightspeedsync.sync.model.SalesLine;
@@ -132,6 +134,8 @@ public final class EcomSyncRunner {
       if (s == SyncStream.CATALOGUE || s == SyncStream.STOCK) {
         sink.saveCheckpoint(Checkpoint.of(checkpointName("products"), position, clock.instant()));
         sink.saveCheckpoint(Checkpoint.of(checkpointName("variants"), position, clock.instant()));
+      } else if (s == SyncStream.SUPPLIERS) {
+        sink.saveCheckpoint(Checkpoint.of(checkpointName("suppliers"), position, clock.instant()));
       } else if (s == SyncStream.SALES) {
         sink.saveCheckpoint(Checkpoint.of(checkpointName("orders"), position, clock.instant()));
       }
@@ -149,6 +153,23 @@ public final class EcomSyncRunner {
     SyncMetrics.Snapshot before = metrics.snapshot();
     Map<SyncStream, SyncReport.StreamCounts> counts = new EnumMap<>(SyncStream.class);
     boolean full = false;
+    sink.upsertLocations(List.of(Location.of(EcomMapping.WEBSHOP, EcomMapping.WEBSHOP)));
+    counts.put(SyncStream.LOCATIONS, new SyncReport.StreamCounts(1, 1, 0, Map.of()));
+    if (streams.contains(SyncStream.SUPPLIERS)) {
+      full |= sink.checkpoint(checkpointName("suppliers")).isEmpty();
+      StreamCounter c = new StreamCounter();
+      walk("suppliers", client.suppliers(), null, page -> {
+        List<dev.lightspeedsync.sync.model.Supplier> suppliers = new ArrayList<>();
+        for (Supplier s : page) {
+          suppliers.add(dev.lightspeedsync.sync.model.Supplier.of(Long.toString(s.id()),
+              s.title().filter(t -> !t.isBlank()).orElse("Supplier " + s.id())));
+        }
+        sink.upsertSuppliers(suppliers);
+        c.read += page.size();
+        c.stored += suppliers.size();
+      });
+      counts.put(SyncStream.SUPPLIERS, c.counts());
+    }
     if (streams.contains(SyncStream.CATALOGUE) || streams.contains(SyncStream.STOCK)) {
       full |= sink.checkpoint(checkpointName("variants")).isEmpty();
       StreamCounter catalogue = new StreamCounter();

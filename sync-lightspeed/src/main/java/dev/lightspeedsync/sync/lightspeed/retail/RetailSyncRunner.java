@@ -7,6 +7,7 @@ import dev.lightspeedsync.client.retail.RetailClient;
 import dev.lightspeedsync.client.retail.model.Item;
 import dev.lightspeedsync.client.retail.model.ItemShop;
 import dev.lightspeedsync.client.retail.model.Sale;
+import dev.lightspeedsync.client.retail.model.Vendor;
 import dev.lightspeedsync.client.retail.query.Archived;
 import dev.lightspeedsync.client.retail.query.Filter;
 import dev.lightspeedsync.client.retail.query.Operator;
@@ -71,6 +72,8 @@ import org.jspecify.annotations.Nullable;
  *       rerun continues from the saved cursor. R-Series cursors are keyset cursors on
  *       (timeStamp, id): a record changed during a walk moves behind the cursor and is read later
  *       in the same walk or in the next run, never skipped.
+ *   <li><b>Locations and suppliers:</b> every shop (archived ones included) is stored as a location
+ *       on each run; vendors are walked like the other streams and stored as suppliers.
  *   <li><b>Rules decide what reaches the sink.</b> The location strategy (exact, case-sensitive
  *       names; a mismatch fails before any data is written, naming the near match), the sales
  *       selection (completed only by default; voided never counts: a stored sale that is later
@@ -163,7 +166,19 @@ public final class RetailSyncRunner {
       throw new SyncException("the location settings do not match the account: " + selection.errors().stream()
           .map(e -> e.message()).collect(Collectors.joining("; ")));
     }
-    counts.put(SyncStream.LOCATIONS, new StreamCounts(shops.size(), selection.selected().size(), 0, Map.of()));
+    sink.upsertLocations(shops);
+    counts.put(SyncStream.LOCATIONS, new StreamCounts(shops.size(), shops.size(), 0, Map.of()));
+
+    if (streams.contains(SyncStream.SUPPLIERS)) {
+      full |= isFull(SyncStream.SUPPLIERS);
+      StreamCounter c = new StreamCounter();
+      walk(SyncStream.SUPPLIERS, client.vendors(), b -> b.archived(Archived.INCLUDE), Vendor::timeStamp, vendors -> {
+        sink.upsertSuppliers(vendors.stream().map(RetailMapping::toSupplier).collect(Collectors.toList()));
+        c.read += vendors.size();
+        c.stored += vendors.size();
+      });
+      counts.put(SyncStream.SUPPLIERS, c.counts());
+    }
 
     if (streams.contains(SyncStream.CATALOGUE)) {
       full |= isFull(SyncStream.CATALOGUE);

@@ -99,6 +99,11 @@ class EcomSyncRunnerTest {
     assertThat(full.full()).isTrue();
     assertThat(full.rateLimited()).isZero();
     assertCatalogueEqualsTruth(sink);
+    assertThat(sink.locations()).extracting(l -> l.id()).containsExactly(EcomMapping.WEBSHOP);
+    Set<String> supplierIds = server.ecom().stream("suppliers").map(r -> Long.toString(r.id()))
+        .collect(Collectors.toSet());
+    assertThat(supplierIds).isNotEmpty();
+    assertThat(sink.findSuppliers(supplierIds).keySet()).isEqualTo(supplierIds);
 
     time.advance(Duration.ofMinutes(20));
     TestkitRecord visibleProduct = server.ecom().stream("products")

@@ -90,6 +90,15 @@ class RetailSyncRunnerTest {
 
   /** What the sink must hold according to the server's ground truth and the default rules. */
   private void assertSinkEqualsTruth(InMemorySyncSink sink) {
+    Map<String, String> shops = server.retail().stream("Shop")
+        .collect(Collectors.toMap(r -> Long.toString(r.id()), r -> r.require("name")));
+    assertThat(sink.locations().stream().collect(Collectors.toMap(l -> l.id(), l -> l.code()))).isEqualTo(shops);
+    Map<String, String> vendors = server.retail().stream("Vendor")
+        .collect(Collectors.toMap(r -> Long.toString(r.id()), r -> r.get("name").filter(n -> !n.isBlank())
+            .orElse("Vendor " + r.id())));
+    assertThat(vendors).isNotEmpty();
+    assertThat(sink.findSuppliers(vendors.keySet()).values().stream()
+        .collect(Collectors.toMap(s -> s.id(), s -> s.name()))).isEqualTo(vendors);
     List<TestkitRecord> items = server.retail().stream("Item").collect(Collectors.toList());
     Set<String> allIds = items.stream().map(r -> Long.toString(r.id())).collect(Collectors.toSet());
     Set<String> expectedActive = items.stream()
