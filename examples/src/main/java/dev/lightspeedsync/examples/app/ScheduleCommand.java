@@ -207,21 +207,35 @@ final class ScheduleCommand implements Callable<Integer> {
     try (Connection c = pool.connection()) {
       postgres = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
     }
-    createIfMissing(pool, "CREATE TABLE IF NOT EXISTS scheduled_tasks (task_name VARCHAR(100) NOT NULL,"
+    createIfMissing(pool, postgres, "CREATE TABLE IF NOT EXISTS scheduled_tasks (task_name VARCHAR(100) NOT NULL,"
           + " task_instance VARCHAR(100) NOT NULL, task_data " + (postgres ? "BYTEA" : "BLOB") + ","
           + " execution_time TIMESTAMP(6) WITH TIME ZONE NOT NULL, picked BOOLEAN NOT NULL, picked_by VARCHAR(50),"
           + " last_success TIMESTAMP(6) WITH TIME ZONE, last_failure TIMESTAMP(6) WITH TIME ZONE,"
           + " consecutive_failures INT, last_heartbeat TIMESTAMP(6) WITH TIME ZONE, version BIGINT NOT NULL,"
           + " priority SMALLINT, PRIMARY KEY (task_name, task_instance))");
-    createIfMissing(pool, "CREATE TABLE IF NOT EXISTS ls_schedule_run (account_key VARCHAR(100) NOT NULL,"
+    createIfMissing(pool, postgres, "CREATE TABLE IF NOT EXISTS ls_schedule_run (account_key VARCHAR(100) NOT NULL,"
         + " node VARCHAR(100) NOT NULL, started_at TIMESTAMP(6) WITH TIME ZONE NOT NULL,"
         + " finished_at TIMESTAMP(6) WITH TIME ZONE NOT NULL, exit_code INT NOT NULL, error VARCHAR(4000))");
   }
 
-  private static void createIfMissing(ConnectionPool pool, String ddl) throws SQLException {
+  /** PostgreSQL advisory lock key serialising the nodes' table creation. */
+  private static final long DDL_LOCK = 0x4c53_5359_4e43L;
+
+  private static void createIfMissing(ConnectionPool pool, boolean postgres, String ddl) throws SQLException {
     for (int attempt = 1; ; attempt++) {
       try (Connection c = pool.connection(); Statement s = c.createStatement()) {
-        s.execute(ddl);
+        if (postgres) {
+          // CREATE TABLE IF NOT EXISTS is not safe against a concurrent creator in PostgreSQL
+          // (duplicate pg_type row): nodes take turns under an advisory lock.
+          s.execute("SELECT pg_advisory_lock(" + DDL_LOCK + ")");
+          try {
+            s.execute(ddl);
+          } finally {
+            s.execute("SELECT pg_advisory_unlock(" + DDL_LOCK + ")");
+          }
+        } else {
+          s.execute(ddl);
+        }
         return;
       } catch (SQLException e) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
