@@ -27,6 +27,9 @@ import dev.lightspeedsync.sync.model.SalesLine;
 import dev.lightspeedsync.sync.model.SalesOrder;
 import dev.lightspeedsync.sync.model.Sku;
 import dev.lightspeedsync.sync.model.StockLevel;
+import dev.lightspeedsync.sync.rules.PurchasePriceConfig;
+import dev.lightspeedsync.sync.rules.PurchasePriceResult;
+import dev.lightspeedsync.sync.rules.PurchasePriceRule;
 import dev.lightspeedsync.sync.rules.SalesSelectionConfig;
 import dev.lightspeedsync.sync.rules.SalesSelectionRule;
 import dev.lightspeedsync.sync.rules.Selection;
@@ -86,6 +89,7 @@ public final class EcomSyncRunner {
   private final String shopKey;
   private final SalesSelectionConfig salesSelection;
   private final VisibilityRule visibility;
+  private final PurchasePriceRule purchasePrice;
   private final SyncMetrics metrics;
   private final Clock clock;
   private final Duration overlap;
@@ -96,6 +100,7 @@ public final class EcomSyncRunner {
     this.shopKey = Objects.requireNonNull(b.shopKey, "shopKey is required (for example the eCom shop id)");
     this.salesSelection = b.salesSelection;
     this.visibility = VisibilityRule.of(b.visibility);
+    this.purchasePrice = PurchasePriceRule.of(b.purchasePrice);
     this.metrics = b.metrics;
     this.clock = b.clock;
     this.overlap = b.overlap;
@@ -222,7 +227,9 @@ public final class EcomSyncRunner {
     Set<String> activeInHost = sink.findSkus(ids).values().stream().filter(Sku::active).map(Sku::id)
         .collect(Collectors.toSet());
     VisibilityResult result = visibility.apply(skus, List.of(), activeInHost, asOf);
-    sink.upsertSkus(result.upserts());
+    PurchasePriceResult priced = pricedAndSupplied(result.upserts(), asOf);
+    sink.upsertSkus(priced.skus());
+    sink.logIssues(priced.issues());
     sink.deactivateSkus(result.deactivations());
     sink.logIssues(result.issues());
     catalogue.read += variants.size();
@@ -324,6 +331,20 @@ public final class EcomSyncRunner {
     }
   }
 
+  /**
+   * Rule 2 on the SKUs that are synced: purchase price from the configured field, the supplier
+   * checked against the stored suppliers ("Unknown Supplier" otherwise), host-owned fields kept.
+   */
+  private PurchasePriceResult pricedAndSupplied(List<Sku> skus, Instant asOf) {
+    Set<String> supplierIds = new HashSet<>();
+    for (Sku s : skus) {
+      s.supplierId().ifPresent(supplierIds::add);
+    }
+    Set<String> known = sink.findSuppliers(supplierIds).keySet();
+    Map<String, Sku> stored = sink.findSkus(skus.stream().map(Sku::id).collect(Collectors.toList()));
+    return purchasePrice.apply(skus, stored, known, asOf);
+  }
+
   /** Builds an {@link EcomSyncRunner}. Not thread-safe. */
   public static final class Builder {
     private @Nullable EcomClient client;
@@ -331,6 +352,7 @@ public final class EcomSyncRunner {
     private @Nullable String shopKey;
     private SalesSelectionConfig salesSelection = SalesSelectionConfig.defaults();
     private VisibilityConfig visibility = VisibilityConfig.defaults();
+    private PurchasePriceConfig purchasePrice = PurchasePriceConfig.defaults();
     private SyncMetrics metrics = new SyncMetrics();
     private Clock clock = Clock.systemUTC();
     private Duration overlap = Duration.ofMinutes(2);
@@ -360,6 +382,15 @@ public final class EcomSyncRunner {
     /** Which orders are imported (default: paid only, changed within 12 hours, not shipped). */
     public Builder salesSelection(SalesSelectionConfig salesSelection) {
       this.salesSelection = Objects.requireNonNull(salesSelection, "salesSelection == null");
+      return this;
+    }
+
+    /**
+     * Which price field is the purchase price (default: the variant's {@code price}, as in seed 000). Synced SKUs without it, or without a
+     * known supplier, get a connection-log entry ("Unknown Supplier").
+     */
+    public Builder purchasePrice(PurchasePriceConfig purchasePrice) {
+      this.purchasePrice = Objects.requireNonNull(purchasePrice, "purchasePrice == null");
       return this;
     }
 

@@ -49,6 +49,9 @@ import java.util.Optional;
  * </ul>
  */
 public final class RetailMapping {
+  /** The price field holding an item's default cost: the purchase price source for R-Series. */
+  public static final String COST = "cost";
+
   private RetailMapping() {}
 
   /** The SKU of an item. */
@@ -61,6 +64,7 @@ public final class RetailMapping {
         prices.putIfAbsent(level, p.amount());
       }
     }
+    item.defaultCost().filter(c -> c.signum() >= 0).ifPresent(c -> prices.putIfAbsent(COST, c));
     Sku.Builder b = Sku.builder()
         .id(id)
         .sku(item.customSku().filter(s -> !s.isEmpty()))

@@ -31,6 +31,9 @@ import dev.lightspeedsync.sync.model.StockLevel;
 import dev.lightspeedsync.sync.rules.LocationConfig;
 import dev.lightspeedsync.sync.rules.LocationRule;
 import dev.lightspeedsync.sync.rules.LocationSelection;
+import dev.lightspeedsync.sync.rules.PurchasePriceConfig;
+import dev.lightspeedsync.sync.rules.PurchasePriceResult;
+import dev.lightspeedsync.sync.rules.PurchasePriceRule;
 import dev.lightspeedsync.sync.rules.SalesSelectionConfig;
 import dev.lightspeedsync.sync.rules.SalesSelectionRule;
 import dev.lightspeedsync.sync.rules.Selection;
@@ -95,6 +98,7 @@ public final class RetailSyncRunner {
   private final LocationConfig locations;
   private final SalesSelectionConfig salesSelection;
   private final VisibilityRule visibility;
+  private final PurchasePriceRule purchasePrice;
   private final SyncMetrics metrics;
   private final Clock clock;
   private final Duration overlap;
@@ -106,6 +110,7 @@ public final class RetailSyncRunner {
     this.locations = Objects.requireNonNull(b.locations, "locations (LocationConfig) is required");
     this.salesSelection = b.salesSelection;
     this.visibility = VisibilityRule.of(b.visibility);
+    this.purchasePrice = PurchasePriceRule.of(b.purchasePrice);
     this.metrics = b.metrics;
     this.clock = b.clock;
     this.overlap = b.overlap;
@@ -211,7 +216,9 @@ public final class RetailSyncRunner {
           Set<String> activeInHost = sink.findSkus(ids(skus, Sku::id)).values().stream()
               .filter(Sku::active).map(Sku::id).collect(Collectors.toSet());
           VisibilityResult result = visibility.apply(skus, List.of(), activeInHost, asOf);
-          sink.upsertSkus(result.upserts());
+          PurchasePriceResult priced = pricedAndSupplied(result.upserts(), asOf);
+          sink.upsertSkus(priced.skus());
+          sink.logIssues(priced.issues());
           sink.deactivateSkus(result.deactivations());
           sink.logIssues(result.issues());
           c.read += items.size();
@@ -354,13 +361,28 @@ public final class RetailSyncRunner {
     return out;
   }
 
-  /** Builds a {@link RetailSyncRunner}. Not thread-safe. */
+  /**
+   * Rule 2 on the SKUs that are synced: purchase price from the configured field, the supplier
+   * checked against the stored suppliers ("Unknown Supplier" otherwise), host-owned fields kept.
+   */
+  private PurchasePriceResult pricedAndSupplied(List<Sku> skus, Instant asOf) {
+    Set<String> supplierIds = new HashSet<>();
+    for (Sku s : skus) {
+      s.supplierId().ifPresent(supplierIds::add);
+    }
+    Set<String> known = sink.findSuppliers(supplierIds).keySet();
+    Map<String, Sku> stored = sink.findSkus(skus.stream().map(Sku::id).collect(Collectors.toList()));
+    return purchasePrice.apply(skus, stored, known, asOf);
+  }
+
+  /** Builds an {@link RetailSyncRunner}. Not thread-safe. */
   public static final class Builder {
     private @Nullable RetailClient client;
     private @Nullable SyncSink sink;
     private @Nullable LocationConfig locations;
     private SalesSelectionConfig salesSelection = SalesSelectionConfig.defaults();
     private VisibilityConfig visibility = VisibilityConfig.defaults();
+    private PurchasePriceConfig purchasePrice = PurchasePriceConfig.builder().priceField(RetailMapping.COST).build();
     private SyncMetrics metrics = new SyncMetrics();
     private Clock clock = Clock.systemUTC();
     private Duration overlap = Duration.ofMinutes(2);
@@ -386,6 +408,15 @@ public final class RetailSyncRunner {
     /** Which sales count (default: completed only). */
     public Builder salesSelection(SalesSelectionConfig salesSelection) {
       this.salesSelection = Objects.requireNonNull(salesSelection, "salesSelection == null");
+      return this;
+    }
+
+    /**
+     * Which price field is the purchase price (default: the item's {@code cost}). Synced SKUs without it, or without a
+     * known supplier, get a connection-log entry ("Unknown Supplier").
+     */
+    public Builder purchasePrice(PurchasePriceConfig purchasePrice) {
+      this.purchasePrice = Objects.requireNonNull(purchasePrice, "purchasePrice == null");
       return this;
     }
 

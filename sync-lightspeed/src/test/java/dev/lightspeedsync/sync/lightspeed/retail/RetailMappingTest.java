@@ -57,7 +57,8 @@ class RetailMappingTest {
     assertThat(sku.deleted()).isEqualTo(archived);
     assertThat(sku.supplierId()).contains("7");
     assertThat(sku.purchasePrice()).contains(new BigDecimal("3.50"));
-    assertThat(sku.prices()).containsOnlyKeys("Default", "Online");
+    assertThat(sku.prices()).containsOnlyKeys("Default", "Online", RetailMapping.COST)
+        .containsEntry(RetailMapping.COST, new BigDecimal("3.50"));
     assertThat(sku.updatedAt()).contains(T);
   }
 

@@ -12,6 +12,8 @@ import dev.lightspeedsync.sync.lightspeed.SyncException;
 import dev.lightspeedsync.sync.lightspeed.SyncMetrics;
 import dev.lightspeedsync.sync.lightspeed.SyncReport;
 import dev.lightspeedsync.sync.lightspeed.SyncStream;
+import dev.lightspeedsync.sync.model.RecordKind;
+import dev.lightspeedsync.sync.model.ReasonCode;
 import dev.lightspeedsync.sync.model.SaleStatus;
 import dev.lightspeedsync.sync.model.SalesOrder;
 import dev.lightspeedsync.sync.model.Sku;
@@ -105,6 +107,27 @@ class RetailSyncRunnerTest {
         .filter(r -> !r.getBoolean("archived") && !r.require("itemType").equals("non_inventory"))
         .map(r -> Long.toString(r.id())).collect(Collectors.toSet());
     Map<String, Sku> stored = sink.findSkus(allIds);
+
+    // Rule 2 (seed 000/001): synced SKUs without a (known) vendor get an "Unknown Supplier" entry in the
+    // connection log; the purchase price is the item's default cost.
+    Set<String> noVendor = items.stream()
+        .filter(r -> expectedActive.contains(Long.toString(r.id())) && !vendors.containsKey(r.require("defaultVendorID")))
+        .map(r -> Long.toString(r.id())).collect(Collectors.toSet());
+    Set<String> flagged = sink.openIssues(RecordKind.SKU).stream()
+        .filter(i -> i.reason() == ReasonCode.UNKNOWN_SUPPLIER).map(i -> i.recordId()).collect(Collectors.toSet());
+    assertThat(noVendor).isNotEmpty();
+    assertThat(flagged).containsAll(noVendor);
+    for (String id : flagged) {
+      TestkitRecord item = items.stream().filter(r -> Long.toString(r.id()).equals(id)).findFirst().orElseThrow();
+      assertThat(vendors).as("flagged item " + id + " has a known vendor").doesNotContainKey(item.require("defaultVendorID"));
+    }
+    for (TestkitRecord r : items) {
+      Sku sku = stored.get(Long.toString(r.id()));
+      if (sku != null && sku.active() && r.get("defaultCost").isPresent()) {
+        assertThat(sku.purchasePrice()).as("purchase price of " + r.id()).hasValueSatisfying(
+            p -> assertThat(p).isEqualByComparingTo(r.getDecimal("defaultCost")));
+      }
+    }
     Set<String> storedActive = stored.values().stream().filter(Sku::active).map(Sku::id).collect(Collectors.toSet());
     Set<String> missing = new java.util.TreeSet<>(expectedActive);
     missing.removeAll(storedActive);
