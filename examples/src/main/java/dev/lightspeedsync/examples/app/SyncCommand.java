@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lightspeedsync.client.RetryConfig;
 import dev.lightspeedsync.client.auth.OauthClientCredentials;
 import dev.lightspeedsync.client.auth.TokenPair;
 import dev.lightspeedsync.client.ecom.EcomClient;
@@ -161,8 +162,15 @@ final class SyncCommand implements Callable<Integer> {
       description = "Embedded testkit: sync once, without the simulated shop activity and second (incremental) sync.")
   boolean noActivity;
 
+  @Option(names = "--max-attempts", defaultValue = "5",
+      description = "Attempts per request on 429, 5xx and connection faults (1 = no retries). Default: ${DEFAULT-VALUE}.")
+  int maxAttempts;
+
   @Override
   public Integer call() throws Exception {
+    if (maxAttempts < 1 || maxAttempts > 20) {
+      throw new AppException(2, "--max-attempts must be between 1 and 20, not " + maxAttempts);
+    }
     String p = platform.toLowerCase(Locale.ROOT);
     if (!p.equals("retail") && !p.equals("ecom")) {
       throw new AppException(2, "--platform must be retail or ecom, not '" + platform + "'");
@@ -235,7 +243,8 @@ final class SyncCommand implements Callable<Integer> {
         }
       } else if (ecom) {
         EcomClient.Builder b = EcomClient.builder().baseUrl(withSlash(baseUrl)).language(language)
-            .credentials(apiKey, apiSecret).listener(ListenerChain.of(metrics, bar));
+            .credentials(apiKey, apiSecret).listener(ListenerChain.of(metrics, bar))
+            .retry(RetryConfig.defaults().withMaxAttempts(maxAttempts));
         try (EcomClient client = b.build()) {
           // a stable, non-secret key for the checkpoints of this shop and language
           String shopKey = JdbcTokenStore.fingerprint(withSlash(baseUrl) + "|" + apiKey) + ":" + language;
@@ -249,7 +258,8 @@ final class SyncCommand implements Callable<Integer> {
         JdbcTokenStore tokens = JdbcTokenStore.open(pool, accountKey, given, Clock.systemUTC());
         RetailClient.Builder b = RetailClient.builder().accountId(accountId).baseUrl(withSlash(baseUrl))
             .oauth(OauthClientCredentials.of(clientId, clientSecret), tokens)
-            .listener(ListenerChain.of(metrics, bar));
+            .listener(ListenerChain.of(metrics, bar))
+            .retry(RetryConfig.defaults().withMaxAttempts(maxAttempts));
         try (RetailClient client = b.build()) {
           String defaultLoc = defaultLocation != null ? defaultLocation : firstShop(client);
           RetailSyncRunner runner = runner(client, sink, metrics, Clock.systemUTC(), defaultLoc, salesSelection);

@@ -217,6 +217,24 @@ class SyncAppTest {
   }
 
   @Test
+  void anUnreachableUrlExitsWithFourAndOneLine() throws IOException {
+    int closedPort;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      closedPort = socket.getLocalPort(); // closed again before the app connects: nothing listens there
+    }
+    String[] args = {"sync", "--base-url", "http://127.0.0.1:" + closedPort + "/", "--account-id", "1",
+        "--client-id", "id", "--client-secret", "secret-unreachable-1", "--refresh-token", "refresh-unreachable-2",
+        "--access-token", "access-unreachable-3", "--db", db(), "--max-attempts", "1"};
+
+    AppRun run = AppRun.of(args);
+
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(4);
+    assertThat(run.errLines()).singleElement().asString().startsWith("error: ");
+    assertThat(run.out() + run.err()).doesNotContain("secret-unreachable-1", "refresh-unreachable-2",
+        "access-unreachable-3");
+  }
+
+  @Test
   void rotatedTokensArePersistedSoTheNextRunWorksWithTheOriginalCommandLine() {
     server = LightspeedTestServer.start(TestkitConfig.builder().seed(3).shops(1).items(30).sales(10).orders(0)
         .timeSource(time).unlimited().strictRefreshRotation(true).build());
