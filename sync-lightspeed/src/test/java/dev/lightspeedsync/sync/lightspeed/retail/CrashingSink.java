@@ -1,27 +1,11 @@
 package dev.lightspeedsync.sync.lightspeed.retail;
 
-import dev.lightspeedsync.sync.model.Deactivation;
-import dev.lightspeedsync.sync.model.Location;
-import dev.lightspeedsync.sync.model.PurchaseOrder;
-import dev.lightspeedsync.sync.model.Receipt;
-import dev.lightspeedsync.sync.model.RecordIssue;
-import dev.lightspeedsync.sync.model.RecordKind;
-import dev.lightspeedsync.sync.model.SalesOrder;
-import dev.lightspeedsync.sync.model.Sku;
-import dev.lightspeedsync.sync.model.StockLevel;
-import dev.lightspeedsync.sync.model.Supplier;
 import dev.lightspeedsync.sync.spi.Checkpoint;
-import dev.lightspeedsync.sync.spi.LedgerEntry;
-import dev.lightspeedsync.sync.spi.LedgerKind;
-import dev.lightspeedsync.sync.spi.LedgerOutcome;
+import dev.lightspeedsync.sync.spi.ForwardingSyncSink;
 import dev.lightspeedsync.sync.spi.SyncSink;
-import java.util.Collection;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /** Delegates to a sink and "kills the process" right after the n-th checkpoint. */
-final class CrashingSink implements SyncSink {
+final class CrashingSink extends ForwardingSyncSink {
   static final class Crash extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
@@ -30,129 +14,18 @@ final class CrashingSink implements SyncSink {
     }
   }
 
-  private final SyncSink delegate;
   private int checkpointsLeft;
 
   CrashingSink(SyncSink delegate, int checkpoints) {
-    this.delegate = delegate;
+    super(delegate);
     this.checkpointsLeft = checkpoints;
   }
 
   @Override
   public void saveCheckpoint(Checkpoint checkpoint) {
-    delegate.saveCheckpoint(checkpoint);
+    super.saveCheckpoint(checkpoint);
     if (--checkpointsLeft == 0) {
       throw new Crash();
     }
-  }
-
-  @Override
-  public void upsertSkus(List<Sku> skus) {
-    delegate.upsertSkus(skus);
-  }
-
-  @Override
-  public void deactivateSkus(List<Deactivation> deactivations) {
-    delegate.deactivateSkus(deactivations);
-  }
-
-  @Override
-  public Map<String, Sku> findSkus(Collection<String> ids) {
-    return delegate.findSkus(ids);
-  }
-
-  @Override
-  public void upsertLocations(List<Location> locations) {
-    delegate.upsertLocations(locations);
-  }
-
-  @Override
-  public List<Location> locations() {
-    return delegate.locations();
-  }
-
-  @Override
-  public void upsertSuppliers(List<Supplier> suppliers) {
-    delegate.upsertSuppliers(suppliers);
-  }
-
-  @Override
-  public Map<String, Supplier> findSuppliers(Collection<String> ids) {
-    return delegate.findSuppliers(ids);
-  }
-
-  @Override
-  public void upsertStock(List<StockLevel> stock) {
-    delegate.upsertStock(stock);
-  }
-
-  @Override
-  public List<StockLevel> findStock(Collection<String> skuIds) {
-    return delegate.findStock(skuIds);
-  }
-
-  @Override
-  public void upsertSales(List<SalesOrder> sales) {
-    delegate.upsertSales(sales);
-  }
-
-  @Override
-  public Map<String, SalesOrder> findSales(Collection<String> ids) {
-    return delegate.findSales(ids);
-  }
-
-  @Override
-  public void upsertPurchaseOrders(List<PurchaseOrder> orders) {
-    delegate.upsertPurchaseOrders(orders);
-  }
-
-  @Override
-  public Optional<PurchaseOrder> findPurchaseOrder(String id) {
-    return delegate.findPurchaseOrder(id);
-  }
-
-  @Override
-  public void recordReceipts(List<Receipt> receipts) {
-    delegate.recordReceipts(receipts);
-  }
-
-  @Override
-  public List<Receipt> findReceipts(String purchaseOrderId) {
-    return delegate.findReceipts(purchaseOrderId);
-  }
-
-  @Override
-  public Optional<Checkpoint> checkpoint(String stream) {
-    return delegate.checkpoint(stream);
-  }
-
-  @Override
-  public List<LedgerOutcome> recordInLedger(List<LedgerEntry> entries) {
-    return delegate.recordInLedger(entries);
-  }
-
-  @Override
-  public Optional<LedgerEntry> confirmInLedger(LedgerKind kind, String key, String externalId) {
-    return delegate.confirmInLedger(kind, key, externalId);
-  }
-
-  @Override
-  public Optional<LedgerEntry> ledgerEntry(LedgerKind kind, String key) {
-    return delegate.ledgerEntry(kind, key);
-  }
-
-  @Override
-  public void logIssues(List<RecordIssue> issues) {
-    delegate.logIssues(issues);
-  }
-
-  @Override
-  public List<RecordIssue> openIssues(RecordKind kind) {
-    return delegate.openIssues(kind);
-  }
-
-  @Override
-  public void resolveIssues(RecordKind kind, String recordId) {
-    delegate.resolveIssues(kind, recordId);
   }
 }
