@@ -1,0 +1,49 @@
+package dev.lightspeedsync.examples.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lightspeedsync.sync.lightspeed.SyncStream;
+import dev.lightspeedsync.sync.testing.InMemorySyncSink;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** Issue 7: a progress bar per stream on a terminal, plain log lines otherwise. */
+class ProgressTest {
+  private static String run(Progress.Mode mode, int pages) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    Progress progress = new Progress(new PrintStream(bytes, true, StandardCharsets.UTF_8), mode,
+        new CountingSink(new InMemorySyncSink()));
+    progress.expect(SyncStream.CATALOGUE, pages);
+    for (int i = 0; i < pages; i++) {
+      progress.onResponse("GET", "/API/V3/Account/1/Item.json", 200, Duration.ZERO);
+    }
+    progress.finish();
+    return bytes.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void onATerminalABarIsRedrawnInPlaceAndEndsAtOneHundredPercent() {
+    String out = run(Progress.Mode.BAR, 50);
+
+    assertThat(out).contains("\r").contains("[" + "#".repeat(28) + "] 100%").contains("50/50 pages");
+    // one line per stream, redrawn in place with carriage returns and ended once
+    assertThat(out.chars().filter(c -> c == '\n').count()).isEqualTo(1);
+  }
+
+  @Test
+  void withoutATerminalPlainLinesAreLoggedEveryTwentyFivePages() {
+    String out = run(Progress.Mode.LOG, 50);
+
+    assertThat(out).doesNotContain("\r").doesNotContain("#");
+    assertThat(out.lines()).hasSize(3).last().asString().endsWith("done");
+  }
+
+  @Test
+  void underATestRunnerThereIsNoTerminalSoLogLinesAreChosen() {
+    assertThat(System.console()).isNull();
+    assertThat(Progress.detect()).isEqualTo(Progress.Mode.LOG);
+  }
+}
