@@ -981,4 +981,20 @@ public final class JdbcSyncSink implements SyncSink {
     long v = rs.getLong(column);
     return rs.wasNull() ? null : v;
   }
+
+  /** Accounts whose run lock is held in this JVM (a stand-in until the lock lives in the database). */
+  private static final java.util.Set<String> LOCAL_RUN_LOCKS = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  @Override
+  public Optional<dev.lightspeedsync.sync.spi.RunLock> tryLockRun(String accountKey) {
+    if (!LOCAL_RUN_LOCKS.add(accountKey)) {
+      return Optional.empty();
+    }
+    java.util.concurrent.atomic.AtomicBoolean open = new java.util.concurrent.atomic.AtomicBoolean(true);
+    return Optional.of(() -> {
+      if (open.compareAndSet(true, false)) {
+        LOCAL_RUN_LOCKS.remove(accountKey);
+      }
+    });
+  }
 }

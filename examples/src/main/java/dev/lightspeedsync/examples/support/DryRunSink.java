@@ -183,4 +183,9 @@ public final class DryRunSink implements SyncSink {
   public void resolveIssues(RecordKind kind, String recordId) {
     overlay.resolveIssues(kind, recordId);
   }
+
+  @Override
+  public Optional<dev.lightspeedsync.sync.spi.RunLock> tryLockRun(String accountKey) {
+    return database.tryLockRun(accountKey);
+  }
 }

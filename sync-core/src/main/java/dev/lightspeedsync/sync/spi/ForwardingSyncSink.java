@@ -146,4 +146,9 @@ public abstract class ForwardingSyncSink implements SyncSink {
   public void resolveIssues(RecordKind kind, String recordId) {
     delegate.resolveIssues(kind, recordId);
   }
+
+  @Override
+  public Optional<RunLock> tryLockRun(String accountKey) {
+    return delegate.tryLockRun(accountKey);
+  }
 }

@@ -97,6 +97,18 @@ public interface SyncSink {
   /** Saves (replaces) the checkpoint of its stream. */
   void saveCheckpoint(Checkpoint checkpoint);
 
+  // One run per account ------------------------------------------------------------------------
+
+  /**
+   * Takes the exclusive run lock of an account for the length of one sync run, across every process
+   * and thread that shares this sink's storage; empty when another run holds it. The engine takes it
+   * before reading anything and closes it when the run ends, so a second concurrent run of the same
+   * account is refused with a clear message instead of racing the first one's upserts.
+   *
+   * @param accountKey the account, as the engine names it (for example {@code retail:123})
+   */
+  Optional<RunLock> tryLockRun(String accountKey);
+
   // Export ledger --------------------------------------------------------------------------------
 
   /**

@@ -44,6 +44,7 @@ public final class InMemorySyncSink implements SyncSink {
     final Map<String, Checkpoint> checkpoints = new LinkedHashMap<>();
     final Map<String, LedgerEntry> ledger = new LinkedHashMap<>();
     final Map<String, RecordIssue> issues = new LinkedHashMap<>();
+    final java.util.Set<String> runLocks = new java.util.HashSet<>();
   }
 
   private final State state;
@@ -328,5 +329,23 @@ public final class InMemorySyncSink implements SyncSink {
           + ", sales=" + state.sales.size() + ", purchaseOrders=" + state.purchaseOrders.size()
           + ", ledger=" + state.ledger.size() + ", issues=" + state.issues.size() + "}";
     }
+  }
+
+  @Override
+  public Optional<dev.lightspeedsync.sync.spi.RunLock> tryLockRun(String accountKey) {
+    Objects.requireNonNull(accountKey, "accountKey == null");
+    synchronized (state) {
+      if (!state.runLocks.add(accountKey)) {
+        return Optional.empty();
+      }
+    }
+    java.util.concurrent.atomic.AtomicBoolean open = new java.util.concurrent.atomic.AtomicBoolean(true);
+    return Optional.of(() -> {
+      if (open.compareAndSet(true, false)) {
+        synchronized (state) {
+          state.runLocks.remove(accountKey);
+        }
+      }
+    });
   }
 }

@@ -330,4 +330,22 @@ public abstract class SyncSinkContract {
     assertThat(sink.openIssues(RecordKind.SKU)).containsExactly(other);
     assertThat(sink.openIssues(RecordKind.HOST_ORDER)).containsExactly(order);
   }
+
+  @Test
+  @DisplayName("one run per account: a second run lock of the same account is refused until the first is released")
+  void runLockIsExclusivePerAccount() {
+    SyncSink a = sink();
+    SyncSink b = reopen(a);
+    Optional<dev.lightspeedsync.sync.spi.RunLock> first = a.tryLockRun("retail:1");
+    assertThat(first).isPresent();
+    assertThat(b.tryLockRun("retail:1")).as("same account, other sink over the same storage").isEmpty();
+    Optional<dev.lightspeedsync.sync.spi.RunLock> other = b.tryLockRun("retail:2");
+    assertThat(other).as("another account is not blocked").isPresent();
+    first.get().close();
+    first.get().close(); // closing twice is harmless
+    Optional<dev.lightspeedsync.sync.spi.RunLock> again = b.tryLockRun("retail:1");
+    assertThat(again).as("released").isPresent();
+    again.get().close();
+    other.get().close();
+  }
 }
