@@ -9,9 +9,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** Serves one R-Series page on loopback and reads it through the client. */
+/**
+ * Checks that the consumer runs the library versions lightspeed-sync is tested with, then serves
+ * one R-Series page on loopback and reads it through the client.
+ */
 public final class CallTheClient {
   public static void main(String[] args) throws Exception {
+    expectTested("kotlin-stdlib", "tested.kotlin.version", kotlin.KotlinVersion.CURRENT.toString());
+    expectTested("jackson-databind", "tested.jackson.version",
+        com.fasterxml.jackson.databind.cfg.PackageVersion.VERSION.toString());
+    expectTested("okhttp-jvm", "tested.okhttp.version", okhttp3.OkHttp.VERSION);
+
     HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/", exchange -> {
       byte[] body = ("{\"@attributes\":{\"next\":\"\",\"previous\":\"\"},\"Item\":[{\"itemID\":\"1\"},{\"itemID\":\"2\"}]}")
@@ -37,5 +45,17 @@ public final class CallTheClient {
     } finally {
       server.stop(0);
     }
+  }
+
+  private static void expectTested(String library, String property, String running) {
+    String tested = System.getProperty(property);
+    if (tested == null || tested.isEmpty()) {
+      throw new AssertionError("system property " + property + " is not set by the consumer POM");
+    }
+    if (!tested.equals(running)) {
+      throw new AssertionError("the consumer runs " + library + " " + running
+          + " but lightspeed-sync is tested with " + tested);
+    }
+    System.out.println("consumer runs " + library + " " + running + ", the tested version");
   }
 }
