@@ -4,6 +4,8 @@ import dev.lightspeedsync.testkit.internal.EcomLimiter;
 import dev.lightspeedsync.testkit.internal.LeakyBucket;
 import dev.lightspeedsync.testkit.internal.OAuth;
 import dev.lightspeedsync.testkit.internal.RequestStats;
+import dev.lightspeedsync.testkit.internal.XLimiter;
+import dev.lightspeedsync.testkit.internal.XOAuth;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +21,9 @@ import java.util.Optional;
  * {@code "GET Item.json"}, {@code "GET Item/{id}.json"}, {@code "PUT ItemShop/{id}.json"},
  * {@code "GET Account.json"} for R-Series; {@code "GET products.json"},
  * {@code "PUT variants/{id}.json"}, {@code "GET orders/{id}/products.json"} for eCom (without the
- * language); {@code "POST /auth/oauth/token"} for OAuth. {@link #snapshot()} lists every key seen.
+ * language); {@code "POST /auth/oauth/token"} for OAuth; for X-Series the full path with ids as
+ * {@code {id}}: {@code "GET /api/2.0/products"}, {@code "PUT /api/2.1/products/{id}"},
+ * {@code "POST /api/register_sales"}, {@code "POST /api/1.0/token"}. {@link #snapshot()} lists every key seen.
  *
  * <p>Thread-safe; counters are live (read them after the client has finished).
  */
@@ -27,7 +31,7 @@ public final class Inspection {
   /**
    * One answered request.
    *
-   * @param api {@code retail}, {@code ecom}, {@code oauth} or {@code none}
+   * @param api {@code retail}, {@code ecom}, {@code oauth}, {@code xseries}, {@code xseries-auth} or {@code none}
    * @param status HTTP status, 0 when the connection was dropped on purpose
    * @param fault the injected fault, if any
    */
@@ -38,12 +42,37 @@ public final class Inspection {
   private final LeakyBucket bucket;
   private final EcomLimiter ecomLimiter;
   private final OAuth oauth;
+  private final XLimiter xlimiter;
+  private final XOAuth xoauth;
 
-  Inspection(RequestStats stats, LeakyBucket bucket, EcomLimiter ecomLimiter, OAuth oauth) {
+  Inspection(RequestStats stats, LeakyBucket bucket, EcomLimiter ecomLimiter, OAuth oauth, XLimiter xlimiter,
+      XOAuth xoauth) {
     this.stats = stats;
     this.bucket = bucket;
     this.ecomLimiter = ecomLimiter;
     this.oauth = oauth;
+    this.xlimiter = xlimiter;
+    this.xoauth = xoauth;
+  }
+
+  /** X-Series requests rejected with 429 by the 5-minute window. */
+  public long xseriesRateLimited() {
+    return xlimiter.rejected();
+  }
+
+  /** The most X-Series requests one application had within a 5-minute window. */
+  public int xseriesWindowPeak() {
+    return xlimiter.peak();
+  }
+
+  /** Successful X-Series refresh-token grants. */
+  public long xseriesTokenRefreshes() {
+    return xoauth.refreshCount();
+  }
+
+  /** Whether an X-Series refresh token can still be redeemed (each refresh revokes the one it used). */
+  public boolean isXSeriesRefreshTokenActive(String refreshToken) {
+    return xoauth.isRefreshTokenActive(Objects.requireNonNull(refreshToken, "refreshToken == null"));
   }
 
   /** Requests answered for an endpoint key, whatever the status. */
@@ -61,7 +90,7 @@ public final class Inspection {
     return stats.total();
   }
 
-  /** Requests rejected with 429 by any limiter (R-Series bucket or burst, eCom windows). */
+  /** Requests rejected with 429 by any limiter (R-Series bucket or burst, eCom windows, X-Series window). */
   public long rateLimited() {
     return stats.rateLimited();
   }

@@ -13,13 +13,18 @@ import dev.lightspeedsync.testkit.internal.RequestStats;
 import dev.lightspeedsync.testkit.internal.RetailApi;
 import dev.lightspeedsync.testkit.internal.RetailMutations;
 import dev.lightspeedsync.testkit.internal.RetailStore;
+import dev.lightspeedsync.testkit.internal.XApi;
+import dev.lightspeedsync.testkit.internal.XLimiter;
+import dev.lightspeedsync.testkit.internal.XMutations;
+import dev.lightspeedsync.testkit.internal.XOAuth;
+import dev.lightspeedsync.testkit.internal.XStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.Objects;
 
 /**
- * A fake Lightspeed server (R-Series V3, its OAuth token endpoint, and eCom/C-Series) on a loopback
+ * A fake Lightspeed server (R-Series V3, its OAuth token endpoint, eCom/C-Series and X-Series) on a loopback
  * port, serving seeded data generated on demand. Start it with {@link #start(TestkitConfig)}, point
  * the client at {@link #retailApiRoot()} / {@link #ecomBaseUrl()} with
  * {@link #retailCredentials()} / {@link #ecomCredentials()}, then assert with {@link #inspect()} and
@@ -27,7 +32,8 @@ import java.util.Objects;
  * {@link LightspeedTestkitExtension}.
  *
  * <p>One port serves everything: {@code /API/V3/...} (R-Series), {@code /auth/oauth/token},
- * and {@code /{lang}/...} (eCom).
+ * {@code /{lang}/...} (eCom), and {@code /api/...}, {@code /connect} (X-Series; see
+ * {@link #xseriesOrigin()} and {@link #xseries()}).
  *
  * <p>Thread-safe: serve any number of concurrent clients. Close it to free the port.
  */
@@ -40,6 +46,8 @@ public final class LightspeedTestServer implements AutoCloseable {
   private final RetailData retail;
   private final EcomData ecom;
   private final EcomStore ecomStore;
+  private final XOAuth xoauth;
+  private final XSeriesData xseries;
   private final URI origin;
 
   private LightspeedTestServer(TestkitConfig config) throws IOException {
@@ -55,11 +63,18 @@ public final class LightspeedTestServer implements AutoCloseable {
     EcomMutations ecomMutations = new EcomMutations(ecomStore, clock);
     EcomLimiter ecomLimiter = new EcomLimiter(clock, config.ecomLimits(), config.ecomPerSecond());
     EcomApi ecomApi = new EcomApi(ecomStore, ecomMutations, ecomLimiter, config.ecomLanguages());
+    XStore xstore = new XStore(config);
+    XMutations xmutations = new XMutations(xstore, clock);
+    this.xoauth = new XOAuth(clock, config.seed(), config.xseriesAccessTokenTtl().getSeconds());
+    XLimiter xlimiter = new XLimiter(clock, config.xseriesRateLimit());
+    XApi xapi = new XApi(xstore, xmutations, xoauth, xlimiter, config.xseriesDefaultPageSize(),
+        config.xseriesMaxPageSize(), config.xseriesWalkChurn());
+    this.xseries = new XSeriesData(xstore, xmutations, xoauth, config.xseriesRateLimit());
     RequestStats stats = new RequestStats();
     this.faults = new FaultInjector(config.faults());
-    this.http = new HttpCore(config.port(), new OAuthApi(oauth), retailApi, ecomApi, faults, stats, clock);
+    this.http = new HttpCore(config.port(), new OAuthApi(oauth), retailApi, ecomApi, xapi, faults, stats, clock);
     this.origin = URI.create("http://127.0.0.1:" + http.port());
-    this.inspection = new Inspection(stats, bucket, ecomLimiter, oauth);
+    this.inspection = new Inspection(stats, bucket, ecomLimiter, oauth, xlimiter, xoauth);
     this.retail = new RetailData(store, mutations);
     this.ecom = new EcomData(ecomStore, ecomMutations);
   }
@@ -122,6 +137,46 @@ public final class LightspeedTestServer implements AutoCloseable {
     return URI.create(origin + "/");
   }
 
+  /**
+   * {@code http://127.0.0.1:<port>/}, the counterpart of {@code https://{domain_prefix}.retail.lightspeed.app/}:
+   * X-Series paths are {@code api/2.0/...}, {@code api/2.1/products/...}, {@code api/1.0/token} and
+   * {@code api/register_sales} under it. The domain prefix is not part of routing.
+   */
+  public URI xseriesOrigin() {
+    return URI.create(origin + "/");
+  }
+
+  /** {@code http://127.0.0.1:<port>/api/2.0/}. */
+  public URI xseriesApiRoot() {
+    return URI.create(origin + "/api/2.0/");
+  }
+
+  /** {@code http://127.0.0.1:<port>/api/1.0/token}, the X-Series OAuth token endpoint. */
+  public URI xseriesTokenUrl() {
+    return URI.create(origin + "/api/1.0/token");
+  }
+
+  /**
+   * {@code http://127.0.0.1:<port>/connect}, the counterpart of {@code https://secure.retail.lightspeed.app/connect}:
+   * it approves at once and redirects to the registered redirect URI with {@code code}, {@code domain_prefix}
+   * and {@code state}.
+   */
+  public URI xseriesConnectUrl() {
+    return URI.create(origin + "/connect");
+  }
+
+  /** The X-Series personal token, OAuth application and the OAuth token pair issued at start. */
+  public XSeriesCredentials xseriesCredentials() {
+    XOAuth.Issued i = xoauth.initial();
+    return new XSeriesCredentials(xseries.domainPrefix(), xoauth.personalToken, xoauth.clientId, xoauth.clientSecret,
+        xoauth.redirectUri, i.accessToken(), i.refreshToken(), i.expiresIn(), i.expiresAt());
+  }
+
+  /** Ground truth and mutations of the X-Series retailer. */
+  public XSeriesData xseries() {
+    return xseries;
+  }
+
   /** The client id/secret and the initial access/refresh token pair. */
   public RetailCredentials retailCredentials() {
     OAuth.Issued i = oauth.initial();
@@ -169,9 +224,13 @@ public final class LightspeedTestServer implements AutoCloseable {
         "requestPrefix == null"));
   }
 
-  /** Expires every access token issued so far (the next API call gets the documented 401). */
+  /**
+   * Expires every access token issued so far, R-Series and X-Series OAuth (the next API call gets
+   * the documented 401); the X-Series personal token stays valid.
+   */
   public void expireAccessTokens() {
     oauth.expireAccessTokens();
+    xoauth.expireAccessTokens();
   }
 
   /** Stops the server and frees its port. */

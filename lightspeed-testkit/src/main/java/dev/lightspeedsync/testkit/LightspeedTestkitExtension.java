@@ -129,6 +129,7 @@ public final class LightspeedTestkitExtension implements BeforeAllCallback, Befo
   private static boolean isSupported(Class<?> type) {
     return type == LightspeedTestServer.class || type == RetailCredentials.class || type == EcomCredentials.class
         || type == Inspection.class || type == RetailData.class || type == EcomData.class || type == TimeSource.class
+        || type == XSeriesCredentials.class || type == XSeriesData.class
         || type == ManualTimeSource.class || type == URI.class;
   }
 
@@ -156,6 +157,12 @@ public final class LightspeedTestkitExtension implements BeforeAllCallback, Befo
     }
     if (type == TimeSource.class) {
       return server.clock();
+    }
+    if (type == XSeriesCredentials.class) {
+      return server.xseriesCredentials();
+    }
+    if (type == XSeriesData.class) {
+      return server.xseries();
     }
     if (type == ManualTimeSource.class) {
       return server.clock() instanceof ManualTimeSource m ? m : null;

@@ -59,6 +59,17 @@ public final class Main {
     out.println("ecom.language=" + ec.language());
     out.println("ecom.apiKey=" + ec.apiKey());
     out.println("ecom.apiSecret=" + ec.apiSecret());
+    XSeriesCredentials xc = server.xseriesCredentials();
+    out.println("xseries.origin=" + server.xseriesOrigin());
+    out.println("xseries.apiRoot=" + server.xseriesApiRoot());
+    out.println("xseries.tokenUrl=" + server.xseriesTokenUrl());
+    out.println("xseries.domainPrefix=" + xc.domainPrefix());
+    out.println("xseries.personalToken=" + xc.personalToken());
+    out.println("xseries.clientId=" + xc.clientId());
+    out.println("xseries.clientSecret=" + xc.clientSecret());
+    out.println("xseries.redirectUri=" + xc.redirectUri());
+    out.println("xseries.accessToken=" + xc.accessToken());
+    out.println("xseries.refreshToken=" + xc.refreshToken());
   }
 
   static void usage(PrintStream out) {
@@ -74,6 +85,10 @@ public final class Main {
     out.println("  --token-ttl SECONDS access token lifetime (default 3600)");
     out.println("  --fault-seed N --fault-rate KIND=P[,KIND=P...]  e.g. SERVER_ERROR=0.05,DROP_CONNECTION=0.01");
     out.println("  --fault-latency MS  delay of LATENCY faults (default 200)");
+    out.println("  --xs-domain-prefix P --xs-outlets N --xs-registers-per-outlet N --xs-products N --xs-customers N");
+    out.println("  --xs-suppliers N --xs-sales N --xs-consignments N   X-Series data (defaults 3, 1, 500, 50, 5, 260, 20)");
+    out.println("  --xs-rate-limit N   X-Series requests per 5 minutes (default 300 x registers + 50)");
+    out.println("  --xs-churn N        X-Series records updated after each list page (default 0)");
   }
 
   /** Parses the options; null for {@code --help}. */
@@ -125,6 +140,16 @@ public final class Main {
           case "--fault-seed" -> faultSeed = Long.parseLong(v);
           case "--fault-rate" -> faultRates = v;
           case "--fault-latency" -> latency = Long.parseLong(v);
+          case "--xs-domain-prefix" -> b.xseriesDomainPrefix(v);
+          case "--xs-outlets" -> b.xseriesOutlets(Integer.parseInt(v));
+          case "--xs-registers-per-outlet" -> b.xseriesRegistersPerOutlet(Integer.parseInt(v));
+          case "--xs-products" -> b.xseriesProducts(Long.parseLong(v));
+          case "--xs-customers" -> b.xseriesCustomers(Long.parseLong(v));
+          case "--xs-suppliers" -> b.xseriesSuppliers(Integer.parseInt(v));
+          case "--xs-sales" -> b.xseriesSales(Long.parseLong(v));
+          case "--xs-consignments" -> b.xseriesConsignments(Long.parseLong(v));
+          case "--xs-rate-limit" -> b.xseriesRateLimit(Integer.parseInt(v));
+          case "--xs-churn" -> b.xseriesWalkChurn(Integer.parseInt(v));
           default -> throw new IllegalArgumentException("unknown option " + a);
         }
       } catch (NumberFormatException e) {

@@ -40,6 +40,19 @@ public final class TestkitConfig {
   private final int[] ecomLimits;
   private final int ecomPerSecond;
   private final FaultPlan faults;
+  private final String xseriesDomainPrefix;
+  private final int xseriesOutlets;
+  private final int xseriesRegistersPerOutlet;
+  private final long xseriesProducts;
+  private final long xseriesCustomers;
+  private final int xseriesSuppliers;
+  private final long xseriesSales;
+  private final long xseriesConsignments;
+  private final int xseriesRateLimit;
+  private final int xseriesDefaultPageSize;
+  private final int xseriesMaxPageSize;
+  private final Duration xseriesAccessTokenTtl;
+  private final int xseriesWalkChurn;
 
   private TestkitConfig(Builder b) {
     this.seed = b.seed;
@@ -67,6 +80,19 @@ public final class TestkitConfig {
     this.ecomLimits = b.ecomLimits.clone();
     this.ecomPerSecond = b.ecomPerSecond;
     this.faults = b.faults;
+    this.xseriesDomainPrefix = b.xseriesDomainPrefix;
+    this.xseriesOutlets = b.xseriesOutlets;
+    this.xseriesRegistersPerOutlet = b.xseriesRegistersPerOutlet;
+    this.xseriesProducts = b.xseriesProducts;
+    this.xseriesCustomers = b.xseriesCustomers;
+    this.xseriesSuppliers = b.xseriesSuppliers;
+    this.xseriesSales = b.xseriesSales;
+    this.xseriesConsignments = b.xseriesConsignments;
+    this.xseriesRateLimit = b.xseriesRateLimit;
+    this.xseriesDefaultPageSize = b.xseriesDefaultPageSize;
+    this.xseriesMaxPageSize = b.xseriesMaxPageSize;
+    this.xseriesAccessTokenTtl = b.xseriesAccessTokenTtl;
+    this.xseriesWalkChurn = b.xseriesWalkChurn;
   }
 
   /** Small defaults: 3 shops, 1,000 items, 500 sales, 200 eCom products, system clock, port 0. */
@@ -107,6 +133,19 @@ public final class TestkitConfig {
     b.ecomLimits = ecomLimits.clone();
     b.ecomPerSecond = ecomPerSecond;
     b.faults = faults;
+    b.xseriesDomainPrefix = xseriesDomainPrefix;
+    b.xseriesOutlets = xseriesOutlets;
+    b.xseriesRegistersPerOutlet = xseriesRegistersPerOutlet;
+    b.xseriesProducts = xseriesProducts;
+    b.xseriesCustomers = xseriesCustomers;
+    b.xseriesSuppliers = xseriesSuppliers;
+    b.xseriesSales = xseriesSales;
+    b.xseriesConsignments = xseriesConsignments;
+    b.xseriesRateLimit = xseriesRateLimit;
+    b.xseriesDefaultPageSize = xseriesDefaultPageSize;
+    b.xseriesMaxPageSize = xseriesMaxPageSize;
+    b.xseriesAccessTokenTtl = xseriesAccessTokenTtl;
+    b.xseriesWalkChurn = xseriesWalkChurn;
     return b;
   }
 
@@ -136,6 +175,22 @@ public final class TestkitConfig {
   public int[] ecomLimits() { return ecomLimits.clone(); }
   public int ecomPerSecond() { return ecomPerSecond; }
   public FaultPlan faults() { return faults; }
+  public String xseriesDomainPrefix() { return xseriesDomainPrefix; }
+  public int xseriesOutlets() { return xseriesOutlets; }
+  public int xseriesRegistersPerOutlet() { return xseriesRegistersPerOutlet; }
+  public long xseriesProducts() { return xseriesProducts; }
+  public long xseriesCustomers() { return xseriesCustomers; }
+  public int xseriesSuppliers() { return xseriesSuppliers; }
+  public long xseriesSales() { return xseriesSales; }
+  public long xseriesConsignments() { return xseriesConsignments; }
+  public int xseriesDefaultPageSize() { return xseriesDefaultPageSize; }
+  public int xseriesMaxPageSize() { return xseriesMaxPageSize; }
+  public Duration xseriesAccessTokenTtl() { return xseriesAccessTokenTtl; }
+  public int xseriesWalkChurn() { return xseriesWalkChurn; }
+  /** The X-Series requests allowed per 5 minutes: the override, or 300 x registers + 50. */
+  public int xseriesRateLimit() { return xseriesRateLimit > 0 ? xseriesRateLimit : 300 * xseriesOutlets * xseriesRegistersPerOutlet + 50; }
+  /** Number of X-Series registers: outlets x registers per outlet. */
+  public int xseriesRegisters() { return xseriesOutlets * xseriesRegistersPerOutlet; }
 
   /** Builder of {@link TestkitConfig}; not thread-safe. */
   public static final class Builder {
@@ -164,6 +219,19 @@ public final class TestkitConfig {
     private int[] ecomLimits = {300, 3000, 12000};
     private int ecomPerSecond = 20;
     private FaultPlan faults = FaultPlan.none();
+    private String xseriesDomainPrefix = "testkitstore";
+    private int xseriesOutlets = 3;
+    private int xseriesRegistersPerOutlet = 1;
+    private long xseriesProducts = 500;
+    private long xseriesCustomers = 50;
+    private int xseriesSuppliers = 5;
+    private long xseriesSales = 260;
+    private long xseriesConsignments = 20;
+    private int xseriesRateLimit = 0;
+    private int xseriesDefaultPageSize = 100;
+    private int xseriesMaxPageSize = 1000;
+    private Duration xseriesAccessTokenTtl = Duration.ofDays(1);
+    private int xseriesWalkChurn = 0;
 
     private Builder() {}
 
@@ -257,14 +325,77 @@ public final class TestkitConfig {
     /** eCom requests per second (default 20). */
     public Builder ecomPerSecond(int perSecond) { this.ecomPerSecond = (int) checkRange(perSecond, 1, 1_000_000, "ecomPerSecond"); return this; }
 
+    /** The X-Series retailer's domain prefix ({@code https://{prefix}.retail.lightspeed.app}), default {@code testkitstore}. */
+    public Builder xseriesDomainPrefix(String prefix) {
+      Objects.requireNonNull(prefix, "prefix == null");
+      if (!prefix.matches("[a-z0-9][a-z0-9-]{0,62}")) {
+        throw new IllegalArgumentException("xseriesDomainPrefix must be a lower-case host label: " + prefix);
+      }
+      this.xseriesDomainPrefix = prefix;
+      return this;
+    }
+
+    /** Number of X-Series outlets (default 3). */
+    public Builder xseriesOutlets(int outlets) { this.xseriesOutlets = (int) checkRange(outlets, 1, 1000, "xseriesOutlets"); return this; }
+
+    /** Registers per X-Series outlet (default 1); the rate limit is 300 x registers + 50 per 5 minutes. */
+    public Builder xseriesRegistersPerOutlet(int registers) { this.xseriesRegistersPerOutlet = (int) checkRange(registers, 1, 100, "xseriesRegistersPerOutlet"); return this; }
+
+    /** Number of X-Series product rows (variants and composites included; default 500), generated on demand. */
+    public Builder xseriesProducts(long products) { this.xseriesProducts = checkRange(products, 0, 100_000_000L, "xseriesProducts"); return this; }
+
+    /** Number of X-Series customers (default 50). */
+    public Builder xseriesCustomers(long customers) { this.xseriesCustomers = checkRange(customers, 0, 100_000_000L, "xseriesCustomers"); return this; }
+
+    /** Number of X-Series suppliers (default 5). */
+    public Builder xseriesSuppliers(int suppliers) { this.xseriesSuppliers = (int) checkRange(suppliers, 0, 100_000, "xseriesSuppliers"); return this; }
+
+    /** Number of X-Series sales (default 260); their statuses cycle through all 13 documented ones. */
+    public Builder xseriesSales(long sales) { this.xseriesSales = checkRange(sales, 0, 100_000_000L, "xseriesSales"); return this; }
+
+    /** Number of X-Series SUPPLIER consignments (default 20), with 1 to 4 products each. */
+    public Builder xseriesConsignments(long consignments) { this.xseriesConsignments = checkRange(consignments, 0, 10_000_000L, "xseriesConsignments"); return this; }
+
+    /** Overrides the X-Series requests per 5 minutes (0, the default, computes 300 x registers + 50). */
+    public Builder xseriesRateLimit(int perFiveMinutes) { this.xseriesRateLimit = (int) checkRange(perFiveMinutes, 0, Integer.MAX_VALUE, "xseriesRateLimit"); return this; }
+
+    /**
+     * The X-Series {@code page_size} used when a list request gives none (default 100) and the
+     * largest one honoured (default 1000); a larger request gets {@code max} records per page.
+     */
+    public Builder xseriesPageSize(int defaultSize, int max) {
+      checkRange(max, 1, 100_000, "max page size");
+      this.xseriesDefaultPageSize = (int) checkRange(defaultSize, 1, max, "default page size");
+      this.xseriesMaxPageSize = max;
+      return this;
+    }
+
+    /** Lifetime of X-Series OAuth access tokens (default one day); personal tokens never expire. */
+    public Builder xseriesAccessTokenTtl(Duration ttl) {
+      Objects.requireNonNull(ttl, "ttl == null");
+      if (ttl.isNegative() || ttl.isZero()) {
+        throw new IllegalArgumentException("xseriesAccessTokenTtl must be positive");
+      }
+      this.xseriesAccessTokenTtl = ttl;
+      return this;
+    }
+
+    /**
+     * After each X-Series list page it serves, the server updates this many records of that page
+     * (each record at most once), as a busy store does during a long walk: they get a new, higher
+     * version and reappear on a later page of the same walk. Default 0.
+     */
+    public Builder xseriesWalkChurn(int recordsPerPage) { this.xseriesWalkChurn = (int) checkRange(recordsPerPage, 0, 100_000, "xseriesWalkChurn"); return this; }
+
     public Builder faults(FaultPlan faults) { this.faults = Objects.requireNonNull(faults, "faults == null"); return this; }
 
-    /** Disables rate limiting in practice (huge bucket, burst and eCom quotas). */
+    /** Disables rate limiting in practice (huge bucket, burst, eCom and X-Series quotas). */
     public Builder unlimited() {
       this.bucketSize = 1e12;
       this.burstLimit = 1_000_000;
       this.ecomLimits = new int[] {Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE};
       this.ecomPerSecond = 1_000_000;
+      this.xseriesRateLimit = Integer.MAX_VALUE;
       return this;
     }
 

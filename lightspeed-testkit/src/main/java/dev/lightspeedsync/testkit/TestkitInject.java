@@ -9,7 +9,8 @@ import java.lang.annotation.Target;
 /**
  * Marks a test class field that {@link LightspeedTestkitExtension} fills in. Supported field types:
  * {@link LightspeedTestServer}, {@link RetailCredentials}, {@link EcomCredentials},
- * {@link Inspection}, {@link RetailData}, {@link EcomData}, {@link TimeSource},
+ * {@link Inspection}, {@link RetailData}, {@link EcomData}, {@link XSeriesCredentials},
+ * {@link XSeriesData}, {@link TimeSource},
  * {@link ManualTimeSource} (when the server uses one), and {@link java.net.URI} (the base URL of both
  * APIs, {@code http://127.0.0.1:<port>/}).
  */

@@ -100,6 +100,32 @@ final class Http {
         .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json)).build());
   }
 
+  /** GET relative to the X-Series origin, e.g. {@code api/2.0/products?page_size=5}, with the given bearer token. */
+  Response xs(String relative, String token) {
+    return send(HttpRequest.newBuilder(URI.create(server.xseriesOrigin() + relative))
+        .header("Authorization", "Bearer " + token).GET().build());
+  }
+
+  /** GET relative to the X-Series origin with the personal token. */
+  Response xs(String relative) {
+    return xs(relative, server.xseriesCredentials().personalToken());
+  }
+
+  Response xsWrite(String method, String relative, String json) {
+    return send(HttpRequest.newBuilder(URI.create(server.xseriesOrigin() + relative))
+        .header("Authorization", "Bearer " + server.xseriesCredentials().personalToken())
+        .header("Content-Type", "application/json")
+        .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
+        .build());
+  }
+
+  Response xsToken(Map<String, String> form) {
+    String body = form.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+        .collect(Collectors.joining("&"));
+    return send(HttpRequest.newBuilder(server.xseriesTokenUrl()).header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+  }
+
   static Response send(HttpRequest req) {
     try {
       HttpResponse<String> r = CLIENT.send(req, HttpResponse.BodyHandlers.ofString());

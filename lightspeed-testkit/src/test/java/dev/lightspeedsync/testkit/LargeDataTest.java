@@ -16,7 +16,7 @@ class LargeDataTest {
   @BeforeAll
   static void start() {
     server = LightspeedTestServer.start(TestkitConfig.builder().items(ITEMS).sales(1_000_000).products(1_000_000)
-        .unlimited().timeSource(new ManualTimeSource()).build());
+        .xseriesProducts(ITEMS).xseriesSales(1_000_000).unlimited().timeSource(new ManualTimeSource()).build());
     http = new Http(server);
   }
 
@@ -84,5 +84,28 @@ class LargeDataTest {
     assertThat(http.ecom("en/products.json?limit=250&page=4001").json().get("products")).isEmpty();
     JsonNode since = http.ecom("en/variants.json?limit=250&since_id=2999000").json().get("variants");
     assertThat(since.get(0).get("id").asLong()).isGreaterThan(2_999_000);
+  }
+
+  @Test
+  void xseriesDeepCursorPagesOfAMillionProducts() {
+    String token = server.xseriesCredentials().personalToken();
+    JsonNode first = http.xs("api/2.0/products?page_size=1000", token).json();
+    assertThat(first.get("data")).hasSize(1000);
+    // jump to the end by version: the last generated product and the walk's empty end page
+    TestkitRecord last = server.xseries().stream("products").skip(ITEMS - 1).findFirst().orElseThrow();
+    long lastVersion = last.getLong("version");
+    JsonNode tail = http.xs("api/2.0/products?deleted=true&page_size=1000&after=" + (lastVersion - 1), token).json();
+    assertThat(tail.get("data")).hasSize(1);
+    assertThat(tail.at("/data/0/id").asText()).isEqualTo(last.key());
+    JsonNode end = http.xs("api/2.0/products?deleted=true&after=" + lastVersion, token).json();
+    assertThat(end.get("data")).isEmpty();
+    assertThat(end.at("/version/max").isNull()).isTrue();
+    assertThat(http.xs("api/2.0/products/" + last.key(), token).json().at("/data/version").asLong())
+        .isEqualTo(lastVersion);
+    // 3,000,000 inventory rows, a page from the middle
+    JsonNode mid = http.xs("api/2.0/inventory?page_size=1000&after=" + lastVersion / 2, token).json();
+    assertThat(mid.get("data")).hasSize(1000);
+    JsonNode sales = http.xs("api/2.0/sales?page_size=1000&after=" + lastVersion / 2, token).json();
+    assertThat(sales.get("data")).hasSize(1000);
   }
 }

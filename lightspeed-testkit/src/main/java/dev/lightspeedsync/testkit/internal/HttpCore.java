@@ -19,8 +19,8 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * The loopback HTTP server: routes {@code /auth/oauth/*} and {@code /API/*} (R-Series) and
- * {@code /{lang}/*} (eCom), injects faults, stamps {@code Cf-Ray} and records statistics.
+ * The loopback HTTP server: routes {@code /auth/oauth/*} and {@code /API/*} (R-Series),
+ * {@code /{lang}/*} (eCom) and {@code /api/*}, {@code /connect} (X-Series), injects faults, stamps {@code Cf-Ray} and records statistics.
  */
 public final class HttpCore implements AutoCloseable {
   private static final Pattern ECOM = Pattern.compile("^/[A-Za-z]{2}(/.*)?$");
@@ -38,14 +38,16 @@ public final class HttpCore implements AutoCloseable {
   private final OAuthApi oauthApi;
   private final RetailApi retailApi;
   private final Function<Req, Resp> ecomApi;
+  private final Function<Req, Resp> xseriesApi;
   private final FaultInjector faults;
   private final RequestStats stats;
   private final TimeSource clock;
   private final AtomicLong rays = new AtomicLong();
 
-  public HttpCore(int port, OAuthApi oauthApi, RetailApi retailApi, Function<Req, Resp> ecomApi, FaultInjector faults,
-      RequestStats stats, TimeSource clock) throws IOException {
+  public HttpCore(int port, OAuthApi oauthApi, RetailApi retailApi, Function<Req, Resp> ecomApi,
+      Function<Req, Resp> xseriesApi, FaultInjector faults, RequestStats stats, TimeSource clock) throws IOException {
     this.oauthApi = oauthApi;
+    this.xseriesApi = xseriesApi;
     this.retailApi = retailApi;
     this.ecomApi = ecomApi;
     this.faults = faults;
@@ -103,6 +105,9 @@ public final class HttpCore implements AutoCloseable {
       if (path.startsWith("/auth/oauth/")) {
         api = "oauth";
         handler = oauthApi::handle;
+      } else if (xseriesApi != null && XApi.handles(path)) {
+        api = XApi.isAuthPath(path) ? "xseries-auth" : "xseries";
+        handler = xseriesApi;
       } else if (path.startsWith("/API/")) {
         api = "retail";
         handler = retailApi::handle;
@@ -117,7 +122,7 @@ public final class HttpCore implements AutoCloseable {
           return nf;
         };
       }
-      Fault fault = api.equals("oauth") || api.equals("none") ? null : faults.decide(req.method + " " + path);
+      Fault fault = api.equals("oauth") || api.equals("none") || api.equals("xseries-auth") ? null : faults.decide(req.method + " " + path);
       String faultKey = endpointKey(api, req);
       if (fault == Fault.DROP_CONNECTION) {
         stats.record(api, faultKey, req.method, path, 0, false, fault.name(), clock.now().toEpochMilli());
@@ -165,6 +170,9 @@ public final class HttpCore implements AutoCloseable {
         return RetailApi.endpointKey(req);
       case "ecom":
         return EcomApi.endpointKey(req);
+      case "xseries":
+      case "xseries-auth":
+        return XApi.endpointKey(req);
       default:
         return req.method + " " + req.path;
     }
@@ -173,6 +181,9 @@ public final class HttpCore implements AutoCloseable {
   private static Resp errorFor(String api, int status) {
     if (api.equals("ecom")) {
       return EcomErrors.error(status, "GET", "", RetailApi.reason(status));
+    }
+    if (api.startsWith("xseries")) {
+      return XApi.error(status, RetailApi.reason(status));
     }
     return RetailApi.error(status, RetailApi.reason(status));
   }
