@@ -247,6 +247,33 @@ public final class XApi implements Function<Req, Resp> {
     boolean withDeleted = deleted && DELETED_PARAM.contains(t.name);
     Predicate<ObjectNode> filter = n -> (withDeleted || n.path("deleted_at").isNull()) && extra.test(n);
     List<ObjectNode> page = t.page(after, before, pageSize, filter);
+    Resp r = pageResponse(page);
+    churn(t, page);
+    return r;
+  }
+
+  /** {@code GET /consignments/{id}/products}: the consignment's lines on the version cursor (no table scan). */
+  private Resp consignmentProducts(Req req, long k) {
+    long after = longParam(req, "after", 0);
+    long before = longParam(req, "before", Long.MAX_VALUE);
+    long size = longParam(req, "page_size", defaultPageSize);
+    if (size < 1) {
+      throw new ApiException(400, "page_size must be at least 1: " + size);
+    }
+    List<ObjectNode> lines = new java.util.ArrayList<>();
+    for (long q : store.consignmentProductOrdinals(k)) {
+      ObjectNode n = store.consignmentProduct.get(q);
+      long v = n.path("version").asLong();
+      if (v > after && v < before && n.path("deleted_at").isNull()) {
+        lines.add(n);
+      }
+    }
+    lines.sort(java.util.Comparator.comparingLong(n -> n.path("version").asLong()));
+    List<ObjectNode> page = lines.subList(0, (int) Math.min(lines.size(), Math.min(size, maxPageSize)));
+    return pageResponse(page);
+  }
+
+  private static Resp pageResponse(List<ObjectNode> page) {
     ObjectNode out = Json.obj();
     ArrayNode arr = out.putArray("data");
     for (ObjectNode n : page) {
@@ -260,9 +287,7 @@ public final class XApi implements Function<Req, Resp> {
       v.put("min", page.get(0).path("version").asLong());
       v.put("max", page.get(page.size() - 1).path("version").asLong());
     }
-    Resp r = Resp.json(200, Json.write(out));
-    churn(t, page);
-    return r;
+    return Resp.json(200, Json.write(out));
   }
 
   /** Updates up to {@code churn} records of the page just served (each at most once), so that they reappear later. */
@@ -386,8 +411,7 @@ public final class XApi implements Function<Req, Resp> {
     } else if (seg.length >= 4 && seg[3].equals("products")) {
       long k = mutations.resolve(t, seg[2]);
       if (seg.length == 4 && m.equals("GET")) {
-        String id = store.id(XStore.T_CONSIGNMENTS, k);
-        return list(req, store.consignmentProduct, n -> id.equals(n.path("consignment_id").asText()));
+        return consignmentProducts(req, k);
       }
       if (seg.length == 4 && m.equals("POST")) {
         return data(201, mutations.addConsignmentProduct(k, body(req)));
