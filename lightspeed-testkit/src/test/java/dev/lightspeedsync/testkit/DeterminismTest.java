@@ -12,7 +12,9 @@ class DeterminismTest {
       return http.retail("Item.json?load_relations=" + Http.enc("[\"ItemShops\",\"ItemComponents\"]")).body()
           + http.retail("Sale.json?load_relations=" + Http.enc("[\"SaleLines\",\"SalePayments\"]")).body()
           + http.ecom("en/variants.json?limit=250").body().replace(s.origin().toString(), "ORIGIN")
-          + http.ecom("en/orders.json").body().replace(s.origin().toString(), "ORIGIN");
+          + http.ecom("en/orders.json").body().replace(s.origin().toString(), "ORIGIN")
+          + http.xs("api/2.0/products?page_size=1000").body() + http.xs("api/2.0/sales").body()
+          + http.xs("api/2.0/inventory?page_size=1000").body() + http.xs("api/2.0/consignments").body();
     }
   }
 

@@ -44,6 +44,14 @@ class ExtensionTest {
     }
 
     @Test
+    void injectsXSeriesViews(LightspeedTestServer server, XSeriesCredentials credentials, XSeriesData xseries) {
+      assertThat(credentials).isEqualTo(server.xseriesCredentials());
+      assertThat(xseries).isSameAs(server.xseries());
+      assertThat(new Http(server).xs("api/2.0/retailer", credentials.accessToken()).json().at("/data/domain_prefix")
+          .asText()).isEqualTo(xseries.domainPrefix());
+    }
+
+    @Test
     void eachTestGetsAFreshServer(Inspection inspection, RetailData retail) {
       assertThat(inspection.totalRequests()).isZero();
       assertThat(retail.count("Item")).isEqualTo(30);

@@ -29,6 +29,25 @@ class MainTest {
   }
 
   @Test
+  void parsesXSeriesOptions() {
+    TestkitConfig c = Main.parse(new String[] {"--xs-domain-prefix", "acme", "--xs-outlets", "2",
+        "--xs-registers-per-outlet", "3", "--xs-products", "50000", "--xs-customers", "7", "--xs-suppliers", "2",
+        "--xs-sales", "9", "--xs-consignments", "4", "--xs-churn", "1"});
+    assertThat(c.xseriesDomainPrefix()).isEqualTo("acme");
+    assertThat(c.xseriesRegisters()).isEqualTo(6);
+    assertThat(c.xseriesRateLimit()).isEqualTo(300 * 6 + 50);
+    assertThat(c.xseriesProducts()).isEqualTo(50_000);
+    assertThat(c.xseriesCustomers()).isEqualTo(7);
+    assertThat(c.xseriesSuppliers()).isEqualTo(2);
+    assertThat(c.xseriesSales()).isEqualTo(9);
+    assertThat(c.xseriesConsignments()).isEqualTo(4);
+    assertThat(c.xseriesWalkChurn()).isEqualTo(1);
+    assertThat(Main.parse(new String[] {"--xs-rate-limit", "20"}).xseriesRateLimit()).isEqualTo(20);
+    assertThatThrownBy(() -> Main.parse(new String[] {"--xs-domain-prefix", "Not A Host"}))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void printsThePortFirst() {
     try (LightspeedTestServer server = LightspeedTestServer.start(Main.parse(new String[] {"--items", "5"}))) {
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -37,6 +56,10 @@ class MainTest {
       assertThat(lines[0]).isEqualTo("lightspeed-testkit listening on port " + server.port());
       assertThat(lines).contains("retail.accountId=123456", "retail.tokenUrl=" + server.tokenUrl());
       assertThat(new Http(server).retail("Item.json").status()).isEqualTo(200);
+      XSeriesCredentials xc = server.xseriesCredentials();
+      assertThat(lines).contains("xseries.apiRoot=" + server.xseriesApiRoot(), "xseries.tokenUrl=" + server.xseriesTokenUrl(),
+          "xseries.personalToken=" + xc.personalToken(), "xseries.domainPrefix=testkitstore");
+      assertThat(new Http(server).xs("api/2.0/outlets").status()).isEqualTo(200);
     }
   }
 }
