@@ -68,7 +68,7 @@ public final class LightspeedTestServer implements AutoCloseable {
     this.xoauth = new XOAuth(clock, config.seed(), config.xseriesAccessTokenTtl().getSeconds());
     XLimiter xlimiter = new XLimiter(clock, config.xseriesRateLimit());
     XApi xapi = new XApi(xstore, xmutations, xoauth, xlimiter, config.xseriesDefaultPageSize(),
-        config.xseriesMaxPageSize(), config.xseriesWalkChurn());
+        config.xseriesMaxPageSize(), config.xseriesWalkChurn(), clock.scale());
     this.xseries = new XSeriesData(xstore, xmutations, xoauth, config.xseriesRateLimit());
     RequestStats stats = new RequestStats();
     this.faults = new FaultInjector(config.faults());

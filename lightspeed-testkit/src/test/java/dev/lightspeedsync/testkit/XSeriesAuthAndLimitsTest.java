@@ -85,6 +85,20 @@ class XSeriesAuthAndLimitsTest {
   }
 
   @Test
+  void scaledTimeIsAnnouncedAndRetryAfterIsInApiTime() {
+    Instant start = Instant.parse("2026-06-01T00:00:00Z");
+    server = LightspeedTestServer.start(TestkitConfig.builder().xseriesRateLimit(1).xseriesProducts(5)
+        .timeSource(TimeSource.scaled(10, start)).build());
+    Http http = new Http(server);
+    Http.Response ok = http.xs("api/2.0/outlets");
+    assertThat(ok.header("X-Testkit-Time-Scale")).isEqualTo("10");
+    Http.Response limited = http.xs("api/2.0/outlets");
+    assertThat(limited.status()).isEqualTo(429);
+    Instant until = ZonedDateTime.parse(limited.header("Retry-After"), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+    assertThat(until).isAfter(start.plusSeconds(299)).isBefore(start.plus(Duration.ofMinutes(10)));
+  }
+
+  @Test
   void personalTokenAndUnauthorizedRequests() {
     Http http = start(TestkitConfig.builder().xseriesProducts(10));
     assertThat(http.xs("api/2.0/products").status()).isEqualTo(200);

@@ -203,6 +203,26 @@ class XSeriesWritesTest {
   }
 
   @Test
+  void webhooksAreManagedThroughApi09() {
+    Http.Response created = Http.send(java.net.http.HttpRequest.newBuilder(
+            java.net.URI.create(server.xseriesOrigin() + "api/webhooks"))
+        .header("Authorization", "Bearer " + server.xseriesCredentials().personalToken())
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("data=" + Http.enc(
+            "{\"url\":\"https://host.example/hook\",\"active\":true,\"type\":\"inventory.update\"}")))
+        .build());
+    assertThat(created.status()).as(created.body()).isEqualTo(200);
+    String id = created.json().get("id").asText();
+    assertThat(http.xs("api/webhooks").json()).singleElement()
+        .satisfies(w -> assertThat(w.get("type").asText()).isEqualTo("inventory.update"));
+    assertThat(http.xsWrite("POST", "api/webhooks", "{\"url\":\"ftp://x\",\"type\":\"sale.update\"}").status())
+        .isEqualTo(400);
+    assertThat(http.xsWrite("DELETE", "api/webhooks/" + id, null).status()).isEqualTo(200);
+    assertThat(http.xs("api/webhooks").json()).isEmpty();
+    assertThat(server.inspect().requests("DELETE /api/webhooks/{id}", 200)).isEqualTo(1);
+  }
+
+  @Test
   void groundTruthMutationsBumpVersions() {
     String customer = server.xseries().expectedIds("customers").findFirst().orElseThrow();
     long v = server.xseries().get("customers", customer).orElseThrow().getLong("version");

@@ -29,10 +29,14 @@ public final class XApi implements Function<Req, Resp> {
   private final int defaultPageSize;
   private final int maxPageSize;
   private final int churn;
+  private final double timeScale;
   private final Set<String> churned = ConcurrentHashMap.newKeySet();
+  /** Webhooks (API 0.9 {@code /api/webhooks}): id to record, in creation order. None are delivered. */
+  private final Map<String, ObjectNode> webhooks = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>());
 
   public XApi(XStore store, XMutations mutations, XOAuth oauth, XLimiter limiter, int defaultPageSize, int maxPageSize,
-      int churn) {
+      int churn, double timeScale) {
+    this.timeScale = timeScale;
     this.store = store;
     this.mutations = mutations;
     this.oauth = oauth;
@@ -116,6 +120,9 @@ public final class XApi implements Function<Req, Resp> {
     }
     r.header("X-RateLimit-Limit", Integer.toString(a.limit()));
     r.header("X-RateLimit-Remaining", Integer.toString(a.remaining()));
+    if (timeScale != 1.0) {
+      r.header("X-Testkit-Time-Scale", LeakyBucket.num(timeScale));
+    }
     return r;
   }
 
@@ -153,6 +160,9 @@ public final class XApi implements Function<Req, Resp> {
       ObjectNode out = Json.obj();
       out.set("register_sale", registerSaleView(mutations.registerSale(body(req))));
       return Resp.json(200, Json.write(out));
+    }
+    if (version.equals("webhooks")) {
+      return webhooks(req, seg);
     }
     if (!version.equals("2.0") && !version.equals("2.1")) {
       throw new ApiException(404, "Not found: " + req.path + " (the testkit serves /api/2.0, /api/2.1 for products,"
@@ -424,6 +434,88 @@ public final class XApi implements Function<Req, Resp> {
       }
     }
     throw new ApiException(405, "Not allowed: " + m + " " + req.path + " (not modelled by the testkit)");
+  }
+
+  static final List<String> WEBHOOK_TYPES = List.of("sale.update", "product.update", "inventory.update",
+      "customer.update", "register_closure.create", "consignment.send", "consignment.receive");
+
+  /**
+   * {@code /api/webhooks} (API 0.9): {@code GET} lists, {@code POST} creates from a form field
+   * {@code data} holding JSON {@code {url, active, type}} (a JSON body is accepted too), {@code PUT}
+   * and {@code DELETE /api/webhooks/{id}}. The testkit never delivers them.
+   */
+  private Resp webhooks(Req req, String[] seg) {
+    String m = req.method;
+    if (seg.length == 1 && m.equals("GET")) {
+      ArrayNode arr = Json.arr();
+      synchronized (webhooks) {
+        webhooks.values().forEach(arr::add);
+      }
+      return Resp.json(200, Json.write(arr));
+    }
+    if ((seg.length == 1 && m.equals("POST")) || (seg.length == 2 && m.equals("PUT"))) {
+      JsonNode data = webhookBody(req);
+      ObjectNode w;
+      if (seg.length == 1) {
+        w = Json.obj();
+        w.put("id", java.util.UUID.nameUUIDFromBytes((store.domainPrefix + "/webhook/" + store.nextVersion())
+            .getBytes(StandardCharsets.UTF_8)).toString());
+        w.put("retailer_id", store.retailer().path("id").asText());
+        w.putNull("user_id");
+        w.put("active", true);
+      } else {
+        ObjectNode cur = webhooks.get(seg[1]);
+        if (cur == null) {
+          throw new ApiException(404, "No webhook with id " + seg[1]);
+        }
+        w = cur.deepCopy();
+      }
+      if (data.has("url") || seg.length == 1) {
+        String url = data.path("url").asText("");
+        if (!url.startsWith("https://") && !url.startsWith("http://")) {
+          throw new ApiException(400, "url must be an http(s) URL: '" + url + "'");
+        }
+        w.put("url", url);
+      }
+      if (data.has("type") || seg.length == 1) {
+        String type = data.path("type").asText("");
+        if (!WEBHOOK_TYPES.contains(type)) {
+          throw new ApiException(400, "type must be one of " + WEBHOOK_TYPES + ": '" + type + "'");
+        }
+        w.put("type", type);
+      }
+      if (data.has("active")) {
+        w.put("active", data.get("active").asBoolean());
+      }
+      webhooks.put(w.get("id").asText(), w);
+      return Resp.json(200, Json.write(w));
+    }
+    if (seg.length == 2 && m.equals("DELETE")) {
+      if (webhooks.remove(seg[1]) == null) {
+        throw new ApiException(404, "No webhook with id " + seg[1]);
+      }
+      ObjectNode ok = Json.obj();
+      ok.put("status", "success");
+      return Resp.json(200, Json.write(ok));
+    }
+    throw new ApiException(405, "Not allowed: " + m + " " + req.path);
+  }
+
+  private static JsonNode webhookBody(Req req) {
+    String ct = req.header("Content-Type");
+    if (ct != null && ct.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+      return body(req);
+    }
+    for (Map.Entry<String, String> e : Req.parseQuery(req.bodyString())) {
+      if (e.getKey().equals("data")) {
+        JsonNode n = Json.read(e.getValue());
+        if (!n.isObject()) {
+          throw new ApiException(400, "data must be a JSON object {url, active, type}");
+        }
+        return n;
+      }
+    }
+    throw new ApiException(400, "Send the webhook as a form field 'data' holding JSON {url, active, type}");
   }
 
   private static ObjectNode registerSaleView(ObjectNode sale) {
