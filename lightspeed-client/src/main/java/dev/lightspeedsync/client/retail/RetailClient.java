@@ -16,6 +16,7 @@ import dev.lightspeedsync.client.internal.http.RawApi;
 import dev.lightspeedsync.client.internal.http.RequestSpec;
 import dev.lightspeedsync.client.internal.http.Transport;
 import dev.lightspeedsync.client.internal.json.JsonMapper;
+import dev.lightspeedsync.client.internal.retail.AccountGuard;
 import dev.lightspeedsync.client.internal.retail.BearerAuth;
 import dev.lightspeedsync.client.internal.retail.Envelope;
 import dev.lightspeedsync.client.internal.retail.LeakyBucketLimiter;
@@ -28,7 +29,11 @@ import dev.lightspeedsync.client.retail.model.InventoryCount;
 import dev.lightspeedsync.client.retail.model.InventoryCountItem;
 import dev.lightspeedsync.client.retail.model.Item;
 import dev.lightspeedsync.client.retail.model.ItemShop;
+import dev.lightspeedsync.client.retail.model.ContactAddress;
+import dev.lightspeedsync.client.retail.model.ContactEmail;
+import dev.lightspeedsync.client.retail.model.ContactPhone;
 import dev.lightspeedsync.client.retail.model.Order;
+import dev.lightspeedsync.client.retail.model.PaymentType;
 import dev.lightspeedsync.client.retail.model.OrderLine;
 import dev.lightspeedsync.client.retail.model.PriceLevel;
 import dev.lightspeedsync.client.retail.model.Register;
@@ -36,7 +41,12 @@ import dev.lightspeedsync.client.retail.model.Sale;
 import dev.lightspeedsync.client.retail.model.SaleLine;
 import dev.lightspeedsync.client.retail.model.Shop;
 import dev.lightspeedsync.client.retail.model.Vendor;
+import dev.lightspeedsync.client.retail.write.CustomerUpdate;
 import dev.lightspeedsync.client.retail.write.ItemShopQuantity;
+import dev.lightspeedsync.client.retail.write.ItemUpdate;
+import dev.lightspeedsync.client.retail.write.NewCustomer;
+import dev.lightspeedsync.client.retail.write.NewItem;
+import dev.lightspeedsync.client.retail.write.NewItemPrice;
 import dev.lightspeedsync.client.retail.write.NewOrder;
 import dev.lightspeedsync.client.retail.write.NewOrderLine;
 import dev.lightspeedsync.client.retail.write.NewSale;
@@ -48,6 +58,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -106,6 +117,7 @@ public final class RetailClient implements AutoCloseable {
   private final RetailResource<PriceLevel> priceLevels;
   private final RetailResource<Customer> customers;
   private final RetailResource<InventoryCount> inventoryCounts;
+  private final RetailResource<PaymentType> paymentTypes;
 
   private RetailClient(Builder b) {
     if (b.accountId <= 0) {
@@ -128,8 +140,9 @@ public final class RetailClient implements AutoCloseable {
     OkHttpClient base = b.okHttpClient != null ? b.okHttpClient : new OkHttpClient();
     // Never let OkHttp resend a request silently: the transport decides what is safe to repeat.
     OkHttpClient plain = base.newBuilder().retryOnConnectionFailure(false).build();
+    HttpUrl accountsUrl = baseUrl.newBuilder().addPathSegments("API/V3/Account.json").build();
     OauthTokens tokens = new OauthTokens(plain, tokenUrl, b.credentials, b.tokenStore, b.clock, b.refreshAhead,
-        b.listener, mapper);
+        b.listener, mapper, new AccountGuard(accountId, plain, accountsUrl, mapper));
     BearerAuth auth = new BearerAuth(tokens);
     this.http = plain.newBuilder().addInterceptor(auth).authenticator(auth).build();
     RawApi api = new Retrofit.Builder()
@@ -156,6 +169,7 @@ public final class RetailClient implements AutoCloseable {
     this.priceLevels = resource("PriceLevel", PriceLevel.class);
     this.customers = resource("Customer", Customer.class);
     this.inventoryCounts = resource("InventoryCount", InventoryCount.class);
+    this.paymentTypes = resource("PaymentType", PaymentType.class);
   }
 
   private <T> RetailResource<T> resource(String name, Class<T> type) {
@@ -184,7 +198,7 @@ public final class RetailClient implements AutoCloseable {
     return Envelope.record(mapper, transport.execute(spec).body(), "Account", Account.class, spec);
   }
 
-  /** Items, with ItemShops, Prices, ItemComponents and ItemVendorNums as relations. */
+  /** Items, with ItemShops, ItemComponents and ItemVendorNums as relations; prices come in every Item body. */
   public RetailResource<Item> items() {
     return items;
   }
@@ -238,6 +252,166 @@ public final class RetailClient implements AutoCloseable {
 
   public RetailResource<InventoryCount> inventoryCounts() {
     return inventoryCounts;
+  }
+
+  /** Methods of payment (Cash, Credit Card, user-defined ones ...), named by every sale payment. */
+  public RetailResource<PaymentType> paymentTypes() {
+    return paymentTypes;
+  }
+
+  /**
+   * The payment type with this name (case-insensitive, surrounding spaces ignored), skipping
+   * archived ones. Reads the payment-type list (a handful of records, one page).
+   *
+   * @return empty when the account has no such payment type
+   */
+  public Optional<PaymentType> findPaymentType(String name) {
+    Objects.requireNonNull(name, "name == null");
+    String wanted = name.strip().toLowerCase(Locale.ROOT);
+    return paymentTypes.list().stream()
+        .filter(t -> !t.archived() && t.name().strip().toLowerCase(Locale.ROOT).equals(wanted))
+        .findFirst();
+  }
+
+  /**
+   * Creates a customer with its contact data in one request. Not resent after it may have reached
+   * Lightspeed: on an unknown outcome look the customer up before creating it again.
+   *
+   * @return the customer as Lightspeed returns it, with its {@code Contact}
+   */
+  public Customer createCustomer(NewCustomer customer) {
+    Objects.requireNonNull(customer, "customer == null");
+    ObjectNode body = mapper.createObjectNode();
+    customer.firstName().ifPresent(v -> body.put("firstName", v));
+    customer.lastName().ifPresent(v -> body.put("lastName", v));
+    customer.company().ifPresent(v -> body.put("company", v));
+    customer.title().ifPresent(v -> body.put("title", v));
+    customer.vatNumber().ifPresent(v -> body.put("vatNumber", v));
+    customer.companyRegistrationNumber().ifPresent(v -> body.put("companyRegistrationNumber", v));
+    customer.customerTypeId().ifPresent(v -> body.put("customerTypeID", v));
+    int nested = contact(body, customer.emails(), customer.phones(), customer.addresses(), customer.noEmail(),
+        customer.noMail(), customer.noPhone());
+    return write("POST", listUrl("Customer"), body, RetailCosts.write(nested), "POST Customer", "Customer",
+        Customer.class);
+  }
+
+  /**
+   * Updates a customer (a partial update: only the fields set in {@code update} change).
+   *
+   * @return the customer as Lightspeed returns it after the write
+   */
+  public Customer updateCustomer(long customerId, CustomerUpdate update) {
+    requirePositive(customerId, "customerId");
+    Objects.requireNonNull(update, "update == null");
+    ObjectNode body = mapper.createObjectNode();
+    update.firstName().ifPresent(v -> body.put("firstName", v));
+    update.lastName().ifPresent(v -> body.put("lastName", v));
+    update.company().ifPresent(v -> body.put("company", v));
+    update.title().ifPresent(v -> body.put("title", v));
+    update.vatNumber().ifPresent(v -> body.put("vatNumber", v));
+    update.companyRegistrationNumber().ifPresent(v -> body.put("companyRegistrationNumber", v));
+    update.customerTypeId().ifPresent(v -> body.put("customerTypeID", v));
+    update.archived().ifPresent(v -> body.put("archived", v));
+    int nested = contact(body, update.emails(), update.phones(), update.addresses(), update.noEmail(),
+        update.noMail(), update.noPhone());
+    return write("PUT", recordUrl("Customer", customerId), body, RetailCosts.write(nested), "PUT Customer",
+        "Customer", Customer.class);
+  }
+
+  /** Writes the nested Contact; returns the number of nested entities (for the cost estimate). */
+  private int contact(ObjectNode body, List<ContactEmail> emails, List<ContactPhone> phones,
+      List<ContactAddress> addresses, Optional<Boolean> noEmail, Optional<Boolean> noMail, Optional<Boolean> noPhone) {
+    if (emails.isEmpty() && phones.isEmpty() && addresses.isEmpty() && noEmail.isEmpty() && noMail.isEmpty()
+        && noPhone.isEmpty()) {
+      return 0;
+    }
+    ObjectNode contact = body.putObject("Contact");
+    noEmail.ifPresent(v -> contact.put("noEmail", v));
+    noMail.ifPresent(v -> contact.put("noMail", v));
+    noPhone.ifPresent(v -> contact.put("noPhone", v));
+    if (!emails.isEmpty()) {
+      ArrayNode rows = contact.putObject("Emails").putArray("ContactEmail");
+      emails.forEach(e -> rows.addObject().put("address", e.address()).put("useType", e.useType().orElse("Primary")));
+    }
+    if (!phones.isEmpty()) {
+      ArrayNode rows = contact.putObject("Phones").putArray("ContactPhone");
+      phones.forEach(p -> rows.addObject().put("number", p.number()).put("useType", p.useType().orElse("Home")));
+    }
+    if (!addresses.isEmpty()) {
+      ArrayNode rows = contact.putObject("Addresses").putArray("ContactAddress");
+      for (ContactAddress a : addresses) {
+        ObjectNode row = rows.addObject();
+        a.address1().ifPresent(v -> row.put("address1", v));
+        a.address2().ifPresent(v -> row.put("address2", v));
+        a.city().ifPresent(v -> row.put("city", v));
+        a.state().ifPresent(v -> row.put("state", v));
+        a.stateCode().ifPresent(v -> row.put("stateCode", v));
+        a.zip().ifPresent(v -> row.put("zip", v));
+        a.country().ifPresent(v -> row.put("country", v));
+        a.countryCode().ifPresent(v -> row.put("countryCode", v));
+      }
+    }
+    return 1 + emails.size() + phones.size() + addresses.size();
+  }
+
+  /**
+   * Creates an item with its codes, default vendor and prices. Not resent after it may have reached
+   * Lightspeed: on an unknown outcome search by custom SKU before creating it again.
+   *
+   * @return the item as Lightspeed returns it (with its prices and ItemShops)
+   */
+  public Item createItem(NewItem item) {
+    Objects.requireNonNull(item, "item == null");
+    ObjectNode body = mapper.createObjectNode().put("description", item.description());
+    item.customSku().ifPresent(v -> body.put("customSku", v));
+    item.manufacturerSku().ifPresent(v -> body.put("manufacturerSku", v));
+    item.upc().ifPresent(v -> body.put("upc", v));
+    item.ean().ifPresent(v -> body.put("ean", v));
+    item.defaultCost().ifPresent(v -> body.put("defaultCost", v));
+    item.defaultVendorId().ifPresent(v -> body.put("defaultVendorID", v));
+    item.categoryId().ifPresent(v -> body.put("categoryID", v));
+    item.manufacturerId().ifPresent(v -> body.put("manufacturerID", v));
+    item.itemType().ifPresent(v -> body.put("itemType", v));
+    prices(body, item.prices());
+    return write("POST", listUrl("Item"), body, RetailCosts.write(item.prices().size()), "POST Item", "Item", Item.class);
+  }
+
+  /**
+   * Updates an item's fields and prices (a partial update: only what {@code update} sets changes).
+   *
+   * @return the item as Lightspeed returns it after the write
+   */
+  public Item updateItem(long itemId, ItemUpdate update) {
+    requirePositive(itemId, "itemId");
+    Objects.requireNonNull(update, "update == null");
+    ObjectNode body = mapper.createObjectNode();
+    update.description().ifPresent(v -> body.put("description", v));
+    update.customSku().ifPresent(v -> body.put("customSku", v));
+    update.manufacturerSku().ifPresent(v -> body.put("manufacturerSku", v));
+    update.upc().ifPresent(v -> body.put("upc", v));
+    update.ean().ifPresent(v -> body.put("ean", v));
+    update.defaultCost().ifPresent(v -> body.put("defaultCost", v));
+    update.defaultVendorId().ifPresent(v -> body.put("defaultVendorID", v));
+    update.categoryId().ifPresent(v -> body.put("categoryID", v));
+    update.manufacturerId().ifPresent(v -> body.put("manufacturerID", v));
+    prices(body, update.prices());
+    if (body.isEmpty()) {
+      throw new IllegalArgumentException("the item update changes nothing");
+    }
+    return write("PUT", recordUrl("Item", itemId), body, RetailCosts.write(update.prices().size()), "PUT Item",
+        "Item", Item.class);
+  }
+
+  private static void prices(ObjectNode body, List<NewItemPrice> prices) {
+    if (prices.isEmpty()) {
+      return;
+    }
+    ArrayNode rows = body.putObject("Prices").putArray("ItemPrice");
+    for (NewItemPrice p : prices) {
+      ObjectNode row = rows.addObject().put("amount", p.amount());
+      p.priceLevelId().ifPresent(id -> row.put("useTypeID", id));
+      p.useType().ifPresent(t -> row.put("useType", t));
+    }
   }
 
   /**
@@ -300,6 +474,30 @@ public final class RetailClient implements AutoCloseable {
     }
     BigDecimal cost = RetailCosts.sale(sale.completed(), sale.lines().size() + sale.payments().size());
     return write("POST", listUrl("Sale"), body, cost, "POST Sale", "Sale", Sale.class);
+  }
+
+  /**
+   * Completes an open sale with payments ({@code PUT Sale/{id}} with {@code completed=true}). Create
+   * the sale open ({@code completed(false)}), read its tax-inclusive {@link Sale#total()} from the
+   * response, then complete it with payments that add up to that total; Lightspeed refuses a
+   * completed sale that does not balance. Not resent after it may have reached Lightspeed: on an
+   * unknown outcome read the sale and complete it only if it is still open.
+   *
+   * @return the completed sale with its lines and payments
+   */
+  public Sale completeSale(long saleId, List<NewSalePayment> payments) {
+    requirePositive(saleId, "saleId");
+    if (payments.isEmpty()) {
+      throw new IllegalArgumentException("payments is empty: a sale is completed with payments that balance its total");
+    }
+    ArrayNode rows = mapper.createArrayNode();
+    for (NewSalePayment p : payments) {
+      rows.addObject().put("paymentTypeID", p.paymentTypeId()).put("amount", p.amount());
+    }
+    ObjectNode body = mapper.createObjectNode().put("completed", true);
+    body.putObject("SalePayments").set("SalePayment", rows);
+    return write("PUT", recordUrl("Sale", saleId), body, RetailCosts.sale(true, payments.size()), "PUT Sale complete",
+        "Sale", Sale.class);
   }
 
   /** Creates a purchase order; add its lines with {@link #createOrderLine(NewOrderLine)}. */

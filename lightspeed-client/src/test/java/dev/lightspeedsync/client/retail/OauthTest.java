@@ -61,6 +61,8 @@ class OauthTest {
     final List<Boolean> storeHadTokenBeforeUse = new CopyOnWriteArrayList<>();
     final RecordingStore store;
     volatile boolean refuseRefresh;
+    volatile long reachableAccount = 1;
+    final AtomicInteger accountChecks = new AtomicInteger();
 
     AuthServer(RecordingStore store, String validToken) {
       this.store = store;
@@ -82,6 +84,10 @@ class OauthTest {
                 + "\",\"refresh_token\":\"refresh-" + (n + 1) + "\"}").build();
       }
       String auth = request.getHeaders().get("Authorization");
+      if (request.getUrl().encodedPath().equals("/API/V3/Account.json") && ("Bearer " + valid.get()).equals(auth)) {
+        accountChecks.incrementAndGet();
+        return Json.ok("{\"Account\":{\"accountID\":\"" + reachableAccount + "\",\"name\":\"Shop " + reachableAccount + "\"}}");
+      }
       if (!("Bearer " + valid.get()).equals(auth)) {
         return new MockResponse.Builder().code(401).body("{\"error\":\"access_denied\",\"error_description\":"
             + "\"The resource owner or authorization server denied the request.\",\"hint\":\"Access token could not be verified\"}").build();
@@ -153,7 +159,9 @@ class OauthTest {
       assertThat(c.items().get(1).id()).isEqualTo(1);
     }
     assertThat(auth.refreshes.get()).isEqualTo(1);
-    assertThat(server.getRequestCount()).isEqualTo(4); // 401, refresh, retry, second call
+    // 401, refresh, the opaque new token's account check (once), retry, second call
+    assertThat(server.getRequestCount()).isEqualTo(5);
+    assertThat(auth.accountChecks).hasValue(1);
   }
 
   @Test
@@ -166,7 +174,8 @@ class OauthTest {
       assertThatThrownBy(() -> c.items().get(1))
           .isInstanceOfSatisfying(AuthenticationException.class, e -> {
             assertThat(e.statusCode()).isEqualTo(400);
-            assertThat(e.getMessage()).contains("refused to refresh", "re-authorise", "The refresh token is invalid.");
+            assertThat(e.getMessage()).contains("refused the refresh token (invalid_grant)", "Re-authorise",
+                "The refresh token is invalid.", "client id and secret were accepted");
           });
     }
     assertThat(store.saved).isEmpty();

@@ -49,6 +49,9 @@ class SecretsTest {
           // an auth server echoing the secret back in its error must not leak it either
           return new MockResponse.Builder().code(401).body("{\"error\":\"invalid_client\"}").build();
         }
+        if (request.getUrl().encodedPath().equals("/API/V3/Account.json")) {
+          return Json.ok("{\"Account\":{\"accountID\":\"1\",\"name\":\"Shop\"}}");
+        }
         if (request.getUrl().encodedPath().endsWith("/Item/1.json")) {
           return Json.ok("{\"Item\":" + Json.item(1) + "}");
         }

@@ -8,13 +8,7 @@ import dev.lightspeedsync.client.auth.TokenPair;
 import dev.lightspeedsync.client.auth.TokenStore;
 import dev.lightspeedsync.client.error.AuthenticationException;
 import dev.lightspeedsync.client.error.LightspeedConnectionException;
-import dev.lightspeedsync.client.error.LightspeedException;
-import dev.lightspeedsync.client.error.RateLimitedException;
-import dev.lightspeedsync.client.internal.http.ErrorMapper;
-import dev.lightspeedsync.client.internal.http.RequestSpec;
-import dev.lightspeedsync.client.internal.http.RetryAfter;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * <p>Refresh tokens rotate, so exactly one refresh runs at a time: threads that find the token
  * expired (or rejected) queue on a lock, and those that get the lock after a refresh has happened
  * use its result instead of refreshing again. Before the new pair is used it is handed to the
- * {@link TokenStore}; if saving fails, the new token is not used. The request is form-encoded and
+ * {@link TokenStore}; if saving fails, the new token is not used. With an {@link AccountGuard}, a
+ * new pair that does not reach the configured account is never saved. The request is form-encoded and
  * carries no {@code scope} (a JSON body with a scope is refused by the current auth server).
  */
 public final class OauthTokens {
@@ -50,6 +45,7 @@ public final class OauthTokens {
   private final Duration refreshAhead;
   private final ClientListener listener;
   private final ObjectMapper mapper;
+  private final @Nullable AccountGuard guard;
   private final ReentrantLock lock = new ReentrantLock();
   private volatile TokenPair current;
 
@@ -61,7 +57,8 @@ public final class OauthTokens {
       Clock clock,
       Duration refreshAhead,
       ClientListener listener,
-      ObjectMapper mapper) {
+      ObjectMapper mapper,
+      @Nullable AccountGuard guard) {
     this.http = Objects.requireNonNull(http, "http == null");
     this.tokenUrl = Objects.requireNonNull(tokenUrl, "tokenUrl == null");
     this.credentials = credentials;
@@ -70,6 +67,7 @@ public final class OauthTokens {
     this.refreshAhead = Objects.requireNonNull(refreshAhead, "refreshAhead == null");
     this.listener = Objects.requireNonNull(listener, "listener == null");
     this.mapper = Objects.requireNonNull(mapper, "mapper == null");
+    this.guard = guard;
     this.current = store.load().orElseThrow(() -> new IllegalArgumentException(
         "the token store holds no token pair; save the pair from the authorisation step first"));
   }
@@ -125,7 +123,6 @@ public final class OauthTokens {
           "the access token expired or was refused and no OAuth client credentials were configured to refresh it",
           401, null, null, false, null);
     }
-    RequestSpec describe = new RequestSpec("POST", tokenUrl, null, BigDecimal.ZERO, "token", false);
     Request request = new Request.Builder()
         .url(tokenUrl)
         .post(new FormBody.Builder()
@@ -141,22 +138,15 @@ public final class OauthTokens {
       ResponseBody body = response.body();
       String text = body == null ? "" : body.string();
       String requestId = response.header("Cf-Ray");
-      if (response.code() == 429) {
-        Duration wait = RetryAfter.parse(response.header("Retry-After"), clock.instant()).orElse(Duration.ofMinutes(1));
-        throw new RateLimitedException("the token refresh was rate limited by Lightspeed; retry after " + wait.toSeconds()
-            + " s", 429, requestId, null, wait, null);
-      }
       if (!response.isSuccessful()) {
-        LightspeedException mapped = ErrorMapper.map(describe, response.code(), requestId, text, null);
-        if (response.code() == 400 || response.code() == 401 || response.code() == 403) {
-          throw new AuthenticationException("Lightspeed refused to refresh the access token (HTTP " + response.code()
-              + mapped.apiMessage().map(m -> ": " + m).orElse("")
-              + "). The refresh token is invalid, used or expired: re-authorise the connection.",
-              response.code(), requestId, mapped.apiMessage().orElse(null), false, null);
-        }
-        throw mapped;
+        throw OauthErrors.map(OauthErrors.Grant.REFRESH_TOKEN, response.code(), requestId, text,
+            response.header("Retry-After"), clock.instant());
       }
       TokenPair next = parse(text, stored, sentAt);
+      if (guard != null) {
+        // A wrong account id must not receive (and overwrite) the rotated pair: check it first.
+        guard.verify(next);
+      }
       store.save(next); // persisted before first use: a crash now cannot lose the rotated token
       current = next;
       listener.onTokenRefreshed();

@@ -12,7 +12,12 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * An R-Series item: the stock-keeping unit. Its relations ({@link #itemShops()}, {@link #prices()}, {@link #components()}, {@link #vendorNumbers()}) are filled only when loaded with {@code load_relations}; Lightspeed always returns prices. Note that {@link #timeStamp()} does not move when stock changes: read stock changes from the ItemShop feed.
+ * An R-Series item: the stock-keeping unit. Its relations ({@link #itemShops()},
+ * {@link #components()}, {@link #vendorNumbers()}) are filled only when loaded with
+ * {@code load_relations}. {@link #prices()} needs no relation: Lightspeed returns the
+ * {@code Prices} block in every Item body (the loadable relation is named {@code ItemPrices}, and
+ * loading it only costs drips). Note that {@link #timeStamp()} does not move when stock changes:
+ * read stock changes from the ItemShop feed.
  *
  * <p>Immutable and thread-safe.
  */
@@ -93,7 +98,10 @@ public interface Item {
   @JsonDeserialize(using = RelationListDeserializer.class)
   List<ItemShop> itemShops();
 
-  /** Empty unless the {@code Prices} relation was loaded. */
+  /**
+   * The item's price per price level, from the {@code Prices} block Lightspeed includes in every
+   * Item body; no relation has to be loaded for it.
+   */
   @JsonProperty("Prices")
   @JsonDeserialize(using = RelationListDeserializer.class)
   List<ItemPrice> prices();

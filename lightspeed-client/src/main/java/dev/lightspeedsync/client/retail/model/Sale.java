@@ -50,8 +50,20 @@ public interface Sale {
   @JsonProperty("ticketNumber")
   Optional<String> ticketNumber();
 
+  /** Subtotal minus discount plus taxes; on an open sale, what a completing payment must cover. */
   @JsonProperty("total")
   Optional<BigDecimal> total();
+
+  /**
+   * Lightspeed's calculated total, with more than two decimals (for example {@code 51.73875});
+   * {@link #total()} is the rounded amount payments must match.
+   */
+  @JsonProperty("calcTotal")
+  Optional<BigDecimal> calcTotal();
+
+  /** The amount still due. */
+  @JsonProperty("totalDue")
+  Optional<BigDecimal> totalDue();
 
   @JsonProperty("balance")
   Optional<BigDecimal> balance();

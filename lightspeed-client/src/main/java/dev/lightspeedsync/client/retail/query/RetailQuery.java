@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * <pre>{@code
  * RetailQuery q = RetailQuery.builder()
  *     .filter(Filter.of("timeStamp", Operator.GREATER_OR_EQUAL, since))
- *     .loadRelations("ItemShops", "Prices")
+ *     .loadRelations("ItemShops", "ItemVendorNums")
  *     .sort("timeStamp")
  *     .build();
  * }</pre>
