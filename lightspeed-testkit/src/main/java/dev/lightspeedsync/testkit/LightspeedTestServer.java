@@ -31,9 +31,9 @@ import java.util.Objects;
  * the ground truth in {@link #retail()} and {@link #ecom()}. In JUnit 5 use
  * {@link LightspeedTestkitExtension}.
  *
- * <p>One port serves everything: {@code /API/V3/...} (R-Series), {@code /auth/oauth/token},
- * {@code /{lang}/...} (eCom), and {@code /api/...}, {@code /connect} (X-Series; see
- * {@link #xseriesOrigin()} and {@link #xseries()}).
+ * <p>One port serves everything: {@code /API/V3/...} (R-Series), {@code /auth/oauth/authorize},
+ * {@code /token} and {@code /revoke}, {@code /{lang}/...} (eCom), and {@code /api/...},
+ * {@code /connect} (X-Series; see {@link #xseriesOrigin()} and {@link #xseries()}).
  *
  * <p>Thread-safe: serve any number of concurrent clients. Close it to free the port.
  */
@@ -41,6 +41,7 @@ public final class LightspeedTestServer implements AutoCloseable {
   private final TestkitConfig config;
   private final HttpCore http;
   private final OAuth oauth;
+  private final OAuthApi oauthApi;
   private final FaultInjector faults;
   private final Inspection inspection;
   private final RetailData retail;
@@ -72,7 +73,8 @@ public final class LightspeedTestServer implements AutoCloseable {
     this.xseries = new XSeriesData(xstore, xmutations, xoauth, config.xseriesRateLimit());
     RequestStats stats = new RequestStats();
     this.faults = new FaultInjector(config.faults());
-    this.http = new HttpCore(config.port(), new OAuthApi(oauth), retailApi, ecomApi, xapi, faults, stats, clock);
+    this.oauthApi = new OAuthApi(oauth);
+    this.http = new HttpCore(config.port(), oauthApi, retailApi, ecomApi, xapi, faults, stats, clock);
     this.origin = URI.create("http://127.0.0.1:" + http.port());
     this.inspection = new Inspection(stats, bucket, ecomLimiter, oauth, xlimiter, xoauth);
     this.retail = new RetailData(store, mutations);
@@ -182,6 +184,43 @@ public final class LightspeedTestServer implements AutoCloseable {
     OAuth.Issued i = oauth.initial();
     return new RetailCredentials(config.accountId(), oauth.clientId, oauth.clientSecret, i.accessToken(),
         i.refreshToken(), i.expiresIn(), i.expiresAt());
+  }
+
+  /**
+   * {@code http://127.0.0.1:<port>/auth/oauth/authorize}, the counterpart of
+   * {@code https://cloud.lightspeedapp.com/auth/oauth/authorize}. A GET with the documented
+   * parameters consents at once and answers 302 to {@link #retailRedirectUri()} with {@code code}
+   * and {@code state}; the code is valid for 60 seconds of API time and once.
+   */
+  public URI retailAuthorizeUrl() {
+    return URI.create(origin + "/auth/oauth/authorize");
+  }
+
+  /** The redirect URI registered for the testkit's R-Series OAuth client. */
+  public URI retailRedirectUri() {
+    return URI.create(OAuth.REDIRECT_URI);
+  }
+
+  /**
+   * Plays the user who opens {@code authorizeUrl} (as built by a client) and consents: returns the
+   * URL the browser would be redirected to, {@code <redirect URI>?code=...&state=...}. Same checks
+   * as the HTTP endpoint (client id, scopes, PKCE challenge).
+   *
+   * @throws IllegalArgumentException with the OAuth error when the request is refused
+   */
+  public URI retailAuthorize(URI authorizeUrl) {
+    Objects.requireNonNull(authorizeUrl, "authorizeUrl == null");
+    java.util.Map<String, String> q = new java.util.LinkedHashMap<>();
+    for (java.util.Map.Entry<String, String> e : dev.lightspeedsync.testkit.internal.Req.parseQuery(
+        authorizeUrl.getRawQuery())) {
+      q.putIfAbsent(e.getKey(), e.getValue());
+    }
+    dev.lightspeedsync.testkit.internal.Resp r = oauthApi.authorize(q);
+    if (r.status != 302) {
+      throw new IllegalArgumentException("the authorization was refused: HTTP " + r.status + " "
+          + new String(r.body, java.nio.charset.StandardCharsets.UTF_8));
+    }
+    return URI.create(r.headers.get("Location"));
   }
 
   /** The eCom API key, secret and default language. */

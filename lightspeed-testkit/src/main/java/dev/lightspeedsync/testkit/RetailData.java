@@ -26,7 +26,7 @@ import java.util.stream.StreamSupport;
  * <p>Resources are named as in the API: {@code Item}, {@code ItemShop}, {@code Shop}, {@code Vendor},
  * {@code Sale}, {@code SaleLine}, {@code SalePayment}, {@code Order}, {@code OrderLine},
  * {@code Employee}, {@code Register}, {@code PriceLevel}, {@code Customer}, {@code InventoryCount},
- * {@code InventoryCountItem}, {@code ItemComponent}, {@code ItemVendorNum}. Views include archived
+ * {@code InventoryCountItem}, {@code ItemComponent}, {@code ItemVendorNum}, {@code PaymentType}. Views include archived
  * records. Streams are lazy and generate records on demand, so they work on a million items.
  *
  * <p>Mutations change state exactly as the corresponding API write would, including timestamps

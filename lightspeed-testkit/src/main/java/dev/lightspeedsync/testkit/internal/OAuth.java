@@ -20,6 +20,10 @@ public final class OAuth {
     volatile boolean revoked;
     /** Access tokens issued by redeeming this refresh token; the first use of one revokes it. */
     final List<String> issuedFrom = new ArrayList<>();
+    /** The access token issued together with this refresh token (revoked with it). */
+    volatile String pairedAccess;
+    /** The scopes granted, carried into every access token redeemed from this token. */
+    volatile String scope = "employee:all";
     /** API-time millis of the redemptions of this token (for the 5-per-minute retry limit). */
     final java.util.ArrayDeque<Long> redemptions = new java.util.ArrayDeque<>();
 
@@ -30,6 +34,8 @@ public final class OAuth {
 
   private static final class AccessToken {
     final long expiresAtMillis;
+    /** Revoked with the refresh token issued alongside it. */
+    volatile boolean revoked;
     /** The refresh token that was redeemed to get this access token (null for the initial one). */
     final RefreshToken redeemed;
     volatile boolean used;
@@ -45,6 +51,9 @@ public final class OAuth {
 
   /** A token response. */
   public record Issued(String accessToken, String refreshToken, long expiresIn, java.time.Instant expiresAt) {}
+
+  /** The redirect URI registered for the testkit's OAuth client (HTTPS, as Lightspeed requires). */
+  public static final String REDIRECT_URI = "https://localhost/lightspeed/callback";
 
   private final TimeSource clock;
   private final long accountId;
@@ -83,15 +92,21 @@ public final class OAuth {
   }
 
   private synchronized Issued issue(RefreshToken redeemed) {
+    return issue(redeemed, redeemed == null ? "employee:all" : redeemed.scope);
+  }
+
+  private synchronized Issued issue(RefreshToken redeemed, String scope) {
     long now = clock.now().toEpochMilli();
     long iat = now / 1000;
     String header = b64("{\"typ\":\"JWT\",\"alg\":\"RS256\",\"kid\":\"testkit\"}");
     String payload = b64("{\"iss\":\"https://cloud.lightspeedapp.com\",\"aud\":\"" + clientId + "\",\"jti\":\""
         + randomToken(12) + "\",\"iat\":" + iat + ",\"nbf\":" + iat + ",\"exp\":" + (iat + ttlSeconds)
-        + ",\"sub\":\"1\",\"acct\":\"" + accountId + "\",\"scope\":\"employee:all\"}");
+        + ",\"sub\":\"1\",\"acct\":\"" + accountId + "\",\"scope\":\"" + scope + "\"}");
     String access = header + "." + payload + "." + randomToken(64);
     accessTokens.put(access, new AccessToken(now + ttlSeconds * 1000, redeemed));
     RefreshToken next = new RefreshToken("def50200" + randomToken(48));
+    next.pairedAccess = access;
+    next.scope = scope;
     refreshTokens.put(next.value, next);
     if (redeemed != null) {
       redeemed.issuedFrom.add(access);
@@ -131,19 +146,89 @@ public final class OAuth {
     return new Refresh(issue(rt), false, 0);
   }
 
+  /** Revokes a refresh token and the access token issued with it (documented: both stop working). */
   public synchronized boolean revoke(String refreshToken) {
     RefreshToken rt = refreshTokens.get(refreshToken);
     if (rt == null) {
       return false;
     }
     rt.revoked = true;
+    AccessToken at = rt.pairedAccess == null ? null : accessTokens.get(rt.pairedAccess);
+    if (at != null) {
+      at.revoked = true;
+    }
     return true;
+  }
+
+  // ------------------------------------------------------------------ authorization codes
+
+  /** Authorization codes are valid for 60 seconds of API time (documented). */
+  public static final long CODE_TTL_SECONDS = 60;
+
+  /** The documented R-Series scopes. */
+  public static final java.util.Set<String> SCOPES = java.util.Set.of("employee:all", "employee:admin",
+      "employee:admin_employees", "employee:admin_inventory", "employee:admin_purchases", "employee:admin_shops",
+      "employee:admin_void_sale", "employee:categories", "employee:customers", "employee:customers_read",
+      "employee:customers_view_gift_card_numbers", "employee:inventory", "employee:inventory_counts",
+      "employee:inventory_counts_reconcile", "employee:inventory_read", "employee:manufacturers",
+      "employee:product_cost", "employee:product_edit", "employee:purchase_orders", "employee:register",
+      "employee:register_layaway", "employee:register_read", "employee:register_refund", "employee:reports",
+      "employee:special_orders", "employee:tags", "employee:transfers", "employee:vendors", "employee:vendor_returns",
+      "employee:workbench");
+
+  private record Code(String scope, String challenge, String method, long expiresAtMillis) {}
+
+  private final Map<String, Code> codes = new ConcurrentHashMap<>();
+
+  /** Issues a single-use authorization code for a consent to {@code scope} (space-separated). */
+  public synchronized String authorize(String scope, String codeChallenge, String challengeMethod) {
+    String code = "def502" + randomToken(40);
+    codes.put(code, new Code(scope, codeChallenge, challengeMethod,
+        clock.now().toEpochMilli() + CODE_TTL_SECONDS * 1000));
+    return code;
+  }
+
+  /** Outcome of a code exchange: tokens, or the OAuth error and its description. */
+  public record Exchange(Issued issued, String error, String description) {}
+
+  /** Redeems an authorization code once; checks its expiry and the PKCE verifier. */
+  public synchronized Exchange exchange(String code, String codeVerifier) {
+    Code c = code == null ? null : codes.remove(code);
+    if (c == null) {
+      return new Exchange(null, "invalid_grant", "The authorization code is invalid or was already used.");
+    }
+    if (clock.now().toEpochMilli() >= c.expiresAtMillis()) {
+      return new Exchange(null, "invalid_grant", "The authorization code has expired.");
+    }
+    if (c.challenge() != null && !c.challenge().isEmpty()) {
+      if (codeVerifier == null || codeVerifier.isEmpty()) {
+        return new Exchange(null, "invalid_request", "Check the `code_verifier` parameter: it is required for a code"
+            + " issued with a code_challenge");
+      }
+      String expected = "plain".equals(c.method()) ? codeVerifier : s256(codeVerifier);
+      if (!expected.equals(c.challenge())) {
+        return new Exchange(null, "invalid_grant", "Failed to verify `code_verifier`.");
+      }
+    }
+    return new Exchange(issue(null, c.scope()), null, null);
+  }
+
+  static String s256(String verifier) {
+    try {
+      byte[] h = java.security.MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
+      return Base64.getUrlEncoder().withoutPadding().encodeToString(h);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   public synchronized Check check(String bearer) {
     AccessToken at = bearer == null ? null : accessTokens.get(bearer);
     if (at == null) {
       return new Check(false, "Access token could not be verified");
+    }
+    if (at.revoked) {
+      return new Check(false, "Access token has been revoked");
     }
     if (clock.now().toEpochMilli() >= at.expiresAtMillis) {
       return new Check(false, "Access token could not be verified");
@@ -160,7 +245,11 @@ public final class OAuth {
 
   /** Makes every issued access token expire now (to test refresh-on-401). */
   public synchronized void expireAccessTokens() {
-    accessTokens.replaceAll((k, v) -> new AccessToken(0, v.redeemed));
+    accessTokens.replaceAll((k, v) -> {
+      AccessToken expired = new AccessToken(0, v.redeemed);
+      expired.revoked = v.revoked;
+      return expired;
+    });
   }
 
   public synchronized boolean isRefreshTokenActive(String refreshToken) {

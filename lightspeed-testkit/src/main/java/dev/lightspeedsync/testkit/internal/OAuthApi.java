@@ -63,7 +63,62 @@ public final class OAuthApi {
     return r;
   }
 
+  /**
+   * {@code GET /auth/oauth/authorize}: the real server shows a login and consent page; the testkit
+   * consents at once and redirects (302) to the registered redirect URI with {@code code} and
+   * {@code state}. Errors before the redirect are JSON, as for the token endpoint.
+   */
+  public Resp authorize(Map<String, String> q) {
+    if (!"code".equals(q.get("response_type"))) {
+      return err(400, "unsupported_response_type", "response_type must be code");
+    }
+    if (!oauth.clientId.equals(q.get("client_id"))) {
+      return err(400, "invalid_client", "The client ID wasn't supplied or doesn't match any active OAuth clients.");
+    }
+    String scope = q.getOrDefault("scope", "").replace('+', ' ').trim();
+    if (scope.isEmpty()) {
+      return err(400, "invalid_scope", "The scope wasn't specified");
+    }
+    for (String s : scope.split("\\s+")) {
+      if (!OAuth.SCOPES.contains(s)) {
+        return err(400, "invalid_scope", "The requested scope is invalid, unknown, or malformed: " + s);
+      }
+    }
+    String redirect = q.get("redirect_uri");
+    if (redirect != null && !redirect.equals(OAuth.REDIRECT_URI)) {
+      return err(400, "invalid_request", "redirect_uri does not match the URI registered for the client");
+    }
+    String challenge = q.getOrDefault("code_challenge", "");
+    String method = q.getOrDefault("code_challenge_method", challenge.isEmpty() ? "" : "plain");
+    if (!challenge.isEmpty() && !method.equals("S256") && !method.equals("plain")) {
+      return err(400, "invalid_request", "code_challenge_method must be S256 or plain");
+    }
+    if (!challenge.isEmpty() && !challenge.matches("[A-Za-z0-9_-]{43,128}")) {
+      return err(400, "invalid_request", "code_challenge must be 43 to 128 base64url characters");
+    }
+    String code = oauth.authorize(String.join(" ", scope.split("\\s+")), challenge, method);
+    StringBuilder location = new StringBuilder(OAuth.REDIRECT_URI).append("?code=").append(enc(code));
+    if (q.containsKey("state")) {
+      location.append("&state=").append(enc(q.get("state")));
+    }
+    Resp r = Resp.json(302, "");
+    r.header("Location", location.toString());
+    return r;
+  }
+
+  private static String enc(String s) {
+    return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
+  }
+
   private Resp doHandle(Req req) {
+    if (req.path.equals("/auth/oauth/authorize")) {
+      if (!req.method.equals("GET")) {
+        return err(405, "invalid_request", "Use GET");
+      }
+      Map<String, String> q = new LinkedHashMap<>();
+      req.params.forEach(e -> q.putIfAbsent(e.getKey(), e.getValue()));
+      return authorize(q);
+    }
     if (!req.method.equals("POST")) {
       return err(405, "invalid_request", "Use POST");
     }
@@ -84,6 +139,17 @@ public final class OAuthApi {
       return err(404, "not_found", "Unknown OAuth endpoint");
     }
     String grant = f.get("grant_type");
+    if ("authorization_code".equals(grant)) {
+      String code = f.get("code");
+      if (code == null || code.isEmpty()) {
+        return err(400, "invalid_request", "The request is missing a required parameter. Check the `code` parameter");
+      }
+      OAuth.Exchange x = oauth.exchange(code, f.get("code_verifier"));
+      if (x.issued() == null) {
+        return err(400, x.error(), x.description());
+      }
+      return tokens(x.issued());
+    }
     if (!"refresh_token".equals(grant)) {
       return err(400, "unsupported_grant_type",
           "The authorization grant type is not supported by the authorization server.");
@@ -105,7 +171,10 @@ public final class OAuthApi {
       limited.rateLimited = true;
       return limited;
     }
-    OAuth.Issued issued = refreshed.issued();
+    return tokens(refreshed.issued());
+  }
+
+  private static Resp tokens(OAuth.Issued issued) {
     ObjectNode n = Json.obj();
     n.put("token_type", "Bearer");
     n.put("expires_in", issued.expiresIn());

@@ -476,6 +476,10 @@ public final class RetailApi {
   }
 
   private ObjectNode renderContact(Rec c) {
+    String stored = c.fields.getOrDefault("_contact", "");
+    if (!stored.isEmpty()) {
+      return renderStoredContact(c, Json.read(stored));
+    }
     ObjectNode n = Json.obj();
     for (Map.Entry<String, String> e : c.fields.entrySet()) {
       if (!e.getKey().startsWith("_")) {
@@ -517,6 +521,141 @@ public final class RetailApi {
     }
     n.put("Websites", "");
     return n;
+  }
+
+  /** A contact written through the API: {@code {noEmail, noPhone, noMail, custom, emails[], phones[], addresses[], websites[]}}. */
+  private ObjectNode renderStoredContact(Rec c, JsonNode stored) {
+    ObjectNode n = Json.obj();
+    n.put("contactID", c.fields.getOrDefault("contactID", Long.toString(c.id)));
+    n.put("custom", stored.path("custom").asText(""));
+    for (String flag : List.of("noEmail", "noPhone", "noMail")) {
+      n.put(flag, stored.path(flag).asText("false"));
+    }
+    n.set("Addresses", wrap("ContactAddress", rows(stored.path("addresses"))));
+    n.set("Phones", wrap("ContactPhone", rows(stored.path("phones"))));
+    n.set("Emails", wrap("ContactEmail", rows(stored.path("emails"))));
+    n.set("Websites", wrap("ContactWebsite", rows(stored.path("websites"))));
+    n.put("timeStamp", c.fields.getOrDefault("_ts", ""));
+    return n;
+  }
+
+  private static List<ObjectNode> rows(JsonNode array) {
+    List<ObjectNode> out = new ArrayList<>();
+    if (array.isArray()) {
+      array.forEach(e -> out.add(((ObjectNode) e).deepCopy()));
+    }
+    return out;
+  }
+
+  private static final List<String> ADDRESS_FIELDS = List.of("address1", "address2", "city", "state", "stateCode", "zip",
+      "country", "countryCode");
+  private static final Set<String> PHONE_TYPES = Set.of("Home", "Work", "Mobile", "Pager", "Fax");
+  private static final Set<String> EMAIL_TYPES = Set.of("Primary", "Secondary");
+
+  /**
+   * The stored contact of a customer after a write: sub-collections present in the payload replace
+   * the stored ones (the docs do not say whether the API merges them), flags given are set, the rest
+   * stays. A new customer is opted out of email, mail and phone unless the payload says false
+   * (changelog 2018.12).
+   */
+  private static ObjectNode mergedContact(Rec current, JsonNode payload, boolean created) {
+    ObjectNode c;
+    String stored = current == null ? "" : current.fields.getOrDefault("_contact", "");
+    if (!stored.isEmpty()) {
+      c = (ObjectNode) Json.read(stored);
+    } else {
+      c = Json.obj();
+      c.put("custom", "");
+      for (String flag : List.of("noEmail", "noPhone", "noMail")) {
+        c.put(flag, created ? "true" : "false");
+      }
+      ArrayNode emails = c.putArray("emails");
+      ArrayNode phones = c.putArray("phones");
+      c.putArray("addresses");
+      c.putArray("websites");
+      if (current != null && !current.fields.getOrDefault("_email", "").isEmpty()) {
+        emails.addObject().put("address", current.get("_email")).put("useType", "Primary");
+      }
+      if (current != null && !current.fields.getOrDefault("_phone", "").isEmpty()) {
+        phones.addObject().put("number", current.get("_phone")).put("useType", "Mobile");
+      }
+    }
+    if (payload == null || !payload.isObject()) {
+      return c;
+    }
+    for (String flag : List.of("noEmail", "noPhone", "noMail", "custom")) {
+      if (payload.has(flag)) {
+        String v = Json.scalar(payload.get(flag));
+        c.put(flag, flag.equals("custom") ? v : Boolean.toString("true".equals(v) || "1".equals(v)));
+      }
+    }
+    if (payload.has("Emails")) {
+      ArrayNode out = Json.arr();
+      Set<String> seen = new java.util.HashSet<>();
+      for (JsonNode e : elements(payload.get("Emails"), "ContactEmail")) {
+        String address = Json.scalar(e.get("address"));
+        String type = e.has("useType") ? Json.scalar(e.get("useType")) : "Primary";
+        if (address == null || address.isBlank()) {
+          throw new ApiException(400, "ContactEmail needs an address");
+        }
+        if (!EMAIL_TYPES.contains(type) || !seen.add(type)) {
+          throw new ApiException(400, "ContactEmail useType must be Primary or Secondary, one of each (got " + type + ")");
+        }
+        out.addObject().put("address", address).put("useType", type);
+      }
+      c.set("emails", out);
+    }
+    if (payload.has("Phones")) {
+      ArrayNode out = Json.arr();
+      Set<String> seen = new java.util.HashSet<>();
+      for (JsonNode p : elements(payload.get("Phones"), "ContactPhone")) {
+        String number = Json.scalar(p.get("number"));
+        String type = p.has("useType") ? Json.scalar(p.get("useType")) : "Home";
+        if (number == null || number.isBlank()) {
+          throw new ApiException(400, "ContactPhone needs a number");
+        }
+        if (!PHONE_TYPES.contains(type) || !seen.add(type)) {
+          throw new ApiException(400, "ContactPhone useType must be one of " + PHONE_TYPES + ", one of each (got " + type
+              + ")");
+        }
+        out.addObject().put("number", number).put("useType", type);
+      }
+      c.set("phones", out);
+    }
+    if (payload.has("Addresses")) {
+      ArrayNode out = Json.arr();
+      for (JsonNode a : elements(payload.get("Addresses"), "ContactAddress")) {
+        ObjectNode row = out.addObject();
+        for (String f : ADDRESS_FIELDS) {
+          row.put(f, a.has(f) ? Json.scalar(a.get(f)) : "");
+        }
+      }
+      c.set("addresses", out);
+    }
+    if (payload.has("Websites")) {
+      ArrayNode out = Json.arr();
+      for (JsonNode w : elements(payload.get("Websites"), "ContactWebsite")) {
+        out.addObject().put("url", Json.scalar(w.get("url")));
+      }
+      c.set("websites", out);
+    }
+    return c;
+  }
+
+  /** Hidden fields that keep a written contact: the JSON, plus the primary email and first phone for filters. */
+  private static Map<String, String> contactFields(ObjectNode contact) {
+    Map<String, String> f = new LinkedHashMap<>();
+    f.put("_contact", Json.write(contact));
+    String email = "";
+    for (JsonNode e : contact.path("emails")) {
+      if (email.isEmpty() || "Primary".equals(e.path("useType").asText())) {
+        email = e.path("address").asText();
+      }
+    }
+    f.put("_email", email);
+    JsonNode phones = contact.path("phones");
+    f.put("_phone", phones.size() > 0 ? phones.get(0).path("number").asText() : "");
+    return f;
   }
 
   // ------------------------------------------------------------------------- dispatch
@@ -1216,9 +1355,32 @@ public final class RetailApi {
       case "PriceLevel":
       case "Register":
       case "Shop":
+      case "Customer": {
+        Map<String, String> ch = changesFor(res, current, body);
+        if ("true".equals(ch.get("archived"))) {
+          throw new ApiException(400, "A customer cannot be archived with PUT; use DELETE");
+        }
+        synchronized (store) {
+          if (body.has("Contact")) {
+            ch.putAll(contactFields(mergedContact(current, body.get("Contact"), false)));
+          }
+          Rec updated = mutations.update(res.table, id, ch);
+          return single(res.name, updated, RelTree.of(List.of("Contact")));
+        }
+      }
+      case "PaymentType": {
+        if (current.getBool("internalReserved")) {
+          throw new ApiException(400, "PaymentType " + id + " is a reserved system payment type and cannot be changed");
+        }
+        Map<String, String> ch = changesFor(res, current, body);
+        ch.remove("internalReserved");
+        ch.remove("type");
+        synchronized (store) {
+          return single(res.name, mutations.update(res.table, id, ch), RelTree.of(List.of()));
+        }
+      }
       case "Vendor":
       case "Employee":
-      case "Customer":
       case "OrderLine":
       case "InventoryCount": {
         Map<String, String> ch = changesFor(res, current, body);
@@ -1485,8 +1647,38 @@ public final class RetailApi {
         return single("InventoryCountItem", mutations.create(store.inventoryCountItem, d, scalars(body)),
             RelTree.of(List.of()));
       }
+      case "Customer": {
+        Map<String, String> f = scalars(body);
+        f.keySet().removeIf(k -> k.startsWith("_") || k.equals("archived"));
+        if (f.getOrDefault("firstName", "").isBlank() && f.getOrDefault("lastName", "").isBlank()
+            && f.getOrDefault("company", "").isBlank()) {
+          throw new ApiException(400, "Customer not created. A customer needs a firstName, lastName or company.");
+        }
+        ObjectNode contact = mergedContact(null, body.get("Contact"), true);
+        synchronized (store) {
+          Rec created = mutations.create(store.customer, RetailStore.customerDefaults(), f);
+          Rec withContact = mutations.update(store.customer, created.id, contactFields(contact));
+          return single("Customer", withContact, RelTree.of(List.of("Contact")));
+        }
+      }
+      case "PaymentType": {
+        Map<String, String> f = scalars(body);
+        if (f.getOrDefault("name", "").isBlank()) {
+          throw new ApiException(400, "PaymentType not created. A payment type needs a name.");
+        }
+        LinkedHashMap<String, String> d = new LinkedHashMap<>();
+        d.put("paymentTypeID", "0");
+        d.put("name", "");
+        d.put("requireCustomer", "false");
+        d.put("archived", "false");
+        d.put("internalReserved", "false");
+        d.put("type", "user defined");
+        d.put("refundAsPaymentTypeID", "0");
+        f.remove("internalReserved");
+        f.remove("type"); // the docs' sample: a created payment type is always "user defined"
+        return single("PaymentType", mutations.create(store.paymentType, d, f), RelTree.of(List.of()));
+      }
       case "Vendor":
-      case "Customer":
       case "Employee": {
         Rec template = res.table.generatedVersion(1);
         if (template == null) {
@@ -1610,6 +1802,7 @@ public final class RetailApi {
       case "Vendor":
       case "Customer":
       case "Employee":
+      case "PaymentType":
         return single(res.name, mutations.update(res.table, id, Map.of("archived", "true")), RelTree.of(List.of()));
       case "OrderLine":
       case "InventoryCount":

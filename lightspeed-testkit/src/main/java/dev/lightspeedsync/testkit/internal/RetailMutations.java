@@ -300,6 +300,7 @@ public final class RetailMutations {
       BigDecimal total = subtotal.add(subtotal.multiply(RetailStore.TAX1));
       BigDecimal paid = BigDecimal.ZERO;
       for (NewPayment p : payments) {
+        requirePaymentType(p, "Sale not created");
         paid = paid.add(p.amount());
       }
       if (completed && paid.setScale(2, RoundingMode.HALF_UP).compareTo(total.setScale(2, RoundingMode.HALF_UP)) < 0) {
@@ -384,6 +385,13 @@ public final class RetailMutations {
     }
   }
 
+  private void requirePaymentType(NewPayment p, String what) {
+    Rec type = s.paymentType.get(p.paymentTypeId());
+    if (type == null || type.getBool("archived")) {
+      throw new ApiException(400, what + ". Invalid paymentTypeID " + p.paymentTypeId());
+    }
+  }
+
   /** Completes an open sale with extra payments; it must then balance. */
   public Rec completeSale(long saleId, List<NewPayment> extraPayments) {
     synchronized (s) {
@@ -397,6 +405,7 @@ public final class RetailMutations {
         paid = paid.add(Money.parse(p.get("amount")));
       }
       for (NewPayment p : extraPayments) {
+        requirePaymentType(p, "Sale not completed");
         paid = paid.add(p.amount());
       }
       if (paid.compareTo(total.setScale(2, RoundingMode.HALF_UP)) < 0 && paid.compareTo(total) < 0) {

@@ -95,6 +95,7 @@ public final class RetailStore {
   public final RTable orderLine;
   public final RTable inventoryCount;
   public final RTable inventoryCountItem;
+  public final RTable paymentType;
 
   public RetailStore(TestkitConfig c) {
     this.seed = c.seed();
@@ -138,6 +139,8 @@ public final class RetailStore {
         this::genInventoryCount, id -> epoch + id * countStep);
     inventoryCountItem = new RTable("InventoryCountItem", "inventoryCountItemID", "timeStamp", 0, id -> null, id -> 0,
         "inventoryCountID");
+
+    paymentType = new RTable("PaymentType", "paymentTypeID", null, PAYMENT_TYPES.length, this::genPaymentType, null);
 
     Rel contact = new Rel("Contact", false, null, "Contact", r -> List.of(contactFor(r)));
     res(item, true, true, "itemID", "timeStamp", "description")
@@ -186,6 +189,7 @@ public final class RetailStore {
         .rel(new Rel("InventoryCountItems", true, "InventoryCountItem", "InventoryCountItem",
             r -> inventoryCountItem.children(1, 0, "inventoryCountID", r.id)));
     res(inventoryCountItem, true, false, "inventoryCountItemID");
+    res(paymentType, true, true, "paymentTypeID");
     if (orders <= BACKORDER_ORDERS_LIMIT) {
       for (long o = 1; o <= orders; o++) {
         if (!countsAsBackorder(orderState(o))) {
@@ -538,6 +542,48 @@ public final class RetailStore {
     return new Rec(i, t, f);
   }
 
+  /**
+   * The generated payment types: {name, type, internalReserved, refundAsPaymentTypeID}. Cash is 1,
+   * Credit Account 4 and Gift Card 5, as in the docs' samples.
+   */
+  static final String[][] PAYMENT_TYPES = {
+      {"Cash", "cash", "true", "0"},
+      {"Check", "user defined", "false", "0"},
+      {"Credit Card", "credit card", "true", "0"},
+      {"Credit Account", "credit account", "true", "4"},
+      {"Gift Card", "gift card", "true", "5"},
+      {"Debit Card", "user defined", "false", "0"},
+      {"Webshop", "ecom", "true", "0"},
+  };
+
+  private Rec genPaymentType(long i) {
+    String[] p = PAYMENT_TYPES[(int) i - 1];
+    LinkedHashMap<String, String> f = new LinkedHashMap<>();
+    f.put("paymentTypeID", Long.toString(i));
+    f.put("name", p[0]);
+    f.put("requireCustomer", b(p[1].equals("credit account")));
+    f.put("archived", "false");
+    f.put("internalReserved", p[2]);
+    f.put("type", p[1]);
+    f.put("refundAsPaymentTypeID", p[3]);
+    return new Rec(i, 0, f);
+  }
+
+  /** The fields of a new Customer before the request's values are applied. */
+  static LinkedHashMap<String, String> customerDefaults() {
+    LinkedHashMap<String, String> f = new LinkedHashMap<>();
+    for (String k : List.of("customerID", "firstName", "lastName", "dob", "archived", "title", "company",
+        "companyRegistrationNumber", "vatNumber", "createTime", "timeStamp", "creditAccountID", "customerTypeID",
+        "discountID", "taxCategoryID")) {
+      f.put(k, k.endsWith("ID") ? "0" : "");
+    }
+    f.put("archived", "false");
+    f.put("_email", "");
+    f.put("_phone", "");
+    f.put("_contact", "");
+    return f;
+  }
+
   /** Contact of a Shop/Vendor/Employee/Customer; rendered with Addresses/Phones/Emails/Websites. */
   Rec contactFor(Rec parent) {
     LinkedHashMap<String, String> f = new LinkedHashMap<>();
@@ -548,6 +594,8 @@ public final class RetailStore {
     f.put("noMail", "false");
     f.put("_email", parent.fields.getOrDefault("_email", ""));
     f.put("_phone", parent.fields.getOrDefault("_phone", ""));
+    f.put("_contact", parent.fields.getOrDefault("_contact", ""));
+    f.put("_ts", parent.fields.getOrDefault("timeStamp", ""));
     f.put("_address", parent.fields.containsKey("shopID") && !parent.fields.containsKey("itemID")
         ? "Main Street " + parent.id : "");
     return new Rec(parent.id, 0, f);
