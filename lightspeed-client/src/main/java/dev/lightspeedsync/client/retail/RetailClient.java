@@ -314,6 +314,9 @@ public final class RetailClient implements AutoCloseable {
     update.archived().ifPresent(v -> body.put("archived", v));
     int nested = contact(body, update.emails(), update.phones(), update.addresses(), update.noEmail(),
         update.noMail(), update.noPhone());
+    if (body.isEmpty()) {
+      throw new IllegalArgumentException("the customer update changes nothing");
+    }
     return write("PUT", recordUrl("Customer", customerId), body, RetailCosts.write(nested), "PUT Customer",
         "Customer", Customer.class);
   }
