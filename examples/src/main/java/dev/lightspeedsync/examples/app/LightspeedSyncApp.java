@@ -43,7 +43,8 @@ public final class LightspeedSyncApp implements Runnable {
     CommandLine cli = new CommandLine(new LightspeedSyncApp())
         .addSubcommand("sync", new SyncCommand(out))
         .addSubcommand("export", new ExportCommand(out))
-        .addSubcommand("schedule", new ScheduleCommand(out));
+        .addSubcommand("schedule", new ScheduleCommand(out))
+        .addSubcommand("login", new LoginCommand(out));
     cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
     cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
     cli.setParameterExceptionHandler((e, a) -> {
