@@ -33,9 +33,18 @@ public final class ConnectionPool implements ConnectionSource {
     return open(jdbcUrl, null, null);
   }
 
-  /** A pool over {@code jdbcUrl}; {@code user} and {@code password} may be null. */
+  /**
+   * A pool over {@code jdbcUrl}; {@code user} and {@code password} may be null.
+   *
+   * <p>H2 URLs are made durable and safe to close gracefully unless they say otherwise (see
+   * {@link #withH2Defaults}): {@code WRITE_DELAY=0}, so that a commit that has returned survives a
+   * {@code kill -9} (H2's default delay of 500 ms loses it; see {@link Durability}), and for embedded
+   * databases {@code DB_CLOSE_ON_EXIT=FALSE}, so that H2 does not close the database under a run that
+   * is still stopping after Ctrl-C; the pool's {@link #close()} closes it.
+   */
   public static ConnectionPool open(String jdbcUrl, String user, String password) {
     Objects.requireNonNull(jdbcUrl, "jdbcUrl == null");
+    jdbcUrl = withH2Defaults(jdbcUrl);
     Properties p = new Properties();
     if (user != null) {
       p.setProperty("user", user);
@@ -51,6 +60,30 @@ public final class ConnectionPool implements ConnectionSource {
       throw new IllegalArgumentException("cannot open the database " + redact(jdbcUrl) + ": " + e.getMessage(), e);
     }
     return pool;
+  }
+
+  /**
+   * {@code url} with {@code ;WRITE_DELAY=0} added to an H2 URL that does not set {@code WRITE_DELAY},
+   * and {@code ;DB_CLOSE_ON_EXIT=FALSE} to an embedded H2 URL that does not set it (nor
+   * {@code AUTO_SERVER=TRUE}, which H2 does not allow with it). In-memory H2
+   * URLs and other databases are returned unchanged.
+   */
+  public static String withH2Defaults(String url) {
+    String lower = url.toLowerCase(java.util.Locale.ROOT);
+    if (!lower.startsWith("jdbc:h2:") || lower.startsWith("jdbc:h2:mem:")) {
+      return url;
+    }
+    String out = url;
+    if (!lower.contains(";write_delay=")) {
+      out += ";WRITE_DELAY=0";
+    }
+    // remote databases close with their server; H2 refuses the setting together with AUTO_SERVER
+    boolean remote = lower.startsWith("jdbc:h2:tcp:") || lower.startsWith("jdbc:h2:ssl:")
+        || lower.contains(";auto_server=true");
+    if (!remote && !lower.contains(";db_close_on_exit=")) {
+      out += ";DB_CLOSE_ON_EXIT=FALSE";
+    }
+    return out;
   }
 
   /** The URL without anything after a ';' or '?', where drivers take passwords. */

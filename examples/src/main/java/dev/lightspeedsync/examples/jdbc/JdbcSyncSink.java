@@ -28,6 +28,7 @@ import dev.lightspeedsync.sync.spi.Checkpoint;
 import dev.lightspeedsync.sync.spi.LedgerEntry;
 import dev.lightspeedsync.sync.spi.LedgerKind;
 import dev.lightspeedsync.sync.spi.LedgerOutcome;
+import dev.lightspeedsync.sync.spi.RunLock;
 import dev.lightspeedsync.sync.spi.SyncSink;
 import dev.lightspeedsync.sync.spi.SyncSinkException;
 import java.math.BigDecimal;
@@ -37,6 +38,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Types;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -57,16 +60,44 @@ import java.util.Optional;
  * <p>It passes the {@code SyncSinkContract} of the sync-core test-jar ({@code JdbcSyncSinkTest}).
  * Copy it as the starting point of your own sink: the SQL is standard and tested on H2 2.x.
  *
+ * <p><b>Durability.</b> Every write is committed before the call returns, as {@link SyncSink}
+ * requires; whether a commit survives a {@code kill -9} is up to the database. H2's default
+ * {@code WRITE_DELAY} of 500 ms loses it: open H2 through {@link ConnectionPool#open} (which adds
+ * {@code WRITE_DELAY=0}) or set it in your URL, and check your database with
+ * {@link Durability#require} at startup, as the app does.
+ *
+ * <p><b>Run lock.</b> {@link #tryLockRun} is taken in the database (see there), so two processes
+ * syncing the same account on one database exclude each other.
+ *
  * <p>Thread-safe: every call borrows its own connection from the {@link ConnectionSource}.
  */
 public final class JdbcSyncSink implements SyncSink {
   private static final int IN_CHUNK = 500;
 
+  /** How long a run lock row outlives a holder that stopped renewing it (crashed): 90 seconds. */
+  public static final Duration DEFAULT_RUN_LOCK_LEASE = Duration.ofSeconds(90);
+
   private final ConnectionSource db;
+  private final Clock clock;
+  private final Duration runLockLease;
+  private volatile Boolean postgres;
 
   /** A sink over {@code db}; call {@link Schema#migrate} first (or use {@link #migrated}). */
   public JdbcSyncSink(ConnectionSource db) {
+    this(db, Clock.systemUTC(), DEFAULT_RUN_LOCK_LEASE);
+  }
+
+  /**
+   * A sink over {@code db} whose run lock rows (databases other than PostgreSQL) use {@code clock}
+   * and expire {@code runLockLease} after the holder last renewed them.
+   */
+  public JdbcSyncSink(ConnectionSource db, Clock clock, Duration runLockLease) {
     this.db = Objects.requireNonNull(db, "db == null");
+    this.clock = Objects.requireNonNull(clock, "clock == null");
+    this.runLockLease = Objects.requireNonNull(runLockLease, "runLockLease == null");
+    if (runLockLease.isNegative() || runLockLease.isZero()) {
+      throw new IllegalArgumentException("runLockLease must be positive but was " + runLockLease);
+    }
   }
 
   /** Migrates the schema of {@code db}, then returns a sink over it. */
@@ -982,19 +1013,235 @@ public final class JdbcSyncSink implements SyncSink {
     return rs.wasNull() ? null : v;
   }
 
-  /** Accounts whose run lock is held in this JVM (a stand-in until the lock lives in the database). */
-  private static final java.util.Set<String> LOCAL_RUN_LOCKS = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  // ---------------------------------------------------------------------------------------------
+  // Run lock
 
+  /**
+   * Takes the run lock of {@code accountKey} in the database, so that it holds across processes and
+   * machines sharing it.
+   *
+   * <ul>
+   *   <li><b>PostgreSQL:</b> a session advisory lock ({@code pg_try_advisory_lock}) on a connection
+   *       held until {@link RunLock#close()}. The server releases it when that session ends, so a
+   *       killed process never keeps it. The key is derived from the schema and the account, so
+   *       sinks in different schemas do not block each other.
+   *   <li><b>Other databases (H2):</b> a row of {@code ls_run_lock} with a lease: the holder renews
+   *       it every third of the lease on a daemon thread, and a row whose lease has run out (its
+   *       holder died) is taken over. The lease ({@link #DEFAULT_RUN_LOCK_LEASE} unless given to the
+   *       constructor) is also how long an account stays blocked after a crash. Clocks of the
+   *       processes must agree to well within the lease.
+   * </ul>
+   * In both cases the row names the holder ({@link #runLockHolder}).
+   */
   @Override
-  public Optional<dev.lightspeedsync.sync.spi.RunLock> tryLockRun(String accountKey) {
-    if (!LOCAL_RUN_LOCKS.add(accountKey)) {
+  public Optional<RunLock> tryLockRun(String accountKey) {
+    Objects.requireNonNull(accountKey, "accountKey == null");
+    String token = java.util.UUID.randomUUID().toString();
+    Instant now = clock.instant();
+    String owner = "pid " + ProcessHandle.current().pid() + " on " + hostName() + " since " + now;
+    return isPostgres() ? advisoryLock(accountKey, token, owner, now) : leaseLock(accountKey, token, owner, now);
+  }
+
+  /**
+   * Who holds the run lock of {@code accountKey}, as {@code "pid 123 on host since 2026-..."}, if
+   * anyone does (after a crash on PostgreSQL the row may name a holder that is gone; the lock itself
+   * is free then).
+   */
+  public Optional<String> runLockHolder(String accountKey) {
+    return read("read the run lock", c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT owner FROM ls_run_lock WHERE account_key = ?")) {
+        ps.setString(1, accountKey);
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
+        }
+      }
+    });
+  }
+
+  private Optional<RunLock> advisoryLock(String accountKey, String token, String owner, Instant now) {
+    Connection held = null;
+    try {
+      held = db.connection();
+      held.setAutoCommit(true);
+      long key;
+      try (Statement st = held.createStatement(); ResultSet rs = st.executeQuery("SELECT current_schema()")) {
+        rs.next();
+        key = advisoryKey(rs.getString(1) + "|" + accountKey);
+      }
+      boolean locked;
+      try (PreparedStatement ps = held.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+        ps.setLong(1, key);
+        try (ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          locked = rs.getBoolean(1);
+        }
+      }
+      if (!locked) {
+        held.close();
+        return Optional.empty();
+      }
+      writeOwnerRow(accountKey, token, owner, now, now.plus(Duration.ofDays(36500)));
+      Connection session = held;
+      java.util.concurrent.atomic.AtomicBoolean open = new java.util.concurrent.atomic.AtomicBoolean(true);
+      return Optional.of(() -> {
+        if (!open.compareAndSet(true, false)) {
+          return;
+        }
+        deleteOwnerRow(accountKey, token);
+        try (PreparedStatement ps = session.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+          ps.setLong(1, key);
+          ps.execute();
+        } catch (SQLException e) {
+          // the session is broken, which releases the lock on the server
+        }
+        closeQuietly(session);
+      });
+    } catch (SQLException | RuntimeException e) {
+      if (held != null) {
+        closeQuietly(held);
+      }
+      throw e instanceof SQLException sql ? failure("take the run lock of " + accountKey, sql) : (RuntimeException) e;
+    }
+  }
+
+  private Optional<RunLock> leaseLock(String accountKey, String token, String owner, Instant now) {
+    boolean acquired = inTransaction("take the run lock of " + accountKey, c -> {
+      Savepoint sp = c.setSavepoint();
+      try (PreparedStatement ins = c.prepareStatement("INSERT INTO ls_run_lock (account_key, owner_token, owner,"
+          + " acquired_at, expires_at) VALUES (?, ?, ?, ?, ?)")) {
+        ins.setString(1, accountKey);
+        ins.setString(2, token);
+        ins.setString(3, owner);
+        setInstant(ins, 4, now);
+        setInstant(ins, 5, now.plus(runLockLease));
+        ins.executeUpdate();
+        return true;
+      } catch (SQLException e) {
+        if (!isUniqueViolation(e)) {
+          throw e;
+        }
+        c.rollback(sp);
+      }
+      // Held, or left behind by a process that died: take it over only once its lease ran out.
+      try (PreparedStatement up = c.prepareStatement("UPDATE ls_run_lock SET owner_token = ?, owner = ?,"
+          + " acquired_at = ?, expires_at = ? WHERE account_key = ? AND expires_at < ?")) {
+        up.setString(1, token);
+        up.setString(2, owner);
+        setInstant(up, 3, now);
+        setInstant(up, 4, now.plus(runLockLease));
+        up.setString(5, accountKey);
+        setInstant(up, 6, now);
+        return up.executeUpdate() == 1;
+      }
+    });
+    if (!acquired) {
       return Optional.empty();
     }
+    java.util.concurrent.ScheduledExecutorService renewer =
+        java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+          Thread t = new Thread(r, "lightspeed-sync run lock " + accountKey);
+          t.setDaemon(true);
+          return t;
+        });
+    long every = Math.max(1, runLockLease.toMillis() / 3);
+    renewer.scheduleWithFixedDelay(() -> {
+      try {
+        boolean renewed = inTransaction("renew the run lock of " + accountKey, c -> {
+          try (PreparedStatement ps = c.prepareStatement(
+              "UPDATE ls_run_lock SET expires_at = ? WHERE account_key = ? AND owner_token = ?")) {
+            setInstant(ps, 1, clock.instant().plus(runLockLease));
+            ps.setString(2, accountKey);
+            ps.setString(3, token);
+            return ps.executeUpdate() == 1;
+          }
+        });
+        if (!renewed) {
+          renewer.shutdown(); // taken over after our lease ran out: nothing left to renew
+        }
+      } catch (RuntimeException e) {
+        // a failed renewal is retried at the next tick; the lease covers two missed ones
+      }
+    }, every, every, java.util.concurrent.TimeUnit.MILLISECONDS);
     java.util.concurrent.atomic.AtomicBoolean open = new java.util.concurrent.atomic.AtomicBoolean(true);
     return Optional.of(() -> {
       if (open.compareAndSet(true, false)) {
-        LOCAL_RUN_LOCKS.remove(accountKey);
+        renewer.shutdownNow();
+        deleteOwnerRow(accountKey, token);
       }
     });
+  }
+
+  private void writeOwnerRow(String accountKey, String token, String owner, Instant now, Instant expires) {
+    inTransaction("name the holder of the run lock", c -> {
+      try (PreparedStatement ps = c.prepareStatement("MERGE INTO ls_run_lock t USING (SELECT"
+          + " CAST(? AS VARCHAR(255)) AS account_key, CAST(? AS VARCHAR(64)) AS owner_token,"
+          + " CAST(? AS VARCHAR(1000)) AS owner, CAST(? AS TIMESTAMP(9) WITH TIME ZONE) AS acquired_at,"
+          + " CAST(? AS TIMESTAMP(9) WITH TIME ZONE) AS expires_at) s ON t.account_key = s.account_key"
+          + " WHEN MATCHED THEN UPDATE SET owner_token = s.owner_token, owner = s.owner,"
+          + " acquired_at = s.acquired_at, expires_at = s.expires_at"
+          + " WHEN NOT MATCHED THEN INSERT (account_key, owner_token, owner, acquired_at, expires_at)"
+          + " VALUES (s.account_key, s.owner_token, s.owner, s.acquired_at, s.expires_at)")) {
+        ps.setString(1, accountKey);
+        ps.setString(2, token);
+        ps.setString(3, owner);
+        setInstant(ps, 4, now);
+        setInstant(ps, 5, expires);
+        ps.executeUpdate();
+      }
+      return null;
+    });
+  }
+
+  private void deleteOwnerRow(String accountKey, String token) {
+    try {
+      inTransaction("release the run lock", c -> {
+        try (PreparedStatement ps = c.prepareStatement(
+            "DELETE FROM ls_run_lock WHERE account_key = ? AND owner_token = ?")) {
+          ps.setString(1, accountKey);
+          ps.setString(2, token);
+          ps.executeUpdate();
+        }
+        return null;
+      });
+    } catch (RuntimeException e) {
+      // RunLock.close never throws; a row left behind expires with its lease
+    }
+  }
+
+  private boolean isPostgres() {
+    Boolean p = postgres;
+    if (p == null) {
+      p = read("detect the database", c -> c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT)
+          .contains("postgres"));
+      postgres = p;
+    }
+    return p;
+  }
+
+  /** A 64-bit advisory lock key: the first 8 bytes of the SHA-256 of {@code name}. */
+  static long advisoryKey(String name) {
+    try {
+      byte[] d = java.security.MessageDigest.getInstance("SHA-256")
+          .digest(("lightspeed-sync run lock|" + name).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.nio.ByteBuffer.wrap(d).getLong();
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String hostName() {
+    try {
+      return java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.net.UnknownHostException e) {
+      return "an unknown host";
+    }
+  }
+
+  private static void closeQuietly(Connection c) {
+    try {
+      c.close();
+    } catch (SQLException ignored) {
+      // closing anyway
+    }
   }
 }

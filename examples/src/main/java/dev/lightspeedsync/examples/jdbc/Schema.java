@@ -94,7 +94,12 @@ public final class Schema {
       List.of(
           "CREATE TABLE ls_location (id VARCHAR(64) PRIMARY KEY, code VARCHAR(1000) NOT NULL,"
               + " archived BOOLEAN NOT NULL, pos BIGINT NOT NULL)",
-          "CREATE TABLE ls_supplier (id VARCHAR(64) PRIMARY KEY, name VARCHAR(1000) NOT NULL)"));
+          "CREATE TABLE ls_supplier (id VARCHAR(64) PRIMARY KEY, name VARCHAR(1000) NOT NULL)"),
+      // Version 3: one sync run per account across processes (see JdbcSyncSink#tryLockRun). On
+      // PostgreSQL the lock itself is an advisory lock and the row only names its holder.
+      List.of(
+          "CREATE TABLE ls_run_lock (account_key VARCHAR(255) PRIMARY KEY, owner_token VARCHAR(64) NOT NULL,"
+              + " owner VARCHAR(1000) NOT NULL, acquired_at " + TS + " NOT NULL, expires_at " + TS + " NOT NULL)"));
 
   private Schema() {}
 

@@ -46,7 +46,22 @@ class JdbcSyncSinkTest extends SyncSinkContract {
     pools.add(pool);
     SyncSink sink = JdbcSyncSink.migrated(pool);
     urls.put(sink, url);
+    poolOf.put(sink, pool);
     return sink;
+  }
+
+  private final java.util.Map<SyncSink, ConnectionPool> poolOf = new java.util.IdentityHashMap<>();
+
+  /** H2's SHUTDOWN IMMEDIATELY drops the database like a killed process: nothing is flushed or closed. */
+  @Override
+  protected SyncSink crashAndReopen(SyncSink sink) {
+    try (Connection c = poolOf.get(sink).connection(); Statement s = c.createStatement()) {
+      s.execute("SHUTDOWN IMMEDIATELY");
+    } catch (java.sql.SQLException e) {
+      // the connection dies with the database
+    }
+    poolOf.get(sink).close();
+    return open(urls.get(sink));
   }
 
   @AfterEach

@@ -34,6 +34,15 @@ import java.util.Optional;
  * <b>Host-owned fields</b> ({@link Sku#orderByQuantity()}, {@link Sku#minimumOrderQuantity()}) are
  * kept when an upsert does not carry them.
  *
+ * <p><b>Durability.</b> A write must be durable when the call returns: once a method has returned
+ * normally, its effect must survive the process being killed ({@code kill -9}, an out-of-memory
+ * kill) and, as far as the store can promise, a crash of the machine. Exactly-once booking and export
+ * depend on it: a runner claims a ledger entry (or saves a checkpoint) and only then writes to
+ * Lightspeed, so a claim that returned and is lost afterwards makes the rerun book or export the
+ * same thing a second time. Databases that delay writing commits (H2's default
+ * {@code WRITE_DELAY}, PostgreSQL with {@code synchronous_commit = off}) break this; commit before
+ * returning and configure the store to flush commits.
+ *
  * <p><b>Thread-safety.</b> Implementations must be safe for concurrent calls. Failures are reported
  * as {@link SyncSinkException}.
  */

@@ -69,6 +69,17 @@ public abstract class SyncSinkContract {
    */
   protected abstract SyncSink reopen(SyncSink sink);
 
+  /**
+   * Simulates the process dying right after the last write returned, without any orderly shutdown
+   * (no close, no flush), and returns a new sink over what the storage kept, as after a
+   * {@code kill -9} and a restart. Override it when your store can be crashed in-process (H2:
+   * {@code SHUTDOWN IMMEDIATELY}); the default is {@link #reopen}. The durability test below uses it:
+   * every write that returned must be there afterwards.
+   */
+  protected SyncSink crashAndReopen(SyncSink sink) {
+    return reopen(sink);
+  }
+
   @BeforeEach
   void createSink() {
     sink = newSink();
@@ -347,5 +358,28 @@ public abstract class SyncSinkContract {
     assertThat(again).as("released").isPresent();
     again.get().close();
     other.get().close();
+  }
+
+  @Test
+  @DisplayName("a write is durable when the call returns: ledger claims, confirmations, checkpoints and"
+      + " records survive a crash right after them (exactly-once depends on it)")
+  void writesThatReturnedSurviveACrash() {
+    SyncSink a = sink();
+    a.upsertSkus(List.of(sku("1", "Bike")));
+    a.saveCheckpoint(Checkpoint.of("sales", "cursor-7", T0));
+    List<LedgerOutcome> claimed = a.recordInLedger(List.of(LedgerEntry.of(LedgerKind.ORDER_EXPORT, "W-1", T0),
+        LedgerEntry.of(LedgerKind.STOCK_BOOKING, "R-1/1", T0)));
+    a.confirmInLedger(LedgerKind.ORDER_EXPORT, "W-1", "sale-42");
+
+    SyncSink b = crashAndReopen(a);
+
+    assertThat(claimed).allMatch(LedgerOutcome::recorded);
+    assertThat(b.ledgerEntry(LedgerKind.ORDER_EXPORT, "W-1")).get()
+        .extracting(e -> e.externalId().orElse("")).isEqualTo("sale-42");
+    assertThat(b.ledgerEntry(LedgerKind.STOCK_BOOKING, "R-1/1")).isPresent();
+    assertThat(b.recordInLedger(List.of(LedgerEntry.of(LedgerKind.ORDER_EXPORT, "W-1", T0))).get(0).recorded())
+        .as("a claim that returned before the crash still refuses a second claim").isFalse();
+    assertThat(b.checkpoint("sales")).map(Checkpoint::position).contains("cursor-7");
+    assertThat(b.findSkus(List.of("1"))).containsKey("1");
   }
 }
