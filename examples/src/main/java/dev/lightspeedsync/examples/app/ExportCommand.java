@@ -103,11 +103,7 @@ final class ExportCommand implements Callable<Integer> {
   }
 
   private ConnectionPool open() {
-    try {
-      return ConnectionPool.open(db);
-    } catch (IllegalArgumentException e) {
-      throw new AppException(1, e.getMessage());
-    }
+    return RunGuard.open(db); // one line when it cannot open
   }
 
   private static OutputStream nonClosing(PrintStream out) {

@@ -26,13 +26,20 @@ import picocli.CommandLine.Command;
 @Command(name = "lightspeed-sync", mixinStandardHelpOptions = true, version = "lightspeed-sync 0.1.0-SNAPSHOT",
     description = "Syncs Lightspeed Retail into a database. With no command, runs 'sync' on the embedded testkit.")
 public final class LightspeedSyncApp implements Runnable {
-  /** The default database: an H2 file {@code lightspeed-sync.mv.db} in the working directory. */
-  static final String DEFAULT_DB = "jdbc:h2:file:./lightspeed-sync";
+  /**
+   * The default database: an H2 file {@code lightspeed-sync.mv.db} in the working directory, with
+   * {@code WRITE_DELAY=0} so that a commit that returned survives {@code kill -9} (see
+   * {@code Durability}).
+   */
+  static final String DEFAULT_DB = "jdbc:h2:file:./lightspeed-sync;WRITE_DELAY=0";
 
   private LightspeedSyncApp() {}
 
   public static void main(String[] args) {
-    System.exit(run(System.out, System.err, args));
+    GracefulShutdown.install(Thread.currentThread());
+    int code = run(System.out, System.err, args);
+    GracefulShutdown.finished();
+    System.exit(code);
   }
 
   /** Runs the app in-process (tests, embedding) and returns the exit status. */
@@ -48,10 +55,15 @@ public final class LightspeedSyncApp implements Runnable {
     cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
     cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
     cli.setParameterExceptionHandler((e, a) -> {
-      err.println("error: " + oneLine(e.getMessage()) + " (see --help)");
+      // never e.getMessage(): picocli echoes what was typed, and a mistyped option may carry a secret
+      err.println("error: " + oneLine(UsageErrors.describe(e)) + " (see --help)");
       return 2;
     });
     cli.setExecutionExceptionHandler((e, c, parsed) -> {
+      if (GracefulShutdown.requested()) {
+        err.println("interrupted; rerun to resume");
+        return 130;
+      }
       int code = exitCode(e);
       err.println("error: " + message(e));
       return code;
@@ -110,6 +122,7 @@ public final class LightspeedSyncApp implements Runnable {
   }
 
   static String oneLine(String s) {
-    return s == null ? "" : s.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
+    // text from servers and databases: no raw control characters (ANSI escapes, BEL) on the terminal
+    return s == null ? "" : TerminalText.safe(s.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip());
   }
 }

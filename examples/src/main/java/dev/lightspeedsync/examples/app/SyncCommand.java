@@ -27,6 +27,7 @@ import dev.lightspeedsync.sync.rules.EcomOrderMode;
 import dev.lightspeedsync.sync.rules.LocationConfig;
 import dev.lightspeedsync.sync.rules.LocationStrategy;
 import dev.lightspeedsync.sync.rules.SalesSelectionConfig;
+import dev.lightspeedsync.sync.spi.RunLock;
 import dev.lightspeedsync.sync.spi.SyncSink;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -77,7 +78,9 @@ import picocli.CommandLine.Option;
         "  LIGHTSPEED_SYNC_DB        --db",
         "",
         "Exit status: 0 success, 1 failure, 2 invalid arguments, 3 credentials rejected,",
-        "4 Lightspeed unreachable, 5 settings do not match the account (e.g. unknown location)."})
+        "4 Lightspeed unreachable, 5 settings do not match the account (e.g. unknown location),",
+        "6 the account is being synced by another process (or the database file is in use),",
+        "130/143 interrupted by Ctrl-C / SIGTERM (rerun to resume)."})
 final class SyncCommand implements Callable<Integer> {
   private final PrintStream out;
 
@@ -212,45 +215,51 @@ final class SyncCommand implements Callable<Integer> {
           out.println(dbLine);
           if (ecom) {
             out.println("Webshop activity: " + embedded.touchRecentEcomOrders() + " orders changed in the last 12 hours");
-            try (EcomClient client = embedded.ecomClient(ListenerChain.of(metrics, bar))) {
+            try (EcomClient client = embedded.ecomClient(ListenerChain.of(metrics, bar, GracefulShutdown.LISTENER))) {
               EcomSyncRunner runner = ecomRunner(client, sink, metrics, embedded.clock(),
                   Long.toString(embedded.server().ecomCredentials().shopId()), salesSelection);
-              runs.add(runOnce("ecom", ecomRun(runner, from), ecomFull(runner, sink), Map.of(), sink, bar, "Sync 1"));
-              if (!noActivity) {
-                out.println("Webshop activity: " + embedded.simulateEcomActivity());
-                runs.add(runOnce("ecom", runner::runOnce, ecomFull(runner, sink), Map.of(), sink, bar, "Sync 2"));
+              try (RunLock lock = RunGuard.lock(database, "ecom:" + embedded.server().ecomCredentials().shopId())) {
+                runs.add(runOnce("ecom", ecomRun(runner, from), ecomFull(runner, sink), Map.of(), sink, bar, "Sync 1"));
+                if (!noActivity) {
+                  out.println("Webshop activity: " + embedded.simulateEcomActivity());
+                  runs.add(runOnce("ecom", runner::runOnce, ecomFull(runner, sink), Map.of(), sink, bar, "Sync 2"));
+                }
               }
             }
           } else {
             String accountKey = "retail:" + embedded.credentials().accountId();
             JdbcTokenStore tokens = JdbcTokenStore.open(pool, accountKey, embedded.initialTokens(), embedded.clock());
-            try (RetailClient client = embedded.retailClient(ListenerChain.of(metrics, bar), tokens)) {
+            try (RetailClient client = embedded.retailClient(ListenerChain.of(metrics, bar, GracefulShutdown.LISTENER), tokens)) {
               String defaultLoc = defaultLocation != null ? defaultLocation : embedded.firstShopName();
               RetailSyncRunner runner = runner(client, sink, metrics, embedded.clock(), defaultLoc, salesSelection);
               Map<SyncStream, Long> expected = new EnumMap<>(SyncStream.class);
               expected.put(SyncStream.CATALOGUE, embedded.pagesOf("Item"));
               expected.put(SyncStream.STOCK, embedded.pagesOf("ItemShop"));
               expected.put(SyncStream.SALES, embedded.pagesOf("Sale"));
-              runs.add(runOnce("retail", retailRun(runner, from), retailFull(runner, sink, expected, bar), expected, sink,
-                  bar, "Sync 1"));
-              if (!noActivity) {
-                out.println("Shop activity: " + embedded.simulateActivity());
-                runs.add(runOnce("retail", runner::runOnce, retailFull(runner, sink, Map.of(), bar), Map.of(), sink, bar,
-                    "Sync 2"));
+              try (RunLock lock = RunGuard.lock(database, accountKey)) {
+                runs.add(runOnce("retail", retailRun(runner, from), retailFull(runner, sink, expected, bar), expected,
+                    sink, bar, "Sync 1"));
+                if (!noActivity) {
+                  out.println("Shop activity: " + embedded.simulateActivity());
+                  runs.add(runOnce("retail", runner::runOnce, retailFull(runner, sink, Map.of(), bar), Map.of(), sink,
+                      bar, "Sync 2"));
+                }
               }
             }
           }
         }
       } else if (ecom) {
         EcomClient.Builder b = EcomClient.builder().baseUrl(withSlash(baseUrl)).language(language)
-            .credentials(apiKey, apiSecret).listener(ListenerChain.of(metrics, bar))
+            .credentials(apiKey, apiSecret).listener(ListenerChain.of(metrics, bar, GracefulShutdown.LISTENER))
             .retry(RetryConfig.defaults().withMaxAttempts(maxAttempts));
         try (EcomClient client = b.build()) {
           // a stable, non-secret key for the checkpoints of this shop and language
           String shopKey = JdbcTokenStore.fingerprint(withSlash(baseUrl) + "|" + apiKey) + ":" + language;
           EcomSyncRunner runner = ecomRunner(client, sink, metrics, Clock.systemUTC(), shopKey, salesSelection);
           out.println(dbLine);
-          runs.add(runOnce("ecom", ecomRun(runner, from), ecomFull(runner, sink), Map.of(), sink, bar, "Sync"));
+          try (RunLock lock = RunGuard.lock(database, "ecom:" + shopKey)) {
+            runs.add(runOnce("ecom", ecomRun(runner, from), ecomFull(runner, sink), Map.of(), sink, bar, "Sync"));
+          }
         }
       } else {
         String accountKey = "retail:" + accountId;
@@ -258,14 +267,16 @@ final class SyncCommand implements Callable<Integer> {
         JdbcTokenStore tokens = JdbcTokenStore.open(pool, accountKey, given, Clock.systemUTC());
         RetailClient.Builder b = RetailClient.builder().accountId(accountId).baseUrl(withSlash(baseUrl))
             .oauth(OauthClientCredentials.of(clientId, clientSecret), tokens)
-            .listener(ListenerChain.of(metrics, bar))
+            .listener(ListenerChain.of(metrics, bar, GracefulShutdown.LISTENER))
             .retry(RetryConfig.defaults().withMaxAttempts(maxAttempts));
         try (RetailClient client = b.build()) {
           String defaultLoc = defaultLocation != null ? defaultLocation : firstShop(client);
           RetailSyncRunner runner = runner(client, sink, metrics, Clock.systemUTC(), defaultLoc, salesSelection);
           out.println(dbLine);
-          runs.add(runOnce("retail", retailRun(runner, from), retailFull(runner, sink, Map.of(), bar), Map.of(), sink,
-              bar, "Sync"));
+          try (RunLock lock = RunGuard.lock(database, accountKey)) {
+            runs.add(runOnce("retail", retailRun(runner, from), retailFull(runner, sink, Map.of(), bar), Map.of(), sink,
+                bar, "Sync"));
+          }
         }
       }
       out.print(databaseTotals(pool));
@@ -320,11 +331,7 @@ final class SyncCommand implements Callable<Integer> {
   }
 
   private ConnectionPool openDatabase() {
-    try {
-      return ConnectionPool.open(db);
-    } catch (IllegalArgumentException e) {
-      throw new AppException(1, e.getMessage());
-    }
+    return RunGuard.openDurable(db); // one line when it cannot open; refused when not durable
   }
 
   private void requireCredentials(boolean ecom) {
@@ -380,6 +387,9 @@ final class SyncCommand implements Callable<Integer> {
     SyncReport report;
     try {
       report = run.get();
+    } catch (RuntimeException e) {
+      GracefulShutdown.clearInterrupt(); // before the database is closed
+      throw e;
     } finally {
       bar.finish();
     }

@@ -86,7 +86,11 @@ public final class ConnectionPool implements ConnectionSource {
     return out;
   }
 
-  /** The URL without anything after a ';' or '?', where drivers take passwords. */
+  /** The URL without anything after a ';' or '?', where drivers take passwords (safe to print). */
+  public static String redactUrl(String url) {
+    return redact(url);
+  }
+
   static String redact(String url) {
     int cut = url.length();
     for (char c : new char[] {';', '?'}) {

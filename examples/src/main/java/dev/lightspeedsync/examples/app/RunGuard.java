@@ -1,0 +1,106 @@
+package dev.lightspeedsync.examples.app;
+
+import dev.lightspeedsync.examples.jdbc.ConnectionPool;
+import dev.lightspeedsync.examples.jdbc.Durability;
+import dev.lightspeedsync.examples.jdbc.JdbcSyncSink;
+import dev.lightspeedsync.sync.spi.RunLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.sql.SQLException;
+import java.util.Locale;
+
+/**
+ * What {@code sync} checks before it reads anything: that the database opens (one line, not H2's
+ * stack trace, when it cannot), that it is durable ({@link Durability}), and that no other process
+ * is syncing the same account ({@link JdbcSyncSink#tryLockRun}).
+ */
+final class RunGuard {
+  /** Exit status when the account is being synced by another run, or the database is held by another process. */
+  static final int ALREADY_RUNNING = 6;
+
+  private static final int H2_DATABASE_IN_USE = 90020;
+
+  private RunGuard() {}
+
+  /** Opens {@code url}, refusing a database that would lose commits on a crash. */
+  static ConnectionPool openDurable(String url) {
+    ConnectionPool pool = open(url);
+    try {
+      Durability.require(pool);
+    } catch (IllegalStateException e) {
+      pool.close();
+      throw new AppException(2, "--db: " + LightspeedSyncApp.oneLine(e.getMessage()));
+    }
+    return pool;
+  }
+
+  /** Opens {@code url}; every failure is one line. */
+  static ConnectionPool open(String url) {
+    requireWritableH2Location(url);
+    try {
+      return ConnectionPool.open(url);
+    } catch (IllegalArgumentException e) {
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof SQLException sql && sql.getErrorCode() == H2_DATABASE_IN_USE) {
+          throw new AppException(ALREADY_RUNNING, "the database " + ConnectionPool.redactUrl(url) + " is in use by"
+              + " another process (a sync or an export may be running); wait for it to end, or put"
+              + " ;AUTO_SERVER=TRUE in --db of every process sharing the file");
+        }
+      }
+      throw new AppException(1, e.getMessage());
+    }
+  }
+
+  /**
+   * An embedded H2 file whose directory cannot be created or written to fails before H2 opens it;
+   * otherwise H2 prints a stack trace of its trace file to stderr on the way.
+   */
+  static void requireWritableH2Location(String url) {
+    String lower = url.toLowerCase(Locale.ROOT);
+    if (!lower.startsWith("jdbc:h2:") || lower.startsWith("jdbc:h2:mem:") || lower.startsWith("jdbc:h2:tcp:")
+        || lower.startsWith("jdbc:h2:ssl:")) {
+      return;
+    }
+    String rest = url.substring("jdbc:h2:".length());
+    int semi = rest.indexOf(';');
+    String name = semi < 0 ? rest : rest.substring(0, semi);
+    if (name.regionMatches(true, 0, "file:", 0, 5)) {
+      name = name.substring(5);
+    }
+    if (name.contains(":")) {
+      return; // another H2 file system (split:, nio:, zip:, a Windows drive): left to H2
+    }
+    if (name.startsWith("~")) {
+      name = System.getProperty("user.home") + name.substring(1);
+    }
+    Path file;
+    try {
+      file = Paths.get(name).toAbsolutePath();
+    } catch (java.nio.file.InvalidPathException e) {
+      throw new AppException(2, "--db " + ConnectionPool.redactUrl(url) + " is not a valid file name");
+    }
+    Path dir = file.getParent();
+    Path existing = dir;
+    while (existing != null && !Files.exists(existing)) {
+      existing = existing.getParent();
+    }
+    if (existing != null && (!Files.isDirectory(existing) || !Files.isWritable(existing))) {
+      throw new AppException(1, "cannot create the database " + ConnectionPool.redactUrl(url) + ": " + existing
+          + (Files.isDirectory(existing) ? " is not writable" : " is not a directory")
+          + "; pass a --db in a directory you can write to");
+    }
+    Path db = dir.resolve(file.getFileName() + ".mv.db");
+    if (Files.exists(db) && !Files.isWritable(db)) {
+      throw new AppException(1, "cannot write the database " + db + ": the file is read-only; make it writable or"
+          + " pass another --db");
+    }
+  }
+
+  /** Takes the account's run lock, or fails with {@link #ALREADY_RUNNING} naming the holder. */
+  static RunLock lock(JdbcSyncSink sink, String accountKey) {
+    return sink.tryLockRun(accountKey).orElseThrow(() -> new AppException(ALREADY_RUNNING,
+        "a sync of account " + accountKey + " is already running (held by "
+            + sink.runLockHolder(accountKey).orElse("another process") + "); wait for it to finish, or stop it"));
+  }
+}
