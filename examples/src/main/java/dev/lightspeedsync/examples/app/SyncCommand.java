@@ -389,10 +389,10 @@ final class SyncCommand implements Callable<Integer> {
       report = run.get();
     } catch (RuntimeException e) {
       GracefulShutdown.clearInterrupt(); // before the database is closed
+      bar.abandon();
       throw e;
-    } finally {
-      bar.finish();
     }
+    bar.finish();
     long millis = (System.nanoTime() - start) / 1_000_000;
     RunSummary summary = RunSummary.of(platformName, report, sink.counts().minus(before), millis);
     out.print(summary.describe(title));

@@ -90,6 +90,24 @@ public final class Progress implements ClientListener {
     current = null;
   }
 
+  /**
+   * Ends the current stream's line after a run that failed or was interrupted: the bar's line is
+   * closed (so the error starts on a line of its own) and the log line says {@code stopped}, not
+   * {@code done}.
+   */
+  public synchronized void abandon() {
+    if (current != null) {
+      if (mode == Mode.BAR && lineOpen) {
+        out.println();
+        lineOpen = false;
+      } else if (mode == Mode.LOG) {
+        out.println(line() + " stopped");
+      }
+      expectedPages.remove(current);
+    }
+    current = null;
+  }
+
   private void endStream() {
     if (current == null) {
       return;

@@ -14,7 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A child JVM on the test classpath, for tests that kill a process ({@code destroyForcibly()} is
- * SIGKILL, {@code destroy()} is SIGTERM). Its stdout lines are collected as they come, so a test can
+ * SIGKILL; {@link #sigterm()} is SIGTERM). Its stdout lines are collected as they come, so a test can
  * wait for a line that signals readiness; stderr is collected too.
  */
 public final class ChildJvm implements AutoCloseable {
@@ -79,6 +79,14 @@ public final class ChildJvm implements AutoCloseable {
         return line;
       }
     }
+  }
+
+  /**
+   * Sends SIGTERM. Not {@code Process.destroy()}: that also closes the pipes on this side, so what
+   * the child prints while it shuts down would be lost.
+   */
+  public void sigterm() {
+    process.toHandle().destroy();
   }
 
   public Process process() {
