@@ -98,6 +98,9 @@ import org.jspecify.annotations.Nullable;
  *   <tr><td>no plan stored</td><td>no write was sent yet: plan and write</td><td>DONE</td></tr>
  *   <tr><td>Lightspeed refused the last write (4xx)</td><td>nothing applied: plan and write again</td>
  *       <td>DONE</td></tr>
+ *   <tr><td>refused with 422 (e.g. a UPC/EAN another item shares), item unchanged since</td>
+ *       <td>not sent again, nothing added to the ledger; the refusal is in the connection log once</td>
+ *       <td>NEEDS_ATTENTION</td></tr>
  * </table>
  *
  * <p>A booking left in NEEDS_ATTENTION is settled by the user: either set the stock in Lightspeed to
@@ -347,6 +350,20 @@ public final class RetailWriter {
       return attempt(b, itemId, shopId, n + 1, request, "no earlier write was sent; ", issues);
     }
     if (refused) {
+      Refusal r = Refusal.parse(sink.ledgerEntry(LedgerKind.STOCK_BOOKING, attemptKey(key, n) + REFUSED)
+          .flatMap(LedgerEntry::externalId).orElse(""));
+      if (r.untilItemChanges()) {
+        Level now = readLevel(itemId, shopId);
+        boolean logged = sink.openIssues(RecordKind.RECEIPT).stream()
+            .anyMatch(i -> i.recordId().equals(key) && i.reason() == ReasonCode.WRITE_NOT_POSSIBLE);
+        if (logged && Objects.equals(now.itemStamp, r.itemStamp)) {
+          // The same write to the same item would be refused again: not sent, nothing added to the
+          // ledger, the connection-log entry written at the refusal stays as it is.
+          return WriteAction.of(Kind.STOCK_BOOKING, key, request + " +" + b.quantity(), Status.NEEDS_ATTENTION,
+              "Lightspeed refused the write (" + r.detail + ") and the item has not changed since: not sent again"
+                  + " until the item is changed in Lightspeed or its connection-log issue is resolved");
+        }
+      }
       return attempt(b, itemId, shopId, n + 1, request, "Lightspeed refused the earlier write; ", issues);
     }
     Plan p = plan.get();
@@ -390,10 +407,21 @@ public final class RetailWriter {
       client.setQuantitiesOnHand(itemId, List.of(ItemShopQuantity.of(shopId, BigDecimal.valueOf(target))));
     } catch (LightspeedException e) {
       if (!e.requestMayHaveBeenApplied()) {
+        Refusal refusal = new Refusal(e.statusCode(), before.itemStamp, describe(e));
         sink.recordInLedger(List.of(LedgerEntry.of(LedgerKind.STOCK_BOOKING, attemptKey + REFUSED, clock.instant())
-            .withExternalId(describe(e))));
+            .withExternalId(refusal.format())));
+        issues.add(issue(RecordKind.RECEIPT, key, ReasonCode.WRITE_NOT_POSSIBLE,
+            "Receipt line " + key + " (+" + b.quantity() + " of SKU " + b.skuId() + " at location " + b.locationId()
+                + ") is not booked: Lightspeed refused the stock write of item " + itemId + " in shop " + shopId
+                + " (" + describe(e) + "); nothing was changed",
+            refusal.untilItemChanges()
+                ? "Fix item " + itemId + " in Lightspeed as the message says (for example give it a UPC and EAN no"
+                    + " other item uses); the booking is sent again once the item has changed, or when this issue"
+                    + " is resolved"
+                : "Check the message; the next run sends the booking again"));
         return WriteAction.of(Kind.STOCK_BOOKING, key, req, Status.FAILED,
-            why + "Lightspeed refused the write: " + describe(e) + "; nothing changed, the next call tries again");
+            why + "Lightspeed refused the write: " + describe(e) + "; nothing changed, "
+                + (refusal.untilItemChanges() ? "sent again once the item has changed" : "the next call tries again"));
       }
       Level now;
       try {
@@ -465,16 +493,48 @@ public final class RetailWriter {
     }
   }
 
-  private record Level(long qoh, @Nullable Instant stamp) {}
+  /** A stock row as read before a booking; {@code itemStamp} is the Item's timeStamp (it does not move with stock). */
+  private record Level(long qoh, @Nullable Instant stamp, @Nullable Instant itemStamp) {}
+
+  /**
+   * Why Lightspeed refused a booking's write, kept in the ledger's refusal marker. A 422 (the item
+   * cannot be saved as it is, for example a UPC or EAN shared with another item) is refused again
+   * until the item changes, so it is not repeated while the item's timeStamp is the same.
+   */
+  private record Refusal(int status, @Nullable Instant itemStamp, String detail) {
+    boolean untilItemChanges() {
+      return status == 422 && itemStamp != null;
+    }
+
+    String format() {
+      return "status=" + status + ";itemStamp=" + (itemStamp == null ? "" : itemStamp.toString()) + ";" + detail;
+    }
+
+    /** Markers written before the status was kept hold only the detail: retried as before. */
+    static Refusal parse(String s) {
+      if (!s.startsWith("status=")) {
+        return new Refusal(0, null, s);
+      }
+      String[] parts = s.split(";", 3);
+      try {
+        int status = Integer.parseInt(parts[0].substring("status=".length()));
+        String stamp = parts.length > 1 && parts[1].startsWith("itemStamp=") ? parts[1].substring("itemStamp=".length()) : "";
+        return new Refusal(status, stamp.isEmpty() ? null : Instant.parse(stamp), parts.length > 2 ? parts[2] : "");
+      } catch (RuntimeException e) {
+        return new Refusal(0, null, s);
+      }
+    }
+  }
 
   private Level readLevel(long itemId, long shopId) {
     Item item = client.items().get(itemId, "ItemShops");
+    Instant itemStamp = item.timeStamp().orElse(null);
     for (ItemShop row : item.itemShops()) {
       if (row.shopId() == shopId) {
-        return new Level(RetailMapping.wholeUnits(row.quantityOnHand()), row.timeStamp().orElse(null));
+        return new Level(RetailMapping.wholeUnits(row.quantityOnHand()), row.timeStamp().orElse(null), itemStamp);
       }
     }
-    return new Level(0, null); // ItemShops are created lazily: no row means nothing on hand
+    return new Level(0, null, itemStamp); // ItemShops are created lazily: no row means nothing on hand
   }
 
   // Order export ------------------------------------------------------------------------------------
