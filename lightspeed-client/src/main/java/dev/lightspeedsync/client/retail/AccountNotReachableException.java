@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
  * The token does not reach the account the client was built for: the account id is wrong (a typo,
  * another shop's id) or the user authorised another account. Thrown before a rotated token pair
  * is saved under that account, so the store of the wrong account never receives it and the
- * refresh token of the right one is not overwritten.
+ * refresh token of the right one is not overwritten. Also thrown instead of a plain 403 ("lacks
+ * the scope") when a call is refused and the access token names another account.
  *
  * <p>{@link #reachableAccounts()} lists the accounts the token reaches. When the check had to use
  * the new access token ({@link #oldRefreshTokenMayBeSpent()}: Lightspeed revokes the old refresh

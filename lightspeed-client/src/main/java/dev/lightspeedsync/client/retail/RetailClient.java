@@ -10,6 +10,7 @@ import dev.lightspeedsync.client.Sleeper;
 import dev.lightspeedsync.client.auth.OauthClientCredentials;
 import dev.lightspeedsync.client.auth.TokenPair;
 import dev.lightspeedsync.client.auth.TokenStore;
+import dev.lightspeedsync.client.error.AuthenticationException;
 import dev.lightspeedsync.client.internal.http.ApiResponse;
 import dev.lightspeedsync.client.internal.http.BaseUrls;
 import dev.lightspeedsync.client.internal.http.RawApi;
@@ -103,6 +104,8 @@ public final class RetailClient implements AutoCloseable {
   private final ObjectMapper mapper;
   private final LeakyBucketLimiter limiter;
   private final Transport transport;
+  private final OauthTokens tokens;
+  private final AccountGuard guard;
 
   private final RetailResource<Item> items;
   private final RetailResource<ItemShop> itemShops;
@@ -141,8 +144,9 @@ public final class RetailClient implements AutoCloseable {
     // Never let OkHttp resend a request silently: the transport decides what is safe to repeat.
     OkHttpClient plain = base.newBuilder().retryOnConnectionFailure(false).build();
     HttpUrl accountsUrl = baseUrl.newBuilder().addPathSegments("API/V3/Account.json").build();
-    OauthTokens tokens = new OauthTokens(plain, tokenUrl, b.credentials, b.tokenStore, b.clock, b.refreshAhead,
-        b.listener, mapper, new AccountGuard(accountId, plain, accountsUrl, mapper));
+    this.guard = new AccountGuard(accountId, plain, accountsUrl, mapper);
+    this.tokens = new OauthTokens(plain, tokenUrl, b.credentials, b.tokenStore, b.clock, b.refreshAhead,
+        b.listener, mapper, guard);
     BearerAuth auth = new BearerAuth(tokens);
     this.http = plain.newBuilder().addInterceptor(auth).authenticator(auth).build();
     RawApi api = new Retrofit.Builder()
@@ -173,7 +177,7 @@ public final class RetailClient implements AutoCloseable {
   }
 
   private <T> RetailResource<T> resource(String name, Class<T> type) {
-    return new RetailResource<>(transport, mapper, accountUrl, name, name, type);
+    return new RetailResource<>(this::execute, mapper, accountUrl, name, name, type);
   }
 
   /** Starts building a client. */
@@ -577,14 +581,23 @@ public final class RetailClient implements AutoCloseable {
     ObjectNode body = mapper.createObjectNode().put("inventoryCountID", inventoryCountId);
     RequestSpec spec = new RequestSpec("POST", listUrl("InventoryCountReconcile"), body, RetailCosts.reconcile(),
         "POST InventoryCountReconcile", false);
-    transport.execute(spec);
+    execute(spec);
   }
 
   private <T> T write(String method, HttpUrl url, ObjectNode body, BigDecimal cost, String operationKey, String key,
       Class<T> type) {
     RequestSpec spec = new RequestSpec(method, url, body, cost, operationKey, false);
-    ApiResponse response = transport.execute(spec);
+    ApiResponse response = execute(spec);
     return Envelope.record(mapper, response.body(), key, type, spec);
+  }
+
+  /** Sends an account-scoped request; a 403 caused by a wrong account id says so. */
+  private ApiResponse execute(RequestSpec spec) {
+    try {
+      return transport.execute(spec);
+    } catch (AuthenticationException e) {
+      throw guard.explain(e, tokens.currentAccessToken());
+    }
   }
 
   private HttpUrl listUrl(String resource) {

@@ -3,7 +3,6 @@ package dev.lightspeedsync.client.retail;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lightspeedsync.client.internal.http.ApiResponse;
 import dev.lightspeedsync.client.internal.http.RequestSpec;
-import dev.lightspeedsync.client.internal.http.Transport;
 import dev.lightspeedsync.client.internal.retail.Envelope;
 import dev.lightspeedsync.client.internal.retail.QueryEncoding;
 import dev.lightspeedsync.client.internal.retail.RetailCosts;
@@ -14,6 +13,7 @@ import dev.lightspeedsync.client.retail.query.RetailQuery;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import okhttp3.HttpUrl;
 import org.jspecify.annotations.Nullable;
 
@@ -24,14 +24,14 @@ import org.jspecify.annotations.Nullable;
  * @param <T> the model type
  */
 public final class RetailResource<T> {
-  private final Transport transport;
+  private final Function<RequestSpec, ApiResponse> transport;
   private final ObjectMapper mapper;
   private final HttpUrl accountUrl;
   private final String resource;
   private final String key;
   private final Class<T> type;
 
-  RetailResource(Transport transport, ObjectMapper mapper, HttpUrl accountUrl, String resource, String key, Class<T> type) {
+  RetailResource(Function<RequestSpec, ApiResponse> transport, ObjectMapper mapper, HttpUrl accountUrl, String resource, String key, Class<T> type) {
     this.transport = transport;
     this.mapper = mapper;
     this.accountUrl = accountUrl;
@@ -71,7 +71,7 @@ public final class RetailResource<T> {
     List<String> rels = RetailQuery.builder().loadRelations(relations).build().relations();
     HttpUrl url = QueryEncoding.recordUrl(accountUrl, resource, id, rels);
     RequestSpec spec = new RequestSpec("GET", url, null, RetailCosts.single(rels), "GET " + resource + " one " + rels, true);
-    ApiResponse response = transport.execute(spec);
+    ApiResponse response = transport.apply(spec);
     return Envelope.record(mapper, response.body(), key, type, spec);
   }
 
@@ -79,13 +79,13 @@ public final class RetailResource<T> {
   public long count(RetailQuery query) {
     HttpUrl url = QueryEncoding.countUrl(accountUrl, resource, query);
     RequestSpec spec = new RequestSpec("GET", url, null, RetailCosts.count(), "GET " + resource + " count", true);
-    return Envelope.count(transport.execute(spec).body(), spec);
+    return Envelope.count(transport.apply(spec).body(), spec);
   }
 
   private Page<T> fetchPage(HttpUrl first, @Nullable PageCursor cursor, BigDecimal cost, String operationKey) {
     HttpUrl url = cursor == null ? first : cursorUrl(cursor);
     RequestSpec spec = new RequestSpec("GET", url, null, cost, operationKey, true);
-    ApiResponse response = transport.execute(spec);
+    ApiResponse response = transport.apply(spec);
     List<T> records = Envelope.records(mapper, response.body(), key, type, spec);
     PageCursor next = Envelope.next(response.body(), accountUrl, spec).map(u -> PageCursor.parse(u.toString())).orElse(null);
     return Page.of(records, cursor, next);

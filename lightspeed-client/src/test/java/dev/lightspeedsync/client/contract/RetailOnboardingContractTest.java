@@ -216,4 +216,16 @@ class RetailOnboardingContractTest {
       assertThat(byRef).extracting(Sale::id).containsExactly(open.id());
     }
   }
+
+  @Test
+  void aValidTokenUsedWithAWrongAccountIdNamesTheRightAccount() {
+    TokenStore store = TokenStore.inMemory(TokenPair.of(creds.accessToken(), creds.refreshToken(),
+        creds.accessTokenExpiresAt()));
+    try (RetailClient c = client(creds.accountId() + 7, store, creds.clientSecret())) {
+      assertThatThrownBy(() -> c.items().list().stream().count())
+          .isInstanceOfSatisfying(AccountNotReachableException.class, e -> assertThat(e.reachableAccounts())
+              .extracting(Account::id).containsExactly(creds.accountId()));
+    }
+    assertThat(server.inspect().tokenRefreshes()).isZero();
+  }
 }

@@ -256,4 +256,22 @@ class OnboardingTest {
     assertThat(store.saved).extracting(TokenPair::refreshToken).containsExactly("refresh-2");
     assertThat(server.getRequestCount()).isEqualTo(2);
   }
+
+  @Test
+  void a403ForAnotherAccountsTokenSaysTheAccountIdIsWrongNotTheScope() {
+    server.enqueue(Json.status(403, "{\"message\":\"Forbidden\"}"));
+    server.enqueue(Json.status(403, "{\"message\":\"Forbidden\"}"));
+    try (RetailClient c = RetailClient.builder().accountId(6).baseUrl(server.url("/").toString()).accessToken(jwt(5))
+        .clock(time).sleeper(time).build();
+        RetailClient right = RetailClient.builder().accountId(5).baseUrl(server.url("/").toString())
+            .accessToken(jwt(5)).clock(time).sleeper(time).build()) {
+      assertThatThrownBy(() -> c.items().get(1)).isInstanceOfSatisfying(AccountNotReachableException.class, e -> {
+        assertThat(e.reachableAccounts()).extracting(Account::id).containsExactly(5L);
+        assertThat(e.rotatedTokens()).isEmpty();
+      });
+      // the right account and a real 403 stays what it is: a missing scope
+      assertThatThrownBy(() -> right.items().get(1)).isInstanceOf(AuthenticationException.class)
+          .isNotInstanceOf(AccountNotReachableException.class).hasMessageContaining("scope");
+    }
+  }
 }

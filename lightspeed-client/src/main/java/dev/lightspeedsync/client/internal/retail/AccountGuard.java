@@ -3,6 +3,7 @@ package dev.lightspeedsync.client.internal.retail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lightspeedsync.client.auth.TokenPair;
+import dev.lightspeedsync.client.error.AuthenticationException;
 import dev.lightspeedsync.client.error.LightspeedConnectionException;
 import dev.lightspeedsync.client.internal.http.ErrorMapper;
 import dev.lightspeedsync.client.internal.http.RequestSpec;
@@ -56,6 +57,23 @@ public final class AccountGuard {
       throw new AccountNotReachableException(accountId, reachable, fresh, true);
     }
     verifiedByApi = true;
+  }
+
+  /**
+   * Explains a 403 of an account-scoped call: when the access token's {@code acct} claim names
+   * another account, the account id is wrong (not a missing scope), so that is what is thrown.
+   * Otherwise {@code e} is rethrown unchanged.
+   */
+  public RuntimeException explain(AuthenticationException e, String accessToken) {
+    if (e.statusCode() != 403) {
+      return e;
+    }
+    OptionalLong acct = JwtClaims.account(accessToken);
+    if (acct.isPresent() && acct.getAsLong() != accountId) {
+      return new AccountNotReachableException(accountId, List.of(Account.builder().id(acct.getAsLong()).build()), null,
+          false);
+    }
+    return e;
   }
 
   /** {@code GET Account.json} with {@code accessToken}: the accounts it reaches. */

@@ -72,6 +72,11 @@ public final class OauthTokens {
         "the token store holds no token pair; save the pair from the authorisation step first"));
   }
 
+  /** The access token in use now, without refreshing it. */
+  public String currentAccessToken() {
+    return current.accessToken();
+  }
+
   /** The access token to send now, refreshed first when it expires within the refresh margin. */
   public String accessToken() {
     TokenPair pair = current;
