@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lightspeedsync.testkit.internal.ETable;
 import dev.lightspeedsync.testkit.internal.EcomMutations;
 import dev.lightspeedsync.testkit.internal.EcomStore;
+import dev.lightspeedsync.testkit.internal.EcomWebhooks;
+import java.math.BigDecimal;
+import java.time.Duration;
 import dev.lightspeedsync.testkit.internal.Json;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -20,19 +23,24 @@ import java.util.stream.StreamSupport;
 
 /**
  * Ground truth and mutations of the fake eCom shop. Resources: {@code products}, {@code variants},
- * {@code suppliers}, {@code orders}, {@code orderProducts}, {@code webhooks}, {@code variantsMovements} (one per stock change). Relation fields are
- * left out of the views; {@code variants} views carry the owning product id as {@code product}.
- * Every mutation moves the record's {@code updatedAt} to the server's current time.
+ * {@code suppliers}, {@code orders}, {@code orderProducts}, {@code shipments} (one per order),
+ * {@code webhooks}, {@code variantsMovements} (one per stock change). Relation fields are left out
+ * of the views; {@code variants} views carry the owning product id as {@code product}, and
+ * {@code orderProducts} and {@code shipments} views their order id as {@code order}. Every mutation
+ * moves the record's {@code updatedAt} to the server's current time and fires the matching
+ * webhooks (see {@link #awaitWebhooks(Duration)}).
  *
  * <p>Thread-safe.
  */
 public final class EcomData {
   private final EcomStore store;
   private final EcomMutations mutations;
+  private final EcomWebhooks webhooks;
 
-  EcomData(EcomStore store, EcomMutations mutations) {
+  EcomData(EcomStore store, EcomMutations mutations, EcomWebhooks webhooks) {
     this.store = store;
     this.mutations = mutations;
+    this.webhooks = webhooks;
   }
 
   private ETable table(String resource) {
@@ -43,6 +51,7 @@ public final class EcomData {
       case "orders": return store.order;
       case "orderProducts": return store.orderProduct;
       case "webhooks": return store.webhook;
+      case "shipments": return store.shipment;
       case "variantsMovements": return store.movement;
       default: throw new IllegalArgumentException("Unknown eCom resource " + resource);
     }
@@ -55,6 +64,8 @@ public final class EcomData {
       JsonNode v = e.getValue();
       if (e.getKey().equals("_product")) {
         f.put("product", v.asText());
+      } else if (e.getKey().equals("_order")) {
+        f.put("order", v.asText());
       } else if (e.getKey().startsWith("_") || v.isNull()) {
         continue;
       } else {
@@ -105,6 +116,84 @@ public final class EcomData {
   /** Sets a variant's stockLevel (absolute; negative allowed) and moves its updatedAt. */
   public TestkitRecord setVariantStock(long variantId, long stockLevel) {
     return view("variants", run(() -> mutations.setVariantStock(variantId, stockLevel)));
+  }
+
+  /** The lines of an order, as they are now. */
+  public List<TestkitRecord> linesOf(long orderId) {
+    List<TestkitRecord> out = new ArrayList<>();
+    for (ObjectNode n : store.linesOf(orderId)) {
+      out.add(view("orderProducts", n));
+    }
+    return out;
+  }
+
+  /**
+   * Creates a product with one variant (stock tracking {@code enabled}), as a shop owner adding it
+   * in the back office does; {@code products/created} and {@code variants/created} webhooks fire.
+   *
+   * @return the new variant (its {@code product} is the new product's id)
+   */
+  public TestkitRecord createProduct(String title, String visibility, String sku, long stockLevel, BigDecimal priceExcl,
+      BigDecimal priceCost) {
+    Objects.requireNonNull(title, "title == null");
+    Objects.requireNonNull(visibility, "visibility == null");
+    Objects.requireNonNull(sku, "sku == null");
+    Objects.requireNonNull(priceExcl, "priceExcl == null");
+    Objects.requireNonNull(priceCost, "priceCost == null");
+    return view("variants", run(() -> mutations.createProduct(title, visibility, sku, stockLevel, priceExcl,
+        priceCost)));
+  }
+
+  /** Deletes one variant, as deleting it in the back office does; nothing lists it afterwards. */
+  public void deleteVariant(long variantId) {
+    run(() -> {
+      if (store.variant.get(variantId) == null) {
+        throw new IllegalArgumentException("no variant " + variantId);
+      }
+      mutations.delete(store.variant, variantId);
+      return null;
+    });
+  }
+
+  /**
+   * Marks an order's shipment shipped with a tracking code (as the back office does) and sets the
+   * order's shipmentStatus to {@code shipped}; both move their updatedAt.
+   */
+  public TestkitRecord shipOrder(long orderId, String trackingCode) {
+    Objects.requireNonNull(trackingCode, "trackingCode == null");
+    ObjectNode b = Json.obj();
+    b.put("status", "shipped");
+    b.put("trackingCode", trackingCode);
+    run(() -> mutations.updateShipment(orderId, b));
+    ObjectNode o = Json.obj();
+    o.put("shipmentStatus", "shipped");
+    return view("orders", run(() -> mutations.updateOrder(orderId, o)));
+  }
+
+  /**
+   * Waits until every webhook delivery caused so far has been made. Deliveries go out one at a
+   * time on a background thread, only to loopback addresses, signed with
+   * {@code X-Signature = md5(raw body + API secret)}.
+   *
+   * @throws IllegalStateException when they did not finish within {@code timeout}
+   */
+  public void awaitWebhooks(Duration timeout) {
+    webhooks.await(Objects.requireNonNull(timeout, "timeout == null"));
+  }
+
+  /** Webhook calls answered with a 2xx so far. */
+  public long webhooksDelivered() {
+    return webhooks.delivered();
+  }
+
+  /** Webhook calls that failed (no connection, timeout or a non-2xx answer); they are not retried. */
+  public long webhooksFailed() {
+    return webhooks.failed();
+  }
+
+  /** Webhook calls not made because the address is not a loopback address. */
+  public long webhooksSkipped() {
+    return webhooks.skipped();
   }
 
   /** Sets a product's visibility ({@code visible}, {@code auto} or {@code hidden}). */

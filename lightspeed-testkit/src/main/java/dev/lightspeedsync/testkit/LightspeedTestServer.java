@@ -4,6 +4,7 @@ import dev.lightspeedsync.testkit.internal.EcomApi;
 import dev.lightspeedsync.testkit.internal.EcomLimiter;
 import dev.lightspeedsync.testkit.internal.EcomMutations;
 import dev.lightspeedsync.testkit.internal.EcomStore;
+import dev.lightspeedsync.testkit.internal.EcomWebhooks;
 import dev.lightspeedsync.testkit.internal.FaultInjector;
 import dev.lightspeedsync.testkit.internal.HttpCore;
 import dev.lightspeedsync.testkit.internal.LeakyBucket;
@@ -49,6 +50,7 @@ public final class LightspeedTestServer implements AutoCloseable {
   private final EcomStore ecomStore;
   private final XOAuth xoauth;
   private final XSeriesData xseries;
+  private final EcomWebhooks ecomWebhooks;
   private final URI origin;
 
   private LightspeedTestServer(TestkitConfig config) throws IOException {
@@ -61,7 +63,8 @@ public final class LightspeedTestServer implements AutoCloseable {
     LeakyBucket bucket = new LeakyBucket(clock, config.bucketSize(), config.dripRate(), config.burstLimit());
     RetailApi retailApi = new RetailApi(store, mutations, oauth, bucket, clock.scale());
     this.ecomStore = new EcomStore(config);
-    EcomMutations ecomMutations = new EcomMutations(ecomStore, clock);
+    this.ecomWebhooks = new EcomWebhooks(ecomStore);
+    EcomMutations ecomMutations = new EcomMutations(ecomStore, clock, ecomWebhooks);
     EcomLimiter ecomLimiter = new EcomLimiter(clock, config.ecomLimits(), config.ecomPerSecond());
     EcomApi ecomApi = new EcomApi(ecomStore, ecomMutations, ecomLimiter, config.ecomLanguages());
     XStore xstore = new XStore(config);
@@ -71,14 +74,16 @@ public final class LightspeedTestServer implements AutoCloseable {
     XApi xapi = new XApi(xstore, xmutations, xoauth, xlimiter, config.xseriesDefaultPageSize(),
         config.xseriesMaxPageSize(), config.xseriesWalkChurn(), clock.scale());
     this.xseries = new XSeriesData(xstore, xmutations, xoauth, config.xseriesRateLimit());
+    ecomWebhooks.renderer(ecomApi::render);
     RequestStats stats = new RequestStats();
     this.faults = new FaultInjector(config.faults());
     this.oauthApi = new OAuthApi(oauth);
     this.http = new HttpCore(config.port(), oauthApi, retailApi, ecomApi, xapi, faults, stats, clock);
     this.origin = URI.create("http://127.0.0.1:" + http.port());
+    ecomWebhooks.origin(origin.toString());
     this.inspection = new Inspection(stats, bucket, ecomLimiter, oauth, xlimiter, xoauth);
     this.retail = new RetailData(store, mutations);
-    this.ecom = new EcomData(ecomStore, ecomMutations);
+    this.ecom = new EcomData(ecomStore, ecomMutations, ecomWebhooks);
   }
 
   /** Starts a server with the given configuration on a loopback port. */
@@ -276,6 +281,7 @@ public final class LightspeedTestServer implements AutoCloseable {
   @Override
   public void close() {
     http.close();
+    ecomWebhooks.close();
   }
 
   @Override

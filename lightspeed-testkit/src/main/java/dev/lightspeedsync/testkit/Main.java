@@ -77,7 +77,7 @@ public final class Main {
     out.println("  --port N            loopback port (default 0: a free one)");
     out.println("  --seed N            data seed (default 42)");
     out.println("  --shops N --items N --vendors N --customers N --employees N --sales N --orders N");
-    out.println("  --products N --suppliers N --ecom-orders N --languages en,nl");
+    out.println("  --products N --ecom-variants N --suppliers N --ecom-orders N --languages en,nl");
     out.println("  --time-scale X      API seconds per real second (default 1)");
     out.println("  --bucket-size X --drip-rate X --burst-limit N   R-Series rate limits (default 90, 1, 20)");
     out.println("  --ecom-limits A/B/C eCom quotas per 5 min/hour/day (default 300/3000/12000)");
@@ -124,6 +124,7 @@ public final class Main {
           case "--products" -> b.products(Long.parseLong(v));
           case "--suppliers" -> b.suppliers(Integer.parseInt(v));
           case "--ecom-orders" -> b.ecomOrders(Long.parseLong(v));
+          case "--ecom-variants" -> b.ecomVariants(Long.parseLong(v));
           case "--languages" -> b.ecomLanguages(java.util.List.of(v.split(",")));
           case "--time-scale" -> b.timeSource(TimeSource.scaled(Double.parseDouble(v)));
           case "--bucket-size" -> b.bucketSize(Double.parseDouble(v));

@@ -36,6 +36,7 @@ public final class TestkitConfig {
   private final long products;
   private final int suppliers;
   private final long ecomOrders;
+  private final long ecomVariants;
   private final List<String> ecomLanguages;
   private final int[] ecomLimits;
   private final int ecomPerSecond;
@@ -76,6 +77,7 @@ public final class TestkitConfig {
     this.products = b.products;
     this.suppliers = b.suppliers;
     this.ecomOrders = b.ecomOrders;
+    this.ecomVariants = b.ecomVariants;
     this.ecomLanguages = List.copyOf(b.ecomLanguages);
     this.ecomLimits = b.ecomLimits.clone();
     this.ecomPerSecond = b.ecomPerSecond;
@@ -129,6 +131,7 @@ public final class TestkitConfig {
     b.products = products;
     b.suppliers = suppliers;
     b.ecomOrders = ecomOrders;
+    b.ecomVariants = ecomVariants;
     b.ecomLanguages = ecomLanguages;
     b.ecomLimits = ecomLimits.clone();
     b.ecomPerSecond = ecomPerSecond;
@@ -170,6 +173,8 @@ public final class TestkitConfig {
   public long products() { return products; }
   public int suppliers() { return suppliers; }
   public long ecomOrders() { return ecomOrders; }
+  /** The total number of eCom variants, or -1 for 1 to 3 per product at random (about 2 per product). */
+  public long ecomVariants() { return ecomVariants; }
   public List<String> ecomLanguages() { return ecomLanguages; }
   /** The three eCom quotas: per 5 minutes, per hour, per day. */
   public int[] ecomLimits() { return ecomLimits.clone(); }
@@ -215,6 +220,7 @@ public final class TestkitConfig {
     private long products = 200;
     private int suppliers = 6;
     private long ecomOrders = 144;
+    private long ecomVariants = -1;
     private List<String> ecomLanguages = List.of("en", "nl");
     private int[] ecomLimits = {300, 3000, 12000};
     private int ecomPerSecond = 20;
@@ -305,6 +311,12 @@ public final class TestkitConfig {
     /** Number of eCom orders (each with 1 to 3 order products). */
     public Builder ecomOrders(long orders) { this.ecomOrders = checkRange(orders, 0, 100_000_000L, "ecomOrders"); return this; }
 
+    /**
+     * The exact total number of eCom variants, between {@code products} and 3 x {@code products}
+     * (checked at build time), e.g. {@code products(40_000).ecomVariants(66_000)} for a shop of 1.65
+     * variants per product. Each product keeps 1 to 3 variants. Default: 1 to 3 per product at random.
+     */
+    public Builder ecomVariants(long variants) { this.ecomVariants = checkRange(variants, 0, 300_000_000L, "ecomVariants"); return this; }
     /** Active shop languages of the eCom shop; the first one is the default. */
     public Builder ecomLanguages(List<String> languages) {
       Objects.requireNonNull(languages, "languages == null");
@@ -400,6 +412,10 @@ public final class TestkitConfig {
     }
 
     public TestkitConfig build() {
+      if (ecomVariants >= 0 && (ecomVariants < products || ecomVariants > 3 * products)) {
+        throw new IllegalArgumentException("ecomVariants must be between products (" + products + ") and 3 x products ("
+            + 3 * products + ") since every product has 1 to 3 variants: " + ecomVariants);
+      }
       return new TestkitConfig(this);
     }
 

@@ -124,6 +124,7 @@ public final class EcomApi implements Function<Req, Resp> {
       case "variants":
       case "suppliers":
       case "orders":
+      case "shipments":
       case "webhooks": {
         if (res.equals("variants") && seg.length >= 2 && seg[1].equals("movements")) {
           return movements(req, lang, seg);
@@ -175,13 +176,25 @@ public final class EcomApi implements Function<Req, Resp> {
           if (store.order.get(id) == null) {
             throw new EcomError(404, "order " + id + " not found");
           }
-          Predicate<ObjectNode> f = filterFor(req, "orderProducts", id);
-          if (seg.length == 4 && seg[3].equals("count")) {
-            return count(req, store.orderProduct, f);
+          return nested(req, lang, seg, "orderProducts", "orderProduct", store.linesOf(id));
+        }
+        if (res.equals("shipments") && seg[2].equals("products") && m.equals("GET")) {
+          ObjectNode sh = store.shipment.get(id);
+          if (sh == null) {
+            throw new EcomError(404, "shipment " + id + " not found");
           }
-          if (seg.length == 3) {
-            return list(req, lang, "orderProducts", store.orderProduct, f);
+          return nested(req, lang, seg, "shipmentProducts", "shipmentProduct", shipmentProducts(sh));
+        }
+        if (res.equals("products") && seg[2].equals("images") && m.equals("GET")) {
+          ObjectNode p = store.product.get(id);
+          if (p == null) {
+            throw new EcomError(404, "product " + id + " not found");
           }
+          List<ObjectNode> images = new ArrayList<>();
+          for (int k = 0; k < p.path("_images").asInt(); k++) {
+            images.add(store.image(id, k, true));
+          }
+          return nested(req, lang, seg, "productImages", "productImage", images);
         }
         break;
       }
@@ -219,6 +232,7 @@ public final class EcomApi implements Function<Req, Resp> {
       case "suppliers": return store.supplier;
       case "orders": return store.order;
       case "webhooks": return store.webhook;
+      case "shipments": return store.shipment;
       default: throw new IllegalArgumentException(res);
     }
   }
@@ -262,6 +276,8 @@ public final class EcomApi implements Function<Req, Resp> {
         return mutations.updateOrder(id, body);
       case "webhooks":
         return mutations.updateWebhook(id, body);
+      case "shipments":
+        return mutations.updateShipment(id, body);
       case "suppliers":
         return mutations.updateSupplier(id, body);
       default:
@@ -295,6 +311,7 @@ public final class EcomApi implements Function<Req, Resp> {
       case "variants" -> Map.of("product", "_product", "sku", "sku", "ean", "ean", "articleCode", "articleCode");
       case "orders" -> Map.of("customer", "_customer", "number", "number", "status", "status", "paymentStatus",
           "paymentStatus", "shipmentStatus", "shipmentStatus");
+      case "shipments" -> Map.of("order", "_order", "customer", "_customer", "number", "number", "status", "status");
       default -> Map.of();
     };
     for (Map.Entry<String, String> e : simple.entrySet()) {
@@ -398,7 +415,7 @@ public final class EcomApi implements Function<Req, Resp> {
 
   private static boolean filterIsTrivial(Req req, String res) {
     for (String p : List.of("supplier", "brand", "product", "sku", "ean", "articleCode", "customer", "number", "status",
-        "paymentStatus", "shipmentStatus")) {
+        "paymentStatus", "shipmentStatus", "order")) {
       if (req.param(p) != null) {
         return false;
       }
@@ -442,6 +459,82 @@ public final class EcomApi implements Function<Req, Resp> {
     resource.put("link", origin + "/" + lang + "/" + link);
     r.set("resource", resource);
     return r;
+  }
+
+  /** The record as a webhook body carries it (all fields, relations as references). */
+  public ObjectNode render(String res, ObjectNode core, String lang, String origin) {
+    return render(res, core, lang, origin, null);
+  }
+
+  /** The lines of a shipment: the lines of its order, with the quantity shipped (or, not shipped yet, to ship). */
+  private List<ObjectNode> shipmentProducts(ObjectNode shipment) {
+    boolean shipped = shipment.path("status").asText().equals("shipped");
+    List<ObjectNode> out = new ArrayList<>();
+    for (ObjectNode line : store.linesOf(shipment.path("_order").asLong())) {
+      long qty = shipped ? line.path("quantityShipped").asLong() : line.path("quantityOrdered").asLong();
+      if (qty <= 0) {
+        continue;
+      }
+      ObjectNode n = Json.obj();
+      n.put("id", line.path("id").asLong());
+      n.put("createdAt", shipment.path("createdAt").asText());
+      n.put("updatedAt", shipment.path("updatedAt").asText());
+      n.put("quantity", qty);
+      n.put("title", line.path("productTitle").asText());
+      n.put("variant", line.path("variantTitle").asText());
+      n.put("articleCode", line.path("articleCode").asText());
+      n.put("ean", line.path("ean").asText());
+      n.put("sku", line.path("sku").asText());
+      n.put("customData", false);
+      out.add(n);
+    }
+    return out;
+  }
+
+  /** A nested list (a few records held in memory): {@code .../x.json}, {@code .../x/count.json}, {@code .../x/{id}.json}. */
+  private Resp nested(Req req, String lang, String[] seg, String listKey, String recordKey, List<ObjectNode> rows) {
+    if (seg.length == 4 && seg[3].equals("count")) {
+      ObjectNode out = Json.obj();
+      out.put("count", rows.size());
+      return Resp.json(200, Json.write(out));
+    }
+    if (seg.length == 4) {
+      long want = parseId(seg[3]);
+      for (ObjectNode n : rows) {
+        if (n.path("id").asLong() == want) {
+          return singleOut(recordKey, n, lang, req, listKey);
+        }
+      }
+      throw new EcomError(404, recordKey + " " + want + " not found");
+    }
+    if (seg.length != 3) {
+      throw new EcomError(404, "Not found");
+    }
+    long page = longParam(req, "page", 1);
+    long limit = Math.max(1, Math.min(longParam(req, "limit", 50), 250));
+    long since = longParam(req, "since_id", 0);
+    if (page < 1) {
+      throw new EcomError(400, "page must be 1 or more");
+    }
+    Set<String> fields = fieldsParam(req);
+    ArrayNode arr = Json.arr();
+    long skip = (page - 1) * limit;
+    for (ObjectNode n : rows) {
+      if (n.path("id").asLong() <= since) {
+        continue;
+      }
+      if (skip > 0) {
+        skip--;
+        continue;
+      }
+      if (arr.size() >= limit) {
+        break;
+      }
+      arr.add(render(listKey, n, lang, req.origin, fields));
+    }
+    ObjectNode out = Json.obj();
+    out.set(listKey, arr);
+    return Resp.json(200, Json.write(out));
   }
 
   ObjectNode render(String res, ObjectNode core, String lang, String origin, Set<String> fields) {
@@ -500,6 +593,17 @@ public final class EcomApi implements Function<Req, Resp> {
       case "orders.products": return ref(null, "orders/" + id + "/products", origin, lang);
       case "orders.metafields": return ref(null, "orders/" + id + "/metafields", origin, lang);
       case "orders.events": return ref(null, "orders/events?order=" + id, origin, lang);
+      case "shipments.customer": {
+        long c = core.path("_customer").asLong();
+        return c == 0 ? BooleanNode.FALSE : ref(c, "customers/" + c, origin, lang);
+      }
+      case "shipments.order": {
+        long o = core.path("_order").asLong();
+        return ref(o, "orders/" + o, origin, lang);
+      }
+      case "shipments.products": return ref(null, "shipments/" + id + "/products", origin, lang);
+      case "shipments.metafields": return ref(null, "shipments/" + id + "/metafields", origin, lang);
+      case "shipments.events": return ref(null, "orders/events?shipment=" + id, origin, lang);
       case "variantsMovements.product": {
         long p = core.path("_product").asLong();
         return ref(p, "products/" + p, origin, lang);

@@ -21,12 +21,17 @@ public final class EcomMutations {
   private static final Set<String> SUPPLIER_WRITABLE = Set.of("title", "attention_of", "street", "street2", "number",
       "extension", "zip_code", "city", "region");
 
+  private static final Set<String> SHIPMENT_WRITABLE = Set.of("status", "trackingCode", "doNotifyShipped",
+      "doNotifyReadyForPickup", "doNotifyTrackingCode");
+
   private final EcomStore s;
   private final TimeSource clock;
+  private final EcomWebhooks webhooks;
 
-  public EcomMutations(EcomStore store, TimeSource clock) {
+  public EcomMutations(EcomStore store, TimeSource clock, EcomWebhooks webhooks) {
     this.s = store;
     this.clock = clock;
+    this.webhooks = webhooks;
   }
 
   private String now() {
@@ -92,6 +97,7 @@ public final class EcomMutations {
         m.put("_variant", id);
         s.movement.put(mid, m);
       }
+      webhooks.fire("variants", "updated", cur);
       return cur;
     }
   }
@@ -113,6 +119,7 @@ public final class EcomMutations {
       cur.put("isVisible", !"hidden".equals(cur.path("visibility").asText()));
       cur.put("updatedAt", now());
       s.product.put(id, cur);
+      webhooks.fire("products", "updated", cur);
       return cur;
     }
   }
@@ -127,6 +134,38 @@ public final class EcomMutations {
       body.properties().iterator().forEachRemaining(e -> cur.set(e.getKey(), e.getValue()));
       cur.put("updatedAt", now());
       s.order.put(id, cur);
+      webhooks.fire("orders", "updated", cur);
+      return cur;
+    }
+  }
+
+  /**
+   * Updates a shipment ({@code status}, {@code trackingCode}, notification flags). Marking it
+   * {@code shipped} sets the shipped quantity of every line of its order to the ordered quantity;
+   * the order's own statuses change only through {@code PUT orders/{id}}.
+   */
+  public ObjectNode updateShipment(long id, ObjectNode body) {
+    synchronized (s) {
+      ObjectNode cur = require(s.shipment, id).deepCopy();
+      unknown(body, SHIPMENT_WRITABLE, "shipment");
+      check(body, "status", EcomStore.SHIPMENT_STATUS, List.of());
+      if (body.has("trackingCode") && !body.get("trackingCode").isTextual()) {
+        throw new EcomApi.EcomError(400, "trackingCode must be a string");
+      }
+      boolean nowShipped = body.has("status") && body.get("status").asText().equals("shipped")
+          && !cur.path("status").asText().equals("shipped");
+      body.properties().iterator().forEachRemaining(e -> cur.set(e.getKey(), e.getValue()));
+      cur.put("updatedAt", now());
+      s.shipment.put(id, cur);
+      if (nowShipped) {
+        long order = cur.path("_order").asLong();
+        for (ObjectNode line : s.linesOf(order)) {
+          ObjectNode copy = line.deepCopy();
+          copy.put("quantityShipped", copy.path("quantityOrdered").asLong());
+          s.orderProduct.put(copy.path("id").asLong(), copy);
+        }
+      }
+      webhooks.fire("shipments", "updated", cur);
       return cur;
     }
   }
@@ -221,17 +260,93 @@ public final class EcomMutations {
   /** Deletes a product and its variants (there is no tombstone to list afterwards). */
   public void deleteProduct(long id) {
     synchronized (s) {
-      require(s.product, id);
+      ObjectNode p = require(s.product, id);
       for (long v : s.variantIdsOf(id)) {
+        ObjectNode variant = s.variant.get(v);
         s.variant.delete(v);
+        webhooks.fire("variants", "deleted", variant);
       }
       s.product.delete(id);
+      webhooks.fire("products", "deleted", p);
     }
   }
 
   public void delete(ETable t, long id) {
     synchronized (s) {
+      ObjectNode before = t.get(id);
       t.delete(id);
+      if (before != null && (t == s.variant)) {
+        webhooks.fire("variants", "deleted", before);
+      }
+    }
+  }
+
+  /**
+   * Creates a product with one variant, as a shop owner adding it in the back office does: both get
+   * {@code createdAt = updatedAt = now} and the next free ids, and {@code products/created} and
+   * {@code variants/created} webhooks fire. Returns the variant.
+   */
+  public ObjectNode createProduct(String title, String visibility, String sku, long stockLevel,
+      java.math.BigDecimal priceExcl, java.math.BigDecimal priceCost) {
+    synchronized (s) {
+      if (!EcomStore.VISIBILITY.contains(visibility)) {
+        throw new EcomApi.EcomError(400, "visibility must be one of " + EcomStore.VISIBILITY);
+      }
+      long pid = s.product.allocateId();
+      ObjectNode template = s.products > 0 ? s.product.get(1) : null;
+      ObjectNode p = template == null ? Json.obj() : template.deepCopy();
+      p.put("id", pid);
+      p.put("createdAt", now());
+      p.put("updatedAt", now());
+      p.put("visibility", visibility);
+      p.put("isVisible", !visibility.equals("hidden"));
+      p.put("hasMatrix", false);
+      p.put("title", title);
+      p.put("fulltitle", title);
+      p.put("url", title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-") + "-" + pid);
+      p.put("image", false);
+      p.put("_supplier", 0);
+      p.put("_brand", 0);
+      p.put("_images", 0);
+      for (String rel : List.of("brand", "categories", "images", "relations", "metafields", "reviews", "attributes",
+          "supplier", "tags", "variants", "movements")) {
+        p.putNull(rel);
+      }
+      s.product.put(pid, p);
+      long vid = s.variant.allocateId();
+      ObjectNode v = Json.obj();
+      v.put("id", vid);
+      v.put("createdAt", now());
+      v.put("updatedAt", now());
+      v.put("isDefault", true);
+      v.put("sortOrder", 1);
+      v.put("title", "Default");
+      v.put("articleCode", "");
+      v.put("ean", "");
+      v.put("sku", sku);
+      v.put("priceExcl", priceExcl);
+      v.put("priceIncl", priceExcl.multiply(new java.math.BigDecimal("1.21")).setScale(4,
+          java.math.RoundingMode.HALF_UP).stripTrailingZeros());
+      v.put("priceCost", priceCost);
+      v.put("stockTracking", "enabled");
+      v.put("stockLevel", stockLevel);
+      v.put("stockAlert", 0);
+      v.put("stockMinimum", 0);
+      v.put("stockSold", 0);
+      v.put("matrix", false);
+      v.put("image", false);
+      v.put("tax", false);
+      v.putNull("product");
+      v.putNull("movements");
+      v.putNull("metafields");
+      v.put("additionalcost", false);
+      v.set("options", Json.arr());
+      v.put("_product", pid);
+      s.variant.put(vid, v);
+      s.createdVariants.put(pid, vid);
+      webhooks.fire("products", "created", p);
+      webhooks.fire("variants", "created", v);
+      return v;
     }
   }
 }

@@ -26,6 +26,12 @@ public final class EcomStore {
   private final long epoch;
   private final long productStep;
   private final long orderStep;
+  /** Total variants requested (-1: 1 to 3 per product at random). */
+  private final long variantsTotal;
+  private final long permA;
+  private final long permB;
+  /** The server clock at start: about one order in eight was updated in the 48 hours before it. */
+  private final long startedAt;
   public final long products;
   public final int suppliers;
   public final long orders;
@@ -35,8 +41,12 @@ public final class EcomStore {
   public final ETable order;
   public final ETable orderProduct;
   public final ETable webhook;
+  /** One shipment per order (same id), created with the order as the shop does. */
+  public final ETable shipment;
   /** Variant stock movements: none are generated; every stockLevel change records one. */
   public final ETable movement;
+  /** Variant of each product created through the mutation API (product id to variant id). */
+  public final java.util.concurrent.ConcurrentHashMap<Long, Long> createdVariants = new java.util.concurrent.ConcurrentHashMap<>();
   public final String apiKey;
   public final String apiSecret;
   public final long shopId;
@@ -49,12 +59,21 @@ public final class EcomStore {
     this.orders = c.ecomOrders();
     this.productStep = Times.step(products + 1, 60);
     this.orderStep = Times.step(orders + 1, 300);
+    this.variantsTotal = c.ecomVariants();
+    long a = 1 + 2 * Hashing.below(seed, "perm", 0, 0, 1 << 20);
+    while (products > 1 && gcd(a, products) != 1) {
+      a += 2;
+    }
+    this.permA = a;
+    this.permB = products == 0 ? 0 : Hashing.below(seed, "perm", 1, 0, (int) Math.min(products, Integer.MAX_VALUE));
+    this.startedAt = c.timeSource().now().getEpochSecond();
     this.product = new ETable("products", products, true, this::genProduct);
     this.variant = new ETable("variants", products * 3, false, this::genVariant);
     this.supplier = new ETable("suppliers", suppliers, true, this::genSupplier);
     this.order = new ETable("orders", orders, true, this::genOrder);
     this.orderProduct = new ETable("orderProducts", orders * 3, false, this::genOrderProduct);
     this.webhook = new ETable("webhooks", 0, true, id -> null);
+    this.shipment = new ETable("shipments", orders, true, this::genShipment);
     this.movement = new ETable("variantsMovements", 0, true, id -> null);
     this.apiKey = hex32("key");
     this.apiSecret = hex32("secret");
@@ -77,8 +96,28 @@ public final class EcomStore {
     return epoch + (i - 1) * productStep;
   }
 
+  private static long gcd(long a, long b) {
+    return b == 0 ? a : gcd(b, a % b);
+  }
+
+  /**
+   * Variants of product p: 1 to 3 at random, or, with a requested total, exactly that total: a
+   * permutation of the products picks which get a second and a third variant.
+   */
   public int variantCount(long p) {
-    return 1 + below("variants", p, 0, 3);
+    if (variantsTotal < 0) {
+      return 1 + below("variants", p, 0, 3);
+    }
+    long extra = variantsTotal - products;
+    long rank = Math.floorMod((p - 1) * permA + permB, products);
+    int n = 1;
+    if (rank < Math.min(extra, products)) {
+      n++;
+    }
+    if (rank < extra - products) {
+      n++;
+    }
+    return n;
   }
 
   public String visibilityOf(long p) {
@@ -107,7 +146,13 @@ public final class EcomStore {
     n.put("description", below("pdesc", i, 0, 4) == 0 ? "" : "About " + title);
     n.put("content", below("pdesc", i, 1, 3) == 0 ? "" : "<p>" + title + "</p>");
     n.put("set", false);
-    n.put("image", false);
+    int images = imageCount(i);
+    n.put("_images", images);
+    if (images == 0) {
+      n.put("image", false);
+    } else {
+      n.set("image", image(i, 0, false));
+    }
     n.putNull("brand");
     n.putNull("categories");
     n.put("deliverydate", false);
@@ -124,6 +169,32 @@ public final class EcomStore {
     n.put("_brand", below("brand", i, 0, 3) == 0 ? 0 : 1 + below("brand", i, 1, 20));
     n.put("_supplier", suppliers == 0 || below("psup", i, 0, 10) < 2 ? 0 : 1 + below("psup", i, 1, suppliers));
     return n;
+  }
+
+  /** Number of images of product p (0 to 3; about one product in four has none). */
+  public int imageCount(long p) {
+    int r = below("pimg", p, 0, 100);
+    return r < 25 ? 0 : r < 70 ? 1 : r < 90 ? 2 : 3;
+  }
+
+  /** Image k of product p: the inline file object of a product, or a productImage (with id and sortOrder). */
+  public ObjectNode image(long p, int k, boolean withId) {
+    ObjectNode img = Json.obj();
+    long file = 14_000_000L + p * 4 + k;
+    String t = ts(productCreated(p) + k * 60L);
+    if (withId) {
+      img.put("id", p * 4 + k);
+      img.put("sortOrder", k + 1);
+    }
+    img.put("createdAt", t);
+    img.put("updatedAt", t);
+    img.put("extension", k == 2 ? "png" : "jpg");
+    img.put("size", 20_000 + below("pimgsize", p, k, 200_000));
+    img.put("title", "product-" + p + "-" + (k + 1));
+    String name = "product-" + p + "-" + (k + 1) + (k == 2 ? ".png" : ".jpg");
+    img.put("thumb", "https://cdn.shoplightspeed.com/shops/" + shopId + "/files/" + file + "/50x50x2/" + name);
+    img.put("src", "https://cdn.shoplightspeed.com/shops/" + shopId + "/files/" + file + "/" + name);
+    return img;
   }
 
   private ObjectNode genVariant(long id) {
@@ -248,18 +319,17 @@ public final class EcomStore {
   private ObjectNode genOrder(long i) {
     ObjectNode n = Json.obj();
     long created = orderCreated(i);
-    long updated = created + below("oupd", i, 0, 86400 * 10);
     long exclCents = 0;
     for (int j = 0; j < orderLines(i); j++) {
       exclCents += linePriceCents(i, j) * lineQty(i, j);
     }
     BigDecimal excl = BigDecimal.valueOf(exclCents, 2);
-    int combo = (int) ((i - 1) % (STATUS.size() * PAYMENT_STATUS.size() * SHIPMENT_STATUS.size()));
+    String[] st = orderState(i);
     n.put("id", i);
     n.put("createdAt", ts(created));
-    n.put("updatedAt", ts(updated));
+    n.put("updatedAt", ts(orderUpdated(i)));
     n.put("number", String.format("ORD%05d", i));
-    n.put("status", STATUS.get(combo % STATUS.size()));
+    n.put("status", st[0]);
     n.putNull("customStatusId");
     n.put("channel", i % 10 == 0 ? "" : "main");
     n.put("remoteIp", "192.0.2." + (i % 250 + 1));
@@ -295,15 +365,19 @@ public final class EcomStore {
     n.put("addressShippingZipcode", "1234 AB");
     n.put("addressShippingCity", "Utrecht");
     n.set("addressShippingCountry", country());
-    n.put("paymentId", "core|" + (1000 + i % 3));
-    n.put("paymentStatus", PAYMENT_STATUS.get((combo / STATUS.size()) % PAYMENT_STATUS.size()));
+    n.put("paymentId", st[3].equals("cod") ? "cod" : "core|" + (1000 + i % 3));
+    boolean cod = st[3].equals("cod");
+    n.put("paymentStatus", st[1]);
     n.put("paymentIsPost", false);
-    n.put("paymentTitle", i % 3 == 0 ? "iDEAL" : "Credit card");
+    n.put("paymentIsInvoiceExternal", false);
+    n.put("paymentTitle", cod ? "Cash on delivery" : i % 3 == 0 ? "iDEAL" : "Credit card");
     n.put("shipmentId", "core|33265|" + (55700 + i % 7));
-    n.put("shipmentStatus", SHIPMENT_STATUS.get(combo / (STATUS.size() * PAYMENT_STATUS.size())));
-    n.put("shipmentIsCashOnDelivery", below("cod", i, 0, 10) == 0);
-    n.put("shipmentIsPickup", combo % STATUS.size() == 3 || combo % STATUS.size() == 4 || combo % STATUS.size() == 7);
-    n.put("shipmentTitle", "PostNL");
+    n.put("shipmentStatus", st[2]);
+    n.put("shipmentIsCashOnDelivery", cod);
+    n.put("shipmentIsPickup", st[3].equals("pickup"));
+    n.put("shipmentTitle", cod ? "PostNL (cash on delivery)" : st[3].equals("pickup") ? "Pick up in store" : "PostNL");
+    n.put("shippingDate", st[2].equals("not_shipped") || st[2].equals("cancelled") ? null : ts(orderUpdated(i)));
+    n.put("deliveryDate", (String) null);
     n.put("isDiscounted", false);
     n.put("discountAmount", 0);
     n.set("taxRates", Json.arr());
@@ -325,6 +399,104 @@ public final class EcomStore {
     return n;
   }
 
+  /**
+   * A realistic, coherent state of order i: {status, paymentStatus, shipmentStatus, kind} where kind
+   * is {@code cod} (cash on delivery), {@code pickup} or {@code ship}. About: 10 % cancelled, 10 %
+   * awaiting payment, 3 % partially paid, 4 % on hold, 10 % cash on delivery not yet (fully) shipped,
+   * 25 % paid awaiting (or partially) shipped, 4 % pickup, 34 % completed.
+   */
+  public String[] orderState(long i) {
+    int r = below("ostate", i, 0, 100);
+    if (r < 10) {
+      return new String[] {"cancelled", r < 4 ? "cancelled" : "not_paid", "cancelled", r == 9 ? "cod" : "ship"};
+    }
+    if (r < 20) {
+      return new String[] {"processing_awaiting_payment", "not_paid", "not_shipped", "ship"};
+    }
+    if (r < 28) {
+      return new String[] {"processing_awaiting_shipment", "not_paid", "not_shipped", "cod"};
+    }
+    if (r < 30) {
+      return new String[] {"processing_awaiting_shipment", "not_paid", "partially_shipped", "cod"};
+    }
+    if (r < 50) {
+      return new String[] {"processing_awaiting_shipment", "paid", "not_shipped", "ship"};
+    }
+    if (r < 55) {
+      return new String[] {"processing_awaiting_shipment", "paid", "partially_shipped", "ship"};
+    }
+    if (r < 58) {
+      return new String[] {"processing_awaiting_payment", "partially_paid", "not_shipped", "ship"};
+    }
+    if (r < 62) {
+      return new String[] {"on_hold", "not_paid", "not_shipped", "ship"};
+    }
+    if (r < 64) {
+      return new String[] {"processing_awaiting_pickup", "paid", "not_shipped", "pickup"};
+    }
+    if (r < 66) {
+      return new String[] {"processing_ready_for_pickup", "paid", "not_shipped", "pickup"};
+    }
+    if (r < 90) {
+      return new String[] {"completed_shipped", "paid", "shipped", "ship"};
+    }
+    if (r < 94) {
+      return new String[] {"completed_shipped", "paid", "shipped", "cod"};
+    }
+    if (r < 97) {
+      return new String[] {"completed_picked_up", "paid", "shipped", "pickup"};
+    }
+    return new String[] {"completed", "paid", "shipped", "ship"};
+  }
+
+  /**
+   * When order i was last updated: within 10 days of its creation, or, for about one order in eight,
+   * in the 48 hours before the server started (orders paid, shipped or edited lately).
+   */
+  public long orderUpdated(long i) {
+    long created = orderCreated(i);
+    if (below("orecent", i, 0, 8) == 0 && startedAt - 172_800 > created) {
+      return startedAt - 1 - below("orecent", i, 1, 172_800);
+    }
+    return created + below("oupd", i, 0, 86400 * 10);
+  }
+
+  private ObjectNode genShipment(long i) {
+    String[] st = orderState(i);
+    boolean shipped = st[2].equals("shipped") || st[2].equals("partially_shipped");
+    ObjectNode n = Json.obj();
+    n.put("id", i);
+    n.put("createdAt", ts(orderCreated(i)));
+    n.put("updatedAt", ts(shipped ? orderUpdated(i) : orderCreated(i)));
+    n.put("number", String.format("SHIP%05d", i));
+    n.put("status", shipped ? "shipped" : "not_shipped");
+    n.put("trackingCode", shipped && !st[3].equals("pickup") ? "3STEST" + Times.pad(i, 9) : "");
+    n.put("doNotifyShipped", false);
+    n.put("doNotifyReadyForPickup", false);
+    n.put("doNotifyTrackingCode", false);
+    n.put("totalWeight", 0);
+    n.put("totalSizeX", 0);
+    n.put("totalSizeY", 0);
+    n.put("totalSizeZ", 0);
+    n.putNull("customer");
+    n.putNull("order");
+    n.putNull("products");
+    n.putNull("metafields");
+    n.putNull("events");
+    n.put("_order", i);
+    n.put("_customer", below("ocust", i, 0, 4) == 0 ? 0 : 5000 + below("ocust", i, 1, 1000));
+    return n;
+  }
+
+  /** Quantity shipped of line j of order o in the generated data. */
+  long lineShipped(long o, int j) {
+    String ship = orderState(o)[2];
+    if (ship.equals("shipped")) {
+      return lineQty(o, j);
+    }
+    return ship.equals("partially_shipped") && j == 0 ? (orderLines(o) == 1 ? lineQty(o, 0) - 1 : lineQty(o, 0)) : 0;
+  }
+
   private ObjectNode genOrderProduct(long id) {
     long o = (id - 1) / 3 + 1;
     int j = (int) ((id - 1) % 3);
@@ -344,7 +516,7 @@ public final class EcomStore {
     n.set("taxRates", Json.arr());
     n.put("quantityOrdered", qty);
     n.put("quantityInvoiced", qty);
-    n.put("quantityShipped", 0);
+    n.put("quantityShipped", lineShipped(o, j));
     n.put("quantityRefunded", 0);
     n.put("quantityReturned", 0);
     n.put("articleCode", "");
@@ -372,9 +544,28 @@ public final class EcomStore {
     return n;
   }
 
-  /** Variant ids of a product (generated range plus created ones are not supported). */
+  /** The lines of order o (generated ids 3(o-1)+1 .. 3o), as they are now. */
+  public List<ObjectNode> linesOf(long o) {
+    java.util.List<ObjectNode> out = new java.util.ArrayList<>();
+    for (long id = (o - 1) * 3 + 1; id <= o * 3 && o >= 1 && o <= orders; id++) {
+      ObjectNode n = orderProduct.get(id);
+      if (n != null && n.path("_order").asLong() == o) {
+        out.add(n);
+      }
+    }
+    return out;
+  }
+
+  /** Variant ids of a product: the generated ones, or the one of a product created through the mutation API. */
   public List<Long> variantIdsOf(long productId) {
     java.util.List<Long> out = new java.util.ArrayList<>();
+    Long created = createdVariants.get(productId);
+    if (created != null) {
+      if (variant.get(created) != null) {
+        out.add(created);
+      }
+      return out;
+    }
     if (productId >= 1 && productId <= products) {
       for (long id = (productId - 1) * 3 + 1; id <= productId * 3; id++) {
         if (variant.get(id) != null) {
