@@ -5,14 +5,20 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lightspeedsync.client.ClientListener;
 import dev.lightspeedsync.client.RetryConfig;
 import dev.lightspeedsync.client.Sleeper;
+import dev.lightspeedsync.client.ecom.model.Image;
 import dev.lightspeedsync.client.ecom.model.Order;
 import dev.lightspeedsync.client.ecom.model.OrderProduct;
 import dev.lightspeedsync.client.ecom.model.Product;
 import dev.lightspeedsync.client.ecom.model.Shipment;
+import dev.lightspeedsync.client.ecom.model.ShipmentProduct;
 import dev.lightspeedsync.client.ecom.model.Supplier;
 import dev.lightspeedsync.client.ecom.model.Variant;
+import dev.lightspeedsync.client.ecom.model.VariantMovement;
 import dev.lightspeedsync.client.ecom.model.Webhook;
+import dev.lightspeedsync.client.ecom.write.OrderUpdate;
+import dev.lightspeedsync.client.ecom.write.ShipmentUpdate;
 import dev.lightspeedsync.client.ecom.write.WebhookSettings;
+import dev.lightspeedsync.client.error.NotFoundException;
 import dev.lightspeedsync.client.internal.ecom.BasicAuth;
 import dev.lightspeedsync.client.internal.ecom.EcomJson;
 import dev.lightspeedsync.client.internal.ecom.EcomRateLimiter;
@@ -24,7 +30,12 @@ import dev.lightspeedsync.client.internal.http.RequestSpec;
 import dev.lightspeedsync.client.internal.http.Transport;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -79,6 +90,7 @@ public final class EcomClient implements AutoCloseable {
   private final EcomResource<Order> orders;
   private final EcomResource<Shipment> shipments;
   private final EcomResource<Webhook> webhooks;
+  private final EcomResource<VariantMovement> variantMovements;
 
   private EcomClient(Builder b) {
     if (b.baseUrl == null) {
@@ -120,6 +132,8 @@ public final class EcomClient implements AutoCloseable {
     this.orders = new EcomResource<>(calls, "orders", "orders", "order", Order.class, Order::id);
     this.shipments = new EcomResource<>(calls, "shipments", "shipments", "shipment", Shipment.class, Shipment::id);
     this.webhooks = new EcomResource<>(calls, "webhooks", "webhooks", "webhook", Webhook.class, Webhook::id);
+    this.variantMovements = new EcomResource<>(calls, "variants/movements", "variantsMovements", "variantMovement",
+        VariantMovement.class, VariantMovement::id);
   }
 
   /** Starts building a client. */
@@ -152,9 +166,71 @@ public final class EcomClient implements AutoCloseable {
     return suppliers;
   }
 
-  /** Orders. Filters seen in the field: {@code customer}, {@code number}. */
+  /**
+   * Orders. For an incremental read filter on {@code updatedAtMin} (overlapping the last run by a
+   * few minutes); a full read walks them all with {@link EcomResource#walkById()}. Filters seen in
+   * the field: {@code customer}, {@code number}, {@code status}, {@code paymentStatus},
+   * {@code shipmentStatus}.
+   */
   public EcomResource<Order> orders() {
     return orders;
+  }
+
+  /** Every line of one order, read in full (orders have a handful of lines). */
+  public List<OrderProduct> orderLines(long orderId) {
+    return orderProducts(orderId).list().stream().collect(Collectors.toList());
+  }
+
+  /**
+   * The products an order's lines refer to, each read once ({@code GET products/{id}}), in the
+   * order of the lines: what a host imports before the order when it lacks them. Products deleted
+   * since the order was placed are left out.
+   */
+  public List<Product> productsOfOrder(long orderId) {
+    Set<Long> ids = new LinkedHashSet<>();
+    for (OrderProduct line : orderLines(orderId)) {
+      line.productId().ifPresent(ids::add);
+    }
+    return readExisting(ids, products);
+  }
+
+  /**
+   * The variants an order's lines refer to, each read once ({@code GET variants/{id}}), in the
+   * order of the lines. Variants deleted since the order was placed are left out.
+   */
+  public List<Variant> variantsOfOrder(long orderId) {
+    Set<Long> ids = new LinkedHashSet<>();
+    for (OrderProduct line : orderLines(orderId)) {
+      line.variantId().ifPresent(ids::add);
+    }
+    return readExisting(ids, variants);
+  }
+
+  private static <T> List<T> readExisting(Set<Long> ids, EcomResource<T> resource) {
+    List<T> out = new ArrayList<>();
+    for (long id : ids) {
+      try {
+        out.add(resource.get(id));
+      } catch (NotFoundException deleted) {
+        // deleted since the order was placed: nothing to import
+      }
+    }
+    return out;
+  }
+
+  /** The images of one product ({@code /products/{productId}/images}, envelope {@code productImages}). */
+  public EcomResource<Image> productImages(long productId) {
+    requirePositive(productId, "productId");
+    return new EcomResource<>(calls, "products/" + productId + "/images", "productImages", "productImage", Image.class,
+        i -> i.id().orElse(0L));
+  }
+
+  /**
+   * Stock movements of variants ({@code variants/movements}, read-only): one per stock change.
+   * Filter by variant with {@code filter("variant", id)}.
+   */
+  public EcomResource<VariantMovement> variantMovements() {
+    return variantMovements;
   }
 
   /** The lines of one order ({@code /orders/{orderId}/products}). */
@@ -169,6 +245,61 @@ public final class EcomClient implements AutoCloseable {
     return shipments;
   }
 
+  /**
+   * The shipments of one order ({@code GET shipments.json?order=id}). Lightspeed creates an order's
+   * shipment with the order; this is also how a retried ship call is detected: a shipment already
+   * {@code shipped} with the same tracking code means the earlier attempt landed.
+   */
+  public List<Shipment> shipmentsOfOrder(long orderId) {
+    requirePositive(orderId, "orderId");
+    return shipments.list(EcomQuery.builder().filter("order", orderId).build()).stream().collect(Collectors.toList());
+  }
+
+  /** The lines of one shipment ({@code /shipments/{shipmentId}/products}, read-only). */
+  public EcomResource<ShipmentProduct> shipmentProducts(long shipmentId) {
+    requirePositive(shipmentId, "shipmentId");
+    return new EcomResource<>(calls, "shipments/" + shipmentId + "/products", "shipmentProducts", "shipmentProduct",
+        ShipmentProduct.class, ShipmentProduct::id);
+  }
+
+  /**
+   * Updates a shipment ({@code PUT shipments/{id}.json}), e.g. {@link ShipmentUpdate#shipped(String)}
+   * to mark it shipped with its tracking code. The eCom API cannot create shipments (Lightspeed
+   * creates one with each order) nor choose its lines. Not resent after it may have reached
+   * Lightspeed: on an unknown outcome read {@link #shipmentsOfOrder(long)} before repeating.
+   *
+   * @return the shipment as Lightspeed returns it after the write
+   */
+  public Shipment updateShipment(long shipmentId, ShipmentUpdate update) {
+    requirePositive(shipmentId, "shipmentId");
+    Objects.requireNonNull(update, "update == null");
+    ObjectNode fields = mapper.createObjectNode();
+    update.status().ifPresent(st -> fields.put("status", st.wireValue()));
+    update.trackingCode().ifPresent(t -> fields.put("trackingCode", t));
+    update.notifyShipped().ifPresent(b -> fields.put("doNotifyShipped", b));
+    update.notifyTrackingCode().ifPresent(b -> fields.put("doNotifyTrackingCode", b));
+    HttpUrl url = EcomUrls.resource(calls.languageUrl, "shipments/" + shipmentId);
+    return write("PUT", url, "shipment", fields, "PUT shipment", Shipment.class);
+  }
+
+  /**
+   * Updates an order's statuses or memo ({@code PUT orders/{id}.json}), e.g. to
+   * {@code completed_shipped} / {@code shipped} after its shipment left.
+   *
+   * @return the order as Lightspeed returns it after the write
+   */
+  public Order updateOrder(long orderId, OrderUpdate update) {
+    requirePositive(orderId, "orderId");
+    Objects.requireNonNull(update, "update == null");
+    ObjectNode fields = mapper.createObjectNode();
+    update.status().ifPresent(st -> fields.put("status", st.wireValue()));
+    update.paymentStatus().ifPresent(st -> fields.put("paymentStatus", st.wireValue()));
+    update.shipmentStatus().ifPresent(st -> fields.put("shipmentStatus", st.wireValue()));
+    update.memo().ifPresent(m -> fields.put("memo", m));
+    HttpUrl url = EcomUrls.resource(calls.languageUrl, "orders/" + orderId);
+    return write("PUT", url, "order", fields, "PUT order", Order.class);
+  }
+
   /** Webhook subscriptions of this API key. */
   public EcomResource<Webhook> webhooks() {
     return webhooks;
@@ -176,8 +307,11 @@ public final class EcomClient implements AutoCloseable {
 
   /**
    * Sets a variant's absolute stock level ({@code PUT variants/{id}.json} with
-   * {@code {"variant":{"stockLevel":n}}}). Not resent after it may have reached Lightspeed: on an
-   * unknown outcome read the variant before deciding to repeat (sales may have moved the stock).
+   * {@code {"variant":{"stockLevel":n}}}). The eCom API documents no relative stock change on
+   * writes ({@code stockLevelChange} exists only on the read-only {@link #variantMovements()}), so a
+   * receipt is booked as read, add, write. Not resent after it may have reached Lightspeed: on an
+   * unknown outcome read the variant (and its movements) before deciding to repeat (sales may have
+   * moved the stock).
    *
    * @return the variant as Lightspeed returns it after the write
    */

@@ -108,6 +108,14 @@ public final class EcomQuery {
     return filters;
   }
 
+  /** This query with only the given attributes selected (package-private: for id walks). */
+  EcomQuery withOnlyFields(String... names) {
+    Builder b = toBuilder();
+    b.fields.clear();
+    b.fields(names);
+    return b.build();
+  }
+
   /** A builder holding this query's settings. */
   public Builder toBuilder() {
     Builder b = new Builder();

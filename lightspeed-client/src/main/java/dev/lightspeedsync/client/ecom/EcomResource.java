@@ -94,6 +94,31 @@ public final class EcomResource<T> {
   }
 
   /**
+   * The ids of the records matching {@code query}'s filters, in ascending order: a
+   * {@link #walkById(EcomQuery)} with {@code fields=id}, so each page is a few bytes per record.
+   * Compare them with the ids a host holds to find deleted records (eCom has no tombstones);
+   * {@link #count(EcomQuery)} tells cheaply whether anything changed at all. Cursors are those of
+   * {@link #walkById(EcomQuery)}.
+   */
+  public Paginated<Long> walkIds(EcomQuery query) {
+    Objects.requireNonNull(query, "query == null");
+    EcomQuery ids = query.withOnlyFields("id");
+    return Paginated.of(cursor -> {
+      Page<T> page = fetchById(ids, cursor);
+      List<Long> out = new java.util.ArrayList<>(page.items().size());
+      for (T record : page.items()) {
+        out.add(idOf.applyAsLong(record));
+      }
+      return Page.of(out, page.cursor().orElse(null), page.next().orElse(null), page.rejected());
+    });
+  }
+
+  /** Every id, ascending, walked with {@code since_id} and {@code fields=id}. */
+  public Paginated<Long> walkIds() {
+    return walkIds(EcomQuery.all());
+  }
+
+  /**
    * One record by id.
    *
    * @throws dev.lightspeedsync.client.error.NotFoundException when there is no such record

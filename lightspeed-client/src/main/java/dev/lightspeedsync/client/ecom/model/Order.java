@@ -9,9 +9,11 @@ import org.immutables.value.Value;
 
 /**
  * An eCom order (read and update only: orders are created through checkouts). Its lines are read
- * with {@code EcomClient.orderProducts(orderId)}; its shipments with a {@code order} filter on
- * {@code EcomClient.shipments()}. Whether it is paid is {@link #paymentStatus()} ==
- * {@link PaymentStatus#PAID}: the API has no {@code isPaid} field.
+ * with {@code EcomClient.orderLines(orderId)}; its shipments with
+ * {@code EcomClient.shipmentsOfOrder(orderId)}. Whether it is paid is {@link #paymentStatus()} ==
+ * {@link PaymentStatus#PAID} ({@link #isPaid()}): the API has no {@code isPaid} field. Cash on
+ * delivery is a property of the chosen shipping method, {@code shipmentIsCashOnDelivery}
+ * ({@link #isCashOnDelivery()}); such an order stays {@code not_paid} until it is delivered.
  *
  * <p>Immutable and thread-safe.
  */
@@ -65,6 +67,33 @@ public interface Order {
   @JsonProperty("shipmentTitle")
   Optional<String> shipmentTitle();
 
+  /** Whether the customer pays on delivery ({@code shipmentIsCashOnDelivery}). */
+  @JsonProperty("shipmentIsCashOnDelivery")
+  Optional<Boolean> shipmentIsCashOnDelivery();
+
+  /** Whether the customer picks the order up ({@code shipmentIsPickup}). */
+  @JsonProperty("shipmentIsPickup")
+  Optional<Boolean> shipmentIsPickup();
+
+  /** Whether the payment method is "pay by post" ({@code paymentIsPost}). */
+  @JsonProperty("paymentIsPost")
+  Optional<Boolean> paymentIsPost();
+
+  /**
+   * When the order was (or is planned to be) shipped ({@code shippingDate}), as Lightspeed writes it
+   * (a date-time or a date; its shape is not documented).
+   */
+  @JsonProperty("shippingDate")
+  Optional<String> shippingDate();
+
+  /** The delivery date the customer chose ({@code deliveryDate}), as Lightspeed writes it. */
+  @JsonProperty("deliveryDate")
+  Optional<String> deliveryDate();
+
+  /** The shop's internal note ({@code memo}). */
+  @JsonProperty("memo")
+  Optional<String> memo();
+
   @JsonProperty("priceCost")
   Optional<BigDecimal> priceCost();
 
@@ -115,6 +144,16 @@ public interface Order {
   /** The shipment status; {@link ShipmentStatus#UNKNOWN} for an absent or new value. */
   default ShipmentStatus shipmentStatus() {
     return ShipmentStatus.fromWire(shipmentStatusRaw().orElse(""));
+  }
+
+  /** Whether {@code paymentStatus} is {@code paid}. */
+  default boolean isPaid() {
+    return paymentStatus() == PaymentStatus.PAID;
+  }
+
+  /** Whether the customer pays on delivery ({@code shipmentIsCashOnDelivery} is true). */
+  default boolean isCashOnDelivery() {
+    return shipmentIsCashOnDelivery().orElse(false);
   }
 
   static Builder builder() {

@@ -106,6 +106,11 @@ public interface OrderProduct {
   @JsonProperty("variant")
   Optional<Relation> variant();
 
+  /** The id of the product sold, when known (empty when the product no longer exists). */
+  default Optional<Long> productId() {
+    return product().flatMap(Relation::id);
+  }
+
   /** The id of the variant sold, when known. */
   default Optional<Long> variantId() {
     return variant().flatMap(Relation::id);

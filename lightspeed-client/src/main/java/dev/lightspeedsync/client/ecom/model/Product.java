@@ -82,6 +82,11 @@ public interface Product {
   @JsonProperty("categories")
   Optional<Relation> categories();
 
+  /** The main image (its URLs), when the product has one ({@code image}, {@code false} when it has none). */
+  @JsonProperty("image")
+  Optional<Image> image();
+
+  /** To-many link to all images of the product; read them with {@code EcomClient.productImages(productId)}. */
   @JsonProperty("images")
   Optional<Relation> images();
 

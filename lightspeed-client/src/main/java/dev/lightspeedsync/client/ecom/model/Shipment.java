@@ -7,8 +7,11 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * An eCom shipment of (part of) an order. Read the shipments of one order with the filter
- * {@code order} on {@code EcomClient.shipments()}.
+ * An eCom shipment of (part of) an order. Lightspeed creates it with the order (the API has no call
+ * to create one); a fulfilment system ships it with {@code EcomClient.updateShipment} (status
+ * {@code shipped} and the tracking code). Read the shipments of one order with
+ * {@code EcomClient.shipmentsOfOrder(orderId)} and the shipped lines with
+ * {@code EcomClient.shipmentProducts(shipmentId)}.
  *
  * <p>Immutable and thread-safe.
  */
@@ -34,6 +37,14 @@ public interface Shipment {
 
   @JsonProperty("trackingCode")
   Optional<String> trackingCode();
+
+  /** Whether Lightspeed e-mails the customer when the shipment is shipped. */
+  @JsonProperty("doNotifyShipped")
+  Optional<Boolean> doNotifyShipped();
+
+  /** Whether Lightspeed e-mails the customer the tracking code. */
+  @JsonProperty("doNotifyTrackingCode")
+  Optional<Boolean> doNotifyTrackingCode();
 
   @JsonProperty("order")
   Optional<Relation> order();
