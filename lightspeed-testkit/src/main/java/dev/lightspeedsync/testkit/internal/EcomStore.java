@@ -540,7 +540,11 @@ public final class EcomStore {
     n.putNull("variant");
     n.put("_order", o);
     n.put("_product", v == 0 ? 0 : (v - 1) / 3 + 1);
-    n.put("_variant", v == 0 || below("olvar", o, j, 20) == 0 ? 0 : v);
+    // "variant": false means the variant was deleted after the order: only closed (completed or
+    // cancelled) orders, which are old, have such lines.
+    String status = orderState(o)[0];
+    boolean closed = status.startsWith("completed") || status.equals("cancelled");
+    n.put("_variant", v == 0 || (closed && below("olvar", o, j, 20) == 0) ? 0 : v);
     return n;
   }
 
