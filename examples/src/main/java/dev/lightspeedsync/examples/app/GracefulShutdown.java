@@ -27,6 +27,7 @@ final class GracefulShutdown implements ClientListener {
   static final GracefulShutdown LISTENER = new GracefulShutdown();
 
   private static volatile boolean requested;
+  private static volatile boolean stoppable;
   private static volatile boolean waiting;
   private static final CountDownLatch FINISHED = new CountDownLatch(1);
 
@@ -44,8 +45,8 @@ final class GracefulShutdown implements ClientListener {
   /** Installs the hook for the command running on {@code main}. */
   static void install(Thread main) {
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      if (FINISHED.getCount() == 0) {
-        return; // a normal exit
+      if (FINISHED.getCount() == 0 || !stoppable) {
+        return; // a normal exit, or a command that has nothing to stop gracefully (export, help)
       }
       requested = true;
       if (waiting) {
@@ -57,6 +58,11 @@ final class GracefulShutdown implements ClientListener {
         Thread.currentThread().interrupt();
       }
     }, "lightspeed-sync graceful shutdown"));
+  }
+
+  /** The running command stops gracefully when asked (sync, schedule); others just exit. */
+  static void stoppable() {
+    stoppable = true;
   }
 
   /** The command has finished and printed its last line. */

@@ -86,6 +86,7 @@ final class ScheduleCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    GracefulShutdown.stoppable();
     Duration interval = duration(every, "--every");
     Map<String, Account> byKey = readAccounts();
     try (ConnectionPool pool = ConnectionPool.open(db)) {
@@ -116,7 +117,9 @@ final class ScheduleCommand implements Callable<Integer> {
       Instant startedAt = Instant.now();
       try {
         Instant deadline = runFor == null ? Instant.MAX : startedAt.plus(duration(runFor, "--for"));
-        while (Instant.now().isBefore(deadline) && !(untilAllSynced && syncedSince(pool, startedAt) >= byKey.size())) {
+        // SIGINT/SIGTERM: stop polling; running syncs stop after their page (see GracefulShutdown)
+        while (Instant.now().isBefore(deadline) && !GracefulShutdown.requested()
+            && !(untilAllSynced && syncedSince(pool, startedAt) >= byKey.size())) {
           Thread.sleep(100);
         }
       } finally {

@@ -171,6 +171,7 @@ final class SyncCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    GracefulShutdown.stoppable();
     if (maxAttempts < 1 || maxAttempts > 20) {
       throw new AppException(2, "--max-attempts must be between 1 and 20, not " + maxAttempts);
     }

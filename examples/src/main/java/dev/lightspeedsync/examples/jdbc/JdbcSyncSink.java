@@ -1144,18 +1144,11 @@ public final class JdbcSyncSink implements SyncSink {
           return t;
         });
     long every = Math.max(1, runLockLease.toMillis() / 3);
+    heldLeases.put(token, accountKey);
     renewer.scheduleWithFixedDelay(() -> {
       try {
-        boolean renewed = inTransaction("renew the run lock of " + accountKey, c -> {
-          try (PreparedStatement ps = c.prepareStatement(
-              "UPDATE ls_run_lock SET expires_at = ? WHERE account_key = ? AND owner_token = ?")) {
-            setInstant(ps, 1, clock.instant().plus(runLockLease));
-            ps.setString(2, accountKey);
-            ps.setString(3, token);
-            return ps.executeUpdate() == 1;
-          }
-        });
-        if (!renewed) {
+        if (!renew(accountKey, token)) {
+          heldLeases.remove(token);
           renewer.shutdown(); // taken over after our lease ran out: nothing left to renew
         }
       } catch (RuntimeException e) {
@@ -1166,7 +1159,32 @@ public final class JdbcSyncSink implements SyncSink {
     return Optional.of(() -> {
       if (open.compareAndSet(true, false)) {
         renewer.shutdownNow();
+        heldLeases.remove(token);
         deleteOwnerRow(accountKey, token);
+      }
+    });
+  }
+
+  /** Lease tokens of the run locks this sink holds, by token (for {@link #renewHeldRunLocks}). */
+  private final Map<String, String> heldLeases = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** Renews the lease of every run lock this sink holds now (what the renewer thread does); the count renewed. */
+  int renewHeldRunLocks() {
+    int n = 0;
+    for (Map.Entry<String, String> e : heldLeases.entrySet()) {
+      n += renew(e.getValue(), e.getKey()) ? 1 : 0;
+    }
+    return n;
+  }
+
+  private boolean renew(String accountKey, String token) {
+    return inTransaction("renew the run lock of " + accountKey, c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "UPDATE ls_run_lock SET expires_at = ? WHERE account_key = ? AND owner_token = ?")) {
+        setInstant(ps, 1, clock.instant().plus(runLockLease));
+        ps.setString(2, accountKey);
+        ps.setString(3, token);
+        return ps.executeUpdate() == 1;
       }
     });
   }
