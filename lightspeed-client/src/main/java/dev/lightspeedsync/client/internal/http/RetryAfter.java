@@ -17,6 +17,15 @@ public final class RetryAfter {
    * unparseable. An HTTP-date in the past gives zero.
    */
   public static Optional<Duration> parse(@Nullable String value, Instant now) {
+    return parse(value, now, null);
+  }
+
+  /**
+   * Like {@link #parse(String, Instant)}, but an HTTP-date is measured from the response's own
+   * {@code Date} header when that parses, so that a skewed client clock neither cuts the wait
+   * short nor stretches it (X-Series sends {@code Retry-After} only as an HTTP-date).
+   */
+  public static Optional<Duration> parse(@Nullable String value, Instant now, @Nullable String dateHeader) {
     if (value == null || value.isBlank()) {
       return Optional.empty();
     }
@@ -30,7 +39,15 @@ public final class RetryAfter {
     } catch (NumberFormatException notSeconds) {
       try {
         Instant at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-        Duration d = Duration.between(now, at);
+        Instant from = now;
+        if (dateHeader != null && !dateHeader.isBlank()) {
+          try {
+            from = ZonedDateTime.parse(dateHeader.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+          } catch (DateTimeParseException badDate) {
+            from = now;
+          }
+        }
+        Duration d = Duration.between(from, at);
         return Optional.of(d.isNegative() ? Duration.ZERO : d);
       } catch (DateTimeParseException notADate) {
         return Optional.empty();
