@@ -31,6 +31,11 @@ class ApiSurfaceTest {
     List<String> violations = new ArrayList<>();
     List<Class<?>> classes = apiClasses();
     assertThat(classes).hasSizeGreaterThan(20);
+    // Every client's public packages are scanned, the X-Series ones included.
+    assertThat(classes).extracting(Class::getPackageName).contains(
+        "dev.lightspeedsync.client.retail", "dev.lightspeedsync.client.ecom",
+        "dev.lightspeedsync.client.xseries", "dev.lightspeedsync.client.xseries.model",
+        "dev.lightspeedsync.client.xseries.query", "dev.lightspeedsync.client.xseries.write");
     for (Class<?> c : classes) {
       if (!Modifier.isPublic(c.getModifiers())) {
         continue;

@@ -28,6 +28,8 @@ import org.jspecify.annotations.Nullable;
  *   <li>Times: ISO-8601 with an offset ({@code 2014-09-18T01:37:56+00:00}) or {@code Z}, and the
  *       zone-less {@code 2016-05-05 23:35:34} of API 0.9 payloads, read as UTC (all X-Series times
  *       are UTC).
+ *   <li>Strings: {@code ""} is absent, like null (X-Series sends {@code "note":""}); numbers and
+ *       booleans are read as their text.
  *   <li>Quantities and costs that the spec types as strings ({@code count}, {@code received},
  *       {@code cost} of consignment products) read as decimals.
  * </ul>
@@ -46,6 +48,7 @@ public final class XSeriesJson {
     ObjectMapper mapper = JsonMapper.create();
     SimpleModule module = new SimpleModule("lightspeed-xseries");
     module.addDeserializer(Instant.class, new InstantDeserializer());
+    module.addDeserializer(String.class, new StringDeserializer());
     mapper.registerModule(module);
     return mapper;
   }
@@ -70,6 +73,25 @@ public final class XSeriesJson {
       return LocalDate.parse(v).atStartOfDay().toInstant(ZoneOffset.UTC);
     } catch (DateTimeParseException e) {
       return null;
+    }
+  }
+
+  static final class StringDeserializer extends JsonDeserializer<String> {
+    @Override
+    public @Nullable String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      JsonToken t = p.currentToken();
+      if (t == JsonToken.VALUE_STRING) {
+        String s = p.getText();
+        return s.isEmpty() ? null : s;
+      }
+      if (t == JsonToken.VALUE_NULL) {
+        return null;
+      }
+      if (t == JsonToken.VALUE_TRUE || t == JsonToken.VALUE_FALSE || t == JsonToken.VALUE_NUMBER_INT
+          || t == JsonToken.VALUE_NUMBER_FLOAT) {
+        return p.getText();
+      }
+      return (String) ctxt.handleUnexpectedToken(String.class, p);
     }
   }
 

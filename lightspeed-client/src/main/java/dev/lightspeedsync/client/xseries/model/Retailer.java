@@ -38,7 +38,7 @@ public interface Retailer {
 
   /** The retailer's default IANA time zone (outlets may differ); the spec types it as an object, a name is read from either shape. */
   @JsonProperty("timezone")
-  @JsonDeserialize(using = dev.lightspeedsync.client.internal.xseries.XSeriesJson.ZoneNameDeserializer.class)
+  @JsonDeserialize(contentUsing = dev.lightspeedsync.client.internal.xseries.XSeriesJson.ZoneNameDeserializer.class)
   Optional<String> timezone();
 
   @JsonProperty("tax_exclusive")
