@@ -32,8 +32,10 @@ import org.slf4j.LoggerFactory;
  *   <li>Each page is {@code GET ...?after=V}; the next page starts after the page's
  *       {@code version.max}. The walk ends at the first page whose {@code data} is empty. A short
  *       page is not the end (the server may cap the page size), and a null {@code version.max} is
- *       legal: the page's highest record version is used instead, and a page that carries no
- *       version at all ends the walk rather than asking for the same page again.
+ *       legal: the next page starts after the higher of {@code version.max} and the page's highest
+ *       record version. A page that carries no version at all, or nothing newer than the cursor (an
+ *       endpoint that ignores {@code after}), ends the walk rather than asking for the same page
+ *       again.
  *   <li>{@link Page#next()} holds the version to continue after ({@link #version(PageCursor)}
  *       reads it back). It is also the incremental bookmark: store it after each page you have
  *       processed and later read the changes with {@link #list(XSeriesQuery)} and
@@ -197,14 +199,18 @@ public final class XSeriesResource<T> {
     for (JsonNode node : withoutId) {
       decodeInto(node, items, rejected);
     }
-    Long next = max != null ? max : highest;
+    Long next = max;
+    if (highest != null && (next == null || highest > next)) {
+      next = highest;
+    }
     if (next == null) {
       LOG.debug("{} returned records without any version; the walk cannot continue by version and ends here",
           spec.describe());
     } else if (next <= after) {
-      throw new DecodingException(spec.describe() + " returned records but its version cursor did not advance (after="
-          + after + ", version.max=" + max + "); stopping instead of requesting the same page again", 200, null, null,
-          false, null);
+      // Nothing on the page is newer than the cursor (the endpoint ignored 'after', or repeated its
+      // last page): asking again would return the same page, so the walk ends here.
+      LOG.debug("{} returned nothing newer than after={}; the walk ends here", spec.describe(), after);
+      next = null;
     }
     if (dropped > 0) {
       LOG.debug("{}: {} repeated record(s) dropped", spec.describe(), dropped);

@@ -134,16 +134,17 @@ class XSeriesModelTest {
     assertThat(without.composite()).contains(true);
   }
 
-  @ParameterizedTest(name = "retailer timezone as {0}")
+  @ParameterizedTest(name = "retailer timezone as {0}, currency as {1}")
   @CsvSource(delimiter = '|', value = {
-      "\"Pacific/Auckland\"",
-      "{\"name\":\"Pacific/Auckland\",\"offset\":\"+13:00\"}",
+      "\"Pacific/Auckland\" | {\"code\":\"NZD\",\"symbol\":\"$\"}",
+      "{\"name\":\"Pacific/Auckland\",\"offset\":\"+13:00\"} | \"NZD\"",
   })
-  void theRetailerTimezoneIsReadWhetherAStringOrTheObjectTheSpecDeclares(String value) throws Exception {
-    Retailer r = MAPPER.readValue("{\"id\":\"r\",\"domain_prefix\":\"mystore\",\"timezone\":" + value + ","
-        + "\"tax_exclusive\":true,\"currency\":{\"code\":\"NZD\",\"symbol\":\"$\"}}", Retailer.class);
+  void theRetailerTimezoneAndCurrencyAreReadWhetherAStringOrTheObjectTheSpecDeclares(String zone, String currency)
+      throws Exception {
+    Retailer r = MAPPER.readValue("{\"id\":\"r\",\"domain_prefix\":\"mystore\",\"timezone\":" + zone + ","
+        + "\"tax_exclusive\":true,\"currency\":" + currency + "}", Retailer.class);
     assertThat(r.timezone()).contains("Pacific/Auckland");
-    assertThat(r.currency().orElseThrow().code()).contains("NZD");
+    assertThat(r.currency()).contains("NZD");
   }
 
   @Test

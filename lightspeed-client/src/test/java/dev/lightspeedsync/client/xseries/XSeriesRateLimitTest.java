@@ -82,10 +82,11 @@ class XSeriesRateLimitTest {
   }
 
   @Test
-  void the429HttpDateRetryAfterIsMeasuredFromTheServersDateSoASkewedClockWaitsTheRightTime() {
-    // The server's clock is one hour ahead of ours: Retry-After read against our clock would mean
-    // a 3,720 s wait; against the response's Date it is the 120 s the server asks for.
-    Instant serverNow = time.instant().plus(Duration.ofHours(1));
+  void the429HttpDateRetryAfterIsAlsoMeasuredFromTheServersDateSoAFastClientClockCannotCutThePauseShort() {
+    // Our clock is one hour ahead of the server's: read against our clock, Retry-After lies in the
+    // past (a naive client resumes at once and hammers the API); against the response's Date it is
+    // the 120 s the server asks for.
+    Instant serverNow = time.instant().minus(Duration.ofHours(1));
     server.enqueue(new MockResponse.Builder().code(429)
         .addHeader("Date", WindowServer.HTTP_DATE.format(serverNow))
         .addHeader("Retry-After", WindowServer.HTTP_DATE.format(serverNow.plusSeconds(120)))

@@ -21,9 +21,11 @@ public final class RetryAfter {
   }
 
   /**
-   * Like {@link #parse(String, Instant)}, but an HTTP-date is measured from the response's own
-   * {@code Date} header when that parses, so that a skewed client clock neither cuts the wait
-   * short nor stretches it (X-Series sends {@code Retry-After} only as an HTTP-date).
+   * Like {@link #parse(String, Instant)}, but an HTTP-date is also measured from the response's own
+   * {@code Date} header when that parses, and the longer of the two waits is returned: a client
+   * clock running ahead of the server's then cannot cut the pause short (X-Series sends
+   * {@code Retry-After} only as an HTTP-date), and a {@code Date} that disagrees with the server's
+   * {@code Retry-After} clock cannot either.
    */
   public static Optional<Duration> parse(@Nullable String value, Instant now, @Nullable String dateHeader) {
     if (value == null || value.isBlank()) {
@@ -39,15 +41,18 @@ public final class RetryAfter {
     } catch (NumberFormatException notSeconds) {
       try {
         Instant at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-        Instant from = now;
+        Duration d = Duration.between(now, at);
         if (dateHeader != null && !dateHeader.isBlank()) {
           try {
-            from = ZonedDateTime.parse(dateHeader.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            Instant served = ZonedDateTime.parse(dateHeader.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            Duration byServer = Duration.between(served, at);
+            if (byServer.compareTo(d) > 0) {
+              d = byServer;
+            }
           } catch (DateTimeParseException badDate) {
-            from = now;
+            // keep the wait measured on our own clock
           }
         }
-        Duration d = Duration.between(from, at);
         return Optional.of(d.isNegative() ? Duration.ZERO : d);
       } catch (DateTimeParseException notADate) {
         return Optional.empty();

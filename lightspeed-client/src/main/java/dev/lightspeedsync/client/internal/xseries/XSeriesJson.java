@@ -118,6 +118,25 @@ public final class XSeriesJson {
   }
 
   /**
+   * Reads a code that the spec types as an object ({@code currency: {code, symbol}}) but that is
+   * also sent as a plain string: a string is taken as is, an object gives its {@code code}.
+   */
+  public static final class CodeDeserializer extends JsonDeserializer<String> {
+    @Override
+    public @Nullable String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      JsonNode node = p.readValueAsTree();
+      if (node == null || node.isNull()) {
+        return null;
+      }
+      if (node.isValueNode()) {
+        return node.asText().isBlank() ? null : node.asText();
+      }
+      JsonNode code = node.get("code");
+      return code != null && code.isValueNode() && !code.asText().isBlank() ? code.asText() : null;
+    }
+  }
+
+  /**
    * Reads a time-zone name that the spec types as an object but documents as a name such as
    * {@code Pacific/Auckland}: a string is taken as is, an object gives its first textual field
    * among {@code name}, {@code id}, {@code timezone}, or its first textual field at all.

@@ -36,8 +36,9 @@ import org.slf4j.LoggerFactory;
  * is in it.
  *
  * <p>On a 429 every request of the retailer pauses until {@code Retry-After}, an HTTP-date
- * (RFC 1123), measured against the response's own {@code Date} header when present (so a skewed
- * client clock does not shorten the pause), plus 1 s for the date's whole-second precision; without
+ * (RFC 1123), measured on the client's clock and against the response's own {@code Date} header,
+ * whichever gives the longer wait (so a client clock running ahead does not shorten the pause),
+ * plus 1 s for the date's whole-second precision; without
  * a usable {@code Retry-After}, for a whole window. After the pause the server's limiter has reset,
  * so the local count starts afresh.
  */

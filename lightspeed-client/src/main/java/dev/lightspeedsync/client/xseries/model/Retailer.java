@@ -44,8 +44,10 @@ public interface Retailer {
   @JsonProperty("tax_exclusive")
   Optional<Boolean> taxExclusive();
 
+  /** The currency code, e.g. {@code NZD}; read from a code or from the spec's currency object. */
   @JsonProperty("currency")
-  Optional<RetailerCurrency> currency();
+  @JsonDeserialize(contentUsing = dev.lightspeedsync.client.internal.xseries.XSeriesJson.CodeDeserializer.class)
+  Optional<String> currency();
 
   @JsonProperty("created_at")
   Optional<Instant> createdAt();

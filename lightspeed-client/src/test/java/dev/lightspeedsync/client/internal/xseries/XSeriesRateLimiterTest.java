@@ -109,6 +109,21 @@ class XSeriesRateLimiterTest {
     assertThat((double) elapsed.toMillis()).isLessThanOrEqualTo(1.03 * floor.toMillis() + latencyMs * (double) requests);
   }
 
+  @ParameterizedTest(name = "Retry-After {0}, Date {1} -> {2} s")
+  @CsvSource(delimiter = '|', value = {
+      // our clock: 2026-12-01T00:00:00Z
+      "Tue, 01 Dec 2026 00:02:00 GMT | Tue, 01 Dec 2026 00:00:00 GMT | 120", // clocks agree
+      "Mon, 30 Nov 2026 23:02:00 GMT | Mon, 30 Nov 2026 23:00:00 GMT | 120", // our clock 1 h fast: the Date counts
+      "Tue, 01 Dec 2026 01:02:00 GMT | Tue, 01 Dec 2026 01:00:00 GMT | 3720", // our clock 1 h slow: the longer wait
+      "Tue, 01 Dec 2026 00:02:00 GMT | not a date | 120", // a bad Date is ignored
+      "Tue, 01 Dec 2026 00:02:00 GMT | Sun, 01 Mar 2026 00:00:00 GMT | 23760120", // a Date from another clock: longer wins
+  })
+  void anHttpDateRetryAfterIsMeasuredOnBothClocksAndTheLongerWaitWins(String retryAfter, String date, long seconds) {
+    Instant now = Instant.parse("2026-12-01T00:00:00Z");
+    assertThat(dev.lightspeedsync.client.internal.http.RetryAfter.parse(retryAfter, now, date))
+        .contains(Duration.ofSeconds(seconds));
+  }
+
   @Test
   void theFirstWindowIsSpentAtOnceDownToTheReserveThenRequestsWaitForTheOldestToLeave() {
     XSeriesRateLimiter limiter = new XSeriesRateLimiter();
