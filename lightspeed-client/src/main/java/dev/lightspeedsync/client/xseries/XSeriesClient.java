@@ -145,7 +145,7 @@ public final class XSeriesClient implements AutoCloseable {
           ? stripSlash(BaseUrls.checked(b.tokenUrl, "tokenUrl"))
           : origin.newBuilder().addPathSegments("api/1.0/token").build();
       OauthTokens tokens = new OauthTokens(plain, tokenUrl, b.credentials, Objects.requireNonNull(b.tokenStore),
-          b.clock, b.refreshAhead, b.listener, mapper);
+          b.clock, b.refreshAhead, b.listener, mapper, null);
       BearerAuth auth = new BearerAuth(tokens);
       this.http = plain.newBuilder().addInterceptor(auth).authenticator(auth).build();
     }
