@@ -14,7 +14,7 @@ import dev.lightspeedsync.examples.jdbc.JdbcSyncSink;
 import dev.lightspeedsync.examples.jdbc.JdbcTokenStore;
 import dev.lightspeedsync.examples.jdbc.Schema;
 import dev.lightspeedsync.examples.support.CountingSink;
-import dev.lightspeedsync.examples.support.DryRunSink;
+import dev.lightspeedsync.sync.engine.internal.DryRunSink;
 import dev.lightspeedsync.examples.support.EmbeddedLightspeed;
 import dev.lightspeedsync.examples.support.ListenerChain;
 import dev.lightspeedsync.examples.support.Progress;

@@ -13,6 +13,11 @@ public enum ReasonCode {
   HIDDEN,
   /** The variant's stock is not tracked. */
   STOCK_NOT_TRACKED,
+  /**
+   * The source record could not be read (a field of the wrong type, a missing id): logged with its
+   * id, the rest of its page is stored.
+   */
+  MALFORMED_RECORD,
   /** Deleted or archived at the source. */
   DELETED_AT_SOURCE,
   /** Visibility value this SDK does not know; kept and reported. */
@@ -102,6 +107,8 @@ public enum ReasonCode {
   SKU_DUPLICATE,
   /** No counterpart with the same SKU on the other side. */
   SKU_NOT_LINKED,
+  /** A stock row of a SKU the rules left out (hidden, not tracked, filtered): not stored. */
+  SKU_NOT_SYNCED,
   /** None of the enabled item import filters holds. */
   IMPORT_FILTER_NOT_MET,
   /** The configured price level has no price for the item. */

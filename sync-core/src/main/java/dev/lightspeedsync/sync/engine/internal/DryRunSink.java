@@ -1,4 +1,4 @@
-package dev.lightspeedsync.examples.support;
+package dev.lightspeedsync.sync.engine.internal;
 
 import dev.lightspeedsync.sync.model.Deactivation;
 import dev.lightspeedsync.sync.model.Location;
@@ -26,7 +26,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@code --dry-run}: the sync reads the real database (checkpoints, stored SKUs) but every write
+ * A dry run ({@code SyncRequest.dryRun}): the sync reads the real database (checkpoints, stored SKUs) but every write
  * lands in an in-memory overlay that is thrown away, so the run reports what it would change and
  * the database is left exactly as it was. Reads see the overlay first, so a dry run behaves like
  * the real one. Thread-safe.

@@ -1,0 +1,19 @@
+package dev.lightspeedsync.sync.engine;
+
+/**
+ * The streams of one account's sync, in the order the engine runs them. A connector offers those
+ * its platform has; {@link #LOCATIONS} always runs first, because the location strategy decides
+ * which stock and sales are kept.
+ */
+public enum SyncStream {
+  /** Shops, outlets or the webshop: validated against the location settings before any data is written. */
+  LOCATIONS,
+  /** Suppliers (R-Series vendors, eCom suppliers). */
+  SUPPLIERS,
+  /** The catalogue: one SKU per R-Series item or eCom variant. */
+  CATALOGUE,
+  /** Stock per SKU and location. */
+  STOCK,
+  /** Sales history: every sale or order that counts as demand (seeds 000, 001). */
+  SALES
+}

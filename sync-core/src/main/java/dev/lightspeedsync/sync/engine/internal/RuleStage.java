@@ -1,0 +1,249 @@
+package dev.lightspeedsync.sync.engine.internal;
+
+import dev.lightspeedsync.sync.SyncSettings;
+import dev.lightspeedsync.sync.engine.SyncRunException;
+import dev.lightspeedsync.sync.engine.SyncStream;
+import dev.lightspeedsync.sync.model.Exclusion;
+import dev.lightspeedsync.sync.model.Location;
+import dev.lightspeedsync.sync.model.ReasonCode;
+import dev.lightspeedsync.sync.model.RecordIssue;
+import dev.lightspeedsync.sync.model.SalesOrder;
+import dev.lightspeedsync.sync.model.Sku;
+import dev.lightspeedsync.sync.model.StockLevel;
+import dev.lightspeedsync.sync.rules.ItemImportFilter;
+import dev.lightspeedsync.sync.rules.LocationRule;
+import dev.lightspeedsync.sync.rules.LocationSelection;
+import dev.lightspeedsync.sync.rules.PurchasePriceResult;
+import dev.lightspeedsync.sync.rules.PurchasePriceRule;
+import dev.lightspeedsync.sync.rules.SalesSelectionRule;
+import dev.lightspeedsync.sync.rules.Selection;
+import dev.lightspeedsync.sync.rules.VisibilityResult;
+import dev.lightspeedsync.sync.rules.VisibilityRule;
+import dev.lightspeedsync.sync.spi.Batch;
+import dev.lightspeedsync.sync.spi.SyncSink;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Every rule of DESIGN.md section 3 that judges records read from a platform, applied in one place
+ * for every connector: a page's {@link Batch} goes in, what the rules keep goes to the sink, with
+ * the connection-log entries and the counts of each stream. Confined to the run's thread.
+ */
+public final class RuleStage {
+  private final SyncSettings settings;
+  private final SyncSink sink;
+  private final Clock clock;
+  private final String accountKey;
+  private final VisibilityRule visibility;
+  private final PurchasePriceRule purchasePrice;
+  private final SalesSelectionRule salesSelection;
+  private final ItemImportFilter itemImport;
+  private final boolean importFilterOn;
+  private @Nullable LocationSelection locations;
+
+  public RuleStage(SyncSettings settings, SyncSink sink, Clock clock, String accountKey) {
+    this.settings = settings;
+    this.sink = sink;
+    this.clock = clock;
+    this.accountKey = accountKey;
+    this.visibility = VisibilityRule.of(settings.visibility());
+    this.purchasePrice = PurchasePriceRule.of(settings.purchasePrice());
+    this.salesSelection = SalesSelectionRule.of(settings.salesSelection());
+    this.itemImport = ItemImportFilter.of(settings.itemImport());
+    this.importFilterOn = settings.itemImport().onHandAboveZero() || settings.itemImport().onOrderAboveZero()
+        || settings.itemImport().reorderAboveZero();
+  }
+
+  /** Applies the rules to one page and writes what they keep. */
+  public void apply(Batch batch, boolean revisit, Map<SyncStream, StreamCounter> counters) {
+    List<RecordIssue> issues = new ArrayList<>(batch.issues());
+    if (!batch.issues().isEmpty()) {
+      for (RecordIssue issue : batch.issues()) {
+        counter(counters, streamOf(issue)).rejected++;
+      }
+    }
+    if (!batch.locations().isEmpty()) {
+      locations(batch.locations(), counter(counters, SyncStream.LOCATIONS));
+    }
+    if (!batch.suppliers().isEmpty()) {
+      sink.upsertSuppliers(batch.suppliers());
+      StreamCounter c = counter(counters, SyncStream.SUPPLIERS);
+      c.read += batch.suppliers().size();
+      c.stored += batch.suppliers().size();
+    }
+    Set<String> excludedSkus = Set.of();
+    if (!batch.skus().isEmpty() || !batch.deletedSkuIds().isEmpty()) {
+      excludedSkus = skus(batch, issues, counter(counters, SyncStream.CATALOGUE));
+    }
+    if (!batch.stock().isEmpty()) {
+      stock(batch.stock(), excludedSkus, counter(counters, SyncStream.STOCK));
+    }
+    if (!batch.sales().isEmpty()) {
+      sales(batch.sales(), revisit, counter(counters, SyncStream.SALES));
+    }
+    if (!issues.isEmpty()) {
+      sink.logIssues(issues);
+    }
+  }
+
+  /** Rule 3: the location settings must match the account before anything else is written. */
+  private void locations(List<Location> all, StreamCounter c) {
+    if (settings.location().isPresent()) {
+      LocationSelection selection = LocationRule.select(settings.location().get(), all);
+      if (!selection.valid()) {
+        throw new SyncRunException(SyncRunException.Reason.SETTINGS, accountKey,
+            "the location settings do not match the account: " + selection.errors().stream()
+                .map(e -> e.message()).collect(Collectors.joining("; ")));
+      }
+      locations = selection;
+    }
+    sink.upsertLocations(all);
+    c.read += all.size();
+    c.stored += all.size();
+  }
+
+  /**
+   * Rules 1, 2 and 8: visibility and stock tracking (hidden or deleted SKUs deactivated, never
+   * erased), item import filters on stock at the selected locations, purchase price and supplier.
+   * Returns the ids of SKUs the rules left out, so their stock rows in the same page are not stored.
+   */
+  private Set<String> skus(Batch batch, List<RecordIssue> issues, StreamCounter c) {
+    Instant asOf = clock.instant();
+    List<Sku> skus = batch.skus();
+    Set<String> ids = new LinkedHashSet<>(ids(skus, Sku::id));
+    ids.addAll(batch.deletedSkuIds());
+    Set<String> activeInHost = sink.findSkus(ids).values().stream().filter(Sku::active).map(Sku::id)
+        .collect(Collectors.toSet());
+    VisibilityResult visible = visibility.apply(skus, batch.deletedSkuIds(), activeInHost, asOf);
+    List<Sku> kept = visible.upserts();
+    Set<String> excluded = new HashSet<>(ids(visible.exclusions(), Exclusion::recordId));
+    if (importFilterOn) {
+      List<StockLevel> stock = batch.stock().isEmpty() ? sink.findStock(ids(kept, Sku::id)) : batch.stock();
+      Selection<Sku> imported = itemImport.filter(kept, atSelectedLocations(stock));
+      kept = imported.kept();
+      excluded.addAll(ids(imported.exclusions(), Exclusion::recordId));
+      c.leftOut(imported.exclusions());
+    }
+    PurchasePriceResult priced = priced(kept, asOf);
+    sink.upsertSkus(priced.skus());
+    if (!visible.deactivations().isEmpty()) {
+      sink.deactivateSkus(visible.deactivations());
+    }
+    issues.addAll(visible.issues());
+    issues.addAll(priced.issues());
+    c.read += skus.size() + batch.deletedSkuIds().size();
+    c.stored += priced.skus().size();
+    c.deactivated += visible.deactivations().size();
+    c.leftOut(visible.exclusions());
+    return excluded;
+  }
+
+  private PurchasePriceResult priced(List<Sku> skus, Instant asOf) {
+    Set<String> supplierIds = new HashSet<>();
+    for (Sku s : skus) {
+      s.supplierId().ifPresent(supplierIds::add);
+    }
+    Set<String> known = supplierIds.isEmpty() ? Set.of() : sink.findSuppliers(supplierIds).keySet();
+    Map<String, Sku> stored = sink.findSkus(ids(skus, Sku::id));
+    return purchasePrice.apply(skus, stored, known, asOf);
+  }
+
+  /** Rule 3: stock only from the selected locations, and only of SKUs the rules kept. */
+  private void stock(List<StockLevel> rows, Set<String> excludedSkus, StreamCounter c) {
+    List<StockLevel> ofKept = rows;
+    if (!excludedSkus.isEmpty()) {
+      ofKept = rows.stream().filter(r -> !excludedSkus.contains(r.skuId())).collect(Collectors.toList());
+    }
+    List<StockLevel> kept = ofKept;
+    if (locations != null) {
+      Selection<StockLevel> selected = LocationRule.filterStock(locations, ofKept);
+      kept = selected.kept();
+      c.leftOut(selected.exclusions());
+    }
+    sink.upsertStock(kept);
+    c.read += rows.size();
+    c.stored += kept.size();
+    if (rows.size() > ofKept.size()) {
+      c.leftOut.merge(ReasonCode.SKU_NOT_SYNCED, (long) (rows.size() - ofKept.size()), Long::sum);
+    }
+  }
+
+  private List<StockLevel> atSelectedLocations(List<StockLevel> rows) {
+    return locations == null ? rows : LocationRule.filterStock(locations, rows).kept();
+  }
+
+  /**
+   * Rules 3 and 4: sales at the selected locations, selected by status. A stored sale whose status
+   * changed (voided, cancelled, no longer selected) is replaced by its current version, so it stops
+   * counting as demand; a version read without lines keeps the stored lines. A revisit pass only
+   * replaces stored sales.
+   */
+  private void sales(List<SalesOrder> orders, boolean revisit, StreamCounter c) {
+    Instant asOf = clock.instant();
+    List<SalesOrder> atLocations = orders;
+    if (locations != null) {
+      Selection<SalesOrder> selected = LocationRule.filterSales(locations, orders);
+      atLocations = selected.kept();
+      if (!revisit) {
+        c.leftOut(selected.exclusions());
+      }
+    }
+    Selection<SalesOrder> selected = salesSelection.select(atLocations, asOf);
+    Map<String, SalesOrder> stored = sink.findSales(ids(atLocations, SalesOrder::id));
+    List<SalesOrder> store = new ArrayList<>();
+    if (!revisit) {
+      store.addAll(selected.kept());
+    }
+    Set<String> keptIds = revisit ? Set.of() : ids(selected.kept(), SalesOrder::id);
+    Set<String> replaced = new HashSet<>();
+    for (SalesOrder o : atLocations) {
+      SalesOrder previous = stored.get(o.id());
+      if (previous != null && !keptIds.contains(o.id()) && previous.status() != o.status()) {
+        store.add(o.lines().isEmpty() && !previous.lines().isEmpty()
+            ? SalesOrder.builder().from(o).lines(previous.lines()).build() : o);
+        replaced.add(o.id());
+      }
+    }
+    sink.upsertSales(store);
+    if (!revisit) {
+      c.read += orders.size();
+      c.leftOut(selected.exclusions().stream().filter(e -> !replaced.contains(e.recordId()))
+          .collect(Collectors.toList()));
+    }
+    c.stored += store.size();
+  }
+
+  private static StreamCounter counter(Map<SyncStream, StreamCounter> counters, SyncStream stream) {
+    return counters.computeIfAbsent(stream, s -> new StreamCounter());
+  }
+
+  private static SyncStream streamOf(RecordIssue issue) {
+    switch (issue.recordKind()) {
+      case LOCATION:
+        return SyncStream.LOCATIONS;
+      case STOCK:
+        return SyncStream.STOCK;
+      case SALES_ORDER:
+        return SyncStream.SALES;
+      default:
+        return SyncStream.CATALOGUE;
+    }
+  }
+
+  private static <T> Set<String> ids(List<T> records, Function<T, String> id) {
+    Set<String> out = new LinkedHashSet<>();
+    for (T r : records) {
+      out.add(id.apply(r));
+    }
+    return out;
+  }
+}
