@@ -77,10 +77,12 @@ public interface SyncSettings extends WithSyncSettings {
     return SkuConfig.defaults();
   }
 
-  @Value.Default
-  default ItemImportConfig itemImport() {
-    return ItemImportConfig.defaults();
-  }
+  /**
+   * Item import filters (seed 004: on hand, on order, reorder levels above zero). Empty (the
+   * default): every item is imported. An e-commerce platform importing like seed 004 sets
+   * {@code ItemImportConfig.defaults()}.
+   */
+  Optional<ItemImportConfig> itemImport();
 
   @Value.Default
   default PriceLevelConfig priceLevels() {

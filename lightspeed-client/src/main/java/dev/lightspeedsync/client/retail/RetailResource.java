@@ -87,14 +87,41 @@ public final class RetailResource<T> {
     RequestSpec spec = new RequestSpec("GET", url, null, cost, operationKey, true);
     ApiResponse response = transport.apply(spec);
     List<T> records = Envelope.records(mapper, response.body(), key, type, spec);
-    PageCursor next = Envelope.next(response.body(), accountUrl, spec).map(u -> PageCursor.parse(u.toString())).orElse(null);
+    PageCursor next = Envelope.next(response.body(), accountUrl, spec).map(this::relative).orElse(null);
     return Page.of(records, cursor, next);
   }
 
+  /**
+   * The cursor of Lightspeed's {@code next} URL, without scheme, host and port ({@code
+   * /ItemShop.json?after=...}), so that a saved cursor stays valid when the same account is reached
+   * through another address (a proxy, a restarted test server on another port).
+   */
+  private PageCursor relative(HttpUrl next) {
+    String path = next.encodedPath();
+    String base = accountUrl.encodedPath();
+    if (!path.startsWith(base)) {
+      return PageCursor.parse(next.toString());
+    }
+    String query = next.encodedQuery();
+    return PageCursor.parse(path.substring(base.length()) + (query == null ? "" : "?" + query));
+  }
+
+  /**
+   * The URL of a saved cursor, always on this client's own origin. Absolute cursors saved by
+   * earlier versions are accepted when their path is this account's; their host is not used.
+   */
   private HttpUrl cursorUrl(PageCursor cursor) {
-    HttpUrl url = HttpUrl.parse(cursor.asString());
-    if (url == null || !url.host().equals(accountUrl.host()) || url.port() != accountUrl.port()
-        || !url.encodedPath().startsWith(accountUrl.encodedPath())) {
+    String value = cursor.asString();
+    HttpUrl url;
+    if (value.startsWith("http://") || value.startsWith("https://")) {
+      HttpUrl saved = HttpUrl.parse(value);
+      url = saved == null || !saved.encodedPath().startsWith(accountUrl.encodedPath()) ? null
+          : accountUrl.newBuilder().encodedPath(saved.encodedPath()).encodedQuery(saved.encodedQuery()).build();
+    } else {
+      url = value.startsWith("/") ? HttpUrl.parse(accountUrl + value) : null;
+    }
+    if (url == null || !url.encodedPath().startsWith(accountUrl.encodedPath())
+        || !url.encodedPath().substring(accountUrl.encodedPath().length()).startsWith("/" + resource)) {
       throw new IllegalArgumentException("the cursor does not belong to this account's " + resource
           + " list; pass a cursor saved from the same client and resource");
     }

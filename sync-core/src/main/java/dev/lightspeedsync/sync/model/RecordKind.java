@@ -8,6 +8,8 @@ package dev.lightspeedsync.sync.model;
 public enum RecordKind {
   SKU,
   LOCATION,
+  /** A supplier (R-Series vendor, eCom supplier). */
+  SUPPLIER,
   STOCK,
   SALES_ORDER,
   PURCHASE_ORDER,

@@ -4,8 +4,9 @@ import org.immutables.value.Value;
 
 /**
  * Configuration of {@link PurchasePriceRule}: which price field of a SKU is read as the purchase
- * price. Seed 000: 'Products in Lightspeed have a "Price", which we read out as purchase price', so
- * the default is {@code "price"}; an R-Series host would typically choose {@code "cost"}.
+ * price. The default is {@code "cost"}: every connector maps the platform's purchase price there (the
+ * R-Series item's default cost, the eCom variant's {@code priceCost}). Seed 000's "Price" is the
+ * price the planner buys at, that is the purchase price, not the selling price ({@code "price"}).
  * Immutable, thread-safe; validated at {@code build()}.
  */
 @Value.Immutable
@@ -13,7 +14,7 @@ public interface PurchasePriceConfig extends WithPurchasePriceConfig {
   /** Key into {@code Sku.prices()} read as the purchase price. */
   @Value.Default
   default String priceField() {
-    return "price";
+    return "cost";
   }
 
   static Builder builder() {

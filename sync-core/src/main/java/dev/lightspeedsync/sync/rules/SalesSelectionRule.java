@@ -54,6 +54,48 @@ public final class SalesSelectionRule {
     return out.build();
   }
 
+  /**
+   * Sales history (seeds 000, 001): the sales that count as demand. Retail as {@link #select}; eCom
+   * orders count whatever their age or shipment, except cancelled ones, paid only unless the mode is
+   * {@link EcomOrderMode#ALL} (cash on delivery counts with {@link EcomOrderMode#ELIGIBLE_TO_SHIP}).
+   * The change window and "not yet shipped" belong to order import ({@link #select}), not to demand.
+   */
+  public Selection<SalesOrder> selectDemand(List<SalesOrder> sales) {
+    Objects.requireNonNull(sales, "sales == null");
+    Selection.Collector<SalesOrder> out = new Selection.Collector<>(sales.size(), SalesOrder::id);
+    for (SalesOrder order : sales) {
+      ReasonCode reason = order.channel() == SalesChannel.RETAIL ? retail(order) : ecomDemand(order);
+      if (reason == null) {
+        out.keep(order);
+      } else {
+        out.exclude(order, reason);
+      }
+    }
+    return out.build();
+  }
+
+  private @Nullable ReasonCode ecomDemand(SalesOrder order) {
+    if (order.status() == SaleStatus.CANCELLED || order.status() == SaleStatus.VOIDED
+        || order.paymentStatus() == PaymentStatus.CANCELLED) {
+      return ReasonCode.SALE_VOIDED;
+    }
+    return payment(order);
+  }
+
+  private @Nullable ReasonCode payment(SalesOrder order) {
+    boolean paid = order.paymentStatus() == PaymentStatus.PAID;
+    switch (config.ecomMode()) {
+      case PAID_ONLY:
+        return paid ? null : ReasonCode.ORDER_NOT_PAID;
+      case ELIGIBLE_TO_SHIP:
+        return paid || order.cashOnDelivery() ? null : ReasonCode.ORDER_NOT_PAID;
+      case ALL:
+        return null;
+      default:
+        throw new AssertionError(config.ecomMode());
+    }
+  }
+
   /** The reason a retail sale does not count, or {@code null} when it counts. */
   @Nullable ReasonCode retail(SalesOrder order) {
     switch (order.status()) {
@@ -83,16 +125,6 @@ public final class SalesSelectionRule {
     if (order.updatedAt().isBefore(windowStart)) {
       return ReasonCode.ORDER_OUTSIDE_CHANGE_WINDOW;
     }
-    boolean paid = order.paymentStatus() == PaymentStatus.PAID;
-    switch (config.ecomMode()) {
-      case PAID_ONLY:
-        return paid ? null : ReasonCode.ORDER_NOT_PAID;
-      case ELIGIBLE_TO_SHIP:
-        return paid || order.cashOnDelivery() ? null : ReasonCode.ORDER_NOT_PAID;
-      case ALL:
-        return null;
-      default:
-        throw new AssertionError(config.ecomMode());
-    }
+    return payment(order);
   }
 }

@@ -32,7 +32,7 @@ class PurchasePriceRuleTest {
   @ParameterizedTest(name = "field ''{0}'' -> {1}")
   @CsvSource({"price,12.50", "cost,7.10"})
   @DisplayName(Seeds.S000 + "'Products in Lightspeed have a Price, which we read out as purchase"
-      + " price': the price field is configurable and defaults to 'price'")
+      + " price': the price field is configurable and defaults to 'cost', the purchase price")
   void readsPurchasePriceFromConfiguredField(String field, BigDecimal expected) {
     PurchasePriceRule rule = PurchasePriceRule.of(
         PurchasePriceConfig.builder().priceField(field).build());
@@ -42,7 +42,7 @@ class PurchasePriceRuleTest {
     assertThat(result.skus()).singleElement()
         .satisfies(s -> assertThat(s.purchasePrice()).contains(expected));
     assertThat(result.issues()).isEmpty();
-    assertThat(PurchasePriceConfig.defaults().priceField()).isEqualTo("price");
+    assertThat(PurchasePriceConfig.defaults().priceField()).isEqualTo("cost");
   }
 
   @Test

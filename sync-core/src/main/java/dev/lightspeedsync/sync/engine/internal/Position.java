@@ -61,7 +61,8 @@ public record Position(@Nullable Bookmark bookmark, boolean completedOnce, @Null
       if (cursor != null) {
         out.add("cur=" + enc(cursor));
       }
-      new EnumMap<>(newest).forEach((s, b) -> out.add("hw." + s.name() + "=" + enc(b.toString())));
+      newest.entrySet().stream().sorted(Map.Entry.comparingByKey())
+          .forEach(e -> out.add("hw." + e.getKey().name() + "=" + enc(e.getValue().toString())));
       if (planStart != null) {
         out.add("ps=" + enc(planStart.toString()));
       }

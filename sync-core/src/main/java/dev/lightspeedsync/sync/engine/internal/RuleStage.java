@@ -10,6 +10,7 @@ import dev.lightspeedsync.sync.model.RecordIssue;
 import dev.lightspeedsync.sync.model.SalesOrder;
 import dev.lightspeedsync.sync.model.Sku;
 import dev.lightspeedsync.sync.model.StockLevel;
+import dev.lightspeedsync.sync.rules.ItemImportConfig;
 import dev.lightspeedsync.sync.rules.ItemImportFilter;
 import dev.lightspeedsync.sync.rules.LocationRule;
 import dev.lightspeedsync.sync.rules.LocationSelection;
@@ -58,9 +59,10 @@ public final class RuleStage {
     this.visibility = VisibilityRule.of(settings.visibility());
     this.purchasePrice = PurchasePriceRule.of(settings.purchasePrice());
     this.salesSelection = SalesSelectionRule.of(settings.salesSelection());
-    this.itemImport = ItemImportFilter.of(settings.itemImport());
-    this.importFilterOn = settings.itemImport().onHandAboveZero() || settings.itemImport().onOrderAboveZero()
-        || settings.itemImport().reorderAboveZero();
+    ItemImportConfig importConfig = settings.itemImport().orElse(null);
+    this.itemImport = ItemImportFilter.of(importConfig == null ? ItemImportConfig.defaults() : importConfig);
+    this.importFilterOn = importConfig != null && (importConfig.onHandAboveZero() || importConfig.onOrderAboveZero()
+        || importConfig.reorderAboveZero());
   }
 
   /** Applies the rules to one page and writes what they keep. */
@@ -68,7 +70,9 @@ public final class RuleStage {
     List<RecordIssue> issues = new ArrayList<>(batch.issues());
     if (!batch.issues().isEmpty()) {
       for (RecordIssue issue : batch.issues()) {
-        counter(counters, streamOf(issue)).rejected++;
+        if (issue.reason() == ReasonCode.MALFORMED_RECORD) {
+          counter(counters, streamOf(issue)).rejected++;
+        }
       }
     }
     if (!batch.locations().isEmpty()) {
@@ -85,7 +89,8 @@ public final class RuleStage {
       excludedSkus = skus(batch, issues, counter(counters, SyncStream.CATALOGUE));
     }
     if (!batch.stock().isEmpty()) {
-      stock(batch.stock(), excludedSkus, counter(counters, SyncStream.STOCK));
+      boolean skusInPage = !batch.skus().isEmpty();
+      stock(batch.stock(), skusInPage ? excludedSkus : notSynced(batch.stock()), counter(counters, SyncStream.STOCK));
     }
     if (!batch.sales().isEmpty()) {
       sales(batch.sales(), revisit, counter(counters, SyncStream.SALES));
@@ -177,6 +182,15 @@ public final class RuleStage {
     }
   }
 
+  /** The SKU ids of stock rows whose SKU is not stored as active: their stock is not stored. */
+  private Set<String> notSynced(List<StockLevel> rows) {
+    Set<String> ids = ids(rows, StockLevel::skuId);
+    Set<String> active = sink.findSkus(ids).values().stream().filter(Sku::active).map(Sku::id)
+        .collect(Collectors.toSet());
+    ids.removeAll(active);
+    return ids;
+  }
+
   private List<StockLevel> atSelectedLocations(List<StockLevel> rows) {
     return locations == null ? rows : LocationRule.filterStock(locations, rows).kept();
   }
@@ -188,7 +202,6 @@ public final class RuleStage {
    * replaces stored sales.
    */
   private void sales(List<SalesOrder> orders, boolean revisit, StreamCounter c) {
-    Instant asOf = clock.instant();
     List<SalesOrder> atLocations = orders;
     if (locations != null) {
       Selection<SalesOrder> selected = LocationRule.filterSales(locations, orders);
@@ -197,7 +210,7 @@ public final class RuleStage {
         c.leftOut(selected.exclusions());
       }
     }
-    Selection<SalesOrder> selected = salesSelection.select(atLocations, asOf);
+    Selection<SalesOrder> selected = salesSelection.selectDemand(atLocations);
     Map<String, SalesOrder> stored = sink.findSales(ids(atLocations, SalesOrder::id));
     List<SalesOrder> store = new ArrayList<>();
     if (!revisit) {
@@ -230,6 +243,8 @@ public final class RuleStage {
     switch (issue.recordKind()) {
       case LOCATION:
         return SyncStream.LOCATIONS;
+      case SUPPLIER:
+        return SyncStream.SUPPLIERS;
       case STOCK:
         return SyncStream.STOCK;
       case SALES_ORDER:

@@ -1,4 +1,4 @@
-package dev.lightspeedsync.sync.lightspeed;
+package dev.lightspeedsync.sync.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 
 class ScheduledSyncTest {
   static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
-  static final SyncReport OK = new SyncReport(false, Map.of(), 1, 0, 0, Duration.ZERO);
+  static final SyncReport OK = new SyncReport(SyncReport.Status.COMPLETE, Map.of(), 1, 0, 0, 0, Duration.ZERO, null,
+      List.of(), false);
 
   /** A job that fails a given number of times, then succeeds, recording each decision. */
   static final class FlakyJob implements ScheduledSync.Job {

@@ -1,13 +1,11 @@
-package dev.lightspeedsync.sync.lightspeed;
+package dev.lightspeedsync.sync.engine;
 
-import dev.lightspeedsync.sync.lightspeed.ecom.EcomSyncRunner;
-import dev.lightspeedsync.sync.lightspeed.retail.RetailSyncRunner;
 import dev.lightspeedsync.sync.rules.RunOutcome;
 import dev.lightspeedsync.sync.rules.ScheduleDecision;
 import dev.lightspeedsync.sync.rules.SchedulePolicy;
 import dev.lightspeedsync.sync.rules.ScheduleState;
+import dev.lightspeedsync.sync.spi.Connector;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -62,20 +60,16 @@ public final class ScheduledSync {
     return new ScheduledSync(policy, job, state);
   }
 
-  /** The job of an R-Series runner: a normal run, or a re-import of every stream from the date. */
-  public static Job job(RetailSyncRunner runner) {
-    Objects.requireNonNull(runner, "runner == null");
-    return d -> d.kind() == ScheduleDecision.RunKind.REIMPORT && d.since().isPresent()
-        ? runner.reimportFrom(d.since().get(), EnumSet.allOf(SyncStream.class))
-        : runner.runOnce();
-  }
-
-  /** The job of an eCom runner: a normal run, or a re-import of every stream from the date. */
-  public static Job job(EcomSyncRunner runner) {
-    Objects.requireNonNull(runner, "runner == null");
-    return d -> d.kind() == ScheduleDecision.RunKind.REIMPORT && d.since().isPresent()
-        ? runner.reimportFrom(d.since().get(), EnumSet.allOf(SyncStream.class))
-        : runner.runOnce();
+  /**
+   * The job of one account: a normal run of every stream, or a re-import of every stream from the
+   * decision's date.
+   */
+  public static Job job(SyncEngine engine, Connector connector) {
+    Objects.requireNonNull(engine, "engine == null");
+    Objects.requireNonNull(connector, "connector == null");
+    return d -> engine.run(connector, d.kind() == ScheduleDecision.RunKind.REIMPORT && d.since().isPresent()
+        ? SyncRequest.builder().reimportFrom(d.since().get()).build()
+        : SyncRequest.all());
   }
 
   /** Asks for a run at the next tick (the manual "sync now" button). */
