@@ -55,31 +55,6 @@ final class EcomCalls {
     }
   }
 
-  /** The records under the plural envelope key; a missing, {@code false} or {@code ""} list is empty. */
-  <T> List<T> records(JsonNode root, String key, Class<T> type, RequestSpec spec) {
-    JsonNode node = root.get(key);
-    List<T> out = new ArrayList<>();
-    if (node == null || node.isNull() || node.isBoolean() || (node.isTextual() && node.asText().isBlank())) {
-      if (node == null && root.size() > 0 && !root.has(key)) {
-        throw new DecodingException(spec.describe() + " returned no '" + key + "' list but " + root.fieldNames().next(),
-            200, null, null, false, null);
-      }
-      return out;
-    }
-    try {
-      if (node.isArray()) {
-        for (JsonNode element : node) {
-          out.add(mapper.treeToValue(element, type));
-        }
-      } else if (node.isObject()) {
-        out.add(mapper.treeToValue(node, type));
-      }
-    } catch (Exception e) {
-      throw decoding(spec, key, e);
-    }
-    return out;
-  }
-
   /** A decoded list page: the records that decoded, those that did not, and every record's raw id in order. */
   record Decoded<T>(List<T> items, List<RejectedRecord> rejected, List<Long> ids) {
     int size() {

@@ -168,11 +168,11 @@ class RepeatingCursorTest {
       @Override
       public MockResponse dispatch(RecordedRequest request) {
         int n = served.incrementAndGet();
-        return json(Hostile.itemsPage(n * 2, 2, n < 300 ? itemUrl("p" + n) : ""));
+        return json(Hostile.itemsPage(n * 2, 2, n < 60 ? itemUrl("p" + n) : ""));
       }
     });
     try (RetailClient c = retail()) {
-      assertThat(c.items().list().stream().count()).isEqualTo(600);
+      assertThat(c.items().list().stream().count()).isEqualTo(120);
     }
   }
 

@@ -213,7 +213,7 @@ public final class Transport {
     limiter.onResponse(spec, response.headers(), now);
     listener.onResponse(spec.method(), spec.url().encodedPath(), status, took);
     if (response.isSuccessful()) {
-      return new ApiResponse(status, response.headers(), body(spec, status, requestId, response.body()));
+      return new ApiResponse(status, response.headers(), body(spec, call, status, requestId, response.body()));
     }
     throw ErrorMapper.map(spec, status, requestId, errorBody(response), null);
   }
@@ -222,7 +222,8 @@ public final class Transport {
    * Reads and parses a 2xx body: refused when larger than the cap (announced or counted), a
    * connection fault when it ends early, a decoding error when it is complete but not JSON.
    */
-  private JsonNode body(RequestSpec spec, int status, @Nullable String requestId, @Nullable ResponseBody body) {
+  private JsonNode body(RequestSpec spec, Call<ResponseBody> call, int status, @Nullable String requestId,
+      @Nullable ResponseBody body) {
     if (body == null) {
       return JsonNodeFactory.instance.objectNode();
     }
@@ -231,12 +232,14 @@ public final class Transport {
     try (ResponseBody b = body) {
       long announced = b.contentLength();
       if (announced > max) {
+        call.cancel(); // closing would first read (and discard) the body to reuse the connection
         throw new GiveUp(tooLarge(spec, status, requestId, "announced a body of " + announced + " bytes", max));
       }
       try (InputStream in = b.byteStream()) {
         bytes = in.readNBytes((int) Math.min(max + 1, HttpLimits.MAX_MAX_BODY + 1));
       }
       if (bytes.length > max) {
+        call.cancel();
         throw new GiveUp(tooLarge(spec, status, requestId, "sent a body of more than " + max + " bytes", max));
       }
     } catch (IOException e) {
