@@ -11,6 +11,7 @@ import dev.lightspeedsync.client.internal.http.Transport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import dev.lightspeedsync.client.pagination.RejectedRecord;
 import okhttp3.HttpUrl;
 
 /**
@@ -54,29 +55,73 @@ final class EcomCalls {
     }
   }
 
-  /** The records under the plural envelope key; a missing, {@code false} or {@code ""} list is empty. */
-  <T> List<T> records(JsonNode root, String key, Class<T> type, RequestSpec spec) {
+  /** A decoded list page: the records that decoded, those that did not, and every record's raw id in order. */
+  record Decoded<T>(List<T> items, List<RejectedRecord> rejected, List<Long> ids) {
+    int size() {
+      return items.size() + rejected.size();
+    }
+  }
+
+  /**
+   * The records of a list page under the plural envelope key. A body that is not an object, or an
+   * object without the key but with other keys, is a {@link DecodingException}; a missing,
+   * {@code false} or {@code ""} list on an otherwise empty body is an empty page. A record that does
+   * not decode is rejected with its id and the reason; the rest of the page is returned.
+   */
+  <T> Decoded<T> page(ApiResponse response, String key, Class<T> type, RequestSpec spec) {
+    JsonNode root = response.body();
+    int status = response.status();
+    String expected = " (an eCom list page is {\"" + key + "\":[...]})";
+    if (!root.isObject()) {
+      throw new DecodingException(spec.describe() + " answered HTTP " + status + " with a JSON "
+          + root.getNodeType().name().toLowerCase(Locale.ROOT) + " at the root, not a list page" + expected,
+          status, null, null, false, null);
+    }
     JsonNode node = root.get(key);
-    List<T> out = new ArrayList<>();
+    List<T> items = new ArrayList<>();
+    List<RejectedRecord> rejected = new ArrayList<>();
+    List<Long> ids = new ArrayList<>();
+    if (node == null && root.size() > 0) {
+      throw new DecodingException(spec.describe() + " answered HTTP " + status + " with '"
+          + bounded(root.fieldNames().next()) + "' where the list of " + key + " was expected" + expected,
+          status, null, null, false, null);
+    }
     if (node == null || node.isNull() || node.isBoolean() || (node.isTextual() && node.asText().isBlank())) {
-      if (node == null && root.size() > 0 && !root.has(key)) {
-        throw new DecodingException(spec.describe() + " returned no '" + key + "' list but " + root.fieldNames().next(),
-            200, null, null, false, null);
-      }
-      return out;
+      return new Decoded<>(items, rejected, ids);
     }
+    if (node.isArray()) {
+      for (JsonNode element : node) {
+        decodeInto(element, key, type, items, rejected, ids);
+      }
+    } else if (node.isObject()) {
+      decodeInto(node, key, type, items, rejected, ids);
+    } else {
+      throw new DecodingException(spec.describe() + " answered HTTP " + status + " with a '" + key
+          + "' that is neither a record nor a list of records" + expected, status, null, null, false, null);
+    }
+    return new Decoded<>(items, rejected, ids);
+  }
+
+  private <T> void decodeInto(JsonNode element, String key, Class<T> type, List<T> items,
+      List<RejectedRecord> rejected, List<Long> ids) {
+    JsonNode id = element.get("id");
+    Long rawId = id != null && (id.isIntegralNumber() || id.asText().trim().matches("[0-9]{1,18}"))
+        ? Long.valueOf(id.asText().trim()) : null;
+    ids.add(rawId);
     try {
-      if (node.isArray()) {
-        for (JsonNode element : node) {
-          out.add(mapper.treeToValue(element, type));
-        }
-      } else if (node.isObject()) {
-        out.add(mapper.treeToValue(node, type));
-      }
+      items.add(mapper.treeToValue(element, type));
     } catch (Exception e) {
-      throw decoding(spec, key, e);
+      String idText = rawId != null ? rawId.toString()
+          : id != null && id.isValueNode() && !id.asText().isBlank() ? bounded(id.asText()) : null;
+      String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      int nl = m.indexOf('\n');
+      rejected.add(RejectedRecord.of(idText, type.getSimpleName() + " could not be read: "
+          + bounded(nl > 0 ? m.substring(0, nl) : m)));
     }
-    return out;
+  }
+
+  private static String bounded(String s) {
+    return s.length() > 300 ? s.substring(0, 300) + "..." : s;
   }
 
   /** The record under the singular envelope key. */

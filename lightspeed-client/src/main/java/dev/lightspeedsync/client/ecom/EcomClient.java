@@ -25,11 +25,13 @@ import dev.lightspeedsync.client.internal.ecom.EcomRateLimiter;
 import dev.lightspeedsync.client.internal.ecom.EcomUrls;
 import dev.lightspeedsync.client.internal.ecom.JsonNodeConverters;
 import dev.lightspeedsync.client.internal.http.BaseUrls;
+import dev.lightspeedsync.client.internal.http.HttpLimits;
 import dev.lightspeedsync.client.internal.http.RawApi;
 import dev.lightspeedsync.client.internal.http.RequestSpec;
 import dev.lightspeedsync.client.internal.http.Transport;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -107,7 +109,7 @@ public final class EcomClient implements AutoCloseable {
     this.language = b.language;
     this.mapper = EcomJson.mapper();
     this.ownsHttp = b.okHttpClient == null;
-    OkHttpClient base = b.okHttpClient != null ? b.okHttpClient : new OkHttpClient();
+    OkHttpClient base = b.limits.client(b.okHttpClient);
     // Never let OkHttp resend a request silently: the transport decides what is safe to repeat.
     this.http = base.newBuilder()
         .retryOnConnectionFailure(false)
@@ -121,7 +123,7 @@ public final class EcomClient implements AutoCloseable {
         .build()
         .create(RawApi.class);
     this.limiter = new EcomRateLimiter();
-    Transport transport = new Transport(api, limiter, b.retry, b.clock, b.sleeper, b.listener,
+    Transport transport = new Transport(api, mapper, b.limits, http, limiter, b.retry, b.clock, b.sleeper, b.listener,
         () -> ThreadLocalRandom.current().nextDouble());
     HttpUrl languageUrl = baseUrl.newBuilder().addPathSegment(language).build();
     this.calls = new EcomCalls(transport, mapper, languageUrl, language);
@@ -410,6 +412,7 @@ public final class EcomClient implements AutoCloseable {
     private @Nullable String apiKey;
     private @Nullable String apiSecret;
     private @Nullable OkHttpClient okHttpClient;
+    private HttpLimits limits = HttpLimits.defaults();
     private ClientListener listener = ClientListener.NONE;
     private RetryConfig retry = RetryConfig.defaults();
     private Clock clock = Clock.systemUTC();
@@ -498,6 +501,48 @@ public final class EcomClient implements AutoCloseable {
      * @throws IllegalArgumentException when the cluster (or base URL), language or credentials are
      *     missing, or the base URL is plain http to a non-loopback host
      */
+    /**
+     * How long to wait for a TCP/TLS connection (default 10 s). A connection that cannot be made
+     * fails with a {@link dev.lightspeedsync.client.error.LightspeedConnectionException} whose
+     * {@code reached()} is false. Unset, a shared {@code okHttpClient}'s own non-zero value is kept.
+     */
+    public Builder connectTimeout(Duration timeout) {
+      this.limits = limits.withConnectTimeout(timeout);
+      return this;
+    }
+
+    /**
+     * The longest silence allowed while reading a response or writing a request (default 30 s). A
+     * read that times out is a connection fault of kind {@code TIMED_OUT}, retried for reads like
+     * any other. Unset, a shared {@code okHttpClient}'s own non-zero value is kept.
+     */
+    public Builder readTimeout(Duration timeout) {
+      this.limits = limits.withReadTimeout(timeout);
+      return this;
+    }
+
+    /**
+     * The deadline of one HTTP exchange, from connecting to the last byte of the body (default 2
+     * minutes): a server that trickles a byte every few seconds cannot hold a call longer. Each retry
+     * gets its own deadline; {@link RetryConfig#maxRetryDuration()} bounds them together. Unset, a
+     * shared {@code okHttpClient}'s own non-zero call timeout is kept.
+     */
+    public Builder callTimeout(Duration timeout) {
+      this.limits = limits.withCallTimeout(timeout);
+      return this;
+    }
+
+    /**
+     * The largest response body the client holds in memory (default 64 MiB, far above any
+     * Lightspeed page). A larger body, announced by {@code Content-Length} or counted while reading,
+     * is refused with a {@link dev.lightspeedsync.client.error.ResponseTooLargeException} instead of
+     * exhausting the heap.
+     */
+    public Builder maxBodyBytes(long bytes) {
+      this.limits = limits.withMaxBodyBytes(bytes);
+      return this;
+    }
+
     public EcomClient build() {
       return new EcomClient(this);
     }

@@ -34,7 +34,10 @@ import org.jspecify.annotations.Nullable;
  * </ul>
  *
  * <p>Both stop at the first page holding fewer than {@link EcomQuery#limit()} records (eCom sends
- * no paging metadata), hold one page in memory at a time, and send nothing until iterated.
+ * no paging metadata), hold one page in memory at a time, and send nothing until iterated. A record
+ * that does not decode is reported in {@link Page#rejected()} with its id (and still counts for the
+ * page size and the id walk); a body that is not a list page fails with a
+ * {@link dev.lightspeedsync.client.error.DecodingException}.
  *
  * @param <T> the model type
  */
@@ -148,18 +151,22 @@ public final class EcomResource<T> {
   private Page<T> fetchByPage(EcomQuery query, @Nullable PageCursor cursor) {
     int page = cursor == null ? 1 : (int) Math.min(Integer.MAX_VALUE, parse(cursor, PAGE, "list()"));
     HttpUrl url = EcomUrls.list(calls.languageUrl, path, query, page, null, "id");
-    List<T> records = fetch(url, "list");
+    EcomCalls.Decoded<T> records = fetch(url, "list");
     boolean last = records.size() < query.limit();
-    return Page.of(records, cursor, last ? null : PageCursor.parse(PAGE + (page + 1)));
+    return Page.of(records.items(), cursor, last ? null : PageCursor.parse(PAGE + (page + 1)), records.rejected());
   }
 
   private Page<T> fetchById(EcomQuery query, @Nullable PageCursor cursor) {
     long since = cursor == null ? query.sinceId().orElse(0L) : parse(cursor, SINCE, "walkById()");
     HttpUrl url = EcomUrls.list(calls.languageUrl, path, query, null, since, "id");
-    List<T> records = fetch(url, "walk");
+    EcomCalls.Decoded<T> records = fetch(url, "walk");
     long max = since;
-    for (T record : records) {
-      long id = idOf.applyAsLong(record);
+    // every record's id counts, also those that did not decode: the walk must pass them too
+    for (Long raw : records.ids()) {
+      if (raw == null) {
+        continue;
+      }
+      long id = raw;
       if (id <= max) {
         // Ids at or below since_id, or out of ascending order: continuing from the highest id could
         // silently skip records, so stop loudly instead.
@@ -170,13 +177,13 @@ public final class EcomResource<T> {
       max = id;
     }
     boolean last = records.size() < query.limit();
-    return Page.of(records, cursor, last ? null : PageCursor.parse(SINCE + max));
+    return Page.of(records.items(), cursor, last ? null : PageCursor.parse(SINCE + max), records.rejected());
   }
 
-  private List<T> fetch(HttpUrl url, String kind) {
+  private EcomCalls.Decoded<T> fetch(HttpUrl url, String kind) {
     RequestSpec spec = new RequestSpec("GET", url, null, BigDecimal.ONE, "GET " + path + " " + kind, true);
     ApiResponse response = calls.execute(spec);
-    return calls.records(response.body(), listKey, type, spec);
+    return calls.page(response, listKey, type, spec);
   }
 
   private long parse(PageCursor cursor, String prefix, String walk) {

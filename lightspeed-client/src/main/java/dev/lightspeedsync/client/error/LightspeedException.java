@@ -1,5 +1,6 @@
 package dev.lightspeedsync.client.error;
 
+import dev.lightspeedsync.client.internal.SafeText;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -9,10 +10,14 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Catch a subclass to react to one kind of failure: {@link AuthenticationException},
  * {@link NotFoundException}, {@link ValidationException}, {@link RateLimitedException},
- * {@link ServerException}, {@link LightspeedConnectionException} or {@link DecodingException}.
+ * {@link ServerException}, {@link LightspeedConnectionException}, {@link DecodingException},
+ * {@link ResponseTooLargeException} or {@link PaginationException}.
  * Every instance carries the HTTP status (0 when no response was received), the Cloudflare request
  * id ({@code Cf-Ray}) to quote to Lightspeed support, and the API's own message when it sent one.
- * Messages never contain tokens, secrets, query strings or request bodies.
+ * Messages never contain tokens, secrets, query strings or request bodies, and text that came from
+ * a server has its control characters (ANSI escapes, BEL) and bidirectional overrides shown as
+ * visible {@code \xNN} escapes, so printing a message cannot take over a terminal. A message never
+ * speaks of "HTTP 0": when no status was received it says what happened instead.
  *
  * <p>Instances are immutable and safe to share between threads.
  */
@@ -31,10 +36,10 @@ public class LightspeedException extends RuntimeException {
       @Nullable String apiMessage,
       boolean requestMayHaveBeenApplied,
       @Nullable Throwable cause) {
-    super(message, cause);
+    super(SafeText.safe(message), cause);
     this.statusCode = statusCode;
-    this.requestId = requestId;
-    this.apiMessage = apiMessage;
+    this.requestId = requestId == null ? null : SafeText.safe(requestId);
+    this.apiMessage = apiMessage == null ? null : SafeText.safe(apiMessage);
     this.requestMayHaveBeenApplied = requestMayHaveBeenApplied;
   }
 

@@ -1,5 +1,6 @@
 package dev.lightspeedsync.client.pagination;
 
+import dev.lightspeedsync.client.internal.SafeText;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -14,8 +15,8 @@ public final class RejectedRecord {
   private final String reason;
 
   private RejectedRecord(@Nullable String id, String reason) {
-    this.id = id;
-    this.reason = Objects.requireNonNull(reason, "reason == null");
+    this.id = id == null ? null : SafeText.safe(id);
+    this.reason = SafeText.safe(Objects.requireNonNull(reason, "reason == null"));
   }
 
   /**

@@ -1,5 +1,8 @@
 package dev.lightspeedsync.client.retail;
 
+import dev.lightspeedsync.client.internal.http.Transport;
+import dev.lightspeedsync.client.internal.http.Bodies;
+import dev.lightspeedsync.client.internal.http.HttpLimits;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lightspeedsync.client.auth.AuthorizationRequest;
@@ -7,6 +10,7 @@ import dev.lightspeedsync.client.auth.OauthClientCredentials;
 import dev.lightspeedsync.client.auth.TokenPair;
 import dev.lightspeedsync.client.auth.TokenStore;
 import dev.lightspeedsync.client.error.AuthenticationException;
+import dev.lightspeedsync.client.error.DecodingException;
 import dev.lightspeedsync.client.error.LightspeedConnectionException;
 import dev.lightspeedsync.client.internal.http.BaseUrls;
 import dev.lightspeedsync.client.internal.json.JsonMapper;
@@ -73,7 +77,7 @@ public final class RetailOauth implements AutoCloseable {
     this.revokeUrl = url(b.revokeUrl, publicApi ? DEFAULT_REVOKE_URL : null, base, "revoke", "revokeUrl");
     this.accountsUrl = base.newBuilder().addPathSegments("API/V3/Account.json").build();
     this.ownsHttp = b.okHttpClient == null;
-    this.http = (b.okHttpClient != null ? b.okHttpClient : new OkHttpClient()).newBuilder()
+    this.http = HttpLimits.defaults().client(b.okHttpClient).newBuilder()
         .retryOnConnectionFailure(false).followRedirects(false).build();
     this.clock = b.clock;
   }
@@ -175,15 +179,15 @@ public final class RetailOauth implements AutoCloseable {
       String access = node.path("access_token").asText("");
       String refresh = node.path("refresh_token").asText("");
       if (access.isBlank() || refresh.isBlank()) {
-        throw new AuthenticationException("the token endpoint answered without an access_token and refresh_token", 200,
-            null, null, false, null);
+        throw new DecodingException("the token endpoint answered HTTP 200 without an access_token and refresh_token: "
+            + "check the token URL", 200, null, null, false, null);
       }
       long expiresIn = node.path("expires_in").asLong(0);
       return expiresIn > 0 ? TokenPair.of(access, refresh, sentAt.plusSeconds(expiresIn))
           : TokenPair.withoutExpiry(access, refresh);
     } catch (IOException e) {
-      throw new AuthenticationException("the token endpoint answered with a body that is not JSON", 200, null, null,
-          false, e);
+      throw new DecodingException("the token endpoint answered HTTP 200 with a body that is not JSON (an HTML page?), "
+          + "not a token: check the token URL; the credentials were not judged", 200, null, null, false, e);
     }
   }
 
@@ -223,8 +227,7 @@ public final class RetailOauth implements AutoCloseable {
   private String post(HttpUrl url, FormBody form, OauthErrors.Grant grant) {
     Request request = new Request.Builder().url(url).post(form).header("Accept", "application/json").build();
     try (Response response = http.newCall(request).execute()) {
-      ResponseBody body = response.body();
-      String text = body == null ? "" : body.string();
+      String text = Bodies.text(response, "the OAuth endpoint " + url.encodedPath());
       if (!response.isSuccessful()) {
         throw OauthErrors.map(grant, response.code(), response.header("Cf-Ray"), text, response.header("Retry-After"),
             clock.instant());
@@ -232,7 +235,8 @@ public final class RetailOauth implements AutoCloseable {
       return text;
     } catch (IOException e) {
       throw new LightspeedConnectionException("the OAuth request to " + url.host() + url.encodedPath()
-          + " failed without a response (" + e.getClass().getSimpleName() + ")", 0, null, null, true, e);
+          + " failed without a response (" + e.getClass().getSimpleName() + ")", Transport.kindOf(e, false), 0, null,
+          null, true, e);
     }
   }
 

@@ -48,6 +48,9 @@ public final class RetailResource<T> {
   /**
    * The records matching {@code query}, fetched lazily page by page by following each page's
    * {@code next} link exactly as Lightspeed returned it. No request is sent until iteration starts.
+   * A record that does not decode is reported in {@link Page#rejected()} with its id and the rest
+   * of the page is returned; a body that is not a list page at all fails with a
+   * {@link dev.lightspeedsync.client.error.DecodingException}.
    */
   public Paginated<T> list(RetailQuery query) {
     Objects.requireNonNull(query, "query == null");
@@ -86,9 +89,9 @@ public final class RetailResource<T> {
     HttpUrl url = cursor == null ? first : cursorUrl(cursor);
     RequestSpec spec = new RequestSpec("GET", url, null, cost, operationKey, true);
     ApiResponse response = transport.apply(spec);
-    List<T> records = Envelope.records(mapper, response.body(), key, type, spec);
+    Envelope.Decoded<T> records = Envelope.page(mapper, response.body(), key, type, spec, response.status());
     PageCursor next = Envelope.next(response.body(), accountUrl, spec).map(this::relative).orElse(null);
-    return Page.of(records, cursor, next);
+    return Page.of(records.items(), cursor, next, records.rejected());
   }
 
   /**

@@ -1,5 +1,9 @@
 package dev.lightspeedsync.client.xseries;
 
+import dev.lightspeedsync.client.error.DecodingException;
+import dev.lightspeedsync.client.internal.http.Transport;
+import dev.lightspeedsync.client.internal.http.Bodies;
+import dev.lightspeedsync.client.internal.http.HttpLimits;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lightspeedsync.client.auth.OauthClientCredentials;
 import dev.lightspeedsync.client.auth.TokenPair;
@@ -94,11 +98,10 @@ public final class XSeriesOauth {
             .build())
         .header("Accept", "application/json")
         .build();
-    OkHttpClient http = new OkHttpClient.Builder().retryOnConnectionFailure(false).build();
+    OkHttpClient http = HttpLimits.defaults().applyToNew().retryOnConnectionFailure(false).build();
     Instant sentAt = clock.instant();
     try (Response response = http.newCall(request).execute()) {
-      ResponseBody body = response.body();
-      String text = body == null ? "" : body.string();
+      String text = Bodies.text(response, "the token endpoint");
       String requestId = response.header("Cf-Ray");
       if (response.code() == 429) {
         Duration wait = RetryAfter.parse(response.header("Retry-After"), clock.instant(), response.header("Date"))
@@ -121,7 +124,7 @@ public final class XSeriesOauth {
     } catch (IOException e) {
       throw new LightspeedConnectionException("the authorization-code exchange at " + url.host()
           + " failed without a response (" + e.getClass().getSimpleName() + "); the code may have been used: if a retry "
-          + "is refused, start the authorisation again", 0, null, null, true, e);
+          + "is refused, start the authorisation again", Transport.kindOf(e, false), 0, null, null, true, e);
     } finally {
       http.dispatcher().executorService().shutdown();
       http.connectionPool().evictAll();
@@ -133,14 +136,14 @@ public final class XSeriesOauth {
     try {
       node = XSeriesJson.mapper().readTree(text);
     } catch (IOException e) {
-      throw new AuthenticationException("the token endpoint answered with a body that is not JSON", 200, null, null,
-          false, null);
+      throw new DecodingException("the token endpoint answered HTTP 200 with a body that is not JSON (an HTML page?), "
+          + "not a token: check the token URL; the credentials were not judged", 200, null, null, false, null);
     }
     String access = node.path("access_token").asText("");
     String refresh = node.path("refresh_token").asText("");
     if (access.isBlank() || refresh.isBlank()) {
-      throw new AuthenticationException("the token endpoint answered without an access_token and refresh_token", 200,
-          null, null, false, null);
+      throw new DecodingException("the token endpoint answered HTTP 200 without an access_token and refresh_token: "
+          + "check the token URL", 200, null, null, false, null);
     }
     String tokenType = node.path("token_type").asText("Bearer");
     if (!tokenType.toLowerCase(Locale.ROOT).equals("bearer")) {

@@ -2,6 +2,7 @@ package dev.lightspeedsync.client.xseries;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lightspeedsync.client.error.DecodingException;
+import dev.lightspeedsync.client.error.PaginationException;
 import dev.lightspeedsync.client.internal.http.ApiResponse;
 import dev.lightspeedsync.client.internal.http.RequestSpec;
 import dev.lightspeedsync.client.pagination.Page;
@@ -33,9 +34,12 @@ import org.slf4j.LoggerFactory;
  *       {@code version.max}. The walk ends at the first page whose {@code data} is empty. A short
  *       page is not the end (the server may cap the page size), and a null {@code version.max} is
  *       legal: the next page starts after the higher of {@code version.max} and the page's highest
- *       record version. A page that carries no version at all, or nothing newer than the cursor (an
- *       endpoint that ignores {@code after}), ends the walk rather than asking for the same page
- *       again.
+ *       record version. A page that carries no version at all, or nothing newer than the cursor (a
+ *       repeated boundary record, or an endpoint that ignores {@code after} by design: a product's
+ *       inventory, a consignment's products, products filtered by {@code sku} or {@code name}), ends
+ *       the walk rather than asking for the same page again. A top-level list that answers a later
+ *       page with records older than its cursor ignores {@code after}: that fails with a
+ *       {@link dev.lightspeedsync.client.error.PaginationException} rather than ending early.
  *   <li>{@link Page#next()} holds the version to continue after ({@link #version(PageCursor)}
  *       reads it back). It is also the incremental bookmark: store it after each page you have
  *       processed and later read the changes with {@link #list(XSeriesQuery)} and
@@ -148,6 +152,11 @@ public final class XSeriesResource<T> {
     RequestSpec spec = new RequestSpec("GET", url, null, BigDecimal.ONE, "GET " + path + " list", true);
     ApiResponse response = calls.execute(spec);
     JsonNode root = response.body();
+    if (!root.isObject()) {
+      throw new DecodingException(spec.describe() + " answered HTTP " + response.status() + " with a JSON "
+          + root.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + " at the root, not a list page "
+          + "({\"data\":[...],\"version\":{...}})", response.status(), null, null, false, null);
+    }
     JsonNode data = root.get("data");
     if (data == null && root.isObject() && root.size() > 0) {
       throw new DecodingException(spec.describe() + " returned no 'data' list but '" + root.fieldNames().next() + "'",
@@ -165,10 +174,14 @@ public final class XSeriesResource<T> {
     Map<String, JsonNode> byId = new LinkedHashMap<>();
     List<JsonNode> withoutId = new ArrayList<>();
     int dropped = 0;
+    int older = 0;
     for (JsonNode node : data) {
       Long v = number(node.get("version"));
       if (v != null) {
         highest = highest == null ? v : Math.max(highest, v);
+        if (v < after) {
+          older++;
+        }
         if (v <= after) {
           dropped++;
           continue; // at or behind the cursor: already delivered by the page before
@@ -207,8 +220,17 @@ public final class XSeriesResource<T> {
       LOG.debug("{} returned records without any version; the walk cannot continue by version and ends here",
           spec.describe());
     } else if (next <= after) {
-      // Nothing on the page is newer than the cursor (the endpoint ignored 'after', or repeated its
-      // last page): asking again would return the same page, so the walk ends here.
+      if (older > 0 && cursor != null && pagesByVersion(query)) {
+        // A version list answering a later page with records older than its cursor ignores 'after':
+        // ending here would silently drop the rest of the list, asking again would loop.
+        throw new PaginationException(spec.describe() + " answered after=" + after + " with " + older
+            + " record(s) older than that version and none newer: the server ignores the version cursor. The walk "
+            + "stops instead of ending early or asking for the same page forever; keep your last stored bookmark "
+            + "and resume from it once the server pages correctly", "after=" + after, null);
+      }
+      // Nothing on the page is newer than the cursor (an endpoint that ignores 'after' by design, such
+      // as a product's inventory or a products list filtered by sku, or a repeated boundary record):
+      // asking again would return the same page, so the walk ends here.
       LOG.debug("{} returned nothing newer than after={}; the walk ends here", spec.describe(), after);
       next = null;
     }
@@ -216,6 +238,19 @@ public final class XSeriesResource<T> {
       LOG.debug("{}: {} repeated record(s) dropped", spec.describe(), dropped);
     }
     return Page.of(items, cursor, next == null ? null : PageCursor.parse(Long.toString(next)), rejected);
+  }
+
+  /**
+   * Whether this list must honour {@code after}: top-level lists do; nested ones (a product's
+   * inventory, a consignment's products) and products filtered by {@code sku} or {@code name}
+   * (which override every other parameter) answer in one page whatever the cursor.
+   */
+  private boolean pagesByVersion(XSeriesQuery query) {
+    if (path.contains("/")) {
+      return false;
+    }
+    Map<String, String> f = query.filters();
+    return !(f.containsKey("sku") || f.containsKey("name") || f.containsKey("family_name"));
   }
 
   private void decodeInto(JsonNode node, List<T> items, List<RejectedRecord> rejected) {

@@ -342,13 +342,46 @@ class EcomReadTest {
   }
 
   @Test
-  void aRecordThatNoLongerMatchesTheModelIsADecodingError() {
-    server.enqueue(ok("{\"variants\":[{\"id\":1,\"stockLevel\":\"lots\"}]}"));
-    server.enqueue(ok("{\"error\":\"nope\"}"));
+  void aRecordThatNoLongerMatchesTheModelIsRejectedAndTheRestOfThePageArrives() {
+    server.enqueue(ok("{\"variants\":[" + EcomJsonBodies.variant(1) + ",{\"id\":2,\"stockLevel\":\"lots\"},"
+        + EcomJsonBodies.variant(3) + "]}"));
     try (EcomClient client = client()) {
-      assertThatThrownBy(() -> client.variants().list().firstPage()).isInstanceOf(DecodingException.class)
-          .hasMessageContaining("GET /nl/variants.json");
-      assertThatThrownBy(() -> client.variants().list().firstPage()).isInstanceOf(DecodingException.class);
+      Page<Variant> page = client.variants().list().firstPage();
+      assertThat(page.items()).extracting(Variant::id).containsExactly(1L, 3L);
+      assertThat(page.rejected()).singleElement().satisfies(r -> {
+        assertThat(r.id()).contains("2");
+        assertThat(r.reason()).startsWith("Variant could not be read");
+      });
     }
+  }
+
+  @Test
+  void aRejectedRecordStillCountsForTheIdWalkAndThePageSize() throws Exception {
+    // a full page of 2 whose last record is malformed: the walk continues after its id
+    server.enqueue(ok("{\"variants\":[" + EcomJsonBodies.variant(1) + ",{\"id\":2,\"stockLevel\":\"lots\"}]}"));
+    server.enqueue(ok("{\"variants\":[" + EcomJsonBodies.variant(3) + "]}"));
+    try (EcomClient client = client()) {
+      List<Page<Variant>> pages = new java.util.ArrayList<>();
+      client.variants().walkById(EcomQuery.builder().limit(2).build()).pages().forEach(pages::add);
+      assertThat(pages).hasSize(2);
+      assertThat(pages.get(0).rejected()).hasSize(1);
+      assertThat(pages.get(1).items()).extracting(Variant::id).containsExactly(3L);
+    }
+    server.takeRequest();
+    assertThat(server.takeRequest().getTarget()).contains("since_id=2");
+  }
+
+  @Test
+  void bodiesThatAreNotAListPageAreDecodingErrorsNotEmptyPages() {
+    String[] wrong = {"{\"error\":\"nope\"}", "[" + EcomJsonBodies.variant(1) + "]", "{\"variants\":42}"};
+    try (EcomClient client = client()) {
+      for (String body : wrong) {
+        server.enqueue(ok(body));
+        assertThatThrownBy(() -> client.variants().list().firstPage()).as(body).isInstanceOf(DecodingException.class)
+            .hasMessageContaining("GET /nl/variants.json").hasMessageContaining("list page")
+            .hasMessageNotContaining("HTTP 0");
+      }
+    }
+    assertThat(server.getRequestCount()).isEqualTo(wrong.length);
   }
 }

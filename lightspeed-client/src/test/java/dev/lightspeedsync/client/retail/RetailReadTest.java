@@ -199,13 +199,44 @@ class RetailReadTest {
   }
 
   @Test
-  void anUnexpectedBodyIsADecodingError() throws Exception {
+  void aRecordThatDoesNotDecodeIsRejectedWithItsIdAndTheRestOfThePageArrives() throws Exception {
+    server.enqueue(ok("{\"@attributes\":{\"next\":\"\"},\"Item\":[" + Json.item(1)
+        + ",{\"itemID\":\"2\",\"description\":\"bad\",\"timeStamp\":[1,2]}," + Json.item(3) + "]}"));
+
+    Page<Item> page = client.items().list().firstPage();
+    assertThat(page.items()).extracting(Item::id).containsExactly(1L, 3L);
+    assertThat(page.rejected()).singleElement().satisfies(r -> {
+      assertThat(r.id()).contains("2");
+      assertThat(r.reason()).startsWith("Item could not be read");
+    });
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void aRecordWithoutAnIdIsRejectedWithoutOne() {
     server.enqueue(ok("{\"@attributes\":{\"next\":\"\"},\"Item\":[{\"description\":\"no id\"}]}"));
 
-    assertThatThrownBy(() -> client.items().list().stream().count())
-        .isInstanceOf(DecodingException.class)
-        .hasMessageContaining("Item");
-    assertThat(server.takeRequest(1, TimeUnit.SECONDS)).isNotNull();
-    assertThat(server.getRequestCount()).isEqualTo(1);
+    Page<Item> page = client.items().list().firstPage();
+    assertThat(page.items()).isEmpty();
+    assertThat(page.rejected()).singleElement().satisfies(r -> assertThat(r.id()).isEmpty());
+  }
+
+  @Test
+  void bodiesThatAreNotAListPageAreDecodingErrorsNotEmptyPages() {
+    String[] wrong = {
+      "{\"Item\":[" + Json.item(1) + "]}", // no @attributes
+      "{\"@attributes\":{\"next\":\"\"},\"Sale\":[]}", // an unexpected root key
+      "[" + Json.item(1) + "]", // an array at the root
+      "{\"@attributes\":{\"next\":\"\"},\"Item\":42}", // neither record nor list
+    };
+    for (String body : wrong) {
+      server.enqueue(ok(body));
+      assertThatThrownBy(() -> client.items().list().firstPage()).as(body)
+          .isInstanceOf(DecodingException.class)
+          .hasMessageContaining("GET /API/V3/Account/123456/Item.json")
+          .hasMessageContaining("list page")
+          .hasMessageNotContaining("HTTP 0");
+    }
+    assertThat(server.getRequestCount()).isEqualTo(wrong.length); // a wrong shape is not retried
   }
 }

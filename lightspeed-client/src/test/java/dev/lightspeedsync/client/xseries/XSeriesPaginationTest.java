@@ -173,16 +173,43 @@ class XSeriesPaginationTest {
 
   @Test
   void aPageWithNothingNewerThanTheCursorEndsTheWalkInsteadOfLooping() throws Exception {
-    // An endpoint that ignores 'after' (the testkit's products/{id}/inventory does) returns the same
-    // records again: nothing is newer than the cursor, so asking again would loop forever.
+    // A products list filtered by sku ignores 'after' by design (sku overrides every other
+    // parameter) and returns the same records again: nothing is newer, so the walk ends.
     server.enqueue(ok(page(List.of(product(1, 10), product(2, 12)), null, null)));
     server.enqueue(ok(page(List.of(product(1, 10), product(2, 12)), null, null)));
     try (XSeriesClient c = client()) {
-      assertThat(c.products().list().stream().map(Product::id)).containsExactly(uuid(1), uuid(2));
+      assertThat(c.products().list(XSeriesQuery.builder().filter("sku", "SKU-1").build()).stream().map(Product::id))
+          .containsExactly(uuid(1), uuid(2));
     }
     assertThat(server.getRequestCount()).isEqualTo(2);
-    assertThat(targets(2)).containsExactly("/api/2.0/products?after=0&deleted=true",
-        "/api/2.0/products?after=12&deleted=true");
+    assertThat(targets(2)).containsExactly("/api/2.0/products?after=0&deleted=true&sku=SKU-1",
+        "/api/2.0/products?after=12&deleted=true&sku=SKU-1");
+  }
+
+  @Test
+  void aTopLevelListThatIgnoresAfterFailsInsteadOfEndingEarlyOrLooping() {
+    // page 2 (after=12) answers with page 1 again: records older than the cursor, none newer
+    server.enqueue(ok(page(List.of(product(1, 10), product(2, 12)), 10L, 12L)));
+    server.enqueue(ok(page(List.of(product(1, 10), product(2, 12)), 10L, 12L)));
+    try (XSeriesClient c = client()) {
+      assertThatThrownBy(() -> c.products().list().stream().count())
+          .isInstanceOfSatisfying(dev.lightspeedsync.client.error.PaginationException.class, e -> {
+            assertThat(e.cursor()).isEqualTo("after=12");
+            assertThat(e.getMessage()).contains("GET /api/2.0/products", "ignores the version cursor");
+          });
+    }
+    assertThat(server.getRequestCount()).isEqualTo(2);
+  }
+
+  @Test
+  void aRepeatedBoundaryRecordAloneEndsTheWalk() {
+    // a server whose 'after' is inclusive repeats the boundary record on the last page
+    server.enqueue(ok(page(List.of(product(1, 10), product(2, 12)), 10L, 12L)));
+    server.enqueue(ok(page(List.of(product(2, 12)), 12L, 12L)));
+    try (XSeriesClient c = client()) {
+      assertThat(c.products().list().stream().count()).isEqualTo(2);
+    }
+    assertThat(server.getRequestCount()).isEqualTo(2);
   }
 
   @Test

@@ -13,8 +13,9 @@ import retrofit2.Converter;
 import retrofit2.Retrofit;
 
 /**
- * Reads and writes {@link JsonNode} bodies. Unlike the stock Jackson converter it reads an empty
- * body (eCom answers some DELETEs with one) as an empty object instead of failing.
+ * Writes {@link JsonNode} request bodies (and reads {@link JsonNode} bodies, reading an empty one as
+ * an empty object). The clients' calls return raw bodies, which the transport reads itself with a
+ * size cap, so the response side serves only other callers.
  */
 public final class JsonNodeConverters extends Converter.Factory {
   private static final MediaType JSON = MediaType.get("application/json; charset=UTF-8");

@@ -1,8 +1,8 @@
 package dev.lightspeedsync.client.internal.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeException;
@@ -14,8 +14,12 @@ import dev.lightspeedsync.client.error.DecodingException;
 import dev.lightspeedsync.client.error.LightspeedConnectionException;
 import dev.lightspeedsync.client.error.LightspeedException;
 import dev.lightspeedsync.client.error.RateLimitedException;
+import dev.lightspeedsync.client.error.ResponseTooLargeException;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.net.ProtocolException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
@@ -26,6 +30,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.function.DoubleSupplier;
+import okhttp3.OkHttpClient;
 import okhttp3.ResponseBody;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -54,9 +59,15 @@ public final class Transport {
   private final Sleeper sleeper;
   private final ClientListener listener;
   private final DoubleSupplier random;
+  private final ObjectMapper mapper;
+  private final HttpLimits limits;
+  private final OkHttpClient http;
 
   public Transport(
       RawApi api,
+      ObjectMapper mapper,
+      HttpLimits limits,
+      OkHttpClient http,
       RateLimiter limiter,
       RetryConfig retry,
       Clock clock,
@@ -70,6 +81,9 @@ public final class Transport {
     this.sleeper = Objects.requireNonNull(sleeper, "sleeper == null");
     this.listener = Objects.requireNonNull(listener, "listener == null");
     this.random = Objects.requireNonNull(random, "random == null");
+    this.mapper = Objects.requireNonNull(mapper, "mapper == null");
+    this.limits = Objects.requireNonNull(limits, "limits == null");
+    this.http = Objects.requireNonNull(http, "http == null");
   }
 
   /** Sends {@code spec}, retrying where allowed; returns the 2xx response or throws. */
@@ -99,8 +113,8 @@ public final class Transport {
       if (cause instanceof LightspeedException) {
         throw (LightspeedException) cause;
       }
-      throw new LightspeedConnectionException(spec.describe() + " failed: " + cause, 0, null, null,
-          !spec.safeToRepeat(), cause);
+      throw new LightspeedConnectionException(spec.describe() + " failed: " + cause,
+          LightspeedConnectionException.Kind.DROPPED, 0, null, null, !spec.safeToRepeat(), cause);
     }
   }
 
@@ -143,7 +157,8 @@ public final class Transport {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new GiveUp(new LightspeedConnectionException(
-          spec.describe() + " was interrupted while waiting", 0, null, null, false, e));
+          spec.describe() + " was interrupted while waiting", LightspeedConnectionException.Kind.INTERRUPTED, 0, null,
+          null, false, e));
     }
   }
 
@@ -166,20 +181,20 @@ public final class Transport {
 
   private ApiResponse attempt(RequestSpec spec) {
     acquire(spec);
-    Call<JsonNode> call = call(spec);
+    Call<ResponseBody> call = call(spec);
     long t0 = System.nanoTime();
-    Response<JsonNode> response;
+    Response<ResponseBody> response;
     try {
       response = call.execute();
     } catch (IOException e) {
       limiter.onNoResponse(spec, clock.instant());
-      throw connectionFailure(spec, e);
+      throw connectionFailure(spec, e, false);
     } catch (LightspeedException e) {
       limiter.onNoResponse(spec, clock.instant());
       throw new GiveUp(e); // e.g. a refused token refresh inside the authenticator
     } catch (RuntimeException e) {
       limiter.onNoResponse(spec, clock.instant());
-      throw connectionFailure(spec, e);
+      throw connectionFailure(spec, e, false);
     }
     Duration took = Duration.ofNanos(System.nanoTime() - t0);
     Instant now = clock.instant();
@@ -198,13 +213,85 @@ public final class Transport {
     limiter.onResponse(spec, response.headers(), now);
     listener.onResponse(spec.method(), spec.url().encodedPath(), status, took);
     if (response.isSuccessful()) {
-      JsonNode body = response.body();
-      return new ApiResponse(status, response.headers(), body == null ? JsonNodeFactory.instance.objectNode() : body);
+      return new ApiResponse(status, response.headers(), body(spec, call, status, requestId, response.body()));
     }
     throw ErrorMapper.map(spec, status, requestId, errorBody(response), null);
   }
 
-  private Call<JsonNode> call(RequestSpec spec) {
+  /**
+   * Reads and parses a 2xx body: refused when larger than the cap (announced or counted), a
+   * connection fault when it ends early, a decoding error when it is complete but not JSON.
+   */
+  private JsonNode body(RequestSpec spec, Call<ResponseBody> call, int status, @Nullable String requestId,
+      @Nullable ResponseBody body) {
+    if (body == null) {
+      return JsonNodeFactory.instance.objectNode();
+    }
+    long max = limits.maxBodyBytes();
+    byte[] bytes;
+    try (ResponseBody b = body) {
+      long announced = b.contentLength();
+      if (announced > max) {
+        call.cancel(); // closing would first read (and discard) the body to reuse the connection
+        throw new GiveUp(tooLarge(spec, status, requestId, "announced a body of " + announced + " bytes", max));
+      }
+      try (InputStream in = b.byteStream()) {
+        bytes = in.readNBytes((int) Math.min(max + 1, HttpLimits.MAX_MAX_BODY + 1));
+      }
+      if (bytes.length > max) {
+        call.cancel();
+        throw new GiveUp(tooLarge(spec, status, requestId, "sent a body of more than " + max + " bytes", max));
+      }
+    } catch (IOException e) {
+      // the response was already counted by limiter.onResponse
+      throw connectionFailure(spec, e, true);
+    }
+    if (isBlank(bytes)) {
+      return JsonNodeFactory.instance.objectNode(); // eCom answers some DELETEs with an empty body
+    }
+    try {
+      JsonNode node = mapper.readTree(bytes);
+      return node == null || node.isMissingNode() ? JsonNodeFactory.instance.objectNode() : node;
+    } catch (IOException e) {
+      boolean write = !spec.method().equals("GET");
+      if (JsonPrefix.isTruncated(bytes)) {
+        listener.onConnectionFailure(spec.method(), spec.url().encodedPath(), e);
+        throw new LightspeedConnectionException(spec.describe() + " received a response body that ends early, after "
+            + bytes.length + " bytes of unfinished JSON (truncated in transit)"
+            + (write ? "; the write was applied, read the current state before repeating it" : ""),
+            LightspeedConnectionException.Kind.TRUNCATED, status, requestId, null, write, e);
+      }
+      String reason = e instanceof JsonProcessingException
+          ? ((JsonProcessingException) e).getOriginalMessage() : e.getClass().getSimpleName();
+      int nl = reason == null ? -1 : reason.indexOf('\n');
+      reason = nl > 0 ? reason.substring(0, nl) : reason;
+      throw new GiveUp(new DecodingException(spec.describe() + " answered HTTP " + status
+          + " with a body that is not JSON (" + bounded(reason) + ")", status, requestId, null, write, e));
+    }
+  }
+
+  private static LightspeedException tooLarge(RequestSpec spec, int status, @Nullable String requestId, String what,
+      long max) {
+    return new ResponseTooLargeException(spec.describe() + " " + what + ", more than the client's limit of "
+        + max + " bytes; the body was refused unread. Ask for smaller pages, or raise the limit with the client "
+        + "builder's maxBodyBytes(...)", status, requestId, max, !spec.method().equals("GET"), null);
+  }
+
+  private static boolean isBlank(byte[] bytes) {
+    for (byte b : bytes) {
+      if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String bounded(@Nullable String s) {
+    String t = s == null ? "" : s;
+    return t.length() > 200 ? t.substring(0, 200) + "..." : t;
+  }
+
+  private Call<ResponseBody> call(RequestSpec spec) {
     String url = spec.url().toString();
     JsonNode body = spec.body() == null ? JsonNodeFactory.instance.objectNode() : spec.body();
     switch (spec.method()) {
@@ -221,21 +308,48 @@ public final class Transport {
     }
   }
 
-  private LightspeedException connectionFailure(RequestSpec spec, Exception e) {
-    listener.onConnectionFailure(spec.method(), spec.url().encodedPath(), e);
-    if (e instanceof JsonProcessingException && !(e instanceof JsonEOFException)) {
-      return new DecodingException(spec.describe() + " returned a body that is not the expected JSON: "
-          + ((JsonProcessingException) e).getOriginalMessage(), 0, null, null, !spec.method().equals("GET"), e);
+  /** The kind of a failure without a complete response. Pure. */
+  public static LightspeedConnectionException.Kind kindOf(Throwable e, boolean duringBody) {
+    if (e instanceof ConnectException || e instanceof UnknownHostException || e instanceof NoRouteToHostException
+        || (e instanceof SocketTimeoutException && String.valueOf(e.getMessage()).contains("connect"))) {
+      return LightspeedConnectionException.Kind.CONNECT_FAILED;
     }
-    boolean notSent = e instanceof ConnectException
-        || e instanceof UnknownHostException
-        || e instanceof NoRouteToHostException
-        || (e instanceof SocketTimeoutException && String.valueOf(e.getMessage()).contains("connect"));
+    if (e instanceof SocketTimeoutException
+        || (e instanceof InterruptedIOException && "timeout".equals(e.getMessage()))) {
+      return LightspeedConnectionException.Kind.TIMED_OUT;
+    }
+    if (duringBody && (e instanceof EOFException || e instanceof ProtocolException
+        || String.valueOf(e.getMessage()).contains("unexpected end of stream"))) {
+      return LightspeedConnectionException.Kind.TRUNCATED;
+    }
+    return LightspeedConnectionException.Kind.DROPPED;
+  }
+
+  private LightspeedException connectionFailure(RequestSpec spec, Exception e, boolean duringBody) {
+    listener.onConnectionFailure(spec.method(), spec.url().encodedPath(), e);
+    LightspeedConnectionException.Kind kind = kindOf(e, duringBody);
+    boolean notSent = kind == LightspeedConnectionException.Kind.CONNECT_FAILED;
+    // A response whose body was being read means the write reached the server and was answered.
     boolean mayHaveApplied = !notSent && !spec.method().equals("GET");
-    return new LightspeedConnectionException(
-        spec.describe() + " failed without a complete response (" + e.getClass().getSimpleName() + ")"
-            + (mayHaveApplied ? "; the write may have been applied, read the current state before repeating it" : ""),
-        0, null, null, mayHaveApplied, e);
+    String what;
+    switch (kind) {
+      case CONNECT_FAILED:
+        what = "could not connect to " + spec.url().host() + " (" + e.getClass().getSimpleName() + ")";
+        break;
+      case TIMED_OUT:
+        what = "timed out without a complete response (read timeout " + http.readTimeoutMillis() + " ms, call deadline "
+            + http.callTimeoutMillis() + " ms)";
+        break;
+      case TRUNCATED:
+        what = "received a response body that ends early (" + e.getClass().getSimpleName() + ")";
+        break;
+      default:
+        what = "lost the connection before a complete response (" + e.getClass().getSimpleName() + ")";
+        break;
+    }
+    return new LightspeedConnectionException(spec.describe() + " " + what
+        + (mayHaveApplied ? "; the write may have been applied, read the current state before repeating it" : ""),
+        kind, 0, null, null, mayHaveApplied, e);
   }
 
   private static @Nullable String errorBody(Response<?> response) {

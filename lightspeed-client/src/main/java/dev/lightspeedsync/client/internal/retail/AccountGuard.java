@@ -1,5 +1,7 @@
 package dev.lightspeedsync.client.internal.retail;
 
+import dev.lightspeedsync.client.internal.http.Transport;
+import dev.lightspeedsync.client.internal.http.Bodies;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lightspeedsync.client.auth.TokenPair;
@@ -84,8 +86,7 @@ public final class AccountGuard {
         .header("Accept", "application/json")
         .build();
     try (Response response = http.newCall(request).execute()) {
-      ResponseBody body = response.body();
-      String text = body == null ? "" : body.string();
+      String text = Bodies.text(response, spec.describe());
       if (!response.isSuccessful()) {
         throw ErrorMapper.map(spec, response.code(), response.header("Cf-Ray"), text, null);
       }
@@ -93,7 +94,7 @@ public final class AccountGuard {
       return List.copyOf(Envelope.records(mapper, root, "Account", Account.class, spec));
     } catch (IOException e) {
       throw new LightspeedConnectionException(spec.describe() + " failed without a complete response ("
-          + e.getClass().getSimpleName() + ")", 0, null, null, false, e);
+          + e.getClass().getSimpleName() + ")", Transport.kindOf(e, false), 0, null, null, false, e);
     }
   }
 }

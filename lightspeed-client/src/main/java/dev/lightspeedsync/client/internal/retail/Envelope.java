@@ -4,8 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lightspeedsync.client.error.DecodingException;
 import dev.lightspeedsync.client.internal.http.RequestSpec;
+import dev.lightspeedsync.client.pagination.RejectedRecord;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import okhttp3.HttpUrl;
 
@@ -37,6 +40,69 @@ public final class Envelope {
           + conciseMessage(e), 200, null, null, false, e);
     }
     return out;
+  }
+
+  /** The records of a list page that decoded, and those that did not (with their ids and reasons). */
+  public record Decoded<T>(List<T> items, List<RejectedRecord> rejected) {}
+
+  /**
+   * The records of a list page. The body must be a list page ({@code {"@attributes":{...}}} with
+   * at most the resource key beside it); anything else is a {@link DecodingException}, not an
+   * empty page. A record that does not decode is rejected with its id (the {@code xxxID} field)
+   * and the reason, and the rest of the page is returned.
+   */
+  public static <T> Decoded<T> page(ObjectMapper mapper, JsonNode root, String key, Class<T> type, RequestSpec spec,
+      int status) {
+    String expected = " (an R-Series list page is {\"@attributes\":{...},\"" + key + "\":[...]})";
+    if (!root.isObject()) {
+      throw new DecodingException(spec.describe() + " answered HTTP " + status + " with a JSON "
+          + root.getNodeType().name().toLowerCase(Locale.ROOT) + " at the root, not a list page" + expected,
+          status, null, null, false, null);
+    }
+    if (!root.path("@attributes").isObject()) {
+      throw new DecodingException(spec.describe() + " answered HTTP " + status + " without '@attributes', so it is not "
+          + "a list page" + expected, status, null, null, false, null);
+    }
+    for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
+      String name = it.next();
+      if (!name.equals("@attributes") && !name.equals(key)) {
+        throw new DecodingException(spec.describe() + " answered HTTP " + status + " with '" + bounded(name)
+            + "' where the list of " + key + " was expected" + expected, status, null, null, false, null);
+      }
+    }
+    JsonNode node = root.get(key);
+    List<T> items = new ArrayList<>();
+    List<RejectedRecord> rejected = new ArrayList<>();
+    if (node == null || node.isNull() || (node.isTextual() && node.asText().isBlank())) {
+      return new Decoded<>(items, rejected);
+    }
+    if (node.isArray()) {
+      for (JsonNode element : node) {
+        decodeInto(mapper, element, key, type, items, rejected);
+      }
+    } else if (node.isObject()) {
+      decodeInto(mapper, node, key, type, items, rejected);
+    } else {
+      throw new DecodingException(spec.describe() + " answered HTTP " + status + " with a '" + key + "' that is neither "
+          + "a record nor a list of records" + expected, status, null, null, false, null);
+    }
+    return new Decoded<>(items, rejected);
+  }
+
+  private static <T> void decodeInto(ObjectMapper mapper, JsonNode element, String key, Class<T> type, List<T> items,
+      List<RejectedRecord> rejected) {
+    try {
+      items.add(mapper.treeToValue(element, type));
+    } catch (Exception e) {
+      String idField = Character.toLowerCase(key.charAt(0)) + key.substring(1) + "ID";
+      JsonNode id = element.get(idField);
+      String idText = id != null && id.isValueNode() && !id.asText().isBlank() ? bounded(id.asText()) : null;
+      rejected.add(RejectedRecord.of(idText, key + " could not be read: " + bounded(conciseMessage(e))));
+    }
+  }
+
+  private static String bounded(String s) {
+    return s.length() > 300 ? s.substring(0, 300) + "..." : s;
   }
 
   /** The single record under {@code key}; a decoding error if there is none. */

@@ -3,6 +3,7 @@ package dev.lightspeedsync.client.internal.retail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lightspeedsync.client.error.AuthenticationException;
+import dev.lightspeedsync.client.error.DecodingException;
 import dev.lightspeedsync.client.error.LightspeedException;
 import dev.lightspeedsync.client.error.RateLimitedException;
 import dev.lightspeedsync.client.error.ServerException;
@@ -54,6 +55,13 @@ public final class OauthErrors {
       return new ServerException("the Lightspeed OAuth server failed with HTTP " + status + ray, status, requestId, api,
           grant == Grant.REFRESH_TOKEN, null);
     }
+    if (error == null && status != 400 && status != 401 && status != 403) {
+      // no OAuth error object and a status a token endpoint does not use for refusals (404, 405, 3xx, an
+      // HTML page of a proxy or a wrong URL): nothing says the credentials were wrong
+      return new DecodingException("the OAuth endpoint answered HTTP " + status + " without an OAuth error"
+          + (looksLikeHtml(body) ? " (an HTML page)" : "") + ": check the token URL; the credentials were not judged"
+          + ray, status, requestId, api, false, null);
+    }
     String what;
     if ("invalid_client".equals(error)) {
       what = "Lightspeed refused the OAuth client id or client secret (invalid_client): check the client id and secret"
@@ -77,6 +85,10 @@ public final class OauthErrors {
     String detail = description != null || hint != null ? ": " + bounded(join(null, description, hint)) : "";
     return new AuthenticationException(what + " (HTTP " + status + detail + ")" + ray, status, requestId, api, false,
         null);
+  }
+
+  private static boolean looksLikeHtml(@Nullable String body) {
+    return body != null && body.stripLeading().startsWith("<");
   }
 
   private static @Nullable String field(@Nullable String body, String name) {

@@ -1,5 +1,8 @@
 package dev.lightspeedsync.client.internal.retail;
 
+import dev.lightspeedsync.client.error.DecodingException;
+import dev.lightspeedsync.client.internal.http.Transport;
+import dev.lightspeedsync.client.internal.http.Bodies;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lightspeedsync.client.ClientListener;
@@ -140,8 +143,7 @@ public final class OauthTokens {
         .build();
     Instant sentAt = clock.instant();
     try (Response response = http.newCall(request).execute()) {
-      ResponseBody body = response.body();
-      String text = body == null ? "" : body.string();
+      String text = Bodies.text(response, "the token endpoint");
       String requestId = response.header("Cf-Ray");
       if (!response.isSuccessful()) {
         throw OauthErrors.map(OauthErrors.Grant.REFRESH_TOKEN, response.code(), requestId, text,
@@ -159,7 +161,8 @@ public final class OauthTokens {
       return next;
     } catch (IOException e) {
       throw new LightspeedConnectionException("the token refresh at " + tokenUrl.host()
-          + " failed without a response (" + e.getClass().getSimpleName() + ")", 0, null, null, true, e);
+          + " failed without a response (" + e.getClass().getSimpleName() + ")", Transport.kindOf(e, false), 0, null,
+          null, true, e);
     }
   }
 
@@ -168,7 +171,8 @@ public final class OauthTokens {
       JsonNode node = mapper.readTree(text);
       String access = node.path("access_token").asText("");
       if (access.isBlank()) {
-        throw new AuthenticationException("the token endpoint answered without an access_token", 200, null, null, false, null);
+        throw new DecodingException("the token endpoint answered HTTP 200 without an access_token: check the token "
+            + "URL; the credentials were not judged", 200, null, null, false, null);
       }
       String refresh = node.path("refresh_token").asText("");
       if (refresh.isBlank()) {
@@ -179,7 +183,8 @@ public final class OauthTokens {
           ? TokenPair.of(access, refresh, sentAt.plusSeconds(expiresIn))
           : TokenPair.withoutExpiry(access, refresh);
     } catch (IOException e) {
-      throw new AuthenticationException("the token endpoint answered with a body that is not JSON", 200, null, null, false, e);
+      throw new DecodingException("the token endpoint answered HTTP 200 with a body that is not JSON (an HTML page?), "
+          + "not a token: check the token URL; the credentials were not judged", 200, null, null, false, e);
     }
   }
 }
