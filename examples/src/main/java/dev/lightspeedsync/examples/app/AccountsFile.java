@@ -104,7 +104,20 @@ final class AccountsFile {
     int nl = m.indexOf('\n');
     m = nl < 0 ? m : m.substring(0, nl);
     m = m.replaceAll("\\('[^']*' \\(code \\d+\\)\\)", "").replaceAll("\\s+", " ").strip();
-    return "not valid JSON: " + UsageErrors.withoutValues(m);
+    return "not valid JSON: " + withoutTokens(m);
+  }
+
+  /** Jackson quotes the offending token ('abc'); it is left out, except JSON's own literals. */
+  private static String withoutTokens(String message) {
+    java.util.regex.Matcher q = java.util.regex.Pattern.compile("'([^']*)'").matcher(message);
+    StringBuilder out = new StringBuilder();
+    while (q.find()) {
+      String token = q.group(1);
+      String kept = token.equals("null") || token.equals("true") || token.equals("false") ? q.group() : "(not shown)";
+      q.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(kept));
+    }
+    q.appendTail(out);
+    return out.toString();
   }
 
   /**

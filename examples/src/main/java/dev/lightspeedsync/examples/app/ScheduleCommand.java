@@ -127,8 +127,34 @@ final class ScheduleCommand implements Callable<Integer> {
       } finally {
         scheduler.stop();
       }
+      if (limit != null || untilAllSynced) {
+        failIfLastRunsFailed(pool, startedAt); // a bounded run (demo, CI, cron) reports a failed sync in its status
+      }
     }
     return 0;
+  }
+
+  /**
+   * After a bounded run: exit 1 with one line naming the accounts whose latest sync since
+   * {@code since} failed (their errors are in {@code ls_schedule_run}).
+   */
+  private static void failIfLastRunsFailed(ConnectionPool pool, Instant since) throws SQLException {
+    List<String> failed = new ArrayList<>();
+    try (Connection c = pool.connection(); PreparedStatement ps = c.prepareStatement(
+        "SELECT r.account_key, r.exit_code FROM ls_schedule_run r WHERE r.finished_at >= ? AND r.finished_at ="
+            + " (SELECT MAX(l.finished_at) FROM ls_schedule_run l WHERE l.account_key = r.account_key)"
+            + " AND r.exit_code <> 0 ORDER BY r.account_key")) {
+      ps.setObject(1, OffsetDateTime.ofInstant(since, ZoneOffset.UTC));
+      try (java.sql.ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          failed.add(rs.getString(1) + " (exit " + rs.getInt(2) + ")");
+        }
+      }
+    }
+    if (!failed.isEmpty()) {
+      throw new AppException(ExitCodes.FAILURE, "the last sync of " + String.join(", ", failed)
+          + " failed; the errors are in ls_schedule_run");
+    }
   }
 
   private static long syncedSince(ConnectionPool pool, Instant since) throws SQLException {
