@@ -35,7 +35,8 @@ final class ExportCommand implements Callable<Integer> {
   private final PrintStream out;
 
   @Option(names = "--db", defaultValue = "${env:LIGHTSPEED_SYNC_DB:-" + LightspeedSyncApp.DEFAULT_DB + "}",
-      description = "JDBC URL of the database. Default: ${DEFAULT-VALUE}.")
+      description = {"JDBC URL of the database sync wrote. Default: $LIGHTSPEED_SYNC_DB, else:",
+          "  " + LightspeedSyncApp.DEFAULT_DB, "A database that does not exist is refused (exit 7), never created."})
   String db;
 
   @Option(names = "--what", required = true, description = "skus, stock or sales.")
@@ -56,11 +57,11 @@ final class ExportCommand implements Callable<Integer> {
       case "stock" -> "SELECT sku_id, location_id, on_hand FROM ls_stock_level ORDER BY sku_id, location_id";
       case "sales" -> "SELECT l.order_id, l.line_id, l.sku_id, l.quantity FROM ls_sales_line l"
           + " JOIN ls_sales_order o ON o.id = l.order_id WHERE o.status <> 'VOIDED' ORDER BY l.order_id, l.pos";
-      default -> throw new AppException(2, "--what must be skus, stock or sales, not '" + what + "'");
+      default -> throw new AppException(ExitCodes.USAGE, "--what must be skus, stock or sales");
     };
     long rows = 0;
     try (ConnectionPool pool = open(); Connection c = pool.connection()) {
-      Schema.migrate(pool);
+      Schema.migrate(pool); // a database of an older release: brought to this schema
       c.setAutoCommit(false); // lets drivers stream with the fetch size
       try (PreparedStatement ps = c.prepareStatement(sql)) {
         ps.setFetchSize(1000);
@@ -103,7 +104,7 @@ final class ExportCommand implements Callable<Integer> {
   }
 
   private ConnectionPool open() {
-    return RunGuard.open(db); // one line when it cannot open
+    return RunGuard.openExisting(db); // one line when it cannot open; never creates a database
   }
 
   private static OutputStream nonClosing(PrintStream out) {

@@ -20,8 +20,8 @@ import picocli.CommandLine.Command;
  * java -jar lightspeed-sync-app.jar export --what skus   # JSON lines
  * </pre>
  *
- * <p>Every failure ends as one line on stderr ({@code error: ...}) and a non-zero exit status; see
- * {@code sync --help}. Secrets are never printed.
+ * <p>Every failure ends as one line on stderr ({@code error: ...}) and a non-zero exit status
+ * ({@link ExitCodes}, listed in every command's {@code --help}). Secrets are never printed.
  */
 @Command(name = "lightspeed-sync", mixinStandardHelpOptions = true, version = "lightspeed-sync 0.1.0-SNAPSHOT",
     description = "Syncs Lightspeed Retail into a database. With no command, runs 'sync' on the embedded testkit.")
@@ -51,21 +51,23 @@ public final class LightspeedSyncApp implements Runnable {
         .addSubcommand("sync", new SyncCommand(out))
         .addSubcommand("export", new ExportCommand(out))
         .addSubcommand("schedule", new ScheduleCommand(out))
-        .addSubcommand("login", new LoginCommand(out));
+        .addSubcommand("login", new LoginCommand(out))
+        .addSubcommand("help", new CommandLine.HelpCommand());
+    HelpText.apply(cli);
     cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
     cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
     cli.setParameterExceptionHandler((e, a) -> {
       // never e.getMessage(): picocli echoes what was typed, and a mistyped option may carry a secret
       err.println("error: " + oneLine(UsageErrors.describe(e)) + " (see --help)");
-      return 2;
+      return ExitCodes.USAGE;
     });
     cli.setExecutionExceptionHandler((e, c, parsed) -> {
       if (GracefulShutdown.requested()) {
         err.println("interrupted; rerun to resume");
-        return 130;
+        return ExitCodes.SIGINT;
       }
       int code = exitCode(e);
-      err.println("error: " + message(e));
+      err.println("error: " + message(e) + (code == ExitCodes.USAGE ? " (see --help)" : ""));
       return code;
     });
     return cli.execute(withDefaultCommand(args));
@@ -84,7 +86,8 @@ public final class LightspeedSyncApp implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(new CommandLine(this), "choose a command: sync or export");
+    throw new CommandLine.ParameterException(new CommandLine(this),
+        "choose a command: sync, export, schedule, login or help");
   }
 
   static int exitCode(Throwable e) {
@@ -92,15 +95,15 @@ public final class LightspeedSyncApp implements Runnable {
       return a.exitCode();
     }
     if (e instanceof AuthenticationException) {
-      return 3;
+      return ExitCodes.CREDENTIALS_REJECTED;
     }
     if (e instanceof LightspeedConnectionException) {
-      return 4;
+      return ExitCodes.UNREACHABLE;
     }
     if (e instanceof SyncException) {
-      return 5;
+      return ExitCodes.SETTINGS_MISMATCH;
     }
-    return 1;
+    return ExitCodes.FAILURE;
   }
 
   static String message(Throwable e) {

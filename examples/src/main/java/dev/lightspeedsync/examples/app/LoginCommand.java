@@ -75,7 +75,8 @@ final class LoginCommand implements Callable<Integer> {
   String baseUrl;
 
   @Option(names = "--db", defaultValue = "${env:LIGHTSPEED_SYNC_DB:-" + LightspeedSyncApp.DEFAULT_DB + "}",
-      description = "JDBC URL of the database the tokens are saved in. Default: ${DEFAULT-VALUE}.")
+      description = {"JDBC URL of the database the tokens are saved in. Default: $LIGHTSPEED_SYNC_DB, else:",
+          "  " + LightspeedSyncApp.DEFAULT_DB})
   String db;
 
   LoginCommand(PrintStream out) {

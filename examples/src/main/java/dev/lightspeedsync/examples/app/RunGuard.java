@@ -17,9 +17,10 @@ import java.util.Locale;
  */
 final class RunGuard {
   /** Exit status when the account is being synced by another run, or the database is held by another process. */
-  static final int ALREADY_RUNNING = 6;
+  static final int ALREADY_RUNNING = ExitCodes.ALREADY_RUNNING;
 
   private static final int H2_DATABASE_IN_USE = 90020;
+  private static final int H2_DATABASE_NOT_FOUND = 90146;
 
   private RunGuard() {}
 
@@ -38,17 +39,80 @@ final class RunGuard {
   /** Opens {@code url}; every failure is one line. */
   static ConnectionPool open(String url) {
     requireWritableH2Location(url);
+    return openPool(url);
+  }
+
+  /**
+   * Opens {@code url} for reading: a database that does not exist is refused with
+   * {@link ExitCodes#NO_DATABASE}, never created (an embedded H2 file is opened with
+   * {@code IFEXISTS=TRUE}), and so is one that holds no synced data (no {@code ls_schema_version}).
+   */
+  static ConnectionPool openExisting(String url) {
+    String lower = url.toLowerCase(Locale.ROOT);
+    boolean embeddedH2 = lower.startsWith("jdbc:h2:") && !lower.startsWith("jdbc:h2:tcp:")
+        && !lower.startsWith("jdbc:h2:ssl:") && !lower.startsWith("jdbc:h2:mem:");
+    String opened = embeddedH2 && !lower.contains(";ifexists=") ? url + ";IFEXISTS=TRUE" : url;
+    ConnectionPool pool;
+    try {
+      pool = openPool(opened);
+    } catch (AppException e) {
+      if (e.getCause() instanceof SQLException sql && sql.getErrorCode() == H2_DATABASE_NOT_FOUND) {
+        throw noDatabase(url, "does not exist");
+      }
+      throw e;
+    }
+    boolean synced;
+    try (java.sql.Connection c = pool.connection()) {
+      synced = hasTable(c, "ls_schema_version");
+    } catch (SQLException e) {
+      pool.close();
+      throw new AppException(ExitCodes.FAILURE, "cannot read the database " + ConnectionPool.redactUrl(url) + ": "
+          + LightspeedSyncApp.oneLine(e.getMessage()));
+    }
+    if (!synced) {
+      pool.close();
+      throw noDatabase(url, "holds no synced data (no ls_schema_version table)");
+    }
+    return pool;
+  }
+
+  private static AppException noDatabase(String url, String what) {
+    return new AppException(ExitCodes.NO_DATABASE, "the database " + ConnectionPool.redactUrl(url) + " " + what
+        + "; run sync first, or pass the --db that sync wrote to");
+  }
+
+  private static boolean hasTable(java.sql.Connection c, String name) throws SQLException {
+    java.sql.DatabaseMetaData meta = c.getMetaData();
+    for (String n : new String[] {name, name.toUpperCase(Locale.ROOT)}) {
+      try (java.sql.ResultSet rs = meta.getTables(null, null, n, new String[] {"TABLE"})) {
+        if (rs.next()) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static ConnectionPool openPool(String url) {
     try {
       return ConnectionPool.open(url);
     } catch (IllegalArgumentException e) {
+      SQLException first = null;
       for (Throwable t = e; t != null; t = t.getCause()) {
-        if (t instanceof SQLException sql && sql.getErrorCode() == H2_DATABASE_IN_USE) {
-          throw new AppException(ALREADY_RUNNING, "the database " + ConnectionPool.redactUrl(url) + " is in use by"
-              + " another process (a sync or an export may be running); wait for it to end, or put"
-              + " ;AUTO_SERVER=TRUE in --db of every process sharing the file");
+        if (t instanceof SQLException sql) {
+          first = first == null ? sql : first;
+          if (sql.getErrorCode() == H2_DATABASE_IN_USE) {
+            throw new AppException(ALREADY_RUNNING, "the database " + ConnectionPool.redactUrl(url) + " is in use by"
+                + " another process (a sync or an export may be running); wait for it to end, or put"
+                + " ;AUTO_SERVER=TRUE in --db of every process sharing the file");
+          }
         }
       }
-      throw new AppException(1, e.getMessage());
+      AppException failure = new AppException(ExitCodes.FAILURE, e.getMessage());
+      if (first != null) {
+        failure.initCause(first);
+      }
+      throw failure;
     }
   }
 

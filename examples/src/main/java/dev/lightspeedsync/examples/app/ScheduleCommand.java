@@ -1,7 +1,5 @@
 package dev.lightspeedsync.examples.app;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.task.helper.PlainScheduleAndData;
@@ -24,7 +22,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -88,6 +85,11 @@ final class ScheduleCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     GracefulShutdown.stoppable();
     Duration interval = duration(every, "--every");
+    Duration pollEvery = duration(polling, "--polling");
+    Duration limit = runFor == null ? null : duration(runFor, "--for");
+    if (threads < 1 || threads > 100) {
+      throw new AppException(ExitCodes.USAGE, "--threads must be between 1 and 100");
+    }
     Map<String, Account> byKey = readAccounts();
     try (ConnectionPool pool = ConnectionPool.open(db)) {
       createTables(pool);
@@ -104,7 +106,7 @@ final class ScheduleCommand implements Callable<Integer> {
       Scheduler scheduler = Scheduler.create(dataSource(pool), task)
           .schedulerName(new SchedulerName.Fixed(name()))
           .threads(threads)
-          .pollingInterval(duration(polling, "--polling"))
+          .pollingInterval(pollEvery)
           .enableImmediateExecution()
           .build();
       for (Account a : byKey.values()) {
@@ -116,7 +118,7 @@ final class ScheduleCommand implements Callable<Integer> {
       scheduler.start();
       Instant startedAt = Instant.now();
       try {
-        Instant deadline = runFor == null ? Instant.MAX : startedAt.plus(duration(runFor, "--for"));
+        Instant deadline = limit == null ? Instant.MAX : startedAt.plus(limit);
         // SIGINT/SIGTERM: stop polling; running syncs stop after their page (see GracefulShutdown)
         while (Instant.now().isBefore(deadline) && !GracefulShutdown.requested()
             && !(untilAllSynced && syncedSince(pool, startedAt) >= byKey.size())) {
@@ -125,8 +127,34 @@ final class ScheduleCommand implements Callable<Integer> {
       } finally {
         scheduler.stop();
       }
+      if (limit != null || untilAllSynced) {
+        failIfLastRunsFailed(pool, startedAt); // a bounded run (demo, CI, cron) reports a failed sync in its status
+      }
     }
     return 0;
+  }
+
+  /**
+   * After a bounded run: exit 1 with one line naming the accounts whose latest sync since
+   * {@code since} failed (their errors are in {@code ls_schedule_run}).
+   */
+  private static void failIfLastRunsFailed(ConnectionPool pool, Instant since) throws SQLException {
+    List<String> failed = new ArrayList<>();
+    try (Connection c = pool.connection(); PreparedStatement ps = c.prepareStatement(
+        "SELECT r.account_key, r.exit_code FROM ls_schedule_run r WHERE r.finished_at >= ? AND r.finished_at ="
+            + " (SELECT MAX(l.finished_at) FROM ls_schedule_run l WHERE l.account_key = r.account_key)"
+            + " AND r.exit_code <> 0 ORDER BY r.account_key")) {
+      ps.setObject(1, OffsetDateTime.ofInstant(since, ZoneOffset.UTC));
+      try (java.sql.ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          failed.add(rs.getString(1) + " (exit " + rs.getInt(2) + ")");
+        }
+      }
+    }
+    if (!failed.isEmpty()) {
+      throw new AppException(ExitCodes.FAILURE, "the last sync of " + String.join(", ", failed)
+          + " failed; the errors are in ls_schedule_run");
+    }
   }
 
   private static long syncedSince(ConnectionPool pool, Instant since) throws SQLException {
@@ -154,8 +182,7 @@ final class ScheduleCommand implements Callable<Integer> {
   /** Runs {@code sync} for one account in-process and records the run in {@code ls_schedule_run}. */
   private void syncOnce(ConnectionPool pool, Account account) {
     Instant started = Instant.now();
-    List<String> args = new ArrayList<>(List.of("sync", "--db", account.db(), "--progress", "none"));
-    args.addAll(account.args());
+    List<String> args = syncArgs(account);
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int code = LightspeedSyncApp.run(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8), args.toArray(String[]::new));
@@ -179,25 +206,15 @@ final class ScheduleCommand implements Callable<Integer> {
     }
   }
 
-  private Map<String, Account> readAccounts() throws java.io.IOException {
-    JsonNode root = new ObjectMapper().readTree(accounts.toFile());
-    if (root == null || !root.isArray()) {
-      throw new AppException(2, "--accounts must be a JSON array of {\"key\", \"db\", \"args\"}");
-    }
-    Map<String, Account> out = new LinkedHashMap<>();
-    for (JsonNode n : root) {
-      String key = n.path("key").asText("");
-      if (key.isBlank() || key.length() > 100) {
-        throw new AppException(2, "every account in " + accounts + " needs a \"key\" of 1 to 100 characters");
-      }
-      String accountDb = n.path("db").asText("jdbc:h2:file:./lightspeed-sync-" + key.replaceAll("[^A-Za-z0-9_-]", "_"));
-      List<String> args = new ArrayList<>();
-      n.path("args").forEach(a -> args.add(a.asText()));
-      if (out.put(key, new Account(key, accountDb, List.copyOf(args))) != null) {
-        throw new AppException(2, "account key '" + key + "' appears twice in " + accounts);
-      }
-    }
-    return out;
+  /** The command line a scheduled run of {@code account} executes in-process. */
+  static List<String> syncArgs(Account account) {
+    List<String> args = new ArrayList<>(List.of("sync", "--db", account.db(), "--progress", "none"));
+    args.addAll(account.args());
+    return args;
+  }
+
+  private Map<String, Account> readAccounts() {
+    return AccountsFile.read(accounts); // every problem is one line (exit 2) before anything is scheduled
   }
 
   /**
@@ -251,6 +268,14 @@ final class ScheduleCommand implements Callable<Integer> {
   }
 
   static Duration duration(String value, String option) {
+    Duration d = parseDuration(value, option);
+    if (d.isNegative() || d.isZero()) {
+      throw new AppException(ExitCodes.USAGE, option + " must be a positive duration such as 30m, 10s, 1h or PT30M");
+    }
+    return d;
+  }
+
+  private static Duration parseDuration(String value, String option) {
     String v = value.strip().toLowerCase(Locale.ROOT);
     try {
       if (v.startsWith("p")) {
@@ -267,7 +292,7 @@ final class ScheduleCommand implements Callable<Integer> {
         default -> throw new NumberFormatException();
       };
     } catch (NumberFormatException | DateTimeParseException | StringIndexOutOfBoundsException e) {
-      throw new AppException(2, option + " must be a duration such as 30m, 10s, 1h or PT30M, not '" + value + "'");
+      throw new AppException(ExitCodes.USAGE, option + " must be a positive duration such as 30m, 10s, 1h or PT30M");
     }
   }
 

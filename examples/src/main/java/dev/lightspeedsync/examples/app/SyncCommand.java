@@ -75,12 +75,7 @@ import picocli.CommandLine.Option;
         "  LIGHTSPEED_ACCESS_TOKEN   --access-token",
         "  LIGHTSPEED_ECOM_API_KEY   --api-key",
         "  LIGHTSPEED_ECOM_API_SECRET --api-secret",
-        "  LIGHTSPEED_SYNC_DB        --db",
-        "",
-        "Exit status: 0 success, 1 failure, 2 invalid arguments, 3 credentials rejected,",
-        "4 Lightspeed unreachable, 5 settings do not match the account (e.g. unknown location),",
-        "6 the account is being synced by another process (or the database file is in use),",
-        "130/143 interrupted by Ctrl-C / SIGTERM (rerun to resume)."})
+        "  LIGHTSPEED_SYNC_DB        --db"})
 final class SyncCommand implements Callable<Integer> {
   private final PrintStream out;
 
@@ -120,7 +115,8 @@ final class SyncCommand implements Callable<Integer> {
   String language;
 
   @Option(names = "--db", defaultValue = "${env:LIGHTSPEED_SYNC_DB:-" + LightspeedSyncApp.DEFAULT_DB + "}",
-      description = "JDBC URL of the database. Default: ${DEFAULT-VALUE} (an H2 file in the working directory).")
+      description = {"JDBC URL of the database. Default: $LIGHTSPEED_SYNC_DB, else an H2 file in the working directory:",
+          "  " + LightspeedSyncApp.DEFAULT_DB})
   String db;
 
   @Option(names = "--locations", defaultValue = "all", description = "all, one (the default location) or a comma list A,B. Default: ${DEFAULT-VALUE}.")
@@ -132,7 +128,8 @@ final class SyncCommand implements Callable<Integer> {
   @Option(names = "--sales", defaultValue = "completed", description = "completed, or all (adds open sales). Default: ${DEFAULT-VALUE}.")
   String sales;
 
-  @Option(names = "--read-only", description = "Never write to Lightspeed. (A sync only reads; this is a guarantee for scripts.)")
+  @Option(names = "--read-only", description = "Never write to Lightspeed (SyncSettings.readOnly). A sync only reads;"
+      + " this is a guarantee for scripts.")
   boolean readOnly;
 
   @Option(names = "--dry-run", description = "Read Lightspeed and report, but write nothing to the database (OAuth tokens excepted).")
@@ -172,19 +169,14 @@ final class SyncCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     GracefulShutdown.stoppable();
-    if (maxAttempts < 1 || maxAttempts > 20) {
-      throw new AppException(2, "--max-attempts must be between 1 and 20, not " + maxAttempts);
-    }
+    SyncOptions.check(this); // usage errors (exit 2) before anything is opened
     String p = platform.toLowerCase(Locale.ROOT);
-    if (!p.equals("retail") && !p.equals("ecom")) {
-      throw new AppException(2, "--platform must be retail or ecom, not '" + platform + "'");
-    }
     boolean ecom = p.equals("ecom");
     SalesSelectionConfig salesSelection = switch (sales.toLowerCase(Locale.ROOT)) {
       case "completed" -> ecom ? SalesSelectionConfig.builder().ecomMode(EcomOrderMode.PAID_ONLY).build()
           : SalesSelectionConfig.defaults();
       case "all" -> SalesSelectionConfig.builder().syncAllSales(true).ecomMode(EcomOrderMode.ALL).build();
-      default -> throw new AppException(2, "--sales must be completed or all, not '" + sales + "'");
+      default -> throw SyncOptions.usage("--sales must be completed or all");
     };
     Progress.Mode mode = switch (progress.toLowerCase(Locale.ROOT)) {
       case "auto" -> Progress.detect();
@@ -302,8 +294,7 @@ final class SyncCommand implements Callable<Integer> {
     try {
       return value.contains("T") ? Instant.parse(value) : LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
     } catch (DateTimeParseException e) {
-      throw new AppException(2, "--reimport-from must be a date (2026-01-31) or an instant (2026-01-31T08:00:00Z), not '"
-          + value + "'");
+      throw SyncOptions.usage("--reimport-from must be a date (2026-01-31) or an instant (2026-01-31T08:00:00Z)");
     }
   }
 

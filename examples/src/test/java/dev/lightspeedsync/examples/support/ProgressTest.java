@@ -42,6 +42,25 @@ class ProgressTest {
   }
 
   @Test
+  void anInterruptedBarIsEndedSoTheInterruptedLineStartsOnALineOfItsOwn() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    Progress progress = new Progress(new PrintStream(bytes, true, StandardCharsets.UTF_8), Progress.Mode.BAR,
+        new CountingSink(new InMemorySyncSink()));
+    progress.expect(SyncStream.CATALOGUE, 50);
+    for (int i = 0; i < 10; i++) {
+      progress.onResponse("GET", "/API/V3/Account/1/Item.json", 200, Duration.ZERO);
+    }
+    String drawn = bytes.toString(StandardCharsets.UTF_8);
+
+    progress.abandon(); // what the sync does on Ctrl-C before the app prints "interrupted; rerun to resume"
+
+    String out = bytes.toString(StandardCharsets.UTF_8);
+    assertThat(drawn).doesNotEndWith("\n");
+    assertThat(out).startsWith(drawn).endsWith("\n").contains("10/50 pages");
+    assertThat(out.chars().filter(c -> c == '\n').count()).isEqualTo(1);
+  }
+
+  @Test
   void underATestRunnerThereIsNoTerminalSoLogLinesAreChosen() {
     assertThat(System.console()).isNull();
     assertThat(Progress.detect()).isEqualTo(Progress.Mode.LOG);

@@ -1,0 +1,146 @@
+package dev.lightspeedsync.examples.app;
+
+import dev.lightspeedsync.sync.SyncSettings;
+import dev.lightspeedsync.sync.rules.EcomOrderMode;
+import dev.lightspeedsync.sync.rules.LocationConfig;
+import dev.lightspeedsync.sync.rules.LocationStrategy;
+import dev.lightspeedsync.sync.rules.SalesSelectionConfig;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * What {@code sync} checks in its options before it opens anything, and the {@link SyncSettings}
+ * they stand for. Every failure is a usage error (exit 2): one line that names the option and says
+ * what is allowed, never the value given (it may be a mistyped secret). {@code schedule} runs the
+ * same checks on every account of its accounts file before it schedules anything.
+ */
+final class SyncOptions {
+  static final Set<String> PLATFORMS = Set.of("retail", "ecom");
+  static final Set<String> SALES = Set.of("completed", "all");
+  static final Set<String> PROGRESS = Set.of("auto", "bar", "log", "none");
+
+  private SyncOptions() {}
+
+  /** Checks the values of {@code c}'s options; throws a usage {@link AppException} on the first bad one. */
+  static void check(SyncCommand c) {
+    if (!PLATFORMS.contains(lower(c.platform))) {
+      throw usage("--platform must be retail or ecom");
+    }
+    if (!SALES.contains(lower(c.sales))) {
+      throw usage("--sales must be completed or all");
+    }
+    if (!PROGRESS.contains(lower(c.progress))) {
+      throw usage("--progress must be auto, bar, log or none");
+    }
+    if (c.maxAttempts < 1 || c.maxAttempts > 20) {
+      throw usage("--max-attempts must be between 1 and 20");
+    }
+    if (!(c.timeScale > 0) || Double.isInfinite(c.timeScale) || c.timeScale > 1_000_000) {
+      throw usage("--time-scale must be a number above 0 and at most 1000000 (API seconds per real second)");
+    }
+    if (c.testkitItems < 0 || c.testkitItems > 100_000_000) {
+      throw usage("--testkit-items must be between 0 and 100000000");
+    }
+    if (c.testkitSales < 0 || c.testkitSales > 100_000_000) {
+      throw usage("--testkit-sales must be between 0 and 100000000");
+    }
+    if (c.testkitShops < 1 || c.testkitShops > 1000) {
+      throw usage("--testkit-shops must be between 1 and 1000");
+    }
+    if (c.baseUrl != null) {
+      checkBaseUrl(c.baseUrl);
+    }
+    if (c.reimportFrom != null) {
+      SyncCommand.parseInstant(c.reimportFrom);
+    }
+  }
+
+  /**
+   * An absolute http(s) URL with a host; plain http only to a loopback address (the clients refuse
+   * anything else, and the check here makes that a usage error, not a failure).
+   */
+  static void checkBaseUrl(String value) {
+    URI uri;
+    try {
+      uri = new URI(value.strip());
+    } catch (URISyntaxException e) {
+      throw usage("--base-url is not a URL; give the API origin, e.g. https://api.lightspeedapp.com/");
+    }
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    if (!uri.isAbsolute() || !(scheme.equals("https") || scheme.equals("http")) || uri.getHost() == null
+        || uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
+      throw usage("--base-url must be an http(s) origin such as https://api.lightspeedapp.com/"
+          + " (no user, query or fragment)");
+    }
+    if (scheme.equals("http") && !isLoopback(uri.getHost())) {
+      throw usage("--base-url: plain http is allowed only to a loopback address; use https");
+    }
+  }
+
+  private static boolean isLoopback(String host) {
+    String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    if (h.equalsIgnoreCase("localhost")) {
+      return true;
+    }
+    if (!h.matches("[0-9.]+|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*")) {
+      return false; // a name other than localhost is not resolved here
+    }
+    try {
+      return InetAddress.getByName(h).isLoopbackAddress(); // a literal address: no lookup
+    } catch (UnknownHostException e) {
+      return false;
+    }
+  }
+
+  /**
+   * The settings the options stand for: {@code --read-only}, the location strategy and default
+   * location (R-Series only; {@code null} for eCom), and the sales selection.
+   *
+   * @param defaultLocation the default location's name (R-Series), or null for eCom
+   */
+  static SyncSettings settings(SyncCommand c, String defaultLocation) {
+    boolean ecom = lower(c.platform).equals("ecom");
+    SyncSettings.Builder b = SyncSettings.builder().readOnly(c.readOnly).salesSelection(salesSelection(c.sales, ecom));
+    if (!ecom) {
+      b.location(locations(c.locations, defaultLocation));
+    }
+    return b.build();
+  }
+
+  /** {@code --sales} for the platform. */
+  static SalesSelectionConfig salesSelection(String sales, boolean ecom) {
+    return switch (lower(sales)) {
+      case "completed" -> ecom ? SalesSelectionConfig.builder().ecomMode(EcomOrderMode.PAID_ONLY).build()
+          : SalesSelectionConfig.defaults();
+      case "all" -> SalesSelectionConfig.builder().syncAllSales(true).ecomMode(EcomOrderMode.ALL).build();
+      default -> throw usage("--sales must be completed or all");
+    };
+  }
+
+  /** {@code --locations} with the default location. */
+  static LocationConfig locations(String locations, String defaultLocation) {
+    LocationConfig.Builder loc = LocationConfig.builder().defaultLocationCode(defaultLocation);
+    switch (locations.strip().toLowerCase(Locale.ROOT)) {
+      case "all" -> loc.strategy(LocationStrategy.ALL);
+      case "one" -> loc.strategy(LocationStrategy.ONE);
+      default -> loc.strategy(LocationStrategy.MULTIPLE).locationCodes(LocationConfig.parseCodeList(locations));
+    }
+    try {
+      return loc.build();
+    } catch (IllegalStateException e) {
+      throw usage("--locations/--default-location: " + e.getMessage());
+    }
+  }
+
+  static AppException usage(String message) {
+    return new AppException(ExitCodes.USAGE, message);
+  }
+
+  private static String lower(String s) {
+    return s == null ? "" : s.toLowerCase(Locale.ROOT);
+  }
+}

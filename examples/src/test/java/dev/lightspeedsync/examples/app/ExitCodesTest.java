@@ -1,0 +1,234 @@
+package dev.lightspeedsync.examples.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lightspeedsync.examples.jdbc.ConnectionPool;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Exit statuses, table-driven: command line -> exit status -> a fragment of the one line on stderr.
+ * Every failing case prints exactly one line starting with {@code error: }, and no value given on the
+ * command line or in the accounts file ({@code S3CRET...}) is ever shown. The documented table
+ * ({@link ExitCodes}) is the same in {@code --help} and in both READMEs.
+ */
+class ExitCodesTest {
+  static final String SECRET = "S3CRET-exit-value";
+
+  @TempDir
+  Path dir;
+
+  /** A command line built in the test's temporary directory. */
+  interface Args extends Function<Path, String[]> {}
+
+  private static Arguments row(String name, Args args, int code, String fragment) {
+    return Arguments.of(name, args, code, fragment);
+  }
+
+  private static String db(Path dir, String name) {
+    return "jdbc:h2:file:" + dir.resolve(name).toAbsolutePath();
+  }
+
+  private static Path write(Path dir, String name, String content) {
+    try {
+      return Files.writeString(dir.resolve(name), content, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String[] schedule(Path dir, String accountsJson) {
+    return schedule(dir, accountsJson, "1h", "2");
+  }
+
+  private static String[] schedule(Path dir, String accountsJson, String every, String threads) {
+    return new String[] {"schedule", "--db", db(dir, "scheduler"), "--accounts",
+        write(dir, "accounts.json", accountsJson).toString(), "--every", every, "--threads", threads, "--polling",
+        "100ms", "--until-all-synced", "--for", "60s"};
+  }
+
+  private static int closedPort() {
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort(); // closed again before the app connects
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static final String[] EMBEDDED_SMALL = {"--testkit-items", "10", "--testkit-sales", "5", "--testkit-shops",
+      "1", "--no-activity", "--progress", "none"};
+
+  private static String[] sync(Path dir, String... args) {
+    List<String> all = new ArrayList<>(List.of("sync", "--db", db(dir, "app")));
+    all.addAll(List.of(args));
+    return all.toArray(String[]::new);
+  }
+
+  private static String[] concat(String[] a, String... b) {
+    return Stream.concat(Stream.of(a), Stream.of(b)).toArray(String[]::new);
+  }
+
+  static Stream<Arguments> table() {
+    String retailCreds = " --account-id 1 --client-id id --client-secret " + SECRET + " --refresh-token r";
+    return Stream.of(
+        row("help", d -> new String[] {"help", "sync"}, 0, null),
+        row("sync --help", d -> new String[] {"sync", "--help"}, 0, null),
+        row("unknown command", d -> new String[] {"help", SECRET}, 2, "Unknown subcommand"),
+        row("unknown option", d -> sync(d, "--client-secrett=" + SECRET), 2, "unknown option --client-secrett"),
+        row("time scale negative", d -> sync(d, "--time-scale", "-1"), 2, "--time-scale must be"),
+        row("time scale zero", d -> sync(d, "--time-scale", "0"), 2, "--time-scale must be"),
+        row("time scale not a number", d -> sync(d, "--time-scale", SECRET), 2, "--time-scale"),
+        row("base url not a url", d -> sync(d, ("--base-url " + SECRET + "^x" + retailCreds).split(" ")), 2,
+            "--base-url is not a URL"),
+        row("base url not http", d -> sync(d, ("--base-url ftp://" + SECRET + "/" + retailCreds).split(" ")), 2,
+            "--base-url must be an http(s) origin"),
+        row("base url relative", d -> sync(d, ("--base-url " + SECRET + retailCreds).split(" ")), 2,
+            "--base-url must be an http(s) origin"),
+        row("base url plain http", d -> sync(d, ("--base-url http://" + SECRET + ".example/" + retailCreds).split(" ")),
+            2, "--base-url: plain http is allowed only to a loopback address"),
+        row("base url without credentials", d -> sync(d, "--base-url", "https://api.lightspeedapp.com/"), 2,
+            "needs --account-id, --client-id, --client-secret, --refresh-token"),
+        row("platform", d -> sync(d, "--platform", SECRET), 2, "--platform must be retail or ecom"),
+        row("sales", d -> sync(d, "--sales", SECRET), 2, "--sales must be completed or all"),
+        row("progress", d -> sync(d, "--progress", SECRET), 2, "--progress must be auto, bar, log or none"),
+        row("max attempts", d -> sync(d, "--max-attempts", "0"), 2, "--max-attempts must be between 1 and 20"),
+        row("reimport from", d -> sync(d, "--reimport-from", SECRET), 2, "--reimport-from must be a date"),
+        row("testkit shops", d -> sync(d, "--testkit-shops", "0"), 2, "--testkit-shops must be between 1 and 1000"),
+        row("testkit items", d -> sync(d, "--testkit-items", "-1"), 2, "--testkit-items must be between"),
+        row("blank location", d -> sync(d, concat(EMBEDDED_SMALL, "--locations", "Main Store,,")), 2,
+            "--locations/--default-location"),
+        row("unknown location", d -> sync(d, concat(EMBEDDED_SMALL, "--locations", "one", "--default-location",
+            "Nowhere")), 5, "Nowhere"),
+        row("unreachable", d -> sync(d, ("--base-url http://127.0.0.1:" + closedPort() + "/ --max-attempts 1"
+            + retailCreds).split(" ")), 4, "cannot reach Lightspeed"),
+        row("not durable", d -> concat(new String[] {"sync", "--db", db(d, "delayed") + ";WRITE_DELAY=500"},
+            EMBEDDED_SMALL), 2,
+            "not durable"),
+        row("export what", d -> new String[] {"export", "--db", db(d, "none"), "--what", SECRET}, 2,
+            "--what must be skus, stock or sales"),
+        row("export missing database", d -> new String[] {"export", "--db", db(d, "missing"), "--what", "skus"}, 7,
+            "does not exist; run sync first"),
+        row("export never-synced database", d -> {
+          try (ConnectionPool ignored = ConnectionPool.open(db(d, "empty"))) {
+            return new String[] {"export", "--db", db(d, "empty"), "--what", "stock"};
+          }
+        }, 7, "holds no synced data"),
+        row("export in-memory database", d -> new String[] {"export", "--db", "jdbc:h2:mem:x", "--what", "skus"}, 7,
+            "holds no synced data"),
+        row("schedule accounts missing", d -> new String[] {"schedule", "--db", db(d, "scheduler"), "--accounts",
+            d.resolve("nope.json").toString()}, 2, "nope.json: does not exist"),
+        row("schedule accounts not json", d -> schedule(d, "[{\"key\": \"a\",\n \"args\": [" + SECRET + "]}]"), 2,
+            "accounts.json: line 2, column"),
+        row("schedule accounts cut short", d -> schedule(d, "[{\"key\": \"a\", \"args\": [\"--sales"), 2,
+            "accounts.json: line 1, column"),
+        row("schedule accounts not an array", d -> schedule(d, "{\"key\": \"a\"}"), 2, "must be a JSON array"),
+        row("schedule account without key", d -> schedule(d, "[{\"args\": []}]"), 2, "account 1 needs a \"key\""),
+        row("schedule account args not strings", d -> schedule(d, "[{\"key\": \"a\", \"args\": [1]}]"), 2,
+            "account 'a': args[0] must be a string"),
+        row("schedule account duplicate", d -> schedule(d, "[{\"key\": \"a\"}, {\"key\": \"a\"}]"), 2,
+            "account key 'a' appears twice"),
+        row("schedule account mistyped option", d -> schedule(d, "[{\"key\": \"store-x\", \"args\": [\"--base-url\","
+            + " \"http://127.0.0.1:9/\", \"--client-secrett=" + SECRET + "\"]}]"), 2,
+            "account 'store-x': unknown option --client-secrett"),
+        row("schedule account bad value", d -> schedule(d, "[{\"key\": \"store-x\", \"args\": [\"--platform\", \""
+            + SECRET + "\"]}]"), 2, "account 'store-x': --platform must be retail or ecom"),
+        row("schedule account option the schedule sets", d -> schedule(d, "[{\"key\": \"store-x\", \"args\":"
+            + " [\"--progress\", \"log\"]}]"), 2, "account 'store-x': option '--progress'"),
+        row("schedule every", d -> schedule(d, "[]", SECRET, "2"), 2, "--every must be a positive duration"),
+        row("schedule every zero", d -> schedule(d, "[]", "0s", "2"), 2, "--every must be a positive duration"),
+        row("schedule threads", d -> schedule(d, "[]", "1h", "0"), 2, "--threads must be between 1 and 100"),
+        row("schedule a failing account", d -> schedule(d, "[{\"key\": \"store-y\", \"db\": \"" + db(d, "store-y")
+            + "\", \"args\": [\"--base-url\", \"http://127.0.0.1:" + closedPort() + "/\", \"--account-id\", \"1\","
+            + " \"--client-id\", \"i\", \"--client-secret\", \"" + SECRET + "\", \"--refresh-token\", \"r\","
+            + " \"--max-attempts\", \"1\"]}]"), 1, "the last sync of store-y (exit 4) failed"));
+  }
+
+  @ParameterizedTest(name = "[{index}] {0} -> {2}")
+  @MethodSource("table")
+  void exitStatusAndOneLine(String name, Args args, int code, String fragment) {
+    AppRun run = AppRun.of(args.apply(dir));
+
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(code);
+    if (code == 0) {
+      assertThat(run.err()).isEmpty();
+    } else {
+      assertThat(run.errLines()).as(run.err()).singleElement().asString().startsWith("error: ").contains(fragment);
+      if (code == ExitCodes.USAGE) {
+        assertThat(run.err().strip()).endsWith("(see --help)");
+      }
+    }
+    assertThat(run.out() + run.err()).doesNotContain(SECRET);
+  }
+
+  @Test
+  void exportOfAMissingDatabaseCreatesNothing() throws IOException {
+    AppRun run = AppRun.of("export", "--db", db(dir, "missing"), "--what", "skus");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.NO_DATABASE);
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files).isEmpty();
+    }
+  }
+
+  @Test
+  void aMistypedScheduleAccountIsRefusedBeforeAnythingIsScheduled() {
+    AppRun run = AppRun.of(schedule(dir, "[{\"key\": \"store-x\", \"args\": [\"--client-secrett=" + SECRET + "\"]}]"));
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(run.out()).doesNotContain("schedule: node");
+    assertThat(dir.resolve("scheduler.mv.db")).doesNotExist();
+  }
+
+  @Test
+  void everyCommandsHelpListsTheExitStatuses() {
+    for (String command : List.of("sync", "export", "schedule", "login")) {
+      AppRun run = AppRun.of(command, "--help");
+      assertThat(run.exitCode()).isZero();
+      for (ExitCodes.Code c : ExitCodes.ALL) {
+        assertThat(run.out()).as(command).containsPattern("(?m)^  " + c.code() + " +" + Pattern.quote(c.meaning()) + "$");
+      }
+    }
+    assertThat(AppRun.of("--help").out()).contains("Exit status:", "  7    export:");
+  }
+
+  @Test
+  void theReadmesDocumentTheSameExitStatuses() throws IOException {
+    for (Path readme : List.of(ReadmeCommands.ROOT.resolve("README.md"), ReadmeCommands.ROOT.resolve("examples/README.md"))) {
+      String text = Files.readString(readme);
+      Matcher table = Pattern.compile("(?m)^\\| `(\\d+)` \\| (.+) \\|$").matcher(text);
+      List<String> documented = new ArrayList<>();
+      while (table.find()) {
+        documented.add(table.group(1) + " " + table.group(2));
+      }
+      assertThat(documented).as(readme.toString())
+          .containsExactlyElementsOf(ExitCodes.ALL.stream().map(c -> c.code() + " " + c.meaning()).toList());
+    }
+  }
+
+  @Test
+  void helpNeverBreaksTheDefaultDatabaseUrlNorShowsTheEnvironmentsValue() {
+    for (String command : List.of("sync", "export", "login")) {
+      String help = AppRun.of(command, "--help").out();
+      assertThat(help).as(command).contains(LightspeedSyncApp.DEFAULT_DB).contains("$LIGHTSPEED_SYNC_DB");
+      for (String line : help.split("\\R")) {
+        assertThat(line.length()).as(command + ": " + line).isLessThanOrEqualTo(HelpText.WIDTH);
+      }
+    }
+  }
+}

@@ -1,0 +1,164 @@
+package dev.lightspeedsync.examples.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lightspeedsync.testkit.EcomCredentials;
+import dev.lightspeedsync.testkit.LightspeedTestServer;
+import dev.lightspeedsync.testkit.ManualTimeSource;
+import dev.lightspeedsync.testkit.RetailCredentials;
+import dev.lightspeedsync.testkit.TestkitConfig;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Every app command of {@code README.md} and {@code examples/README.md} runs, in-process, in the
+ * order of the file, and exits 0 ({@link ReadmeCommands} says what counts as a command). The
+ * commands run as written, with only these substitutions so they run offline in a temporary
+ * directory:
+ *
+ * <ul>
+ *   <li>a command without {@code --db} gets the README's own temporary database (what
+ *       {@code ./lightspeed-sync.mv.db} is when the commands are typed one after the other), and the
+ *       placeholder {@code JDBC_URL} is that database;
+ *   <li>{@code --base-url} of the public APIs ({@code https://api.lightspeedapp.com/},
+ *       {@code https://api.webshopapp.com/}) becomes a testkit server's, and the placeholder values of
+ *       the credential options ({@code ID}, {@code S}, {@code T}, {@code K}) its credentials;
+ *   <li>optional parts of a synopsis ({@code [--every 30m]}) are left out and alternatives
+ *       ({@code skus|stock|sales}) take the first.
+ * </ul>
+ * {@link #NOT_RUN} lists, with the reason, the commands that cannot run unattended; a test checks
+ * that each of them is still in a README, so the list cannot go stale.
+ */
+class ReadmeCommandsTest {
+  /** Commands (by their first word after the invocation) that are not run, and why. */
+  static final Map<String, String> NOT_RUN = Map.of(
+      "login", "interactive: waits for the code pasted from the browser (LoginCommandTest runs it on the testkit)",
+      "schedule", "runs until stopped and its example database is PostgreSQL (ScheduleCommandTest runs it bounded"
+          + " on H2 and, with LIGHTSPEED_SYNC_TEST_POSTGRES_URL, on PostgreSQL)");
+
+  @TempDir
+  Path dir;
+
+  LightspeedTestServer server;
+
+  /** A fresh server per README: the first refresh rotates its tokens, as a real account's do. */
+  void startServer() {
+    stopServer();
+    server = LightspeedTestServer.start(TestkitConfig.builder().seed(21).shops(2).items(60).sales(30).orders(0)
+        .products(30).ecomOrders(20).ecomLanguages(List.of("nl", "en")).timeSource(new ManualTimeSource())
+        .unlimited().build());
+  }
+
+  @AfterEach
+  void stopServer() {
+    if (server != null) {
+      server.close();
+      server = null;
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"README.md", "examples/README.md"})
+  void everyCommandRunsAndExitsZero(String readme) {
+    startServer();
+    List<ReadmeCommands.Command> commands = ReadmeCommands.of(readme);
+    String database = "jdbc:h2:file:" + dir.resolve(readme.replace('/', '-')).toAbsolutePath() + ";WRITE_DELAY=0";
+    Map<String, String> failures = new LinkedHashMap<>();
+    int ran = 0;
+    for (ReadmeCommands.Command c : commands) {
+      if (!c.args().isEmpty() && NOT_RUN.containsKey(c.args().get(0))) {
+        continue;
+      }
+      List<String> args = offline(c.args(), database);
+      AppRun run = AppRun.of(args.toArray(String[]::new));
+      ran++;
+      if (run.exitCode() != 0) {
+        failures.put(c.text(), "exit " + run.exitCode() + ": " + run.err().strip());
+      }
+    }
+    assertThat(failures).as("README commands that fail").isEmpty();
+    assertThat(ran).as("commands found in " + readme).isGreaterThanOrEqualTo(5);
+  }
+
+  @Test
+  void theExtractionFindsTheKnownCommands() {
+    List<String> root = ReadmeCommands.of("README.md").stream().map(ReadmeCommands.Command::text).toList();
+    List<String> examples = ReadmeCommands.of("examples/README.md").stream().map(ReadmeCommands.Command::text).toList();
+
+    assertThat(root).contains("java -jar examples/target/lightspeed-sync-app.jar",
+        "java -jar examples/target/lightspeed-sync-app.jar export --what skus", "sync --platform ecom");
+    assertThat(examples).contains("java -jar examples/target/lightspeed-sync-app.jar",
+        "sync --locations \"Main Store,Warehouse\"",
+        "sync --locations one --default-location \"Main Store\" --sales completed");
+    assertThat(ReadmeCommands.argsOf("sync --locations \"Main Store,Warehouse\""))
+        .containsExactly("sync", "--locations", "Main Store,Warehouse");
+  }
+
+  @Test
+  void everyCommandThatIsNotRunIsStillInAReadme() {
+    List<String> firstWords = new ArrayList<>();
+    for (String readme : List.of("README.md", "examples/README.md")) {
+      ReadmeCommands.of(readme).forEach(c -> firstWords.add(c.args().isEmpty() ? "" : c.args().get(0)));
+    }
+    assertThat(firstWords).containsAll(NOT_RUN.keySet());
+  }
+
+  /** The substitutions of the class comment. */
+  private List<String> offline(List<String> shown, String database) {
+    List<String> args = new ArrayList<>();
+    boolean optional = false;
+    for (String w : shown) {
+      if (w.startsWith("[")) {
+        optional = true;
+      }
+      if (!optional) {
+        args.add(w.equals("JDBC_URL") ? database : w.contains("|") && !w.contains(" ") ? w.split("\\|")[0] : w);
+      }
+      if (w.endsWith("]")) {
+        optional = false;
+      }
+    }
+    if (args.isEmpty() || args.get(0).startsWith("-")) {
+      args.add(0, "sync"); // what the app runs with no command
+    }
+    int base = args.indexOf("--base-url");
+    if (base >= 0) {
+      String url = args.get(base + 1);
+      RetailCredentials r = server.retailCredentials();
+      EcomCredentials e = server.ecomCredentials();
+      if (url.equals("https://api.lightspeedapp.com/")) {
+        args.set(base + 1, server.retailBaseUrl().toString());
+        replace(args, "--account-id", Long.toString(r.accountId()));
+        replace(args, "--client-id", r.clientId());
+        replace(args, "--client-secret", r.clientSecret());
+        replace(args, "--refresh-token", r.refreshToken());
+        replace(args, "--access-token", r.accessToken());
+      } else if (url.equals("https://api.webshopapp.com/")) {
+        args.set(base + 1, server.ecomBaseUrl().toString());
+        replace(args, "--api-key", e.apiKey());
+        replace(args, "--api-secret", e.apiSecret());
+      }
+    }
+    boolean help = args.get(0).equals("help") || args.contains("--help");
+    if (!help && !args.contains("--db") && args.stream().noneMatch(a -> a.startsWith("--db="))) {
+      args.add(1, "--db");
+      args.add(2, database);
+    }
+    return args;
+  }
+
+  private static void replace(List<String> args, String option, String value) {
+    int i = args.indexOf(option);
+    if (i >= 0 && i + 1 < args.size()) {
+      args.set(i + 1, value);
+    }
+  }
+}
