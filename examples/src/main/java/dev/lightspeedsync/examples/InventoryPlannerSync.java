@@ -6,8 +6,10 @@ import dev.lightspeedsync.examples.jdbc.ConnectionSource;
 import dev.lightspeedsync.examples.jdbc.JdbcSyncSink;
 import dev.lightspeedsync.examples.support.EmbeddedLightspeed;
 import dev.lightspeedsync.sync.lightspeed.SyncMetrics;
-import dev.lightspeedsync.sync.lightspeed.SyncReport;
-import dev.lightspeedsync.sync.lightspeed.retail.RetailSyncRunner;
+import dev.lightspeedsync.sync.engine.SyncReport;
+import dev.lightspeedsync.sync.lightspeed.retail.RetailConnector;
+import dev.lightspeedsync.sync.engine.SyncEngine;
+import dev.lightspeedsync.sync.engine.SyncRequest;
 import dev.lightspeedsync.sync.rules.LocationConfig;
 import dev.lightspeedsync.sync.rules.LocationStrategy;
 import dev.lightspeedsync.sync.rules.SalesSelectionConfig;
@@ -46,16 +48,17 @@ public final class InventoryPlannerSync {
     JdbcSyncSink sink = JdbcSyncSink.migrated(db);
     String location = lightspeed.firstShopName();
     try (RetailClient client = lightspeed.retailClient(metrics, null)) {
-      RetailSyncRunner runner = RetailSyncRunner.builder()
-          .client(client)
+      SyncEngine engine = SyncEngine.builder()
           .sink(sink)
-          .locations(LocationConfig.builder().strategy(LocationStrategy.ONE).defaultLocationCode(location).build())
-          .salesSelection(SalesSelectionConfig.defaults()) // completed sales only
-          .metrics(metrics)
+          .settings(dev.lightspeedsync.sync.SyncSettings.builder()
+              .location(LocationConfig.builder().strategy(LocationStrategy.ONE).defaultLocationCode(location).build())
+              .salesSelection(SalesSelectionConfig.defaults()) // completed sales only
+              .build())
           .clock(lightspeed.clock())
           .build();
-      SyncReport full = runner.runOnce();          // no checkpoints yet: a full sync
-      SyncReport incremental = runner.runOnce();   // the 30-minute schedule would run this
+      RetailConnector account = RetailConnector.builder().client(client).metrics(metrics).clock(lightspeed.clock()).build();
+      SyncReport full = engine.run(account);          // no checkpoints yet: a full sync
+      SyncReport incremental = engine.run(account);   // the 30-minute schedule would run this
       return new Result(location, full, incremental, bestSellers(5));
     }
   }
@@ -82,9 +85,9 @@ public final class InventoryPlannerSync {
       Result r = new InventoryPlannerSync(lightspeed, db).run();
       System.out.printf("Location '%s': full sync stored %d SKUs, %d stock rows, %d sales (%d requests);"
               + " incremental sync: %d requests%n", r.location(),
-          r.full().stream(dev.lightspeedsync.sync.lightspeed.SyncStream.CATALOGUE).stored(),
-          r.full().stream(dev.lightspeedsync.sync.lightspeed.SyncStream.STOCK).stored(),
-          r.full().stream(dev.lightspeedsync.sync.lightspeed.SyncStream.SALES).stored(), r.full().requests(),
+          r.full().stream(dev.lightspeedsync.sync.engine.SyncStream.CATALOGUE).map(x -> x.stored()).orElse(0L),
+          r.full().stream(dev.lightspeedsync.sync.engine.SyncStream.STOCK).map(x -> x.stored()).orElse(0L),
+          r.full().stream(dev.lightspeedsync.sync.engine.SyncStream.SALES).map(x -> x.stored()).orElse(0L), r.full().requests(),
           r.incremental().requests());
       System.out.println("Best sellers (units sold, on hand):");
       r.bestSellers().forEach(a -> System.out.printf("  %-8s %-40s %5d %5d%n", a.skuId(), a.name(), a.unitsSold(), a.onHand()));

@@ -6,9 +6,11 @@ import dev.lightspeedsync.examples.jdbc.ConnectionSource;
 import dev.lightspeedsync.examples.jdbc.JdbcSyncSink;
 import dev.lightspeedsync.examples.support.EmbeddedLightspeed;
 import dev.lightspeedsync.sync.lightspeed.SyncMetrics;
-import dev.lightspeedsync.sync.lightspeed.SyncStream;
+import dev.lightspeedsync.sync.engine.SyncStream;
 import dev.lightspeedsync.sync.lightspeed.ecom.EcomMapping;
-import dev.lightspeedsync.sync.lightspeed.ecom.EcomSyncRunner;
+import dev.lightspeedsync.sync.lightspeed.ecom.EcomConnector;
+import dev.lightspeedsync.sync.engine.SyncEngine;
+import dev.lightspeedsync.sync.engine.SyncRequest;
 import dev.lightspeedsync.sync.model.StockLevel;
 import dev.lightspeedsync.sync.rules.AvailabilityConfig;
 import dev.lightspeedsync.sync.rules.AvailabilityRule;
@@ -68,10 +70,10 @@ public final class StorefrontStockPush {
     SyncSettings settings = SyncSettings.builder().readOnly(readOnly)
         .availability(AvailabilityConfig.builder().pushStock(true).build()).build();
     try (EcomClient client = lightspeed.ecomClient(metrics)) {
-      EcomSyncRunner runner = EcomSyncRunner.builder().client(client).sink(sink)
-          .shopKey(Long.toString(lightspeed.server().ecomCredentials().shopId()))
-          .metrics(metrics).clock(lightspeed.clock()).build();
-      runner.run(EnumSet.of(SyncStream.CATALOGUE, SyncStream.STOCK));
+      SyncEngine.builder().sink(sink).settings(settings).clock(lightspeed.clock()).build().run(
+          EcomConnector.builder().client(client).shopKey(Long.toString(lightspeed.server().ecomCredentials().shopId()))
+              .metrics(metrics).clock(lightspeed.clock()).build(),
+          SyncRequest.builder().streams(EnumSet.of(SyncStream.CATALOGUE, SyncStream.STOCK)).build());
 
       // What the storefront shows now, overlaid with what this warehouse pushed before (a negative
       // availability is shown as 0, so the pushed value is the one to compare with).

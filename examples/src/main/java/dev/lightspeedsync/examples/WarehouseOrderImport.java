@@ -6,7 +6,9 @@ import dev.lightspeedsync.examples.jdbc.ConnectionSource;
 import dev.lightspeedsync.examples.jdbc.JdbcSyncSink;
 import dev.lightspeedsync.examples.support.EmbeddedLightspeed;
 import dev.lightspeedsync.sync.lightspeed.SyncMetrics;
-import dev.lightspeedsync.sync.lightspeed.ecom.EcomSyncRunner;
+import dev.lightspeedsync.sync.lightspeed.ecom.EcomConnector;
+import dev.lightspeedsync.sync.engine.SyncEngine;
+import dev.lightspeedsync.sync.engine.SyncRequest;
 import dev.lightspeedsync.sync.rules.EcomOrderMode;
 import dev.lightspeedsync.sync.rules.SalesSelectionConfig;
 import dev.lightspeedsync.sync.spi.LedgerEntry;
@@ -51,16 +53,18 @@ public final class WarehouseOrderImport {
     SyncMetrics metrics = new SyncMetrics();
     long synced;
     try (EcomClient client = lightspeed.ecomClient(metrics)) {
-      EcomSyncRunner runner = EcomSyncRunner.builder()
-          .client(client)
+      SyncEngine engine = SyncEngine.builder()
           .sink(sink)
-          .shopKey(Long.toString(lightspeed.server().ecomCredentials().shopId()))
-          .salesSelection(SalesSelectionConfig.builder().ecomMode(EcomOrderMode.ELIGIBLE_TO_SHIP)
-              .ecomChangeWindow(Duration.ofHours(12)).build())
-          .metrics(metrics)
+          .settings(dev.lightspeedsync.sync.SyncSettings.builder()
+              .salesSelection(SalesSelectionConfig.builder().ecomMode(EcomOrderMode.ELIGIBLE_TO_SHIP)
+                  .ecomChangeWindow(Duration.ofHours(12)).build())
+              .build())
           .clock(lightspeed.clock())
           .build();
-      synced = runner.runOnce().stream(dev.lightspeedsync.sync.lightspeed.SyncStream.SALES).stored();
+      synced = engine.run(EcomConnector.builder().client(client)
+              .shopKey(Long.toString(lightspeed.server().ecomCredentials().shopId()))
+              .metrics(metrics).clock(lightspeed.clock()).build())
+          .stream(dev.lightspeedsync.sync.engine.SyncStream.SALES).map(r -> r.stored()).orElse(0L);
     }
     List<String> handedOver = new ArrayList<>();
     for (String orderId : storedOpenOrders()) {

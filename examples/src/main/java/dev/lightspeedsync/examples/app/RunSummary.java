@@ -3,8 +3,8 @@ package dev.lightspeedsync.examples.app;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lightspeedsync.examples.support.CountingSink;
-import dev.lightspeedsync.sync.lightspeed.SyncReport;
-import dev.lightspeedsync.sync.lightspeed.SyncStream;
+import dev.lightspeedsync.sync.engine.SyncReport;
+import dev.lightspeedsync.sync.engine.SyncStream;
 import java.util.Locale;
 
 /**
@@ -26,9 +26,9 @@ public record RunSummary(String platform, boolean full, long skus, long stockLev
     long deactivated, long requests, long rateLimited, long retries, long elapsedMillis) {
 
   static RunSummary of(String platform, SyncReport report, CountingSink.Counts counts, long elapsedMillis) {
-    return new RunSummary(platform, report.full(), report.stream(SyncStream.CATALOGUE).stored(),
-        report.stream(SyncStream.STOCK).stored(), report.stream(SyncStream.SALES).stored(), counts.salesLines(),
-        report.stream(SyncStream.CATALOGUE).deactivated(), report.requests(), report.rateLimited(), report.retries(),
+    return new RunSummary(platform, report.full(), report.stream(SyncStream.CATALOGUE).map(r -> r.stored()).orElse(0L),
+        report.stream(SyncStream.STOCK).map(r -> r.stored()).orElse(0L), report.stream(SyncStream.SALES).map(r -> r.stored()).orElse(0L), counts.salesLines(),
+        report.stream(SyncStream.CATALOGUE).map(r -> r.deactivated()).orElse(0L), report.requests(), report.rateLimited(), report.retries(),
         elapsedMillis);
   }
 

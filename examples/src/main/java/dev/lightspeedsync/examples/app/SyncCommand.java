@@ -19,10 +19,15 @@ import dev.lightspeedsync.examples.support.EmbeddedLightspeed;
 import dev.lightspeedsync.examples.support.ListenerChain;
 import dev.lightspeedsync.examples.support.Progress;
 import dev.lightspeedsync.sync.lightspeed.SyncMetrics;
-import dev.lightspeedsync.sync.lightspeed.SyncReport;
-import dev.lightspeedsync.sync.lightspeed.SyncStream;
-import dev.lightspeedsync.sync.lightspeed.ecom.EcomSyncRunner;
-import dev.lightspeedsync.sync.lightspeed.retail.RetailSyncRunner;
+import dev.lightspeedsync.sync.engine.SyncReport;
+import dev.lightspeedsync.sync.engine.SyncEngine;
+import dev.lightspeedsync.sync.engine.SyncRequest;
+import dev.lightspeedsync.sync.engine.RateLimitPolicy;
+import dev.lightspeedsync.sync.spi.Connector;
+import dev.lightspeedsync.sync.SyncSettings;
+import dev.lightspeedsync.sync.engine.SyncStream;
+import dev.lightspeedsync.sync.lightspeed.ecom.EcomConnector;
+import dev.lightspeedsync.sync.lightspeed.retail.RetailConnector;
 import dev.lightspeedsync.sync.rules.EcomOrderMode;
 import dev.lightspeedsync.sync.rules.LocationConfig;
 import dev.lightspeedsync.sync.rules.LocationStrategy;
@@ -209,13 +214,14 @@ final class SyncCommand implements Callable<Integer> {
           if (ecom) {
             out.println("Webshop activity: " + embedded.touchRecentEcomOrders() + " orders changed in the last 12 hours");
             try (EcomClient client = embedded.ecomClient(ListenerChain.of(metrics, bar, GracefulShutdown.LISTENER))) {
-              EcomSyncRunner runner = ecomRunner(client, sink, metrics, embedded.clock(),
-                  Long.toString(embedded.server().ecomCredentials().shopId()), salesSelection);
+              AccountSync runner = new AccountSync(engine(sink, SyncOptions.settings(this, null), embedded.clock()),
+                  EcomConnector.builder().client(client).shopKey(Long.toString(embedded.server().ecomCredentials().shopId()))
+                      .metrics(metrics).clock(embedded.clock()).build(), sink);
               try (RunLock lock = RunGuard.lock(database, "ecom:" + embedded.server().ecomCredentials().shopId())) {
-                runs.add(runOnce("ecom", ecomRun(runner, from), ecomFull(runner, sink), Map.of(), sink, bar, "Sync 1"));
+                runs.add(runOnce("ecom", runner.run(from), runner.full(Map.of(), bar), Map.of(), sink, bar, "Sync 1"));
                 if (!noActivity) {
                   out.println("Webshop activity: " + embedded.simulateEcomActivity());
-                  runs.add(runOnce("ecom", runner::runOnce, ecomFull(runner, sink), Map.of(), sink, bar, "Sync 2"));
+                  runs.add(runOnce("ecom", runner.run(null), runner.full(Map.of(), bar), Map.of(), sink, bar, "Sync 2"));
                 }
               }
             }
@@ -224,17 +230,18 @@ final class SyncCommand implements Callable<Integer> {
             JdbcTokenStore tokens = JdbcTokenStore.open(pool, accountKey, embedded.initialTokens(), embedded.clock());
             try (RetailClient client = embedded.retailClient(ListenerChain.of(metrics, bar, GracefulShutdown.LISTENER), tokens)) {
               String defaultLoc = defaultLocation != null ? defaultLocation : embedded.firstShopName();
-              RetailSyncRunner runner = runner(client, sink, metrics, embedded.clock(), defaultLoc, salesSelection);
+              AccountSync runner = new AccountSync(engine(sink, SyncOptions.settings(this, defaultLoc), embedded.clock()),
+                  RetailConnector.builder().client(client).metrics(metrics).clock(embedded.clock()).build(), sink);
               Map<SyncStream, Long> expected = new EnumMap<>(SyncStream.class);
               expected.put(SyncStream.CATALOGUE, embedded.pagesOf("Item"));
               expected.put(SyncStream.STOCK, embedded.pagesOf("ItemShop"));
               expected.put(SyncStream.SALES, embedded.pagesOf("Sale"));
               try (RunLock lock = RunGuard.lock(database, accountKey)) {
-                runs.add(runOnce("retail", retailRun(runner, from), retailFull(runner, sink, expected, bar), expected,
+                runs.add(runOnce("retail", runner.run(from), runner.full(expected, bar), expected,
                     sink, bar, "Sync 1"));
                 if (!noActivity) {
                   out.println("Shop activity: " + embedded.simulateActivity());
-                  runs.add(runOnce("retail", runner::runOnce, retailFull(runner, sink, Map.of(), bar), Map.of(), sink,
+                  runs.add(runOnce("retail", runner.run(null), runner.full(Map.of(), bar), Map.of(), sink,
                       bar, "Sync 2"));
                 }
               }
@@ -248,10 +255,11 @@ final class SyncCommand implements Callable<Integer> {
         try (EcomClient client = b.build()) {
           // a stable, non-secret key for the checkpoints of this shop and language
           String shopKey = JdbcTokenStore.fingerprint(withSlash(baseUrl) + "|" + apiKey) + ":" + language;
-          EcomSyncRunner runner = ecomRunner(client, sink, metrics, Clock.systemUTC(), shopKey, salesSelection);
+          AccountSync runner = new AccountSync(engine(sink, SyncOptions.settings(this, null), Clock.systemUTC()),
+              EcomConnector.builder().client(client).shopKey(shopKey).metrics(metrics).build(), sink);
           out.println(dbLine);
           try (RunLock lock = RunGuard.lock(database, "ecom:" + shopKey)) {
-            runs.add(runOnce("ecom", ecomRun(runner, from), ecomFull(runner, sink), Map.of(), sink, bar, "Sync"));
+            runs.add(runOnce("ecom", runner.run(from), runner.full(Map.of(), bar), Map.of(), sink, bar, "Sync"));
           }
         }
       } else {
@@ -264,10 +272,11 @@ final class SyncCommand implements Callable<Integer> {
             .retry(RetryConfig.defaults().withMaxAttempts(maxAttempts));
         try (RetailClient client = b.build()) {
           String defaultLoc = defaultLocation != null ? defaultLocation : firstShop(client);
-          RetailSyncRunner runner = runner(client, sink, metrics, Clock.systemUTC(), defaultLoc, salesSelection);
+          AccountSync runner = new AccountSync(engine(sink, SyncOptions.settings(this, defaultLoc), Clock.systemUTC()),
+              RetailConnector.builder().client(client).metrics(metrics).build(), sink);
           out.println(dbLine);
           try (RunLock lock = RunGuard.lock(database, accountKey)) {
-            runs.add(runOnce("retail", retailRun(runner, from), retailFull(runner, sink, Map.of(), bar), Map.of(), sink,
+            runs.add(runOnce("retail", runner.run(from), runner.full(Map.of(), bar), Map.of(), sink,
                 bar, "Sync"));
           }
         }
@@ -282,12 +291,49 @@ final class SyncCommand implements Callable<Integer> {
 
   private static final Set<SyncStream> DATA_STREAMS = EnumSet.of(SyncStream.CATALOGUE, SyncStream.STOCK, SyncStream.SALES);
 
-  private static Supplier<SyncReport> retailRun(RetailSyncRunner runner, Instant from) {
-    return from == null ? runner::runOnce : () -> runner.reimportFrom(from, DATA_STREAMS);
+  /** The engine of one run: waits for rate-limit windows (the app's default), on the API's clock. */
+  private static SyncEngine engine(SyncSink sink, SyncSettings settings, Clock clock) {
+    return SyncEngine.builder().sink(sink).settings(settings).clock(clock).rateLimitPolicy(RateLimitPolicy.WAIT).build();
   }
 
-  private static Supplier<SyncReport> ecomRun(EcomSyncRunner runner, Instant from) {
-    return from == null ? runner::runOnce : () -> runner.reimportFrom(from, DATA_STREAMS);
+  /** One account's engine and connector, as the app runs them. */
+  private static final class AccountSync {
+    private final SyncEngine engine;
+    private final Connector connector;
+    private final SyncSink sink;
+
+    AccountSync(SyncEngine engine, Connector connector, SyncSink sink) {
+      this.engine = engine;
+      this.connector = connector;
+      this.sink = sink;
+    }
+
+    /** A normal run, or a re-import of the data streams from {@code from}. */
+    Supplier<SyncReport> run(Instant from) {
+      SyncRequest request = from == null ? SyncRequest.all()
+          : SyncRequest.builder().streams(DATA_STREAMS).reimportFrom(from).build();
+      return () -> {
+        SyncReport report = engine.run(connector, request);
+        if (report.status() == SyncReport.Status.INTERRUPTED) {
+          throw new IllegalStateException("interrupted; rerun to resume");
+        }
+        report.notices().forEach(n -> System.err.println("notice: " + TerminalText.safe(n)));
+        return report;
+      };
+    }
+
+    /** Whether a data stream starts without a checkpoint; full streams get a progress bar when pages are known. */
+    boolean full(Map<SyncStream, Long> expected, Progress bar) {
+      boolean full = false;
+      for (SyncStream s : DATA_STREAMS) {
+        boolean streamFull = sink.checkpoint(SyncEngine.checkpointName(connector.accountKey(), s)).isEmpty();
+        full |= streamFull;
+        if (streamFull && expected.containsKey(s)) {
+          bar.expect(s, expected.get(s));
+        }
+      }
+      return full;
+    }
   }
 
   static Instant parseInstant(String value) {
@@ -296,30 +342,6 @@ final class SyncCommand implements Callable<Integer> {
     } catch (DateTimeParseException e) {
       throw SyncOptions.usage("--reimport-from must be a date (2026-01-31) or an instant (2026-01-31T08:00:00Z)");
     }
-  }
-
-  private EcomSyncRunner ecomRunner(EcomClient client, SyncSink sink, SyncMetrics metrics, Clock clock, String shopKey,
-      SalesSelectionConfig salesSelection) {
-    return EcomSyncRunner.builder().client(client).sink(sink).shopKey(shopKey).salesSelection(salesSelection)
-        .metrics(metrics).clock(clock).build();
-  }
-
-  private static boolean ecomFull(EcomSyncRunner runner, SyncSink sink) {
-    return Stream.of("products", "variants", "orders").anyMatch(w -> sink.checkpoint(runner.checkpointName(w)).isEmpty());
-  }
-
-  /** Whether a stream starts without a checkpoint; full streams get a progress bar when pages are known. */
-  private static boolean retailFull(RetailSyncRunner runner, SyncSink sink, Map<SyncStream, Long> expected,
-      Progress bar) {
-    boolean full = false;
-    for (SyncStream s : EnumSet.of(SyncStream.CATALOGUE, SyncStream.STOCK, SyncStream.SALES)) {
-      boolean streamFull = sink.checkpoint(runner.streamName(s)).isEmpty();
-      full |= streamFull;
-      if (streamFull && expected.containsKey(s)) {
-        bar.expect(s, expected.get(s));
-      }
-    }
-    return full;
   }
 
   private ConnectionPool openDatabase() {
@@ -351,24 +373,6 @@ final class SyncCommand implements Callable<Integer> {
       throw new AppException(2, "a sync with --base-url needs " + String.join(", ", missing)
           + " (or the environment variables listed in --help)");
     }
-  }
-
-  private RetailSyncRunner runner(RetailClient client, SyncSink sink, SyncMetrics metrics, Clock clock,
-      String defaultLoc, SalesSelectionConfig salesSelection) {
-    LocationConfig.Builder loc = LocationConfig.builder().defaultLocationCode(defaultLoc);
-    switch (locations.strip().toLowerCase(Locale.ROOT)) {
-      case "all" -> loc.strategy(LocationStrategy.ALL);
-      case "one" -> loc.strategy(LocationStrategy.ONE);
-      default -> loc.strategy(LocationStrategy.MULTIPLE).locationCodes(LocationConfig.parseCodeList(locations));
-    }
-    LocationConfig config;
-    try {
-      config = loc.build();
-    } catch (IllegalStateException e) {
-      throw new AppException(2, "--locations/--default-location: " + e.getMessage());
-    }
-    return RetailSyncRunner.builder().client(client).sink(sink).locations(config).salesSelection(salesSelection)
-        .metrics(metrics).clock(clock).build();
   }
 
   private RunSummary runOnce(String platformName, Supplier<SyncReport> run, boolean full,

@@ -1,7 +1,7 @@
 package dev.lightspeedsync.examples.support;
 
 import dev.lightspeedsync.client.ClientListener;
-import dev.lightspeedsync.sync.lightspeed.SyncStream;
+import dev.lightspeedsync.sync.engine.SyncStream;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.EnumMap;

@@ -2,7 +2,7 @@ package dev.lightspeedsync.examples.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lightspeedsync.sync.lightspeed.SyncStream;
+import dev.lightspeedsync.sync.engine.SyncStream;
 import dev.lightspeedsync.sync.testing.InMemorySyncSink;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
