@@ -1,0 +1,116 @@
+package dev.lightspeedsync.sync.lightspeed.seeds;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lightspeedsync.sync.SyncSettings;
+import dev.lightspeedsync.sync.model.ReasonCode;
+import dev.lightspeedsync.sync.model.RecordIssue;
+import dev.lightspeedsync.sync.model.RecordKind;
+import dev.lightspeedsync.sync.model.SaleStatus;
+import dev.lightspeedsync.sync.model.Sku;
+import dev.lightspeedsync.testkit.TestkitRecord;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** Seed 000 (inventory planner on eCom), sentence by sentence, through the engine and the eCom connector. */
+class Seed000EcomPlannerTest {
+  SeedFixture f = SeedFixture.ecom(300, 200);
+
+  @AfterEach
+  void close() throws Exception {
+    f.close();
+  }
+
+  private Map<String, Sku> skus() {
+    Set<String> ids = f.server.ecom().stream("variants").map(v -> Long.toString(v.id())).collect(Collectors.toSet());
+    return f.sink.findSkus(ids);
+  }
+
+  private String visibilityOf(TestkitRecord variant) {
+    return f.server.ecom().get("products", variant.getLong("product")).orElseThrow().require("visibility");
+  }
+
+  @Test
+  @DisplayName("Products 'Always visible' or 'Visible when in stock' are shown; 'Hidden' ones are not included")
+  void visibility() {
+    f.run(SyncSettings.defaults());
+    Map<String, Sku> stored = skus();
+    for (TestkitRecord v : f.server.ecom().stream("variants").collect(Collectors.toList())) {
+      boolean expected = !visibilityOf(v).equals("hidden") && !v.require("stockTracking").equals("disabled");
+      Sku sku = stored.get(Long.toString(v.id()));
+      assertThat(sku != null && sku.active()).as("variant " + v.id() + " (" + visibilityOf(v) + ", tracking "
+          + v.require("stockTracking") + ")").isEqualTo(expected);
+    }
+    assertThat(stored.values()).anyMatch(Sku::active);
+  }
+
+  @Test
+  @DisplayName("A product given the status 'Hidden' disappears from the planner, but its placed orders stay")
+  void hiddenLater() {
+    f.run(SyncSettings.defaults());
+    TestkitRecord product = f.server.ecom().stream("products")
+        .filter(p -> !p.require("visibility").equals("hidden") && f.server.ecom().variantsOf(p.id()).stream()
+            .anyMatch(v -> !v.require("stockTracking").equals("disabled")))
+        .findFirst().orElseThrow();
+    long salesBefore = f.sink.findSales(orderIds()).size();
+    f.time.advance(Duration.ofMinutes(20));
+    f.server.ecom().hideProduct(product.id());
+    f.time.advance(Duration.ofMinutes(1));
+    f.run(SyncSettings.defaults());
+    for (TestkitRecord v : f.server.ecom().variantsOf(product.id())) {
+      Sku sku = skus().get(Long.toString(v.id()));
+      if (sku != null) {
+        assertThat(sku.active()).as("deactivated, never erased").isFalse();
+      }
+    }
+    assertThat(f.sink.findSales(orderIds())).hasSizeGreaterThanOrEqualTo((int) salesBefore);
+  }
+
+  @Test
+  @DisplayName("Purchase price: the product's purchase price is read out as purchase price")
+  void purchasePrice() {
+    f.run(SyncSettings.defaults());
+    Map<String, Sku> stored = skus();
+    long checked = 0;
+    for (TestkitRecord v : f.server.ecom().stream("variants").collect(Collectors.toList())) {
+      Sku sku = stored.get(Long.toString(v.id()));
+      if (sku != null && sku.active() && v.get("priceCost").isPresent()) {
+        assertThat(sku.purchasePrice()).hasValueSatisfying(p -> assertThat(p).isEqualByComparingTo(v.getDecimal("priceCost")));
+        checked++;
+      }
+    }
+    assertThat(checked).isPositive();
+  }
+
+  @Test
+  @DisplayName("'Unknown Supplier': assign a supplier to this product in your Lightspeed environment")
+  void unknownSupplier() {
+    f.run(SyncSettings.defaults());
+    List<RecordIssue> unknown = f.sink.openIssues(RecordKind.SKU).stream()
+        .filter(i -> i.reason() == ReasonCode.UNKNOWN_SUPPLIER).collect(Collectors.toList());
+    assertThat(unknown).isNotEmpty();
+    assertThat(unknown).allMatch(i -> i.remedy().contains("supplier"));
+    Set<String> active = skus().values().stream().filter(Sku::active).map(Sku::id).collect(Collectors.toSet());
+    assertThat(unknown).allMatch(i -> active.contains(i.recordId()));
+  }
+
+  @Test
+  @DisplayName("Sales history: every paid order counts as demand; a cancelled order never does")
+  void salesHistory() {
+    f.run(SyncSettings.defaults());
+    long paid = f.server.ecom().stream("orders")
+        .filter(o -> o.require("paymentStatus").equals("paid") && !o.require("status").equals("cancelled")).count();
+    assertThat(f.sink.findSales(orderIds()).values().stream().filter(o -> o.status() != SaleStatus.CANCELLED).count())
+        .isEqualTo(paid);
+  }
+
+  private Set<String> orderIds() {
+    return f.server.ecom().stream("orders").map(o -> Long.toString(o.id())).collect(Collectors.toSet());
+  }
+}
