@@ -3,6 +3,7 @@ package dev.lightspeedsync.examples.app;
 import dev.lightspeedsync.client.error.AuthenticationException;
 import dev.lightspeedsync.client.error.LightspeedConnectionException;
 import dev.lightspeedsync.client.error.LightspeedException;
+import dev.lightspeedsync.sync.engine.SyncRunException;
 import dev.lightspeedsync.sync.lightspeed.SyncException;
 import dev.lightspeedsync.sync.spi.SyncSinkException;
 import java.io.PrintStream;
@@ -99,6 +100,11 @@ public final class LightspeedSyncApp implements Runnable {
     }
     if (e instanceof LightspeedConnectionException) {
       return ExitCodes.UNREACHABLE;
+    }
+    if (e instanceof SyncRunException) {
+      return ((SyncRunException) e).reason() == SyncRunException.Reason.ALREADY_RUNNING
+          ? ExitCodes.ALREADY_RUNNING : ((SyncRunException) e).reason() == SyncRunException.Reason.SETTINGS
+          ? ExitCodes.SETTINGS_MISMATCH : ExitCodes.FAILURE;
     }
     if (e instanceof SyncException) {
       return ExitCodes.SETTINGS_MISMATCH;

@@ -214,7 +214,7 @@ final class SyncCommand implements Callable<Integer> {
           if (ecom) {
             out.println("Webshop activity: " + embedded.touchRecentEcomOrders() + " orders changed in the last 12 hours");
             try (EcomClient client = embedded.ecomClient(ListenerChain.of(metrics, bar, GracefulShutdown.LISTENER))) {
-              AccountSync runner = new AccountSync(engine(sink, SyncOptions.settings(this, null), embedded.clock()),
+              AccountSync runner = new AccountSync(engine(sink, SyncOptions.settings(this, null), embedded.clock(), embedded.server().clock()::sleep),
                   EcomConnector.builder().client(client).shopKey(Long.toString(embedded.server().ecomCredentials().shopId()))
                       .metrics(metrics).clock(embedded.clock()).build(), sink);
               try (RunLock lock = RunGuard.lock(database, "ecom:" + embedded.server().ecomCredentials().shopId())) {
@@ -230,7 +230,7 @@ final class SyncCommand implements Callable<Integer> {
             JdbcTokenStore tokens = JdbcTokenStore.open(pool, accountKey, embedded.initialTokens(), embedded.clock());
             try (RetailClient client = embedded.retailClient(ListenerChain.of(metrics, bar, GracefulShutdown.LISTENER), tokens)) {
               String defaultLoc = defaultLocation != null ? defaultLocation : embedded.firstShopName();
-              AccountSync runner = new AccountSync(engine(sink, SyncOptions.settings(this, defaultLoc), embedded.clock()),
+              AccountSync runner = new AccountSync(engine(sink, SyncOptions.settings(this, defaultLoc), embedded.clock(), embedded.server().clock()::sleep),
                   RetailConnector.builder().client(client).metrics(metrics).clock(embedded.clock()).build(), sink);
               Map<SyncStream, Long> expected = new EnumMap<>(SyncStream.class);
               expected.put(SyncStream.CATALOGUE, embedded.pagesOf("Item"));
@@ -293,7 +293,27 @@ final class SyncCommand implements Callable<Integer> {
 
   /** The engine of one run: waits for rate-limit windows (the app's default), on the API's clock. */
   private static SyncEngine engine(SyncSink sink, SyncSettings settings, Clock clock) {
-    return SyncEngine.builder().sink(sink).settings(settings).clock(clock).rateLimitPolicy(RateLimitPolicy.WAIT).build();
+    return engine(sink, settings, clock, dev.lightspeedsync.sync.engine.Sleeper.SYSTEM);
+  }
+
+  /** With the embedded testkit, windows are waited for on its (faster) clock. */
+  private static SyncEngine engine(SyncSink sink, SyncSettings settings, Clock clock,
+      dev.lightspeedsync.sync.engine.Sleeper sleeper) {
+    return SyncEngine.builder().sink(lockHeld(sink)).settings(settings).clock(clock).sleeper(sleeper)
+        .rateLimitPolicy(RateLimitPolicy.WAIT).build();
+  }
+
+  /**
+   * The app takes the account's run lock itself ({@link RunGuard#lock}, whose message names the
+   * holder) around both runs of a default sync; the engine runs inside that lock.
+   */
+  private static SyncSink lockHeld(SyncSink sink) {
+    return new dev.lightspeedsync.sync.spi.ForwardingSyncSink(sink) {
+      @Override
+      public java.util.Optional<RunLock> tryLockRun(String accountKey) {
+        return java.util.Optional.of(() -> {});
+      }
+    };
   }
 
   /** One account's engine and connector, as the app runs them. */

@@ -230,6 +230,10 @@ public final class EcomConnector implements Connector {
 
       @Override
       public PassPage read(ReadStart since, @Nullable String cursor) {
+        return Pages.paced(() -> readPage(since, cursor), clock);
+      }
+
+      private PassPage readPage(ReadStart since, @Nullable String cursor) {
         EcomQuery.Builder query = EcomQuery.builder();
         since.sinceTime().ifPresent(query::updatedAtMin);
         Page<T> page = Pages.read(resource.walkById(query.build()), cursor, clock);

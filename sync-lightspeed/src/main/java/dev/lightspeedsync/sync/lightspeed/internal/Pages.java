@@ -47,6 +47,19 @@ public final class Pages {
     }
   }
 
+  /**
+   * Runs one pass read: a rate limit the client will not wait for, anywhere in it (a page, or a
+   * request the mapping needs, such as an order's lines), becomes a {@link SourceRateLimitedException},
+   * so the engine waits for the window and reads the page again.
+   */
+  public static <T> T paced(java.util.function.Supplier<T> read, Clock clock) {
+    try {
+      return read.get();
+    } catch (RateLimitedException e) {
+      throw new SourceRateLimitedException(clock.instant().plus(e.retryAfter()), e.getMessage(), e);
+    }
+  }
+
   /** The next cursor of a page, or {@code null} on the last page. */
   public static @Nullable String next(Page<?> page) {
     return page.next().map(PageCursor::asString).orElse(null);

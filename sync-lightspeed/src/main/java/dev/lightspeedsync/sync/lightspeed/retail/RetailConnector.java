@@ -179,6 +179,10 @@ public final class RetailConnector implements Connector {
       @Override
       public PassPage read(ReadStart since, @Nullable String cursor) {
         RetailQuery query = query(since, q -> q.archived(Archived.INCLUDE).loadRelations("ItemShops", "ItemComponents"));
+        return Pages.paced(() -> readPage(query, cursor), clock);
+      }
+
+      private PassPage readPage(RetailQuery query, @Nullable String cursor) {
         Page<Item> page = Pages.read(client.items().list(query), cursor, clock);
         Batch.Builder batch = Batch.builder();
         items(page, batch);
