@@ -156,7 +156,16 @@ public final class SyncEngine {
       requested.remove(SyncStream.LOCATIONS);
       request.reimportFrom().ifPresent(from -> {
         for (SyncStream s : requested) {
-          save(s, Position.completed(Bookmark.time(from)));
+          // only ever back: a bookmark before the date (changes not read yet) or a stream that never
+          // completed a read (its full read still has to run) is kept, so nothing is skipped
+          Bookmark current = position(s).bookmark();
+          Bookmark back = Bookmark.time(from);
+          if (current != null && current.kind() != Bookmark.Kind.TIME) {
+            notices.add(s + ": its bookmark is a sequence number, not a time; a re-import from a date does not apply"
+                + " (use a full sync)");
+          } else if (current != null && current.compareTo(back) > 0) {
+            save(s, Position.completed(back));
+          }
         }
       });
 
