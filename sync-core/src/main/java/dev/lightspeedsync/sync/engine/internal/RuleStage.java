@@ -71,7 +71,9 @@ public final class RuleStage {
     if (!batch.issues().isEmpty()) {
       for (RecordIssue issue : batch.issues()) {
         if (issue.reason() == ReasonCode.MALFORMED_RECORD) {
-          counter(counters, streamOf(issue)).rejected++;
+          StreamCounter c = counter(counters, streamOf(issue));
+          c.read++; // read, and rejected: read = stored + left out + rejected
+          c.rejected++;
         }
       }
     }
