@@ -233,6 +233,8 @@ public final class RuleStage {
       c.read += orders.size();
       c.leftOut(selected.exclusions().stream().filter(e -> !replaced.contains(e.recordId()))
           .collect(Collectors.toList()));
+    } else {
+      c.read += store.size(); // a revisit counts the records it corrected, so read = stored + left out holds
     }
     c.stored += store.size();
   }
