@@ -64,15 +64,15 @@ record SinkState(Map<String, Sku> skus, Map<String, StockLevel> stock, Map<Strin
 
   /**
    * The sink equals the truth: the active SKUs are exactly the synced ones (with the purchase price
-   * read from the default price field); stock rows of those SKUs at the selected locations are those
-   * of the truth; every completed
+   * read from the default price field); stock rows of the SKUs the sink holds (active or deactivated)
+   * at the selected locations are those of the truth; every completed
    * sale at a selected location is stored as it is now, and every stored sale is its current version.
    */
   static void assertMatchesTruth(SyncSink sink, FakeTruth truth, Set<String> selectedLocations) {
     Map<String, Sku> expectedSkus = new TreeMap<>();
     for (Sku s : truth.skus.values()) {
       boolean synced = (s.visibility() == Visibility.VISIBLE || s.visibility() == Visibility.AUTO)
-          && s.stockTracking() != StockTracking.DISABLED && !truth.malformedSkus.contains(s.id());
+          && s.stockTracking() != StockTracking.DISABLED && !s.deleted() && !truth.malformedSkus.contains(s.id());
       if (synced) {
         Optional<BigDecimal> price = Optional.ofNullable(s.prices().get(PurchasePriceConfig.defaults().priceField()));
         expectedSkus.put(s.id(), s.withPurchasePrice(price).withActive(true));
@@ -82,10 +82,11 @@ record SinkState(Map<String, Sku> skus, Map<String, StockLevel> stock, Map<Strin
     sink.findSkus(truth.skus.keySet()).values().stream().filter(Sku::active).forEach(s -> active.put(s.id(), s));
     assertThat(active).as("active SKUs").isEqualTo(expectedSkus);
 
+    Set<String> held = sink.findSkus(truth.skus.keySet()).keySet(); // deactivated SKUs keep their stock
     Map<String, StockLevel> expectedStock = new TreeMap<>();
     for (Map.Entry<String, Stamped<StockLevel>> e : truth.stock.entrySet()) {
       StockLevel row = e.getValue().value();
-      if (selectedLocations.contains(row.locationId()) && expectedSkus.containsKey(row.skuId())) {
+      if (selectedLocations.contains(row.locationId()) && held.contains(row.skuId())) {
         expectedStock.put(e.getKey(), e.getValue().value());
       }
     }
