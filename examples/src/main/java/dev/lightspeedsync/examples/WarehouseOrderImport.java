@@ -11,6 +11,7 @@ import dev.lightspeedsync.sync.engine.SyncEngine;
 import dev.lightspeedsync.sync.engine.SyncRequest;
 import dev.lightspeedsync.sync.rules.EcomOrderMode;
 import dev.lightspeedsync.sync.rules.SalesSelectionConfig;
+import dev.lightspeedsync.sync.rules.SalesSelectionRule;
 import dev.lightspeedsync.sync.spi.LedgerEntry;
 import dev.lightspeedsync.sync.spi.LedgerKind;
 import dev.lightspeedsync.sync.spi.LedgerOutcome;
@@ -66,8 +67,15 @@ public final class WarehouseOrderImport {
               .metrics(metrics).clock(lightspeed.clock()).build())
           .stream(dev.lightspeedsync.sync.engine.SyncStream.SALES).map(r -> r.stored()).orElse(0L);
     }
+    // Order import (seed 003): of the synced orders, those eligible to ship and changed within the
+    // 12-hour window. The engine's sales stream is sales history; the order-import stream of the
+    // eCom issue will hand these over itself.
+    SalesSelectionRule importRule = SalesSelectionRule.of(SalesSelectionConfig.builder()
+        .ecomMode(EcomOrderMode.ELIGIBLE_TO_SHIP).ecomChangeWindow(Duration.ofHours(12)).build());
+    List<String> eligible = importRule.select(new ArrayList<>(sink.findSales(storedOpenOrders()).values()),
+        lightspeed.clock().instant()).kept().stream().map(o -> o.id()).sorted().collect(java.util.stream.Collectors.toList());
     List<String> handedOver = new ArrayList<>();
-    for (String orderId : storedOpenOrders()) {
+    for (String orderId : eligible) {
       LedgerOutcome claim = sink.recordInLedger(List.of(
           LedgerEntry.of(LedgerKind.ORDER_EXPORT, "wms-pick/" + orderId, lightspeed.clock().instant()))).get(0);
       if (!claim.recorded()) {

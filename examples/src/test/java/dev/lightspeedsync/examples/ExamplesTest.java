@@ -55,7 +55,9 @@ class ExamplesTest {
     assertThat(r.full().full()).isTrue();
     assertThat(r.incremental().full()).isFalse();
     assertThat(r.incremental().requests()).isLessThanOrEqualTo(6); // shops + one page per stream
-    assertThat(r.full().requests()).isGreaterThan(15);
+    assertThat(r.full().requests()).isGreaterThan(r.incremental().requests());
+    assertThat(r.full().stream(dev.lightspeedsync.sync.engine.SyncStream.STOCK).orElseThrow().plan())
+        .as("stock read with the item walk").isEqualTo("items+ItemShops");
     assertThat(count("SELECT COUNT(*) FROM ls_stock_level")).isPositive()
         .isEqualTo(count("SELECT COUNT(*) FROM ls_stock_level WHERE location_id = '" + shopId + "'"));
     assertThat(count("SELECT COUNT(*) FROM ls_sales_order WHERE location_id <> '" + shopId + "'")).isZero();

@@ -8,7 +8,9 @@ import java.util.Objects;
 
 /**
  * What one stream did in a run. {@code read = stored + leftOut + rejected} for the records the
- * rules judged; deactivations are counted apart (a deactivated SKU is stored as inactive).
+ * rules judged; deactivations are counted apart (a deactivated SKU is stored as inactive). A
+ * revisit pass (a voided-sales re-check) counts only the stored records it corrected, in both
+ * {@code read} and {@code stored}.
  *
  * @param full whether the stream was read in full
  * @param plan the name of the read plan that read it, e.g. {@code items+ItemShops}

@@ -6,6 +6,7 @@ import dev.lightspeedsync.sync.engine.internal.Position;
 import dev.lightspeedsync.sync.engine.internal.RuleStage;
 import dev.lightspeedsync.sync.engine.internal.StreamCounter;
 import dev.lightspeedsync.sync.model.Location;
+import dev.lightspeedsync.sync.spi.Batch;
 import dev.lightspeedsync.sync.spi.Bookmark;
 import dev.lightspeedsync.sync.spi.Checkpoint;
 import dev.lightspeedsync.sync.spi.Connector;
@@ -156,7 +157,16 @@ public final class SyncEngine {
       requested.remove(SyncStream.LOCATIONS);
       request.reimportFrom().ifPresent(from -> {
         for (SyncStream s : requested) {
-          save(s, Position.completed(Bookmark.time(from)));
+          // only ever back: a bookmark before the date (changes not read yet) or a stream that never
+          // completed a read (its full read still has to run) is kept, so nothing is skipped
+          Bookmark current = position(s).bookmark();
+          Bookmark back = Bookmark.time(from);
+          if (current != null && current.kind() != Bookmark.Kind.TIME) {
+            notices.add(s + ": its bookmark is a sequence number, not a time; a re-import from a date does not apply"
+                + " (use a full sync)");
+          } else if (current != null && current.compareTo(back) > 0) {
+            save(s, Position.completed(back));
+          }
         }
       });
 
@@ -228,6 +238,8 @@ public final class SyncEngine {
       Instant planStart = position.planStart() != null ? position.planStart() : clock.instant();
       Map<SyncStream, Bookmark> newest = new EnumMap<>(SyncStream.class);
       newest.putAll(position.newest());
+      // the account's locations are judged by the location settings all at once, after their last page
+      Batch.@Nullable Builder accountLocations = locationsPlan ? Batch.builder() : null;
       int passIndex = position.inProgress() ? position.pass() : 0;
       String cursor = position.inProgress() ? position.cursor() : null;
       while (passIndex < plan.passes().size()) {
@@ -250,7 +262,11 @@ public final class SyncEngine {
           return; // stopped for the rate limit or interrupted; the checkpoint is where it was
         }
         peek.accept(page);
-        rules.apply(page.batch(), pass.revisit(), counters);
+        if (accountLocations != null) {
+          accountLocations.addLocations(page.batch().locations()).addIssues(page.batch().issues());
+        } else {
+          rules.apply(page.batch(), pass.revisit(), counters);
+        }
         for (SyncStream s : plan.streams()) {
           counters.get(s).page();
         }
@@ -279,6 +295,9 @@ public final class SyncEngine {
             save(s, Position.completed(next == null ? previous : next));
           }
         }
+      }
+      if (accountLocations != null) {
+        rules.apply(accountLocations.build(), false, counters);
       }
     }
 

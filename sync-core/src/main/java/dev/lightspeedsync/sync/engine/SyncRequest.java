@@ -46,7 +46,11 @@ public final class SyncRequest {
     return forceFull;
   }
 
-  /** Re-import the requested streams from this time: their bookmarks are moved back to it first. */
+  /**
+   * Re-import the requested streams from this time: their bookmarks are moved back to it first. A
+   * bookmark already before it is kept (so changes not read yet are not skipped), and a stream that
+   * never completed a read is read in full as usual.
+   */
   public Optional<Instant> reimportFrom() {
     return Optional.ofNullable(reimportFrom);
   }

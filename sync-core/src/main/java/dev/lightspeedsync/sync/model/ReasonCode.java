@@ -107,8 +107,6 @@ public enum ReasonCode {
   SKU_DUPLICATE,
   /** No counterpart with the same SKU on the other side. */
   SKU_NOT_LINKED,
-  /** A stock row of a SKU the rules left out (hidden, not tracked, filtered): not stored. */
-  SKU_NOT_SYNCED,
   /** None of the enabled item import filters holds. */
   IMPORT_FILTER_NOT_MET,
   /** The configured price level has no price for the item. */

@@ -63,7 +63,7 @@ class PurchasePriceRuleTest {
   @DisplayName(Seeds.S000 + "'If you see an Unknown Supplier ... you must first assign a supplier to"
       + " this product in your Lightspeed environment'")
   void unknownSupplierIsADataQualityEntry(String supplier) {
-    Sku s = sku("1").putPrices("price", BigDecimal.ONE).supplierId(Optional.ofNullable(supplier))
+    Sku s = sku("1").putPrices("cost", BigDecimal.ONE).supplierId(Optional.ofNullable(supplier))
         .build();
 
     PurchasePriceResult result = DEFAULT.apply(List.of(s), Map.of(), Set.of("V1"), AS_OF);
@@ -85,7 +85,7 @@ class PurchasePriceRuleTest {
     Sku stored = priced().withOrderByQuantity(Optional.of(6L))
         .withMinimumOrderQuantity(Optional.of(24L));
     Sku incomingClaimingValues = priced().withOrderByQuantity(Optional.of(1L));
-    Sku brandNew = sku("2").putPrices("price", BigDecimal.ONE).supplierId("V1")
+    Sku brandNew = sku("2").putPrices("cost", BigDecimal.ONE).supplierId("V1")
         .minimumOrderQuantity(5L).build();
 
     PurchasePriceResult result = DEFAULT.apply(List.of(priced(), incomingClaimingValues, brandNew),

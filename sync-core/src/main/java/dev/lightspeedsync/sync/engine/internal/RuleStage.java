@@ -71,7 +71,9 @@ public final class RuleStage {
     if (!batch.issues().isEmpty()) {
       for (RecordIssue issue : batch.issues()) {
         if (issue.reason() == ReasonCode.MALFORMED_RECORD) {
-          counter(counters, streamOf(issue)).rejected++;
+          StreamCounter c = counter(counters, streamOf(issue));
+          c.read++; // read, and rejected: read = stored + left out + rejected
+          c.rejected++;
         }
       }
     }
@@ -84,13 +86,11 @@ public final class RuleStage {
       c.read += batch.suppliers().size();
       c.stored += batch.suppliers().size();
     }
-    Set<String> excludedSkus = Set.of();
     if (!batch.skus().isEmpty() || !batch.deletedSkuIds().isEmpty()) {
-      excludedSkus = skus(batch, issues, counter(counters, SyncStream.CATALOGUE));
+      skus(batch, issues, counter(counters, SyncStream.CATALOGUE));
     }
     if (!batch.stock().isEmpty()) {
-      boolean skusInPage = !batch.skus().isEmpty();
-      stock(batch.stock(), skusInPage ? excludedSkus : notSynced(batch.stock()), counter(counters, SyncStream.STOCK));
+      stock(batch.stock(), counter(counters, SyncStream.STOCK));
     }
     if (!batch.sales().isEmpty()) {
       sales(batch.sales(), revisit, counter(counters, SyncStream.SALES));
@@ -119,7 +119,7 @@ public final class RuleStage {
   /**
    * Rules 1, 2 and 8: visibility and stock tracking (hidden or deleted SKUs deactivated, never
    * erased), item import filters on stock at the selected locations, purchase price and supplier.
-   * Returns the ids of SKUs the rules left out, so their stock rows in the same page are not stored.
+   * Returns the ids of SKUs the rules left out.
    */
   private Set<String> skus(Batch batch, List<RecordIssue> issues, StreamCounter c) {
     Instant asOf = clock.instant();
@@ -162,33 +162,21 @@ public final class RuleStage {
     return purchasePrice.apply(skus, stored, known, asOf);
   }
 
-  /** Rule 3: stock only from the selected locations, and only of SKUs the rules kept. */
-  private void stock(List<StockLevel> rows, Set<String> excludedSkus, StreamCounter c) {
-    List<StockLevel> ofKept = rows;
-    if (!excludedSkus.isEmpty()) {
-      ofKept = rows.stream().filter(r -> !excludedSkus.contains(r.skuId())).collect(Collectors.toList());
-    }
-    List<StockLevel> kept = ofKept;
+  /**
+   * Rule 3: stock only from the selected locations. Stock of a SKU the rules leave out (hidden,
+   * archived) is stored too: its stock row does not change when the SKU is made visible again, so
+   * a row left out now would be missing until the stock itself changes.
+   */
+  private void stock(List<StockLevel> rows, StreamCounter c) {
+    List<StockLevel> kept = rows;
     if (locations != null) {
-      Selection<StockLevel> selected = LocationRule.filterStock(locations, ofKept);
+      Selection<StockLevel> selected = LocationRule.filterStock(locations, rows);
       kept = selected.kept();
       c.leftOut(selected.exclusions());
     }
     sink.upsertStock(kept);
     c.read += rows.size();
     c.stored += kept.size();
-    if (rows.size() > ofKept.size()) {
-      c.leftOut.merge(ReasonCode.SKU_NOT_SYNCED, (long) (rows.size() - ofKept.size()), Long::sum);
-    }
-  }
-
-  /** The SKU ids of stock rows whose SKU is not stored as active: their stock is not stored. */
-  private Set<String> notSynced(List<StockLevel> rows) {
-    Set<String> ids = ids(rows, StockLevel::skuId);
-    Set<String> active = sink.findSkus(ids).values().stream().filter(Sku::active).map(Sku::id)
-        .collect(Collectors.toSet());
-    ids.removeAll(active);
-    return ids;
   }
 
   private List<StockLevel> atSelectedLocations(List<StockLevel> rows) {
@@ -231,6 +219,8 @@ public final class RuleStage {
       c.read += orders.size();
       c.leftOut(selected.exclusions().stream().filter(e -> !replaced.contains(e.recordId()))
           .collect(Collectors.toList()));
+    } else {
+      c.read += store.size(); // a revisit counts the records it corrected, so read = stored + left out holds
     }
     c.stored += store.size();
   }
