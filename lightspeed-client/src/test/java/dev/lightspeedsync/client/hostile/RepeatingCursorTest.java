@@ -66,8 +66,9 @@ class RepeatingCursorTest {
     try (RetailClient c = retail()) {
       assertTimeoutPreemptively(LIMIT, () -> assertThatThrownBy(() -> c.items().list().stream().count())
           .isInstanceOfSatisfying(PaginationException.class, e -> {
-            assertThat(e.cursor()).isEqualTo(self);
-            assertThat(e.getMessage()).contains("names itself", self).doesNotContain("HTTP 0");
+            // R-Series cursors are saved without scheme, host and port
+            assertThat(e.cursor()).isEqualTo("/Item.json?after=A");
+            assertThat(e.getMessage()).contains("names itself", "/Item.json?after=A").doesNotContain("HTTP 0");
             assertThat(e).isInstanceOf(LightspeedException.class);
           }));
     }
@@ -84,7 +85,7 @@ class RepeatingCursorTest {
     try (RetailClient client = retail()) {
       assertTimeoutPreemptively(LIMIT, () -> assertThatThrownBy(() -> client.items().list().stream().count())
           .isInstanceOfSatisfying(PaginationException.class, e -> {
-            assertThat(e.cursor()).isEqualTo(a);
+            assertThat(e.cursor()).isEqualTo("/Item.json?after=A");
             assertThat(e.getMessage()).contains("cycle", "after 4 page(s)");
           }));
     }
