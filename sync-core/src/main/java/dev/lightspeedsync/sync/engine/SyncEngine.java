@@ -251,6 +251,10 @@ public final class SyncEngine {
         try {
           page = read(pass, start, cursor);
         } catch (CursorRejectedException e) {
+          if (cursor == null) { // no saved cursor to drop: restarting would repeat the same request forever
+            throw new SyncRunException(SyncRunException.Reason.CONNECTOR, connector.accountKey(),
+                "connector bug: pass " + pass.name() + " refused its own first page: " + e.getMessage());
+          }
           notices.add(anchor + ": the saved checkpoint could not be used (" + e.getMessage()
               + "); the stream restarts from its last completed read");
           passIndex = 0;

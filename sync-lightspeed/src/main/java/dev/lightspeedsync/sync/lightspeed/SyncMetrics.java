@@ -64,6 +64,11 @@ public final class SyncMetrics implements ClientListener {
   }
 
   /** The current figures, for computing the difference over a run. */
+  /** The counters as the engine reads them from a connector. */
+  public dev.lightspeedsync.sync.spi.TransportStats transportStats() {
+    return new dev.lightspeedsync.sync.spi.TransportStats(requests(), rateLimited(), retries());
+  }
+
   public Snapshot snapshot() {
     return new Snapshot(requests(), rateLimited(), retries());
   }

@@ -94,7 +94,7 @@ public final class EcomConnector implements Connector {
 
   @Override
   public TransportStats transportStats() {
-    return new TransportStats(metrics.requests(), metrics.rateLimited(), metrics.retries());
+    return metrics.transportStats();
   }
 
   @Override

@@ -99,7 +99,7 @@ public final class RetailConnector implements Connector {
 
   @Override
   public TransportStats transportStats() {
-    return new TransportStats(metrics.requests(), metrics.rateLimited(), metrics.retries());
+    return metrics.transportStats();
   }
 
   @Override
