@@ -1,6 +1,7 @@
 package dev.lightspeedsync.sync.engine;
 
 import dev.lightspeedsync.sync.SyncSettings;
+import dev.lightspeedsync.sync.rules.CompositeBreakdown;
 import dev.lightspeedsync.sync.engine.internal.DryRunSink;
 import dev.lightspeedsync.sync.engine.internal.Position;
 import dev.lightspeedsync.sync.engine.internal.RuleStage;
@@ -109,6 +110,19 @@ public final class SyncEngine {
     try (RunLock held = lock.get()) {
       return new Run(connector, request, request.dryRun() ? new DryRunSink(sink) : sink).execute();
     }
+  }
+
+  /**
+   * The composites among {@code skuIds}, nested components included, compiled from the host's
+   * definitions in the settings and the platform's definitions stored on the SKUs in the sink: the
+   * same breakdown the engine applies to sales, for {@code AvailabilityRule.plan} (buildable
+   * quantity) and for a host's own reports. Definitions with a cycle are left out and named in
+   * {@link CompositeBreakdown#problems()}.
+   */
+  public CompositeBreakdown composites(java.util.Collection<String> skuIds) {
+    java.util.Objects.requireNonNull(skuIds, "skuIds == null");
+    return dev.lightspeedsync.sync.engine.internal.Composites.of(sink, settings.composites(), skuIds,
+        clock.instant());
   }
 
   /** The checkpoint name of a stream of an account, e.g. {@code retail:12345:STOCK}. */
