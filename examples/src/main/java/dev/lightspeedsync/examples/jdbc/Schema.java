@@ -99,7 +99,19 @@ public final class Schema {
       // PostgreSQL the lock itself is an advisory lock and the row only names its holder.
       List.of(
           "CREATE TABLE ls_run_lock (account_key VARCHAR(255) PRIMARY KEY, owner_token VARCHAR(64) NOT NULL,"
-              + " owner VARCHAR(1000) NOT NULL, acquired_at " + TS + " NOT NULL, expires_at " + TS + " NOT NULL)"));
+              + " owner VARCHAR(1000) NOT NULL, acquired_at " + TS + " NOT NULL, expires_at " + TS + " NOT NULL)"),
+      // Version 4: what the engine's product rules decided per SKU (SkuListing), and the demand of
+      // sales with composites broken down into their components (Demand).
+      List.of(
+          "CREATE TABLE ls_sku_listing (sku_id VARCHAR(64) PRIMARY KEY, code VARCHAR(255),"
+              + " regular_price DECIMAL(19,4), sale_price DECIMAL(19,4), gtin1 VARCHAR(64), gtin2 VARCHAR(64),"
+              + " mpn VARCHAR(255), publish_missing VARCHAR(255) NOT NULL, pending_export VARCHAR(255) NOT NULL)",
+          "CREATE INDEX ls_sku_listing_code ON ls_sku_listing (code)",
+          "CREATE TABLE ls_demand (order_id VARCHAR(64) NOT NULL, pos INT NOT NULL, line_id VARCHAR(64) NOT NULL,"
+              + " sold_sku_id VARCHAR(64) NOT NULL, sku_id VARCHAR(64) NOT NULL, quantity BIGINT NOT NULL,"
+              + " path VARCHAR(2000) NOT NULL, location_id VARCHAR(64), demand_at " + TS + " NOT NULL,"
+              + " PRIMARY KEY (order_id, pos))",
+          "CREATE INDEX ls_demand_sku ON ls_demand (sku_id)"));
 
   private Schema() {}
 
