@@ -256,27 +256,15 @@ public final class EcomConnector implements Connector {
 
   private <T> ReadPass walk(String name, EcomResource<T> resource, BiConsumer<Page<T>, Batch.Builder> map,
       After<T> after) {
-    return new ReadPass() {
-      @Override
-      public String name() {
-        return name;
-      }
-
-      @Override
-      public PassPage read(ReadStart since, @Nullable String cursor) {
-        return Pages.paced(() -> readPage(since, cursor), clock);
-      }
-
-      private PassPage readPage(ReadStart since, @Nullable String cursor) {
-        EcomQuery.Builder query = EcomQuery.builder();
-        since.sinceTime().ifPresent(query::updatedAtMin);
-        Page<T> page = Pages.read(resource.walkById(query.build()), cursor, clock);
-        Batch.Builder batch = Batch.builder();
-        map.accept(page, batch);
-        after.accept(page, since, batch);
-        return PassPage.of(batch.build(), Pages.next(page), null);
-      }
-    };
+    return Pages.pass(name, clock, (since, cursor) -> {
+      EcomQuery.Builder query = EcomQuery.builder();
+      since.sinceTime().ifPresent(query::updatedAtMin);
+      Page<T> page = Pages.read(resource.walkById(query.build()), cursor, clock);
+      Batch.Builder batch = Batch.builder();
+      map.accept(page, batch);
+      after.accept(page, since, batch);
+      return PassPage.of(batch.build(), Pages.next(page), null);
+    });
   }
 
   /** Builds an {@link EcomConnector}; not thread-safe. */

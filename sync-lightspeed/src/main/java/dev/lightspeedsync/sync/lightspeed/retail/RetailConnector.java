@@ -303,21 +303,13 @@ public final class RetailConnector implements Connector {
   /** A walk of one resource by {@code timeStamp}. */
   private <T> ReadPass walk(String name, RetailResource<T> resource, UnaryOperator<RetailQuery.Builder> shape,
       Function<T, Optional<Instant>> time, java.util.function.BiConsumer<Page<T>, Batch.Builder> map) {
-    return new ReadPass() {
-      @Override
-      public String name() {
-        return name;
-      }
-
-      @Override
-      public PassPage read(ReadStart since, @Nullable String cursor) {
-        Page<T> page = Pages.read(resource.list(query(since, shape)), cursor, clock);
-        Batch.Builder batch = Batch.builder();
-        map.accept(page, batch);
-        Instant newest = Pages.newest(page.items(), time);
-        return PassPage.of(batch.build(), Pages.next(page), newest == null ? null : Bookmark.time(newest));
-      }
-    };
+    return Pages.pass(name, clock, (since, cursor) -> {
+      Page<T> page = Pages.read(resource.list(query(since, shape)), cursor, clock);
+      Batch.Builder batch = Batch.builder();
+      map.accept(page, batch);
+      Instant newest = Pages.newest(page.items(), time);
+      return PassPage.of(batch.build(), Pages.next(page), newest == null ? null : Bookmark.time(newest));
+    });
   }
 
   /** Builds a {@link RetailConnector}; not thread-safe. */

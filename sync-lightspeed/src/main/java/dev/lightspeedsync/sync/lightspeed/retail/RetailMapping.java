@@ -10,6 +10,7 @@ import dev.lightspeedsync.client.retail.model.SaleLine;
 import dev.lightspeedsync.client.retail.model.Shop;
 import dev.lightspeedsync.client.retail.model.Vendor;
 import dev.lightspeedsync.sync.lightspeed.Mapped;
+import dev.lightspeedsync.sync.lightspeed.internal.Quantities;
 import dev.lightspeedsync.sync.model.Component;
 import dev.lightspeedsync.sync.model.CompositeDefinition;
 import dev.lightspeedsync.sync.model.CompositeKind;
@@ -27,7 +28,6 @@ import dev.lightspeedsync.sync.model.StockLevel;
 import dev.lightspeedsync.sync.model.StockTracking;
 import dev.lightspeedsync.sync.model.Supplier;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -192,6 +192,6 @@ public final class RetailMapping {
 
   /** Whole units, rounding half away from zero: R-Series quantities are decimals on the wire. */
   static long wholeUnits(BigDecimal quantity) {
-    return quantity.setScale(0, RoundingMode.HALF_UP).longValue();
+    return Quantities.wholeUnits(quantity);
   }
 }

@@ -11,6 +11,7 @@ import dev.lightspeedsync.client.retail.RetailClient;
 import dev.lightspeedsync.sync.engine.SyncRunException;
 import dev.lightspeedsync.sync.lightspeed.SyncMetrics;
 import dev.lightspeedsync.sync.engine.SyncReport;
+import dev.lightspeedsync.sync.lightspeed.CrashingSink;
 import dev.lightspeedsync.sync.lightspeed.EngineRun;
 import dev.lightspeedsync.sync.SyncSettings;
 import dev.lightspeedsync.sync.engine.SyncStream;
