@@ -102,6 +102,21 @@ class SyncAppTest {
     assertThat(read(second).get("full").asBoolean()).isFalse();
   }
 
+  /**
+   * {@code --deadline} is real time even though the embedded testkit's API clock, on which the
+   * engine measures it, runs {@code --time-scale} times faster: 60 s at x100000 would be 0.6 ms.
+   */
+  @Test
+  void theDeadlineOfAnEmbeddedRunIsRealTimeNotTheFasterApiTime() throws IOException {
+    Path summary = dir.resolve("deadline.json");
+
+    AppRun run = AppRun.of("--db", db(), "--testkit-items", "300", "--testkit-sales", "100", "--testkit-shops", "2",
+        "--time-scale", "100000", "--progress", "none", "--deadline", "60s", "--summary-json", summary.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(read(summary).get("runs")).hasSize(2).allSatisfy(r -> assertThat(r.get("status").asText()).isEqualTo("COMPLETE"));
+  }
+
   @Test
   void aSyncEqualsTheServersTruthAndTheSecondSyncIsIncremental() throws IOException {
     start(TestkitConfig.builder().shops(3).items(400).sales(300).orders(0));
