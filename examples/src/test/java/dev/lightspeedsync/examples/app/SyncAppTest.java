@@ -168,6 +168,25 @@ class SyncAppTest {
     assertThat(active.values().stream().filter(a -> a).count()).isEqualTo(activeItems - 1);
   }
 
+  /**
+   * Every request of a run is in its summary, the shop check the app sends before the engine runs
+   * (to find the default location) included: the summary's count equals the server's log.
+   */
+  @Test
+  void theSummaryCountsEveryRequestTheServerAnsweredTheShopCheckIncluded() throws IOException {
+    start(TestkitConfig.builder().shops(2).items(150).sales(60).orders(0));
+    Path summary = dir.resolve("requests.json");
+
+    AppRun run = AppRun.of(accountArgs("--summary-json", summary.toString()).toArray(String[]::new));
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    List<dev.lightspeedsync.testkit.Inspection.Request> answered = server.inspect().recentRequests();
+    long apiRequests = answered.stream().filter(r -> r.api().equals("retail")).count();
+    assertThat(answered).as("the shop check: one Shop request before the engine's own")
+        .filteredOn(r -> r.target().contains("/Shop.json")).hasSizeGreaterThanOrEqualTo(2);
+    assertThat(read(summary).get("requests").asLong()).isEqualTo(apiRequests);
+  }
+
   @Test
   void exportWritesJsonLinesWithTheDocumentedFields() throws IOException {
     start(TestkitConfig.builder().shops(2).items(120).sales(80).orders(0));
