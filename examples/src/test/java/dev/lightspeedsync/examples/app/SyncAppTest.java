@@ -103,6 +103,90 @@ class SyncAppTest {
   }
 
   /**
+   * The default run (embedded testkit, API time 60 times faster) prints the shop activity it
+   * simulates between its two syncs; the second sync must store exactly that. The testkit's data is
+   * generated from a seed, so the test builds the same shops, applies the same activity, and compares
+   * the database of a run without the activity with the shops before it, and the database of the
+   * default run with the shops after it: stock, SKUs and sales, every row.
+   */
+  @Test
+  void theSecondDefaultRunStoresExactlyTheShopActivityItPrints() throws IOException {
+    String[] sizes = {"--testkit-items", "500", "--testkit-sales", "300", "--testkit-shops", "3", "--progress", "none"};
+    String before = "jdbc:h2:file:" + dir.resolve("before").toAbsolutePath();
+    String after = "jdbc:h2:file:" + dir.resolve("after").toAbsolutePath();
+
+    AppRun once = AppRun.of(concat(concat(new String[] {"--db", before, "--no-activity"}, sizes)));
+    AppRun twice = AppRun.of(concat(concat(new String[] {"--db", after}, sizes)));
+
+    assertThat(once.exitCode()).as(once.err()).isZero();
+    assertThat(twice.exitCode()).as(twice.err()).isZero();
+    try (dev.lightspeedsync.examples.support.EmbeddedLightspeed shops =
+        dev.lightspeedsync.examples.support.EmbeddedLightspeed.start(3, 500, 300, 60)) {
+      Map<String, Object> quiet = truth(shops.server(), null);
+      String activity = shops.simulateActivity();
+      @SuppressWarnings("unchecked")
+      Map<String, Object> busy = truth(shops.server(), ((Map<String, Boolean>) quiet.get("skus")).keySet());
+
+      assertThat(twice.out()).contains("Shop activity: " + activity);
+      for (String what : List.of("skus", "stock", "sales")) {
+        assertThat(busy.get(what)).as("the activity changes " + what).isNotEqualTo(quiet.get(what));
+      }
+      assertThat(exported(before)).as("one sync").isEqualTo(quiet);
+      assertThat(exported(after)).as("the second sync, after the activity").isEqualTo(busy);
+    }
+  }
+
+  /**
+   * What the database should hold for {@code truth}: SKU id -> active, stock, sales lines. The SKUs
+   * are the inventory items that are not archived, or with {@code synced} (the SKUs a first sync
+   * stored) those, active while not archived: an item archived later is deactivated, not erased.
+   */
+  private static Map<String, Object> truth(LightspeedTestServer truth, java.util.Set<String> synced) {
+    Map<String, Boolean> skus = new TreeMap<>();
+    truth.retail().stream("Item").filter(r -> !r.require("itemType").equals("non_inventory"))
+        .filter(r -> synced == null ? !r.getBoolean("archived") : synced.contains(Long.toString(r.id())))
+        .forEach(r -> skus.put(Long.toString(r.id()), !r.getBoolean("archived")));
+    Map<String, Long> stock = new TreeMap<>();
+    truth.retail().stream("ItemShop").filter(r -> r.getLong("shopID") != 0)
+        .forEach(r -> stock.put(r.getLong("itemID") + "@" + r.getLong("shopID"), r.getDecimal("qoh").longValue()));
+    Map<String, String> sales = new TreeMap<>();
+    truth.retail().stream("Sale").filter(r -> r.getBoolean("completed") && !r.getBoolean("voided"))
+        .forEach(sale -> truth.retail().saleLines(sale.id()).stream()
+            .filter(l -> l.getLong("itemID") != 0 && l.getDecimal("unitQuantity").signum() != 0)
+            .forEach(l -> sales.put(sale.id() + "/" + l.id(), l.getLong("itemID") + " x "
+                + l.getDecimal("unitQuantity").longValue())));
+    return Map.of("skus", skus, "stock", stock, "sales", sales);
+  }
+
+  /** The same three maps, from {@code export} of {@code database}. */
+  private Map<String, Object> exported(String database) throws IOException {
+    Map<String, Boolean> skus = new TreeMap<>();
+    for (JsonNode n : exportOf(database, "skus")) {
+      skus.put(n.get("id").asText(), n.get("active").asBoolean());
+    }
+    Map<String, Long> stock = new TreeMap<>();
+    for (JsonNode n : exportOf(database, "stock")) {
+      stock.put(n.get("skuId").asText() + "@" + n.get("locationId").asText(), n.get("onHand").asLong());
+    }
+    Map<String, String> sales = new TreeMap<>();
+    for (JsonNode n : exportOf(database, "sales")) {
+      sales.put(n.get("orderId").asText() + "/" + n.get("lineId").asText(), n.get("skuId").asText() + " x "
+          + n.get("quantity").asLong());
+    }
+    return Map.of("skus", skus, "stock", stock, "sales", sales);
+  }
+
+  private List<JsonNode> exportOf(String database, String what) throws IOException {
+    AppRun run = AppRun.of("export", "--db", database, "--what", what);
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    List<JsonNode> out = new ArrayList<>();
+    for (String line : run.outLines()) {
+      out.add(JSON.readTree(line));
+    }
+    return out;
+  }
+
+  /**
    * {@code --deadline} is real time even though the embedded testkit's API clock, on which the
    * engine measures it, runs {@code --time-scale} times faster: 60 s at x100000 would be 0.6 ms.
    */
@@ -389,6 +473,10 @@ class SyncAppTest {
       names.add(it.next());
     }
     return names;
+  }
+
+  private static String[] concat(String[]... parts) {
+    return java.util.Arrays.stream(parts).flatMap(java.util.Arrays::stream).toArray(String[]::new);
   }
 
   private static String[] concat(String[] a, String b) {
