@@ -64,6 +64,15 @@ public final class EmbeddedLightspeed implements AutoCloseable {
     return server.clock().asClock();
   }
 
+  /**
+   * Waits in the server's API time: what an engine on {@link #clock()} must be given
+   * ({@code SyncEngine.Builder.sleeper}), or a rate-limit window that the API clock passes in a
+   * second would be waited for {@code timeScale} seconds of real time.
+   */
+  public dev.lightspeedsync.sync.engine.Sleeper sleeper() {
+    return server.clock()::sleep;
+  }
+
   /** The credentials the server issued (redacted in {@code toString()}). */
   public RetailCredentials credentials() {
     return server.retailCredentials();
