@@ -393,6 +393,28 @@ class SyncAppTest {
     assertThat(export("skus")).hasSize((int) s.get("skus").asLong());
   }
 
+  /**
+   * The eCom progress shows each stream once per sync, with the figures of the summary: an order's
+   * lines ({@code orders/1/products.json}) are part of sales, not a second "catalogue".
+   */
+  @Test
+  void ecomProgressShowsEachStreamOnceWithTheSummarysFigures() throws IOException {
+    Path summary = dir.resolve("ecom-progress.json");
+
+    AppRun run = AppRun.of("sync", "--platform", "ecom", "--db", db(), "--testkit-items", "200", "--testkit-sales",
+        "200", "--time-scale", "1000", "--progress", "log", "--no-activity", "--summary-json", summary.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    JsonNode s = read(summary);
+    List<String> done = run.outLines().stream().filter(l -> l.endsWith(" done")).toList();
+    assertThat(done).as(run.out()).hasSize(2);
+    assertThat(done.get(0)).startsWith("catalogue ").contains(String.format(java.util.Locale.ROOT, "%,d SKUs",
+        s.get("skus").asLong()));
+    assertThat(done.get(1)).startsWith("sales ").contains(String.format(java.util.Locale.ROOT, "%,d sales orders",
+        s.get("salesOrders").asLong()));
+    assertThat(s.get("salesOrders").asLong()).isPositive();
+  }
+
   @Test
   void anUnknownPlatformIsOneLineAndExitStatusTwo() {
     AppRun run = AppRun.of("sync", "--platform", "x-series", "--db", db());
