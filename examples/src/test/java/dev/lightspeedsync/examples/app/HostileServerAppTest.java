@@ -225,6 +225,35 @@ class HostileServerAppTest {
   }
 
   /**
+   * Issue 15: a sync stopped mid-walk resumes against a server on another port (the embedded
+   * testkit gets a new random port every run): the saved cursor does not carry the host, so the
+   * rerun goes on from it, with no "checkpoint could not be used" notice and nothing read twice.
+   */
+  @Test
+  void aRunStoppedMidWalkResumesAgainstTheSameAccountOnAnotherPort() throws IOException {
+    start(350, FaultPlan.seeded(1).withLatency(Duration.ofMillis(300)));
+    server.injectNext(Fault.LATENCY, itemWalk());
+    Path first = dir.resolve("first.json");
+    Path second = dir.resolve("second.json");
+    AppRun stopped = AppRun.of(args("--deadline", "150ms", "--summary-json", first.toString()));
+    assertThat(stopped.exitCode()).as(stopped.err()).isEqualTo(ExitCodes.DEADLINE_REACHED);
+    int oldPort = server.retailBaseUrl().getPort();
+    server.close();
+    start(350, FaultPlan.none()); // the same account (same seed), another port
+
+    AppRun rerun = AppRun.of(args("--summary-json", second.toString()));
+
+    assertThat(server.retailBaseUrl().getPort()).isNotEqualTo(oldPort);
+    assertThat(rerun.exitCode()).as(rerun.err()).isZero();
+    assertThat(rerun.err()).as("no notice: the checkpoint was used").isEmpty();
+    long activeItems = server.retail().stream("Item")
+        .filter(r -> !r.getBoolean("archived") && !r.require("itemType").equals("non_inventory")).count();
+    assertThat(JSON.readTree(first.toFile()).get("skus").asLong() + JSON.readTree(second.toFile()).get("skus").asLong())
+        .as("resumed at the saved cursor").isEqualTo(activeItems);
+    assertThat(exportedStock()).isEqualTo(truthStock());
+  }
+
+  /**
    * Under {@code schedule} the deadline comes with the account's args; a run stopped by it is
    * recorded with exit 8 (not retried as a failure) and a bounded schedule run says so with exit 8.
    */
