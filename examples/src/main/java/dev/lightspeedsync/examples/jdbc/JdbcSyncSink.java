@@ -6,6 +6,7 @@ import dev.lightspeedsync.sync.model.Location;
 import dev.lightspeedsync.sync.model.Component;
 import dev.lightspeedsync.sync.model.CompositeDefinition;
 import dev.lightspeedsync.sync.model.CompositeKind;
+import dev.lightspeedsync.sync.model.Customer;
 import dev.lightspeedsync.sync.model.Deactivation;
 import dev.lightspeedsync.sync.model.Demand;
 import dev.lightspeedsync.sync.model.SkuListing;
@@ -584,6 +585,83 @@ public final class JdbcSyncSink implements SyncSink {
       }
       Map<String, SalesOrder> out = new LinkedHashMap<>();
       builders.forEach((id, b) -> out.put(id, b.build()));
+      return out;
+    });
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Customers
+
+  private static final String[] CUSTOMER_COLUMNS = {"id", "code", "first_name", "last_name", "company", "email",
+      "phone", "street", "city", "postal_code", "region", "country", "updated_at", "active"};
+
+  @Override
+  public void upsertCustomers(List<Customer> customers) {
+    if (customers.isEmpty()) {
+      return;
+    }
+    StringBuilder sql = new StringBuilder("MERGE INTO ls_customer t USING (SELECT ");
+    for (int i = 0; i < CUSTOMER_COLUMNS.length; i++) {
+      String type = CUSTOMER_COLUMNS[i].equals("updated_at") ? "TIMESTAMP(9) WITH TIME ZONE"
+          : CUSTOMER_COLUMNS[i].equals("active") ? "BOOLEAN" : "VARCHAR(1000)";
+      sql.append(i == 0 ? "" : ", ").append("CAST(? AS ").append(type).append(") AS ").append(CUSTOMER_COLUMNS[i]);
+    }
+    sql.append(") s ON t.id = s.id WHEN MATCHED THEN UPDATE SET ");
+    for (int i = 1; i < CUSTOMER_COLUMNS.length; i++) {
+      sql.append(i == 1 ? "" : ", ").append(CUSTOMER_COLUMNS[i]).append(" = s.").append(CUSTOMER_COLUMNS[i]);
+    }
+    sql.append(" WHEN NOT MATCHED THEN INSERT (").append(String.join(", ", CUSTOMER_COLUMNS)).append(") VALUES (s.")
+        .append(String.join(", s.", CUSTOMER_COLUMNS)).append(")");
+    inTransaction("upsert customers", c -> {
+      try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+        for (Customer x : lastById(customers, Customer::id)) {
+          int i = 1;
+          ps.setString(i++, x.id());
+          for (Optional<String> v : List.of(x.code(), x.firstName(), x.lastName(), x.company(), x.email(), x.phone(),
+              x.street(), x.city(), x.postalCode(), x.region(), x.country())) {
+            ps.setString(i++, v.orElse(null));
+          }
+          setInstant(ps, i++, x.updatedAt().orElse(null));
+          ps.setBoolean(i, x.active());
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public Map<String, Customer> findCustomers(Collection<String> ids) {
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
+    return read("find customers", c -> {
+      Map<String, Customer> out = new LinkedHashMap<>();
+      for (List<String> chunk : chunks(ids)) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + String.join(", ", CUSTOMER_COLUMNS)
+            + " FROM ls_customer WHERE id IN (" + marks(chunk) + ")")) {
+          bind(ps, chunk);
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              Customer x = Customer.builder().id(rs.getString("id")).code(Optional.ofNullable(rs.getString("code")))
+                  .firstName(Optional.ofNullable(rs.getString("first_name")))
+                  .lastName(Optional.ofNullable(rs.getString("last_name")))
+                  .company(Optional.ofNullable(rs.getString("company")))
+                  .email(Optional.ofNullable(rs.getString("email")))
+                  .phone(Optional.ofNullable(rs.getString("phone")))
+                  .street(Optional.ofNullable(rs.getString("street")))
+                  .city(Optional.ofNullable(rs.getString("city")))
+                  .postalCode(Optional.ofNullable(rs.getString("postal_code")))
+                  .region(Optional.ofNullable(rs.getString("region")))
+                  .country(Optional.ofNullable(rs.getString("country")))
+                  .updatedAt(Optional.ofNullable(instant(rs, "updated_at")))
+                  .active(rs.getBoolean("active")).build();
+              out.put(x.id(), x);
+            }
+          }
+        }
+      }
       return out;
     });
   }

@@ -122,7 +122,13 @@ public final class Schema {
               + " updated_at " + TS + " NOT NULL, completed_at " + TS + ")",
           "CREATE TABLE ls_order_import_line (order_id VARCHAR(64) NOT NULL, pos INT NOT NULL,"
               + " line_id VARCHAR(64) NOT NULL, sku_id VARCHAR(64) NOT NULL, quantity BIGINT NOT NULL,"
-              + " unit_price DECIMAL(19,4), PRIMARY KEY (order_id, pos))"));
+              + " unit_price DECIMAL(19,4), PRIMARY KEY (order_id, pos))"),
+      // Version 6: customers with contact data (seed 002).
+      List.of(
+          "CREATE TABLE ls_customer (id VARCHAR(64) PRIMARY KEY, code VARCHAR(255), first_name VARCHAR(255),"
+              + " last_name VARCHAR(255), company VARCHAR(255), email VARCHAR(320), phone VARCHAR(64),"
+              + " street VARCHAR(1000), city VARCHAR(255), postal_code VARCHAR(64), region VARCHAR(255),"
+              + " country VARCHAR(255), updated_at " + TS + ", active BOOLEAN NOT NULL)"));
 
   private Schema() {}
 

@@ -14,6 +14,8 @@ public enum SyncStream {
   CATALOGUE,
   /** Stock per SKU and location. */
   STOCK,
+  /** Customers with contact data (seed 002); deleted or archived ones stored inactive. */
+  CUSTOMERS,
   /** Sales history: every sale or order that counts as demand (seeds 000, 001). */
   SALES,
   /**

@@ -1,5 +1,6 @@
 package dev.lightspeedsync.sync.spi;
 
+import dev.lightspeedsync.sync.model.Customer;
 import dev.lightspeedsync.sync.model.Deactivation;
 import dev.lightspeedsync.sync.model.Demand;
 import dev.lightspeedsync.sync.model.Location;
@@ -86,6 +87,12 @@ public interface SyncSink {
 
   /** Every stored location, in the order first stored. */
   List<Location> locations();
+
+  /** Inserts or replaces customers by id; an inactive one (deleted or archived at the source) is kept. */
+  void upsertCustomers(List<Customer> customers);
+
+  /** The stored customers among {@code ids}, by id; absent ids are left out. */
+  Map<String, Customer> findCustomers(Collection<String> ids);
 
   /** Inserts or replaces suppliers by id. */
   void upsertSuppliers(List<Supplier> suppliers);

@@ -1,5 +1,6 @@
 package dev.lightspeedsync.sync.testing;
 
+import dev.lightspeedsync.sync.model.Customer;
 import dev.lightspeedsync.sync.model.Deactivation;
 import dev.lightspeedsync.sync.model.Demand;
 import dev.lightspeedsync.sync.model.Location;
@@ -50,6 +51,7 @@ public final class InMemorySyncSink implements SyncSink {
     final Map<String, SkuListing> listings = new LinkedHashMap<>();
     final Map<String, List<Demand>> demandByOrder = new LinkedHashMap<>();
     final Map<String, SalesOrder> handedOver = new LinkedHashMap<>();
+    final Map<String, Customer> customers = new LinkedHashMap<>();
     final java.util.Set<String> runLocks = new java.util.HashSet<>();
   }
 
@@ -155,6 +157,24 @@ public final class InMemorySyncSink implements SyncSink {
   public List<Location> locations() {
     synchronized (state) {
       return List.copyOf(state.locations.values());
+    }
+  }
+
+  @Override
+  public void upsertCustomers(List<Customer> customers) {
+    Objects.requireNonNull(customers, "customers == null");
+    synchronized (state) {
+      for (Customer c : customers) {
+        state.customers.put(c.id(), c);
+      }
+    }
+  }
+
+  @Override
+  public Map<String, Customer> findCustomers(Collection<String> ids) {
+    Objects.requireNonNull(ids, "ids == null");
+    synchronized (state) {
+      return pick(state.customers, ids);
     }
   }
 

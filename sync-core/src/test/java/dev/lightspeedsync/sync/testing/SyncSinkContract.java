@@ -514,4 +514,21 @@ public abstract class SyncSinkContract {
       pool.shutdownNow();
     }
   }
+
+  @Test
+  @DisplayName("[seed 002] customers are upserted by id with their contact data; an inactive one is kept")
+  void customersUpsertById() {
+    dev.lightspeedsync.sync.model.Customer ann = dev.lightspeedsync.sync.model.Customer.builder().id("C1")
+        .code("CUST-1").firstName("Ann").lastName("Smith").company("Smith & Co").email("ann@example.com")
+        .phone("+31 20 123").street("Dorpsstraat 1").city("Utrecht").postalCode("1234 AB").region("UT")
+        .country("NL").updatedAt(T0).build();
+    dev.lightspeedsync.sync.model.Customer bob = dev.lightspeedsync.sync.model.Customer.builder().id("C2")
+        .lastName("Jones").build();
+    sink.upsertCustomers(List.of(ann, bob));
+    sink.upsertCustomers(List.of(bob.withActive(false).withEmail("bob@example.com")));
+
+    var found = reopen(sink).findCustomers(List.of("C1", "C2", "C3"));
+    assertThat(found).containsOnlyKeys("C1", "C2").containsEntry("C1", ann)
+        .containsEntry("C2", bob.withActive(false).withEmail("bob@example.com"));
+  }
 }

@@ -1,5 +1,6 @@
 package dev.lightspeedsync.sync.engine.internal;
 
+import dev.lightspeedsync.sync.model.Customer;
 import dev.lightspeedsync.sync.model.Deactivation;
 import dev.lightspeedsync.sync.model.Demand;
 import dev.lightspeedsync.sync.model.Location;
@@ -262,6 +263,18 @@ public final class DryRunSink implements SyncSink {
   public Map<String, SalesOrder> findHandedOverOrders(Collection<String> ids) {
     Map<String, SalesOrder> out = new LinkedHashMap<>(overlay.findHandedOverOrders(ids));
     out.putAll(database.findHandedOverOrders(ids));
+    return out;
+  }
+
+  @Override
+  public void upsertCustomers(List<Customer> customers) {
+    overlay.upsertCustomers(customers);
+  }
+
+  @Override
+  public Map<String, Customer> findCustomers(Collection<String> ids) {
+    Map<String, Customer> out = new LinkedHashMap<>(database.findCustomers(ids));
+    out.putAll(overlay.findCustomers(ids));
     return out;
   }
 }

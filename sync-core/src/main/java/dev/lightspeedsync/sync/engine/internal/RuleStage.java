@@ -130,6 +130,13 @@ public final class RuleStage {
       c.read += batch.suppliers().size();
       c.stored += batch.suppliers().size();
     }
+    if (!batch.customers().isEmpty()) {
+      sink.upsertCustomers(batch.customers());
+      StreamCounter c = counter(counters, SyncStream.CUSTOMERS);
+      c.read += batch.customers().size();
+      c.stored += batch.customers().size();
+      c.deactivated += batch.customers().stream().filter(x -> !x.active()).count();
+    }
     if (!batch.skus().isEmpty() || !batch.deletedSkuIds().isEmpty()) {
       skus(batch, issues, counter(counters, SyncStream.CATALOGUE));
     }
@@ -462,6 +469,8 @@ public final class RuleStage {
         return SyncStream.STOCK;
       case SALES_ORDER:
         return SyncStream.SALES;
+      case CUSTOMER:
+        return SyncStream.CUSTOMERS;
       default:
         return SyncStream.CATALOGUE;
     }

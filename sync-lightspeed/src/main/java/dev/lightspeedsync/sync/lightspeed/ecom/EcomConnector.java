@@ -89,7 +89,8 @@ public final class EcomConnector implements Connector {
 
   @Override
   public Set<SyncStream> streams() {
-    return EnumSet.allOf(SyncStream.class);
+    // eCom customers are not synced: no seed asks for them
+    return EnumSet.complementOf(EnumSet.of(SyncStream.CUSTOMERS));
   }
 
   @Override

@@ -162,6 +162,15 @@ public final class RetailConnector implements Connector {
             })));
       }
     }
+    if (asked.contains(SyncStream.CUSTOMERS)) {
+      plans.add(ReadPlan.of("customers+Contact", SyncStream.CUSTOMERS, BookmarkRule.NEWEST_RECORD,
+          "1.2 drips per 100 customers",
+          walk("customers", client.customers(), q -> q.archived(Archived.INCLUDE).loadRelations("Contact"),
+              dev.lightspeedsync.client.retail.model.Customer::timeStamp, (page, b) -> {
+                page.items().forEach(c -> b.addCustomer(RetailMapping.toCustomer(c)));
+                b.addIssues(Pages.rejected(page, RecordKind.CUSTOMER, "Customer", clock.instant()));
+              })));
+    }
     if (asked.contains(SyncStream.SALES)) {
       plans.add(ReadPlan.of(context.isFull(SyncStream.SALES) ? "sales" : "sales+voided re-check", SyncStream.SALES,
           BookmarkRule.NEWEST_RECORD, "1.4 drips per 100 sales, +1 per 100 voided since the bookmark",
