@@ -184,4 +184,14 @@ public abstract class ForwardingSyncSink implements SyncSink {
   public List<Demand> findDemand(Collection<String> skuIds) {
     return delegate.findDemand(skuIds);
   }
+
+  @Override
+  public List<String> handOverOrders(List<SalesOrder> orders) {
+    return delegate.handOverOrders(orders);
+  }
+
+  @Override
+  public Map<String, SalesOrder> findHandedOverOrders(Collection<String> ids) {
+    return delegate.findHandedOverOrders(ids);
+  }
 }

@@ -118,6 +118,18 @@ public interface SyncSink {
   /** The stored demand on the given SKUs (by {@link Demand#skuId()}), in any order. */
   List<Demand> findDemand(Collection<String> skuIds);
 
+  /**
+   * Hands orders to the host to fulfil (order import, seed 003), each exactly once: an order handed
+   * over before is left as it was, even when it has changed since. Returns the ids handed over by
+   * this call. Implement it atomically per order with its record of having been handed over (a
+   * unique key in the same transaction as the host's own write), so that a retry, a replayed page or
+   * two processes never hand an order over twice, and a crash never leaves one half handed over.
+   */
+  List<String> handOverOrders(List<SalesOrder> orders);
+
+  /** The orders among {@code ids} that were handed over, as they were then, by id. */
+  Map<String, SalesOrder> findHandedOverOrders(Collection<String> ids);
+
   /** Inserts or replaces purchase orders by id. */
   void upsertPurchaseOrders(List<PurchaseOrder> orders);
 

@@ -49,6 +49,7 @@ public final class InMemorySyncSink implements SyncSink {
     final Map<String, RecordIssue> issues = new LinkedHashMap<>();
     final Map<String, SkuListing> listings = new LinkedHashMap<>();
     final Map<String, List<Demand>> demandByOrder = new LinkedHashMap<>();
+    final Map<String, SalesOrder> handedOver = new LinkedHashMap<>();
     final java.util.Set<String> runLocks = new java.util.HashSet<>();
   }
 
@@ -251,6 +252,28 @@ public final class InMemorySyncSink implements SyncSink {
         }
       }
       return List.copyOf(out);
+    }
+  }
+
+  @Override
+  public List<String> handOverOrders(List<SalesOrder> orders) {
+    Objects.requireNonNull(orders, "orders == null");
+    synchronized (state) {
+      List<String> out = new ArrayList<>();
+      for (SalesOrder o : orders) {
+        if (state.handedOver.putIfAbsent(o.id(), o) == null) {
+          out.add(o.id());
+        }
+      }
+      return List.copyOf(out);
+    }
+  }
+
+  @Override
+  public Map<String, SalesOrder> findHandedOverOrders(Collection<String> ids) {
+    Objects.requireNonNull(ids, "ids == null");
+    synchronized (state) {
+      return pick(state.handedOver, ids);
     }
   }
 

@@ -427,8 +427,13 @@ public abstract class SyncSinkContract {
     sink.upsertListings(List.of(first.withMpn(Optional.of("MPN-2"))));
 
     SyncSink reopened = reopen(sink);
-    assertThat(reopened.findListings(List.of("1", "2", "3"))).containsOnlyKeys("1", "2")
-        .containsEntry("1", first.withMpn(Optional.of("MPN-2"))).containsEntry("2", second);
+    var found = reopened.findListings(List.of("1", "2", "3"));
+    assertThat(found).containsOnlyKeys("1", "2");
+    // prices compare by value: a store may keep another scale (10.00 as 10.0000)
+    assertThat(found.get("1")).usingRecursiveComparison()
+        .withComparatorForType(BigDecimal::compareTo, BigDecimal.class)
+        .isEqualTo(first.withMpn(Optional.of("MPN-2")));
+    assertThat(found.get("2")).isEqualTo(second);
     assertThat(reopened.findListings(List.of("2")).get("2").publishable()).isFalse();
   }
 
@@ -465,5 +470,48 @@ public abstract class SyncSinkContract {
     assertThat(reopen(sink).openIssues(RecordKind.SKU)).extracting(RecordIssue::recordId, RecordIssue::reason)
         .containsExactlyInAnyOrder(tuple("1", ReasonCode.UNKNOWN_SUPPLIER), tuple("2", ReasonCode.SKU_DUPLICATE));
     assertThat(sink.openIssues(RecordKind.STOCK)).hasSize(1);
+  }
+
+  @Test
+  @DisplayName("[seed 003] each order is handed over once: a repeat, even of a changed order, hands over"
+      + " nothing and keeps the order as it was handed over")
+  void ordersAreHandedOverOnce() {
+    SalesOrder first = sale("W1", 2);
+    assertThat(sink.handOverOrders(List.of(first, sale("W2", 1)))).containsExactly("W1", "W2");
+
+    assertThat(sink.handOverOrders(List.of(sale("W1", 5), sale("W3", 1)))).containsExactly("W3");
+
+    SyncSink reopened = crashAndReopen(sink);
+    assertThat(reopened.handOverOrders(List.of(first))).as("a hand-over that returned survives a crash").isEmpty();
+    assertThat(reopened.findHandedOverOrders(List.of("W1", "W2", "W3", "W4"))).containsOnlyKeys("W1", "W2", "W3")
+        .containsEntry("W1", first);
+  }
+
+  @Test
+  @DisplayName("[seed 003] two processes handing over the same orders at once hand each over exactly once")
+  void concurrentHandOverIsExactlyOnce() throws Exception {
+    SyncSink other = reopen(sink);
+    List<SalesOrder> orders = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      orders.add(sale("C" + i, 1));
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      Future<List<String>> a = pool.submit(() -> {
+        start.await();
+        return sink.handOverOrders(orders);
+      });
+      Future<List<String>> b = pool.submit(() -> {
+        start.await();
+        return other.handOverOrders(orders);
+      });
+      start.countDown();
+      List<String> all = new ArrayList<>(a.get(30, TimeUnit.SECONDS));
+      all.addAll(b.get(30, TimeUnit.SECONDS));
+      assertThat(all).hasSize(20).doesNotHaveDuplicates();
+    } finally {
+      pool.shutdownNow();
+    }
   }
 }

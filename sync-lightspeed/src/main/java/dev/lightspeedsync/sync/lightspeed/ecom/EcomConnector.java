@@ -166,7 +166,41 @@ public final class EcomConnector implements Connector {
           "1 request per 250 orders, +1 per order for its lines",
           walk("orders", client.orders(), this::orders)));
     }
+    if (asked.contains(SyncStream.ORDER_IMPORT)) {
+      // the engine starts this read at the import window at the latest: only recent changes are read
+      plans.add(ReadPlan.of("orders changed in the import window", SyncStream.ORDER_IMPORT, BookmarkRule.PLAN_START,
+          "1 request per 250 orders changed in the window, +1 per order for its lines, +2 per missing product",
+          walk("orders", client.orders(), this::orders)));
+    }
     return plans;
+  }
+
+  /**
+   * Variants by id, each with its product, for the missing products of imported orders: one request
+   * per variant, plus one per product not read before. Unknown ids are left out.
+   */
+  @Override
+  public Batch fetchSkus(java.util.Collection<String> skuIds) {
+    Batch.Builder b = Batch.builder();
+    List<Variant> found = new ArrayList<>();
+    for (String id : skuIds) {
+      long variantId;
+      try {
+        variantId = Long.parseLong(id);
+      } catch (NumberFormatException e) {
+        continue; // not an eCom variant id
+      }
+      try {
+        found.add(Pages.paced(() -> client.variants().get(variantId), clock));
+      } catch (NotFoundException e) {
+        // deleted since the order was placed: the order is handed over without it
+      }
+    }
+    Pages.paced(() -> {
+      variants(found, true, true, b); // reads the products not read before
+      return null;
+    }, clock);
+    return b.build();
   }
 
   private void variants(List<Variant> variants, boolean skus, boolean stock, Batch.Builder b) {

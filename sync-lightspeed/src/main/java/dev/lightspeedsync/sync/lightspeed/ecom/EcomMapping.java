@@ -146,6 +146,7 @@ public final class EcomMapping {
         .statusRaw(order.statusRaw())
         .paymentStatus(payment(order))
         .shipmentStatus(shipment(order))
+        .cashOnDelivery(order.shipmentIsCashOnDelivery().orElse(false))
         .locationId(WEBSHOP)
         .createdAt(created.get())
         .updatedAt(order.updatedAt().orElse(created.get()));

@@ -211,8 +211,9 @@ class RetailConnectorTest {
     assertThat(incremental.full()).isFalse();
     assertSinkEqualsTruth(sink);
     assertThat(sink.findSales(List.of(Long.toString(newSale)))).containsKey(Long.toString(newSale));
-    // One page per stream (plus shops): requests follow the changes, not the 2,000-item catalogue.
-    assertThat(incremental.requests()).isLessThanOrEqualTo(6);
+    // One page per pass (shops, vendors, items, assemblies and boxes, ItemShop feed, sales, voided
+    // re-check): requests follow the changes, not the 2,000-item catalogue.
+    assertThat(incremental.requests()).isLessThanOrEqualTo(7);
     assertThat(full.requests()).isGreaterThan(40);
   }
 
@@ -302,5 +303,50 @@ class RetailConnectorTest {
     assertThat(sink.checkpoint(runner.streamName(SyncStream.SALES)).orElseThrow().position())
         .isEqualTo(before.position());
     assertSinkEqualsTruth(sink);
+  }
+
+  @Test
+  void assembliesAndBoxesAreReadWithTheirComponentsOnlyAndTheirSalesBecomeDemandOnTheComponents() {
+    start(2_000, 3_000);
+    InMemorySyncSink sink = new InMemorySyncSink();
+    server.inspect().reset();
+
+    runner(sink).runOnce();
+
+    Map<String, Map<String, Long>> truth = new TreeMap<>();
+    server.retail().stream("ItemComponent").forEach(c -> truth.computeIfAbsent(c.require("assemblyItemID"),
+        k -> new TreeMap<>()).merge(c.require("componentItemID"), c.getLong("quantity"), Long::sum));
+    assertThat(truth).as("the testkit has assemblies and boxes").hasSizeGreaterThan(20);
+    Map<String, Sku> stored = sink.findSkus(truth.keySet());
+    truth.forEach((id, components) -> {
+      Sku sku = stored.get(id);
+      if (sku != null && sku.active()) {
+        assertThat(sku.composite()).as("components of %s", id).hasValueSatisfying(d -> assertThat(
+            d.components().stream().collect(Collectors.toMap(c -> c.skuId(), c -> c.quantity(), Long::sum)))
+            .isEqualTo(components));
+      }
+    });
+    // ItemComponents is loaded only on the filtered walk of the items that can have components
+    List<String> withComponents = server.inspect().recentRequests().stream().map(r -> r.target())
+        .filter(t -> t.contains("ItemComponents")).collect(Collectors.toList());
+    assertThat(withComponents).isNotEmpty().allMatch(t -> t.contains("itemType"));
+    long itemPages = server.inspect().recentRequests().stream().filter(r -> r.target().contains("/Item.json")).count();
+    assertThat(withComponents.size()).as("pages of composites vs all item pages").isLessThan((int) itemPages / 5);
+
+    // a completed sale of an assembly is demand on its components, not on the assembly
+    SalesOrder sold = sink.findSales(server.retail().stream("Sale").map(r -> Long.toString(r.id())).toList()).values()
+        .stream().filter(o -> o.status() == SaleStatus.COMPLETED)
+        .filter(o -> o.lines().stream().anyMatch(l -> stored.containsKey(l.skuId()) && stored.get(l.skuId()).active()))
+        .findFirst().orElseThrow();
+    var line = sold.lines().stream().filter(l -> stored.containsKey(l.skuId())).findFirst().orElseThrow();
+    Set<String> components = truth.get(line.skuId()).keySet();
+    List<dev.lightspeedsync.sync.model.Demand> demand = sink.findDemand(components).stream()
+        .filter(d -> d.orderId().equals(sold.id()) && d.lineId().equals(line.lineId())).toList();
+    assertThat(demand).isNotEmpty().allSatisfy(d -> {
+      assertThat(d.path()).startsWith(line.skuId());
+      assertThat(d.soldSkuId()).isEqualTo(line.skuId());
+    });
+    assertThat(sink.findDemand(List.of(line.skuId()))).filteredOn(d -> d.orderId().equals(sold.id())
+        && d.lineId().equals(line.lineId())).isEmpty();
   }
 }

@@ -89,7 +89,7 @@ final class SeedFixture implements AutoCloseable {
   }
 
   SyncEngine engine(SyncSettings settings) {
-    return SyncEngine.builder().sink(sink).settings(settings).clock(time.asClock()).build();
+    return SyncEngine.builder().sink(sink).settings(settings).clock(time.asClock()).sleeper(time::sleep).build();
   }
 
   SyncReport run(SyncSettings settings) {
