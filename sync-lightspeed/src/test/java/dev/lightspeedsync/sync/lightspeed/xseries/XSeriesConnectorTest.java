@@ -104,7 +104,7 @@ class XSeriesConnectorTest {
 
   private EngineRun runner(SyncSink sink, SyncSettings settings) {
     Clock clock = Clock.fixed(time.now(), ZoneOffset.UTC);
-    return new EngineRun(connector(clock), sink, settings, clock);
+    return new EngineRun(connector(clock), sink, settings, clock, time::sleep);
   }
 
   private String outlet(int index) {

@@ -63,7 +63,8 @@ class XSeriesStockPushTest {
     outlet1 = server.xseries().outletIds().get(0);
     outlet2 = server.xseries().outletIds().get(1);
     // the host knows the retailer's outlets from a read sync
-    new EngineRun(XSeriesConnector.builder().client(client).build(), sink, SyncSettings.defaults(), time.asClock())
+    new EngineRun(XSeriesConnector.builder().client(client).build(), sink, SyncSettings.defaults(), time.asClock(),
+        time::sleep)
         .run(Set.of(SyncStream.SUPPLIERS));
   }
 
