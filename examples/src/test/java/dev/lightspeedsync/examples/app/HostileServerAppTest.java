@@ -225,6 +225,29 @@ class HostileServerAppTest {
   }
 
   /**
+   * The app waits for rate-limit windows, but not past its deadline: a window that opens only after
+   * it stops the run at its checkpoint, exit 8, saying when Lightspeed allows the next request.
+   */
+  @Test
+  void aRateLimitWaitPastTheDeadlineStopsTheRunAtItsCheckpoint() throws IOException {
+    // a bucket of 4 drips that drains one drip per 1000 s (real time on both sides): once it is full the
+    // client would have to wait far past 30 s, longer than it waits by itself, and the engine decides
+    server = LightspeedTestServer.start(TestkitConfig.builder().seed(5).shops(2).items(350).sales(40).orders(0)
+        .timeSource(dev.lightspeedsync.testkit.TimeSource.system()).bucketSize(4).dripRate(0.001).build());
+    Path summary = dir.resolve("stopped.json");
+
+    AppRun run = assertTimeoutPreemptively(Duration.ofSeconds(30),
+        () -> AppRun.of(args("--deadline", "30s", "--summary-json", summary.toString())));
+
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.DEADLINE_REACHED);
+    assertThat(run.errLines()).singleElement().asString()
+        .startsWith("stopped: the rate-limit wait would pass the --deadline (30s); the run stopped at a checkpoint;"
+            + " rerun to resume from it (Lightspeed allows it from ");
+    assertThat(JSON.readTree(summary.toFile()).get("status").asText()).isEqualTo("STOPPED_FOR_RATE_LIMIT");
+    assertThat(server.inspect().rateLimited()).as("the wait was known before sending: no 429").isZero();
+  }
+
+  /**
    * Issue 15: a sync stopped mid-walk resumes against a server on another port (the embedded
    * testkit gets a new random port every run): the saved cursor does not carry the host, so the
    * rerun goes on from it, with no "checkpoint could not be used" notice and nothing read twice.
