@@ -6,7 +6,11 @@ import dev.lightspeedsync.sync.model.Location;
 import dev.lightspeedsync.sync.model.Component;
 import dev.lightspeedsync.sync.model.CompositeDefinition;
 import dev.lightspeedsync.sync.model.CompositeKind;
+import dev.lightspeedsync.sync.model.Customer;
 import dev.lightspeedsync.sync.model.Deactivation;
+import dev.lightspeedsync.sync.model.Demand;
+import dev.lightspeedsync.sync.model.SkuListing;
+import dev.lightspeedsync.sync.rules.ProductField;
 import dev.lightspeedsync.sync.model.PaymentStatus;
 import dev.lightspeedsync.sync.model.PurchaseOrder;
 import dev.lightspeedsync.sync.model.PurchaseOrderLine;
@@ -45,12 +49,14 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A {@link SyncSink} over plain JDBC: real tables (see {@link Schema}), upserts through SQL
@@ -455,6 +461,54 @@ public final class JdbcSyncSink implements SyncSink {
   // ---------------------------------------------------------------------------------------------
   // Sales
 
+  /**
+   * Binds the 11 header columns of a sales order in the order of {@code ls_sales_order} and
+   * {@code ls_order_import}: id, channel, status, status_raw, payment_status, shipment_status,
+   * cash_on_delivery, location_id, created_at, updated_at, completed_at.
+   */
+  private static void bindHeader(PreparedStatement ps, SalesOrder o) throws SQLException {
+    int i = 1;
+    ps.setString(i++, o.id());
+    ps.setString(i++, o.channel().name());
+    ps.setString(i++, o.status().name());
+    ps.setString(i++, o.statusRaw().orElse(null));
+    ps.setString(i++, o.paymentStatus().name());
+    ps.setString(i++, o.shipmentStatus().name());
+    ps.setBoolean(i++, o.cashOnDelivery());
+    ps.setString(i++, o.locationId().orElse(null));
+    setInstant(ps, i++, o.createdAt());
+    setInstant(ps, i++, o.updatedAt());
+    setInstant(ps, i, o.completedAt().orElse(null));
+  }
+
+  /** Reads the header columns {@link #bindHeader} binds, selected in the same order. */
+  private static SalesOrder.Builder header(ResultSet rs) throws SQLException {
+    return SalesOrder.builder().id(rs.getString(1))
+        .channel(SalesChannel.valueOf(rs.getString(2)))
+        .status(SaleStatus.valueOf(rs.getString(3)))
+        .statusRaw(Optional.ofNullable(rs.getString(4)))
+        .paymentStatus(PaymentStatus.valueOf(rs.getString(5)))
+        .shipmentStatus(ShipmentStatus.valueOf(rs.getString(6)))
+        .cashOnDelivery(rs.getBoolean(7))
+        .locationId(Optional.ofNullable(rs.getString(8)))
+        .createdAt(instant(rs, "created_at"))
+        .updatedAt(instant(rs, "updated_at"))
+        .completedAt(Optional.ofNullable(instant(rs, "completed_at")));
+  }
+
+  /** Adds the lines a query of (order_id, line_id, sku_id, quantity, unit_price) returns to their orders. */
+  private static void addLines(PreparedStatement ps, Map<String, SalesOrder.Builder> builders) throws SQLException {
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        SalesOrder.Builder b = builders.get(rs.getString(1));
+        if (b != null) {
+          b.addLines(SalesLine.builder().lineId(rs.getString(2)).skuId(rs.getString(3)).quantity(rs.getLong(4))
+              .unitPrice(Optional.ofNullable(rs.getBigDecimal(5))).build());
+        }
+      }
+    }
+  }
+
   private static final String MERGE_SALE = "MERGE INTO ls_sales_order t USING (SELECT"
       + " CAST(? AS VARCHAR(64)) AS id, CAST(? AS VARCHAR(16)) AS channel, CAST(? AS VARCHAR(32)) AS status,"
       + " CAST(? AS VARCHAR(255)) AS status_raw, CAST(? AS VARCHAR(32)) AS payment_status,"
@@ -482,18 +536,7 @@ public final class JdbcSyncSink implements SyncSink {
           PreparedStatement ins = c.prepareStatement("INSERT INTO ls_sales_line (order_id, pos, line_id, sku_id,"
               + " quantity, unit_price) VALUES (?, ?, ?, ?, ?, ?)")) {
         for (SalesOrder o : lastById(sales, SalesOrder::id)) {
-          int i = 1;
-          merge.setString(i++, o.id());
-          merge.setString(i++, o.channel().name());
-          merge.setString(i++, o.status().name());
-          merge.setString(i++, o.statusRaw().orElse(null));
-          merge.setString(i++, o.paymentStatus().name());
-          merge.setString(i++, o.shipmentStatus().name());
-          merge.setBoolean(i++, o.cashOnDelivery());
-          merge.setString(i++, o.locationId().orElse(null));
-          setInstant(merge, i++, o.createdAt());
-          setInstant(merge, i++, o.updatedAt());
-          setInstant(merge, i, o.completedAt().orElse(null));
+          bindHeader(merge, o);
           merge.addBatch();
           del.setString(1, o.id());
           del.addBatch();
@@ -530,38 +573,354 @@ public final class JdbcSyncSink implements SyncSink {
           bind(ps, chunk);
           try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-              builders.put(rs.getString("id"), SalesOrder.builder().id(rs.getString("id"))
-                  .channel(SalesChannel.valueOf(rs.getString("channel")))
-                  .status(SaleStatus.valueOf(rs.getString("status")))
-                  .statusRaw(Optional.ofNullable(rs.getString("status_raw")))
-                  .paymentStatus(PaymentStatus.valueOf(rs.getString("payment_status")))
-                  .shipmentStatus(ShipmentStatus.valueOf(rs.getString("shipment_status")))
-                  .cashOnDelivery(rs.getBoolean("cash_on_delivery"))
-                  .locationId(Optional.ofNullable(rs.getString("location_id")))
-                  .createdAt(instant(rs, "created_at"))
-                  .updatedAt(instant(rs, "updated_at"))
-                  .completedAt(Optional.ofNullable(instant(rs, "completed_at"))));
+              builders.put(rs.getString(1), header(rs));
             }
           }
         }
         try (PreparedStatement ps = c.prepareStatement("SELECT order_id, line_id, sku_id, quantity, unit_price"
             + " FROM ls_sales_line WHERE order_id IN (" + marks(chunk) + ") ORDER BY order_id, pos")) {
           bind(ps, chunk);
-          try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-              SalesOrder.Builder b = builders.get(rs.getString(1));
-              if (b != null) {
-                b.addLines(SalesLine.builder().lineId(rs.getString(2)).skuId(rs.getString(3)).quantity(rs.getLong(4))
-                    .unitPrice(Optional.ofNullable(rs.getBigDecimal(5))).build());
-              }
-            }
-          }
+          addLines(ps, builders);
         }
       }
       Map<String, SalesOrder> out = new LinkedHashMap<>();
       builders.forEach((id, b) -> out.put(id, b.build()));
       return out;
     });
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Customers
+
+  private static final String[] CUSTOMER_COLUMNS = {"id", "code", "first_name", "last_name", "company", "email",
+      "phone", "street", "city", "postal_code", "region", "country", "updated_at", "active"};
+
+  @Override
+  public void upsertCustomers(List<Customer> customers) {
+    if (customers.isEmpty()) {
+      return;
+    }
+    StringBuilder sql = new StringBuilder("MERGE INTO ls_customer t USING (SELECT ");
+    for (int i = 0; i < CUSTOMER_COLUMNS.length; i++) {
+      String type = CUSTOMER_COLUMNS[i].equals("updated_at") ? "TIMESTAMP(9) WITH TIME ZONE"
+          : CUSTOMER_COLUMNS[i].equals("active") ? "BOOLEAN" : "VARCHAR(1000)";
+      sql.append(i == 0 ? "" : ", ").append("CAST(? AS ").append(type).append(") AS ").append(CUSTOMER_COLUMNS[i]);
+    }
+    sql.append(") s ON t.id = s.id WHEN MATCHED THEN UPDATE SET ");
+    for (int i = 1; i < CUSTOMER_COLUMNS.length; i++) {
+      sql.append(i == 1 ? "" : ", ").append(CUSTOMER_COLUMNS[i]).append(" = s.").append(CUSTOMER_COLUMNS[i]);
+    }
+    sql.append(" WHEN NOT MATCHED THEN INSERT (").append(String.join(", ", CUSTOMER_COLUMNS)).append(") VALUES (s.")
+        .append(String.join(", s.", CUSTOMER_COLUMNS)).append(")");
+    inTransaction("upsert customers", c -> {
+      try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+        for (Customer x : lastById(customers, Customer::id)) {
+          int i = 1;
+          ps.setString(i++, x.id());
+          for (Optional<String> v : List.of(x.code(), x.firstName(), x.lastName(), x.company(), x.email(), x.phone(),
+              x.street(), x.city(), x.postalCode(), x.region(), x.country())) {
+            ps.setString(i++, v.orElse(null));
+          }
+          setInstant(ps, i++, x.updatedAt().orElse(null));
+          ps.setBoolean(i, x.active());
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public Map<String, Customer> findCustomers(Collection<String> ids) {
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
+    return read("find customers", c -> {
+      Map<String, Customer> out = new LinkedHashMap<>();
+      for (List<String> chunk : chunks(ids)) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + String.join(", ", CUSTOMER_COLUMNS)
+            + " FROM ls_customer WHERE id IN (" + marks(chunk) + ")")) {
+          bind(ps, chunk);
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              Customer x = Customer.builder().id(rs.getString("id")).code(Optional.ofNullable(rs.getString("code")))
+                  .firstName(Optional.ofNullable(rs.getString("first_name")))
+                  .lastName(Optional.ofNullable(rs.getString("last_name")))
+                  .company(Optional.ofNullable(rs.getString("company")))
+                  .email(Optional.ofNullable(rs.getString("email")))
+                  .phone(Optional.ofNullable(rs.getString("phone")))
+                  .street(Optional.ofNullable(rs.getString("street")))
+                  .city(Optional.ofNullable(rs.getString("city")))
+                  .postalCode(Optional.ofNullable(rs.getString("postal_code")))
+                  .region(Optional.ofNullable(rs.getString("region")))
+                  .country(Optional.ofNullable(rs.getString("country")))
+                  .updatedAt(Optional.ofNullable(instant(rs, "updated_at")))
+                  .active(rs.getBoolean("active")).build();
+              out.put(x.id(), x);
+            }
+          }
+        }
+      }
+      return out;
+    });
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Order import: each order handed over once, in one transaction with its lines
+
+  @Override
+  public List<String> handOverOrders(List<SalesOrder> orders) {
+    if (orders.isEmpty()) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    for (SalesOrder o : lastById(orders, SalesOrder::id)) {
+      boolean handed = inTransaction("hand over order " + o.id(), c -> {
+        try (PreparedStatement ins = c.prepareStatement("INSERT INTO ls_order_import (order_id, channel, status,"
+            + " status_raw, payment_status, shipment_status, cash_on_delivery, location_id, created_at, updated_at,"
+            + " completed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+          bindHeader(ins, o);
+          Savepoint before = c.setSavepoint();
+          try {
+            ins.executeUpdate();
+          } catch (SQLException e) {
+            if (isUniqueViolation(e)) {
+              c.rollback(before);
+              return false; // handed over before (by this or another process)
+            }
+            throw e;
+          }
+        }
+        try (PreparedStatement line = c.prepareStatement("INSERT INTO ls_order_import_line (order_id, pos, line_id,"
+            + " sku_id, quantity, unit_price) VALUES (?, ?, ?, ?, ?, ?)")) {
+          int pos = 0;
+          for (SalesLine l : o.lines()) {
+            line.setString(1, o.id());
+            line.setInt(2, pos++);
+            line.setString(3, l.lineId());
+            line.setString(4, l.skuId());
+            line.setLong(5, l.quantity());
+            line.setBigDecimal(6, l.unitPrice().orElse(null));
+            line.addBatch();
+          }
+          line.executeBatch();
+        }
+        return true;
+      });
+      if (handed) {
+        out.add(o.id());
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public Map<String, SalesOrder> findHandedOverOrders(Collection<String> ids) {
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
+    return read("find handed-over orders", c -> {
+      Map<String, SalesOrder.Builder> builders = new LinkedHashMap<>();
+      for (List<String> chunk : chunks(ids)) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT order_id, channel, status, status_raw, payment_status,"
+            + " shipment_status, cash_on_delivery, location_id, created_at, updated_at, completed_at"
+            + " FROM ls_order_import WHERE order_id IN (" + marks(chunk) + ") ORDER BY seq")) {
+          bind(ps, chunk);
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              builders.put(rs.getString(1), header(rs));
+            }
+          }
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT order_id, line_id, sku_id, quantity, unit_price"
+            + " FROM ls_order_import_line WHERE order_id IN (" + marks(chunk) + ") ORDER BY order_id, pos")) {
+          bind(ps, chunk);
+          addLines(ps, builders);
+        }
+      }
+      Map<String, SalesOrder> out = new LinkedHashMap<>();
+      builders.forEach((id, b) -> out.put(id, b.build()));
+      return out;
+    });
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Demand (composites broken down) and listings (product rules per SKU)
+
+  /** Separates the SKU ids of a demand path in its column; SKU ids never hold control characters. */
+  private static final String PATH_SEPARATOR = "\u001f";
+
+  @Override
+  public void replaceDemand(Collection<String> orderIds, List<Demand> demand) {
+    if (orderIds.isEmpty()) {
+      return;
+    }
+    for (Demand d : demand) {
+      if (!orderIds.contains(d.orderId())) {
+        throw new IllegalArgumentException("demand of order " + d.orderId()
+            + " is not among the orders whose demand is replaced");
+      }
+    }
+    inTransaction("replace demand", c -> {
+      for (List<String> chunk : chunks(orderIds)) {
+        try (PreparedStatement del = c.prepareStatement("DELETE FROM ls_demand WHERE order_id IN (" + marks(chunk) + ")")) {
+          bind(del, chunk);
+          del.executeUpdate();
+        }
+      }
+      try (PreparedStatement ins = c.prepareStatement("INSERT INTO ls_demand (order_id, pos, line_id, sold_sku_id,"
+          + " sku_id, quantity, path, location_id, demand_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        Map<String, Integer> pos = new HashMap<>();
+        for (Demand d : demand) {
+          ins.setString(1, d.orderId());
+          ins.setInt(2, pos.merge(d.orderId(), 1, Integer::sum));
+          ins.setString(3, d.lineId());
+          ins.setString(4, d.soldSkuId());
+          ins.setString(5, d.skuId());
+          ins.setLong(6, d.quantity());
+          ins.setString(7, String.join(PATH_SEPARATOR, d.path()));
+          ins.setString(8, d.locationId().orElse(null));
+          setInstant(ins, 9, d.at());
+          ins.addBatch();
+        }
+        ins.executeBatch();
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public List<Demand> findDemand(Collection<String> skuIds) {
+    if (skuIds.isEmpty()) {
+      return List.of();
+    }
+    return read("find demand", c -> {
+      List<Demand> out = new ArrayList<>();
+      for (List<String> chunk : chunks(skuIds)) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT order_id, line_id, sold_sku_id, sku_id, quantity, path,"
+            + " location_id, demand_at FROM ls_demand WHERE sku_id IN (" + marks(chunk) + ") ORDER BY order_id, pos")) {
+          bind(ps, chunk);
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              String path = rs.getString(6);
+              out.add(Demand.builder().orderId(rs.getString(1)).lineId(rs.getString(2)).soldSkuId(rs.getString(3))
+                  .skuId(rs.getString(4)).quantity(rs.getLong(5))
+                  .path(path.isEmpty() ? List.of() : List.of(path.split(PATH_SEPARATOR, -1)))
+                  .locationId(Optional.ofNullable(rs.getString(7))).at(instant(rs, "demand_at")).build());
+            }
+          }
+        }
+      }
+      return out;
+    });
+  }
+
+  private static final String MERGE_LISTING = "MERGE INTO ls_sku_listing t USING (SELECT"
+      + " CAST(? AS VARCHAR(64)) AS sku_id, CAST(? AS VARCHAR(255)) AS code, CAST(? AS DECIMAL(19,4)) AS regular_price,"
+      + " CAST(? AS DECIMAL(19,4)) AS sale_price, CAST(? AS VARCHAR(64)) AS gtin1, CAST(? AS VARCHAR(64)) AS gtin2,"
+      + " CAST(? AS VARCHAR(255)) AS mpn, CAST(? AS VARCHAR(255)) AS publish_missing,"
+      + " CAST(? AS VARCHAR(255)) AS pending_export) s ON t.sku_id = s.sku_id"
+      + " WHEN MATCHED THEN UPDATE SET code = s.code, regular_price = s.regular_price, sale_price = s.sale_price,"
+      + " gtin1 = s.gtin1, gtin2 = s.gtin2, mpn = s.mpn, publish_missing = s.publish_missing,"
+      + " pending_export = s.pending_export"
+      + " WHEN NOT MATCHED THEN INSERT (sku_id, code, regular_price, sale_price, gtin1, gtin2, mpn, publish_missing,"
+      + " pending_export) VALUES (s.sku_id, s.code, s.regular_price, s.sale_price, s.gtin1, s.gtin2, s.mpn,"
+      + " s.publish_missing, s.pending_export)";
+
+  @Override
+  public void upsertListings(List<SkuListing> listings) {
+    if (listings.isEmpty()) {
+      return;
+    }
+    inTransaction("upsert listings", c -> {
+      try (PreparedStatement ps = c.prepareStatement(MERGE_LISTING)) {
+        for (SkuListing l : lastById(listings, SkuListing::skuId)) {
+          ps.setString(1, l.skuId());
+          ps.setString(2, l.code().orElse(null));
+          ps.setBigDecimal(3, l.regularPrice().orElse(null));
+          ps.setBigDecimal(4, l.salePrice().orElse(null));
+          ps.setString(5, l.gtin1().orElse(null));
+          ps.setString(6, l.gtin2().orElse(null));
+          ps.setString(7, l.mpn().orElse(null));
+          ps.setString(8, names(l.publishMissing()));
+          ps.setString(9, names(l.pendingExport()));
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public Map<String, SkuListing> findListings(Collection<String> skuIds) {
+    if (skuIds.isEmpty()) {
+      return Map.of();
+    }
+    return read("find listings", c -> {
+      Map<String, SkuListing> out = new LinkedHashMap<>();
+      for (List<String> chunk : chunks(skuIds)) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT sku_id, code, regular_price, sale_price, gtin1, gtin2,"
+            + " mpn, publish_missing, pending_export FROM ls_sku_listing WHERE sku_id IN (" + marks(chunk) + ")")) {
+          bind(ps, chunk);
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              SkuListing.Builder b = SkuListing.builder().skuId(rs.getString(1))
+                  .code(Optional.ofNullable(rs.getString(2)))
+                  .regularPrice(Optional.ofNullable(rs.getBigDecimal(3)))
+                  .salePrice(Optional.ofNullable(rs.getBigDecimal(4)))
+                  .gtin1(Optional.ofNullable(rs.getString(5))).gtin2(Optional.ofNullable(rs.getString(6)))
+                  .mpn(Optional.ofNullable(rs.getString(7)));
+              for (String r : split(rs.getString(8))) {
+                b.addPublishMissing(ReasonCode.valueOf(r));
+              }
+              for (String f : split(rs.getString(9))) {
+                b.addPendingExport(ProductField.valueOf(f));
+              }
+              SkuListing l = b.build();
+              out.put(l.skuId(), l);
+            }
+          }
+        }
+      }
+      return out;
+    });
+  }
+
+  @Override
+  public Map<String, List<String>> findSkuIdsByCode(Collection<String> codes) {
+    if (codes.isEmpty()) {
+      return Map.of();
+    }
+    return read("find SKUs by code", c -> {
+      Map<String, List<String>> out = new LinkedHashMap<>();
+      for (List<String> chunk : chunks(codes)) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT l.code, l.sku_id FROM ls_sku_listing l"
+            + " JOIN ls_sku s ON s.id = l.sku_id WHERE s.active AND l.code IN (" + marks(chunk) + ")"
+            + " ORDER BY l.code, l.sku_id")) {
+          bind(ps, chunk);
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+            }
+          }
+        }
+      }
+      return out;
+    });
+  }
+
+  private static String names(Collection<? extends Enum<?>> values) {
+    StringBuilder b = new StringBuilder();
+    for (Enum<?> v : values) {
+      b.append(b.length() == 0 ? "" : ",").append(v.name());
+    }
+    return b.toString();
+  }
+
+  private static List<String> split(String joined) {
+    return joined == null || joined.isEmpty() ? List.of() : List.of(joined.split(","));
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -902,6 +1261,31 @@ public final class JdbcSyncSink implements SyncSink {
         ps.setString(1, kind.name());
         ps.setString(2, recordId);
         ps.executeUpdate();
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public void resolveIssues(RecordKind kind, Collection<String> recordIds, Set<ReasonCode> reasons) {
+    if (recordIds.isEmpty() || reasons.isEmpty()) {
+      return;
+    }
+    List<String> reasonNames = new ArrayList<>();
+    reasons.forEach(r -> reasonNames.add(r.name()));
+    inTransaction("resolve issues", c -> {
+      for (List<String> chunk : chunks(recordIds)) {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM ls_connection_log WHERE record_kind = ?"
+            + " AND record_id IN (" + marks(chunk) + ") AND reason IN (" + marks(reasonNames) + ")")) {
+          ps.setString(1, kind.name());
+          for (int i = 0; i < chunk.size(); i++) {
+            ps.setString(i + 2, chunk.get(i));
+          }
+          for (int i = 0; i < reasonNames.size(); i++) {
+            ps.setString(chunk.size() + i + 2, reasonNames.get(i));
+          }
+          ps.executeUpdate();
+        }
       }
       return null;
     });

@@ -150,7 +150,7 @@ class SyncAppTest {
     truth.retail().stream("ItemShop").filter(r -> r.getLong("shopID") != 0)
         .forEach(r -> stock.put(r.getLong("itemID") + "@" + r.getLong("shopID"), r.getDecimal("qoh").longValue()));
     Map<String, String> sales = new TreeMap<>();
-    truth.retail().stream("Sale").filter(r -> r.getBoolean("completed") && !r.getBoolean("voided"))
+    truth.retail().stream("Sale").filter(r -> r.getBoolean("completed") && !r.getBoolean("voided") && !r.getBoolean("archived"))
         .forEach(sale -> truth.retail().saleLines(sale.id()).stream()
             .filter(l -> l.getLong("itemID") != 0 && l.getDecimal("unitQuantity").signum() != 0)
             .forEach(l -> sales.put(sale.id() + "/" + l.id(), l.getLong("itemID") + " x "
@@ -215,7 +215,7 @@ class SyncAppTest {
         .filter(r -> !r.getBoolean("archived") && !r.require("itemType").equals("non_inventory")).count();
     long stockRows = server.retail().stream("ItemShop").filter(r -> r.getLong("shopID") != 0).count();
     List<TestkitRecord> completed = server.retail().stream("Sale")
-        .filter(r -> r.getBoolean("completed") && !r.getBoolean("voided")).collect(Collectors.toList());
+        .filter(r -> r.getBoolean("completed") && !r.getBoolean("voided") && !r.getBoolean("archived")).collect(Collectors.toList());
     assertThat(s1.get("full").asBoolean()).isTrue();
     assertThat(s1.get("embedded").asBoolean()).isFalse();
     assertThat(s1.get("skus").asLong()).isEqualTo(activeItems);
@@ -296,7 +296,7 @@ class SyncAppTest {
       assertThat(n.get("orderId").isTextual()).isTrue();
       assertThat(n.get("quantity").isIntegralNumber()).isTrue();
     });
-    long truthLines = server.retail().stream("Sale").filter(r -> r.getBoolean("completed") && !r.getBoolean("voided"))
+    long truthLines = server.retail().stream("Sale").filter(r -> r.getBoolean("completed") && !r.getBoolean("voided") && !r.getBoolean("archived"))
         .mapToLong(r -> server.retail().saleLines(r.id()).stream()
             .filter(l -> l.getLong("itemID") != 0 && l.getDecimal("unitQuantity").signum() != 0).count())
         .sum();

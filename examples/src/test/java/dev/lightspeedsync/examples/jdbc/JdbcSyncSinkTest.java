@@ -100,4 +100,30 @@ class JdbcSyncSinkTest extends SyncSinkContract {
         .contains(List.of(Component.of("11", 6)));
     assertThat(Optional.of(box)).isPresent();
   }
+
+  @Test
+  void aVersionThreeDatabaseGainsListingsAndDemandKeepingItsData() throws Exception {
+    ConnectionPool pool = ConnectionPool.open("jdbc:h2:file:" + dir.resolve("v3").toAbsolutePath());
+    pools.add(pool);
+    try (Connection c = pool.connection(); Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE ls_schema_version (version INT NOT NULL)");
+      for (int v = 0; v < 3; v++) {
+        for (String sql : Schema.MIGRATIONS.get(v)) {
+          s.execute(sql);
+        }
+      }
+      s.execute("INSERT INTO ls_schema_version (version) VALUES (3)");
+    }
+    JdbcSyncSink before = new JdbcSyncSink(pool);
+    Sku bike = Sku.builder().id("1").sku("BIKE 1").name("Bike").build();
+    before.upsertSkus(List.of(bike));
+
+    assertThat(Schema.migrate(pool)).isEqualTo(3);
+    assertThat(Schema.latestVersion()).isGreaterThanOrEqualTo(4);
+
+    JdbcSyncSink after = new JdbcSyncSink(pool);
+    assertThat(after.findSkus(List.of("1"))).containsEntry("1", bike);
+    after.upsertListings(List.of(dev.lightspeedsync.sync.model.SkuListing.builder().skuId("1").code("BIKE1").build()));
+    assertThat(after.findSkuIdsByCode(List.of("BIKE1"))).containsEntry("BIKE1", List.of("1"));
+  }
 }

@@ -15,6 +15,13 @@ public interface CompositeConfig extends WithCompositeConfig {
     return 8;
   }
 
+  /**
+   * Composites the host defines (seed 000: "Tell us the composition of the combinations"), for
+   * platforms without composites (eCom) or to override one. A host definition wins over the
+   * platform's definition of the same SKU (R-Series assemblies and boxes, X-Series composites).
+   */
+  java.util.List<dev.lightspeedsync.sync.model.CompositeDefinition> definitions();
+
   /** Also keep the demand on the sold composite itself (for hosts that stock composites). */
   @Value.Default
   default boolean keepCompositeDemand() {

@@ -14,6 +14,16 @@ public interface PublishConfig extends WithPublishConfig {
     return "Default";
   }
 
+  /**
+   * Whether SKUs that fail the publish check get a connection-log entry saying what is missing
+   * (seed 004, for storefronts that publish only items with a price and an identifier). Off by
+   * default; the check's result is stored per SKU ({@code SkuListing}) either way.
+   */
+  @Value.Default
+  default boolean enabled() {
+    return false;
+  }
+
   static Builder builder() {
     return new Builder();
   }

@@ -1,13 +1,17 @@
 package dev.lightspeedsync.sync.spi;
 
+import dev.lightspeedsync.sync.model.Customer;
 import dev.lightspeedsync.sync.model.Deactivation;
+import dev.lightspeedsync.sync.model.Demand;
 import dev.lightspeedsync.sync.model.Location;
 import dev.lightspeedsync.sync.model.PurchaseOrder;
 import dev.lightspeedsync.sync.model.Receipt;
 import dev.lightspeedsync.sync.model.RecordIssue;
+import dev.lightspeedsync.sync.model.ReasonCode;
 import dev.lightspeedsync.sync.model.RecordKind;
 import dev.lightspeedsync.sync.model.SalesOrder;
 import dev.lightspeedsync.sync.model.Sku;
+import dev.lightspeedsync.sync.model.SkuListing;
 import dev.lightspeedsync.sync.model.StockLevel;
 import dev.lightspeedsync.sync.model.Supplier;
 import java.util.Collection;
@@ -148,7 +152,57 @@ public abstract class ForwardingSyncSink implements SyncSink {
   }
 
   @Override
+  public void resolveIssues(RecordKind kind, Collection<String> recordIds, java.util.Set<ReasonCode> reasons) {
+    delegate.resolveIssues(kind, recordIds, reasons);
+  }
+
+  @Override
   public Optional<RunLock> tryLockRun(String accountKey) {
     return delegate.tryLockRun(accountKey);
+  }
+
+  @Override
+  public void upsertListings(List<SkuListing> listings) {
+    delegate.upsertListings(listings);
+  }
+
+  @Override
+  public Map<String, SkuListing> findListings(Collection<String> skuIds) {
+    return delegate.findListings(skuIds);
+  }
+
+  @Override
+  public Map<String, List<String>> findSkuIdsByCode(Collection<String> codes) {
+    return delegate.findSkuIdsByCode(codes);
+  }
+
+  @Override
+  public void replaceDemand(Collection<String> orderIds, List<Demand> demand) {
+    delegate.replaceDemand(orderIds, demand);
+  }
+
+  @Override
+  public List<Demand> findDemand(Collection<String> skuIds) {
+    return delegate.findDemand(skuIds);
+  }
+
+  @Override
+  public List<String> handOverOrders(List<SalesOrder> orders) {
+    return delegate.handOverOrders(orders);
+  }
+
+  @Override
+  public Map<String, SalesOrder> findHandedOverOrders(Collection<String> ids) {
+    return delegate.findHandedOverOrders(ids);
+  }
+
+  @Override
+  public void upsertCustomers(List<Customer> customers) {
+    delegate.upsertCustomers(customers);
+  }
+
+  @Override
+  public Map<String, Customer> findCustomers(Collection<String> ids) {
+    return delegate.findCustomers(ids);
   }
 }

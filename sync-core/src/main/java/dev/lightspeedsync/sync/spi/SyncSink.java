@@ -1,13 +1,17 @@
 package dev.lightspeedsync.sync.spi;
 
+import dev.lightspeedsync.sync.model.Customer;
 import dev.lightspeedsync.sync.model.Deactivation;
+import dev.lightspeedsync.sync.model.Demand;
 import dev.lightspeedsync.sync.model.Location;
 import dev.lightspeedsync.sync.model.PurchaseOrder;
 import dev.lightspeedsync.sync.model.Receipt;
 import dev.lightspeedsync.sync.model.RecordIssue;
+import dev.lightspeedsync.sync.model.ReasonCode;
 import dev.lightspeedsync.sync.model.RecordKind;
 import dev.lightspeedsync.sync.model.SalesOrder;
 import dev.lightspeedsync.sync.model.Sku;
+import dev.lightspeedsync.sync.model.SkuListing;
 import dev.lightspeedsync.sync.model.StockLevel;
 import dev.lightspeedsync.sync.model.Supplier;
 import java.util.Collection;
@@ -26,7 +30,8 @@ import java.util.Optional;
  * transaction); if they cannot, a partially applied batch must still be safe to repeat.
  *
  * <p><b>Keys.</b> SKUs by {@link Sku#id()}; stock by SKU id and location id; sales orders by id
- * (a re-sent order replaces the stored one, lines included); purchase orders by id; receipts by id;
+ * (a re-sent order replaces the stored one, lines included); demand by order (a re-sent order's
+ * demand replaces all of its stored demand); listings by SKU id; purchase orders by id; receipts by id;
  * checkpoints by stream; ledger entries by kind and key; connection log entries by record kind,
  * record id and reason (a repeated problem replaces the older entry instead of piling up).
  *
@@ -58,6 +63,23 @@ public interface SyncSink {
   /** The stored SKUs among {@code ids}, by id; absent ids are left out. */
   Map<String, Sku> findSkus(Collection<String> ids);
 
+  /**
+   * Inserts or replaces the product-rule results of SKUs by SKU id ({@link SkuListing}: link code,
+   * price levels, GTIN/MPN, publish check, fields pending export).
+   */
+  void upsertListings(List<SkuListing> listings);
+
+  /** The stored listings among {@code skuIds}, by SKU id; absent ids are left out. */
+  Map<String, SkuListing> findListings(Collection<String> skuIds);
+
+  /**
+   * The ids of <em>active</em> SKUs whose listing {@link SkuListing#code() code} is one of
+   * {@code codes}, by code; codes no active SKU holds are left out. One id means the code links; more
+   * than one is a duplicate that links nothing. The engine uses it to find duplicates across pages
+   * and runs; a host uses it to link its products by SKU.
+   */
+  Map<String, List<String>> findSkuIdsByCode(Collection<String> codes);
+
   // Locations and suppliers ------------------------------------------------------------------
 
   /** Inserts or replaces locations by id; archived locations are kept (history refers to them). */
@@ -65,6 +87,12 @@ public interface SyncSink {
 
   /** Every stored location, in the order first stored. */
   List<Location> locations();
+
+  /** Inserts or replaces customers by id; an inactive one (deleted or archived at the source) is kept. */
+  void upsertCustomers(List<Customer> customers);
+
+  /** The stored customers among {@code ids}, by id; absent ids are left out. */
+  Map<String, Customer> findCustomers(Collection<String> ids);
 
   /** Inserts or replaces suppliers by id. */
   void upsertSuppliers(List<Supplier> suppliers);
@@ -85,6 +113,29 @@ public interface SyncSink {
 
   /** The stored sales orders among {@code ids}, by id. */
   Map<String, SalesOrder> findSales(Collection<String> ids);
+
+  /**
+   * Replaces the stored demand of the orders in {@code orderIds} by {@code demand}, which holds demand
+   * of those orders only (an order in {@code orderIds} without demand in it ends up with none: voided,
+   * cancelled or no longer selected). Demand is what a planner reads: direct demand of sold SKUs and,
+   * for composites, the demand on their components with its provenance ({@link Demand#path()}).
+   */
+  void replaceDemand(Collection<String> orderIds, List<Demand> demand);
+
+  /** The stored demand on the given SKUs (by {@link Demand#skuId()}), in any order. */
+  List<Demand> findDemand(Collection<String> skuIds);
+
+  /**
+   * Hands orders to the host to fulfil (order import, seed 003), each exactly once: an order handed
+   * over before is left as it was, even when it has changed since. Returns the ids handed over by
+   * this call. Implement it atomically per order with its record of having been handed over (a
+   * unique key in the same transaction as the host's own write), so that a retry, a replayed page or
+   * two processes never hand an order over twice, and a crash never leaves one half handed over.
+   */
+  List<String> handOverOrders(List<SalesOrder> orders);
+
+  /** The orders among {@code ids} that were handed over, as they were then, by id. */
+  Map<String, SalesOrder> findHandedOverOrders(Collection<String> ids);
 
   /** Inserts or replaces purchase orders by id. */
   void upsertPurchaseOrders(List<PurchaseOrder> orders);
@@ -149,4 +200,11 @@ public interface SyncSink {
 
   /** Removes every open problem of one record, for example after it synced cleanly. */
   void resolveIssues(RecordKind kind, String recordId);
+
+  /**
+   * Removes the open problems of these records that have one of these reasons, and no others. The
+   * engine calls it for every SKU it reads again, before it logs what the rules find now, so a fixed
+   * problem (a supplier assigned, a duplicate SKU code made unique) leaves the connection log.
+   */
+  void resolveIssues(RecordKind kind, Collection<String> recordIds, java.util.Set<ReasonCode> reasons);
 }

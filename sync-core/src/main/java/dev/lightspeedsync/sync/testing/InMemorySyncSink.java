@@ -1,13 +1,17 @@
 package dev.lightspeedsync.sync.testing;
 
+import dev.lightspeedsync.sync.model.Customer;
 import dev.lightspeedsync.sync.model.Deactivation;
+import dev.lightspeedsync.sync.model.Demand;
 import dev.lightspeedsync.sync.model.Location;
 import dev.lightspeedsync.sync.model.PurchaseOrder;
 import dev.lightspeedsync.sync.model.Receipt;
 import dev.lightspeedsync.sync.model.RecordIssue;
+import dev.lightspeedsync.sync.model.ReasonCode;
 import dev.lightspeedsync.sync.model.RecordKind;
 import dev.lightspeedsync.sync.model.SalesOrder;
 import dev.lightspeedsync.sync.model.Sku;
+import dev.lightspeedsync.sync.model.SkuListing;
 import dev.lightspeedsync.sync.model.StockLevel;
 import dev.lightspeedsync.sync.model.Supplier;
 import dev.lightspeedsync.sync.spi.Checkpoint;
@@ -44,6 +48,10 @@ public final class InMemorySyncSink implements SyncSink {
     final Map<String, Checkpoint> checkpoints = new LinkedHashMap<>();
     final Map<String, LedgerEntry> ledger = new LinkedHashMap<>();
     final Map<String, RecordIssue> issues = new LinkedHashMap<>();
+    final Map<String, SkuListing> listings = new LinkedHashMap<>();
+    final Map<String, List<Demand>> demandByOrder = new LinkedHashMap<>();
+    final Map<String, SalesOrder> handedOver = new LinkedHashMap<>();
+    final Map<String, Customer> customers = new LinkedHashMap<>();
     final java.util.Set<String> runLocks = new java.util.HashSet<>();
   }
 
@@ -101,6 +109,41 @@ public final class InMemorySyncSink implements SyncSink {
   }
 
   @Override
+  public void upsertListings(List<SkuListing> listings) {
+    Objects.requireNonNull(listings, "listings == null");
+    synchronized (state) {
+      for (SkuListing l : listings) {
+        state.listings.put(l.skuId(), l);
+      }
+    }
+  }
+
+  @Override
+  public Map<String, SkuListing> findListings(Collection<String> skuIds) {
+    Objects.requireNonNull(skuIds, "skuIds == null");
+    synchronized (state) {
+      return pick(state.listings, skuIds);
+    }
+  }
+
+  @Override
+  public Map<String, List<String>> findSkuIdsByCode(Collection<String> codes) {
+    Objects.requireNonNull(codes, "codes == null");
+    java.util.Set<String> wanted = new java.util.HashSet<>(codes);
+    synchronized (state) {
+      Map<String, List<String>> out = new LinkedHashMap<>();
+      for (SkuListing l : state.listings.values()) {
+        Sku sku = state.skus.get(l.skuId());
+        if (l.code().isPresent() && wanted.contains(l.code().get()) && sku != null && sku.active()) {
+          out.computeIfAbsent(l.code().get(), k -> new ArrayList<>()).add(l.skuId());
+        }
+      }
+      out.replaceAll((k, v) -> List.copyOf(v));
+      return java.util.Collections.unmodifiableMap(out);
+    }
+  }
+
+  @Override
   public void upsertLocations(List<Location> locations) {
     Objects.requireNonNull(locations, "locations == null");
     synchronized (state) {
@@ -114,6 +157,24 @@ public final class InMemorySyncSink implements SyncSink {
   public List<Location> locations() {
     synchronized (state) {
       return List.copyOf(state.locations.values());
+    }
+  }
+
+  @Override
+  public void upsertCustomers(List<Customer> customers) {
+    Objects.requireNonNull(customers, "customers == null");
+    synchronized (state) {
+      for (Customer c : customers) {
+        state.customers.put(c.id(), c);
+      }
+    }
+  }
+
+  @Override
+  public Map<String, Customer> findCustomers(Collection<String> ids) {
+    Objects.requireNonNull(ids, "ids == null");
+    synchronized (state) {
+      return pick(state.customers, ids);
     }
   }
 
@@ -174,6 +235,65 @@ public final class InMemorySyncSink implements SyncSink {
     Objects.requireNonNull(ids, "ids == null");
     synchronized (state) {
       return pick(state.sales, ids);
+    }
+  }
+
+  @Override
+  public void replaceDemand(Collection<String> orderIds, List<Demand> demand) {
+    Objects.requireNonNull(orderIds, "orderIds == null");
+    Objects.requireNonNull(demand, "demand == null");
+    for (Demand d : demand) {
+      if (!orderIds.contains(d.orderId())) {
+        throw new IllegalArgumentException("demand of order " + d.orderId()
+            + " is not among the orders whose demand is replaced");
+      }
+    }
+    synchronized (state) {
+      for (String id : orderIds) {
+        state.demandByOrder.remove(id);
+      }
+      for (Demand d : demand) {
+        state.demandByOrder.computeIfAbsent(d.orderId(), k -> new ArrayList<>()).add(d);
+      }
+    }
+  }
+
+  @Override
+  public List<Demand> findDemand(Collection<String> skuIds) {
+    Objects.requireNonNull(skuIds, "skuIds == null");
+    java.util.Set<String> wanted = new java.util.HashSet<>(skuIds);
+    synchronized (state) {
+      List<Demand> out = new ArrayList<>();
+      for (List<Demand> perOrder : state.demandByOrder.values()) {
+        for (Demand d : perOrder) {
+          if (wanted.contains(d.skuId())) {
+            out.add(d);
+          }
+        }
+      }
+      return List.copyOf(out);
+    }
+  }
+
+  @Override
+  public List<String> handOverOrders(List<SalesOrder> orders) {
+    Objects.requireNonNull(orders, "orders == null");
+    synchronized (state) {
+      List<String> out = new ArrayList<>();
+      for (SalesOrder o : orders) {
+        if (state.handedOver.putIfAbsent(o.id(), o) == null) {
+          out.add(o.id());
+        }
+      }
+      return List.copyOf(out);
+    }
+  }
+
+  @Override
+  public Map<String, SalesOrder> findHandedOverOrders(Collection<String> ids) {
+    Objects.requireNonNull(ids, "ids == null");
+    synchronized (state) {
+      return pick(state.handedOver, ids);
     }
   }
 
@@ -300,6 +420,20 @@ public final class InMemorySyncSink implements SyncSink {
     String prefix = issueKey(kind, recordId) + "\u0000";
     synchronized (state) {
       state.issues.keySet().removeIf(k -> k.startsWith(prefix));
+    }
+  }
+
+  @Override
+  public void resolveIssues(RecordKind kind, Collection<String> recordIds, java.util.Set<ReasonCode> reasons) {
+    Objects.requireNonNull(kind, "kind == null");
+    Objects.requireNonNull(recordIds, "recordIds == null");
+    Objects.requireNonNull(reasons, "reasons == null");
+    synchronized (state) {
+      for (String id : recordIds) {
+        for (ReasonCode r : reasons) {
+          state.issues.remove(issueKey(kind, id) + "\u0000" + r);
+        }
+      }
     }
   }
 

@@ -6,6 +6,11 @@ import dev.lightspeedsync.sync.model.Location;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lightspeedsync.sync.model.Deactivation;
+import dev.lightspeedsync.sync.model.Demand;
+import dev.lightspeedsync.sync.model.SkuListing;
+import dev.lightspeedsync.sync.rules.ProductField;
+import java.math.BigDecimal;
+import java.util.Set;
 import dev.lightspeedsync.sync.model.PaymentStatus;
 import dev.lightspeedsync.sync.model.PurchaseOrder;
 import dev.lightspeedsync.sync.model.PurchaseOrderLine;
@@ -381,5 +386,149 @@ public abstract class SyncSinkContract {
         .as("a claim that returned before the crash still refuses a second claim").isFalse();
     assertThat(b.checkpoint("sales")).map(Checkpoint::position).contains("cursor-7");
     assertThat(b.findSkus(List.of("1"))).containsKey("1");
+  }
+
+  private static Demand demand(String order, String line, String sold, String sku, long qty, String... path) {
+    return Demand.builder().orderId(order).lineId(line).soldSkuId(sold).skuId(sku).quantity(qty)
+        .path(List.of(path)).locationId("1").at(T0).build();
+  }
+
+  @Test
+  @DisplayName("[seed 000] demand is replaced per order: a re-sent order's demand replaces all of its"
+      + " stored demand, provenance included, and an order without demand left has none")
+  void demandIsReplacedPerOrder() {
+    Demand direct = demand("S1", "1", "A", "A", 2);
+    Demand viaBox = demand("S1", "2", "BOX", "CAN", 12, "BOX");
+    Demand other = demand("S2", "1", "A", "A", 1);
+    sink.replaceDemand(List.of("S1", "S2"), List.of(direct, viaBox, other));
+    sink.replaceDemand(List.of("S1", "S2"), List.of(direct, viaBox, other)); // idempotent
+
+    assertThat(sink.findDemand(List.of("A", "CAN"))).containsExactlyInAnyOrder(direct, viaBox, other);
+    assertThat(reopen(sink).findDemand(List.of("CAN"))).singleElement()
+        .satisfies(d -> assertThat(d.path()).containsExactly("BOX"));
+
+    sink.replaceDemand(List.of("S1"), List.of(demand("S1", "1", "A", "A", 3)));
+    sink.replaceDemand(List.of("S2"), List.of()); // S2 voided: no demand left
+
+    assertThat(sink.findDemand(List.of("A", "CAN"))).extracting(Demand::orderId, Demand::skuId, Demand::quantity)
+        .containsExactly(tuple("S1", "A", 3L));
+    assertThat(sink.findDemand(List.of("nothing"))).isEmpty();
+  }
+
+  @Test
+  @DisplayName("[seed 004] listings are upserted by SKU id and found by id, every field kept")
+  void listingsUpsertBySku() {
+    SkuListing first = SkuListing.builder().skuId("1").code("AB12").regularPrice(new BigDecimal("10.00"))
+        .salePrice(new BigDecimal("8.50")).gtin1("0012345").gtin2("871234").mpn("MPN-1")
+        .pendingExport(Set.of(ProductField.NAME, ProductField.PRICES)).build();
+    SkuListing second = SkuListing.builder().skuId("2")
+        .addPublishMissing(ReasonCode.PUBLISH_PRICE_MISSING, ReasonCode.PUBLISH_IDENTIFIER_MISSING).build();
+    sink.upsertListings(List.of(first, second));
+    sink.upsertListings(List.of(first.withMpn(Optional.of("MPN-2"))));
+
+    SyncSink reopened = reopen(sink);
+    var found = reopened.findListings(List.of("1", "2", "3"));
+    assertThat(found).containsOnlyKeys("1", "2");
+    // prices compare by value: a store may keep another scale (10.00 as 10.0000)
+    assertThat(found.get("1")).usingRecursiveComparison()
+        .withComparatorForType(BigDecimal::compareTo, BigDecimal.class)
+        .isEqualTo(first.withMpn(Optional.of("MPN-2")));
+    assertThat(found.get("2")).isEqualTo(second);
+    assertThat(reopened.findListings(List.of("2")).get("2").publishable()).isFalse();
+  }
+
+  @Test
+  @DisplayName("[seed 003] SKU ids by code: only active SKUs count, several holders of a code are all"
+      + " named, unknown codes are left out")
+  void skuIdsByCodeCountActiveSkusOnly() {
+    sink.upsertSkus(List.of(sku("1", "Bike"), sku("2", "Bike too"), sku("3", "Helmet"), sku("4", "Old")));
+    sink.upsertListings(List.of(SkuListing.builder().skuId("1").code("AB12").build(),
+        SkuListing.builder().skuId("2").code("AB12").build(),
+        SkuListing.builder().skuId("3").code("H1").build(),
+        SkuListing.builder().skuId("4").code("H1").build(),
+        SkuListing.builder().skuId("5").code("NOSKU").build()));
+    sink.deactivateSkus(List.of(Deactivation.of("4", ReasonCode.HIDDEN, T0)));
+
+    var byCode = reopen(sink).findSkuIdsByCode(List.of("AB12", "H1", "NOSKU", "none"));
+
+    assertThat(byCode).containsOnlyKeys("AB12", "H1");
+    assertThat(byCode.get("AB12")).containsExactlyInAnyOrder("1", "2");
+    assertThat(byCode.get("H1")).containsExactly("3");
+  }
+
+  @Test
+  @DisplayName("resolving issues by reason removes only those reasons of those records")
+  void resolveIssuesByReason() {
+    RecordIssue dup = RecordIssue.of(RecordKind.SKU, "1", ReasonCode.SKU_DUPLICATE, "p", "r", T0);
+    RecordIssue supplier = RecordIssue.of(RecordKind.SKU, "1", ReasonCode.UNKNOWN_SUPPLIER, "p", "r", T0);
+    RecordIssue otherDup = RecordIssue.of(RecordKind.SKU, "2", ReasonCode.SKU_DUPLICATE, "p", "r", T0);
+    RecordIssue stock = RecordIssue.of(RecordKind.STOCK, "1", ReasonCode.SKU_DUPLICATE, "p", "r", T0);
+    sink.logIssues(List.of(dup, supplier, otherDup, stock));
+
+    sink.resolveIssues(RecordKind.SKU, List.of("1", "9"), Set.of(ReasonCode.SKU_DUPLICATE));
+
+    assertThat(reopen(sink).openIssues(RecordKind.SKU)).extracting(RecordIssue::recordId, RecordIssue::reason)
+        .containsExactlyInAnyOrder(tuple("1", ReasonCode.UNKNOWN_SUPPLIER), tuple("2", ReasonCode.SKU_DUPLICATE));
+    assertThat(sink.openIssues(RecordKind.STOCK)).hasSize(1);
+  }
+
+  @Test
+  @DisplayName("[seed 003] each order is handed over once: a repeat, even of a changed order, hands over"
+      + " nothing and keeps the order as it was handed over")
+  void ordersAreHandedOverOnce() {
+    SalesOrder first = sale("W1", 2);
+    assertThat(sink.handOverOrders(List.of(first, sale("W2", 1)))).containsExactly("W1", "W2");
+
+    assertThat(sink.handOverOrders(List.of(sale("W1", 5), sale("W3", 1)))).containsExactly("W3");
+
+    SyncSink reopened = crashAndReopen(sink);
+    assertThat(reopened.handOverOrders(List.of(first))).as("a hand-over that returned survives a crash").isEmpty();
+    assertThat(reopened.findHandedOverOrders(List.of("W1", "W2", "W3", "W4"))).containsOnlyKeys("W1", "W2", "W3")
+        .containsEntry("W1", first);
+  }
+
+  @Test
+  @DisplayName("[seed 003] two processes handing over the same orders at once hand each over exactly once")
+  void concurrentHandOverIsExactlyOnce() throws Exception {
+    SyncSink other = reopen(sink);
+    List<SalesOrder> orders = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      orders.add(sale("C" + i, 1));
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      Future<List<String>> a = pool.submit(() -> {
+        start.await();
+        return sink.handOverOrders(orders);
+      });
+      Future<List<String>> b = pool.submit(() -> {
+        start.await();
+        return other.handOverOrders(orders);
+      });
+      start.countDown();
+      List<String> all = new ArrayList<>(a.get(30, TimeUnit.SECONDS));
+      all.addAll(b.get(30, TimeUnit.SECONDS));
+      assertThat(all).hasSize(20).doesNotHaveDuplicates();
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  @DisplayName("[seed 002] customers are upserted by id with their contact data; an inactive one is kept")
+  void customersUpsertById() {
+    dev.lightspeedsync.sync.model.Customer ann = dev.lightspeedsync.sync.model.Customer.builder().id("C1")
+        .code("CUST-1").firstName("Ann").lastName("Smith").company("Smith & Co").email("ann@example.com")
+        .phone("+31 20 123").street("Dorpsstraat 1").city("Utrecht").postalCode("1234 AB").region("UT")
+        .country("NL").updatedAt(T0).build();
+    dev.lightspeedsync.sync.model.Customer bob = dev.lightspeedsync.sync.model.Customer.builder().id("C2")
+        .lastName("Jones").build();
+    sink.upsertCustomers(List.of(ann, bob));
+    sink.upsertCustomers(List.of(bob.withActive(false).withEmail("bob@example.com")));
+
+    var found = reopen(sink).findCustomers(List.of("C1", "C2", "C3"));
+    assertThat(found).containsOnlyKeys("C1", "C2").containsEntry("C1", ann)
+        .containsEntry("C2", bob.withActive(false).withEmail("bob@example.com"));
   }
 }

@@ -1,13 +1,17 @@
 package dev.lightspeedsync.sync.engine.internal;
 
+import dev.lightspeedsync.sync.model.Customer;
 import dev.lightspeedsync.sync.model.Deactivation;
+import dev.lightspeedsync.sync.model.Demand;
 import dev.lightspeedsync.sync.model.Location;
 import dev.lightspeedsync.sync.model.PurchaseOrder;
 import dev.lightspeedsync.sync.model.Receipt;
 import dev.lightspeedsync.sync.model.RecordIssue;
+import dev.lightspeedsync.sync.model.ReasonCode;
 import dev.lightspeedsync.sync.model.RecordKind;
 import dev.lightspeedsync.sync.model.SalesOrder;
 import dev.lightspeedsync.sync.model.Sku;
+import dev.lightspeedsync.sync.model.SkuListing;
 import dev.lightspeedsync.sync.model.StockLevel;
 import dev.lightspeedsync.sync.model.Supplier;
 import dev.lightspeedsync.sync.spi.Checkpoint;
@@ -34,6 +38,7 @@ import java.util.Set;
 public final class DryRunSink implements SyncSink {
   private final SyncSink database;
   private final InMemorySyncSink overlay = new InMemorySyncSink();
+  private final Set<String> demandReplaced = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   public DryRunSink(SyncSink database) {
     this.database = database;
@@ -185,7 +190,91 @@ public final class DryRunSink implements SyncSink {
   }
 
   @Override
+  public void resolveIssues(RecordKind kind, Collection<String> recordIds, Set<ReasonCode> reasons) {
+    overlay.resolveIssues(kind, recordIds, reasons);
+  }
+
+  @Override
   public Optional<dev.lightspeedsync.sync.spi.RunLock> tryLockRun(String accountKey) {
     return database.tryLockRun(accountKey);
+  }
+
+  @Override
+  public void upsertListings(List<SkuListing> listings) {
+    overlay.upsertListings(listings);
+  }
+
+  @Override
+  public Map<String, SkuListing> findListings(Collection<String> skuIds) {
+    Map<String, SkuListing> out = new LinkedHashMap<>(database.findListings(skuIds));
+    out.putAll(overlay.findListings(skuIds));
+    return out;
+  }
+
+  @Override
+  public Map<String, List<String>> findSkuIdsByCode(Collection<String> codes) {
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    database.findSkuIdsByCode(codes).forEach((code, ids) -> {
+      Set<String> rewritten = overlay.findListings(ids).keySet();
+      for (String id : ids) {
+        if (!rewritten.contains(id)) {
+          out.computeIfAbsent(code, k -> new ArrayList<>()).add(id);
+        }
+      }
+    });
+    overlay.findSkuIdsByCode(codes).forEach((code, ids) -> out.computeIfAbsent(code, k -> new ArrayList<>()).addAll(ids));
+    return out;
+  }
+
+  @Override
+  public void replaceDemand(Collection<String> orderIds, List<Demand> demand) {
+    overlay.replaceDemand(orderIds, demand);
+    demandReplaced.addAll(orderIds);
+  }
+
+  @Override
+  public List<Demand> findDemand(Collection<String> skuIds) {
+    List<Demand> out = new ArrayList<>();
+    for (Demand d : database.findDemand(skuIds)) {
+      if (!demandReplaced.contains(d.orderId())) {
+        out.add(d);
+      }
+    }
+    out.addAll(overlay.findDemand(skuIds));
+    return out;
+  }
+
+  @Override
+  public List<String> handOverOrders(List<SalesOrder> orders) {
+    // a dry run hands nothing to the host; it says which orders a real run would hand over
+    Set<String> before = new HashSet<>();
+    orders.forEach(o -> before.add(o.id()));
+    before.retainAll(database.findHandedOverOrders(before).keySet());
+    List<SalesOrder> fresh = new ArrayList<>();
+    for (SalesOrder o : orders) {
+      if (!before.contains(o.id())) {
+        fresh.add(o);
+      }
+    }
+    return overlay.handOverOrders(fresh);
+  }
+
+  @Override
+  public Map<String, SalesOrder> findHandedOverOrders(Collection<String> ids) {
+    Map<String, SalesOrder> out = new LinkedHashMap<>(overlay.findHandedOverOrders(ids));
+    out.putAll(database.findHandedOverOrders(ids));
+    return out;
+  }
+
+  @Override
+  public void upsertCustomers(List<Customer> customers) {
+    overlay.upsertCustomers(customers);
+  }
+
+  @Override
+  public Map<String, Customer> findCustomers(Collection<String> ids) {
+    Map<String, Customer> out = new LinkedHashMap<>(database.findCustomers(ids));
+    out.putAll(overlay.findCustomers(ids));
+    return out;
   }
 }

@@ -7,10 +7,27 @@ import dev.lightspeedsync.sync.model.Exclusion;
 import dev.lightspeedsync.sync.model.Location;
 import dev.lightspeedsync.sync.model.ReasonCode;
 import dev.lightspeedsync.sync.model.RecordIssue;
+import dev.lightspeedsync.sync.model.Demand;
+import dev.lightspeedsync.sync.model.RecordKind;
 import dev.lightspeedsync.sync.model.SalesOrder;
 import dev.lightspeedsync.sync.model.Sku;
+import dev.lightspeedsync.sync.model.SkuListing;
 import dev.lightspeedsync.sync.model.StockLevel;
+import dev.lightspeedsync.sync.rules.BreakdownResult;
+import dev.lightspeedsync.sync.rules.ComponentDemand;
+import dev.lightspeedsync.sync.rules.CompositeBreakdown;
+import dev.lightspeedsync.sync.rules.GtinMapping;
 import dev.lightspeedsync.sync.rules.ItemImportConfig;
+import dev.lightspeedsync.sync.rules.MasterDataConfig;
+import dev.lightspeedsync.sync.rules.MasterDataDecision;
+import dev.lightspeedsync.sync.rules.MasterDataRule;
+import dev.lightspeedsync.sync.rules.MasterSide;
+import dev.lightspeedsync.sync.rules.PriceLevelRule;
+import dev.lightspeedsync.sync.rules.PriceSelection;
+import dev.lightspeedsync.sync.rules.ProductField;
+import dev.lightspeedsync.sync.rules.PublishCheck;
+import dev.lightspeedsync.sync.rules.PublishRule;
+import dev.lightspeedsync.sync.rules.SkuRule;
 import dev.lightspeedsync.sync.rules.ItemImportFilter;
 import dev.lightspeedsync.sync.rules.LocationRule;
 import dev.lightspeedsync.sync.rules.LocationSelection;
@@ -25,10 +42,13 @@ import dev.lightspeedsync.sync.spi.SyncSink;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -49,9 +69,20 @@ public final class RuleStage {
   private final SalesSelectionRule salesSelection;
   private final ItemImportFilter itemImport;
   private final boolean importFilterOn;
+  private final Function<java.util.Collection<String>, Batch> fetchSkus;
+  private final @Nullable SalesSelectionRule orderImport;
+  private final SkuRule skuRule;
+  private final PriceLevelRule priceLevels;
+  private final PublishRule publishRule;
+  private final boolean publishIssues;
+  private final MasterDataRule masterData;
+  private final boolean hostMasters;
   private @Nullable LocationSelection locations;
 
-  public RuleStage(SyncSettings settings, SyncSink sink, Clock clock, String accountKey) {
+  public RuleStage(SyncSettings settings, SyncSink sink, Clock clock, String accountKey,
+      Function<java.util.Collection<String>, Batch> fetchSkus) {
+    this.fetchSkus = fetchSkus;
+    this.orderImport = settings.orderImport().map(c -> c.rule()).orElse(null);
     this.settings = settings;
     this.sink = sink;
     this.clock = clock;
@@ -63,10 +94,23 @@ public final class RuleStage {
     this.itemImport = ItemImportFilter.of(importConfig == null ? ItemImportConfig.defaults() : importConfig);
     this.importFilterOn = importConfig != null && (importConfig.onHandAboveZero() || importConfig.onOrderAboveZero()
         || importConfig.reorderAboveZero());
+    this.skuRule = SkuRule.of(settings.skus());
+    this.priceLevels = PriceLevelRule.of(settings.priceLevels());
+    this.publishRule = PublishRule.of(settings.publish());
+    this.publishIssues = settings.publish().enabled();
+    MasterDataConfig master = settings.effectiveMasterData();
+    this.masterData = MasterDataRule.of(master);
+    this.hostMasters = master.master() == MasterSide.HOST;
   }
 
+  /** The reasons of SKU entries that the rules of {@link #skus} decide afresh each time a SKU is read. */
+  private static final Set<ReasonCode> SKU_RULE_REASONS = Set.copyOf(EnumSet.of(ReasonCode.MALFORMED_RECORD,
+      ReasonCode.UNKNOWN_VISIBILITY, ReasonCode.UNKNOWN_STOCK_TRACKING, ReasonCode.UNKNOWN_SUPPLIER,
+      ReasonCode.PURCHASE_PRICE_MISSING, ReasonCode.SKU_MISSING, ReasonCode.SKU_DUPLICATE,
+      ReasonCode.PRICE_LEVEL_MISSING, ReasonCode.PUBLISH_PRICE_MISSING, ReasonCode.PUBLISH_IDENTIFIER_MISSING));
+
   /** Applies the rules to one page and writes what they keep. */
-  public void apply(Batch batch, boolean revisit, Map<SyncStream, StreamCounter> counters) {
+  public void apply(Batch batch, boolean revisit, Set<SyncStream> streams, Map<SyncStream, StreamCounter> counters) {
     List<RecordIssue> issues = new ArrayList<>(batch.issues());
     if (!batch.issues().isEmpty()) {
       for (RecordIssue issue : batch.issues()) {
@@ -86,6 +130,13 @@ public final class RuleStage {
       c.read += batch.suppliers().size();
       c.stored += batch.suppliers().size();
     }
+    if (!batch.customers().isEmpty()) {
+      sink.upsertCustomers(batch.customers());
+      StreamCounter c = counter(counters, SyncStream.CUSTOMERS);
+      c.read += batch.customers().size();
+      c.stored += batch.customers().size();
+      c.deactivated += batch.customers().stream().filter(x -> !x.active()).count();
+    }
     if (!batch.skus().isEmpty() || !batch.deletedSkuIds().isEmpty()) {
       skus(batch, issues, counter(counters, SyncStream.CATALOGUE));
     }
@@ -93,7 +144,11 @@ public final class RuleStage {
       stock(batch.stock(), counter(counters, SyncStream.STOCK));
     }
     if (!batch.sales().isEmpty()) {
-      sales(batch.sales(), revisit, counter(counters, SyncStream.SALES));
+      if (streams.contains(SyncStream.ORDER_IMPORT)) {
+        importOrders(batch.sales(), issues, counters);
+      } else {
+        sales(batch.sales(), revisit, counter(counters, SyncStream.SALES));
+      }
     }
     if (!issues.isEmpty()) {
       sink.logIssues(issues);
@@ -118,7 +173,9 @@ public final class RuleStage {
 
   /**
    * Rules 1, 2 and 8: visibility and stock tracking (hidden or deleted SKUs deactivated, never
-   * erased), item import filters on stock at the selected locations, purchase price and supplier.
+   * erased), item import filters on stock at the selected locations, purchase price and supplier,
+   * master-data ownership, and per SKU the listing (link code under the whitespace policy, price
+   * levels, GTIN/MPN, publish check) with missing and duplicate SKU codes in the connection log.
    * Returns the ids of SKUs the rules left out.
    */
   private Set<String> skus(Batch batch, List<RecordIssue> issues, StreamCounter c) {
@@ -126,7 +183,8 @@ public final class RuleStage {
     List<Sku> skus = batch.skus();
     Set<String> ids = new LinkedHashSet<>(ids(skus, Sku::id));
     ids.addAll(batch.deletedSkuIds());
-    Set<String> activeInHost = sink.findSkus(ids).values().stream().filter(Sku::active).map(Sku::id)
+    Map<String, Sku> stored = sink.findSkus(ids);
+    Set<String> activeInHost = stored.values().stream().filter(Sku::active).map(Sku::id)
         .collect(Collectors.toSet());
     VisibilityResult visible = visibility.apply(skus, batch.deletedSkuIds(), activeInHost, asOf);
     List<Sku> kept = visible.upserts();
@@ -138,13 +196,36 @@ public final class RuleStage {
       excluded.addAll(ids(imported.exclusions(), Exclusion::recordId));
       c.leftOut(imported.exclusions());
     }
-    PurchasePriceResult priced = priced(kept, asOf);
-    sink.upsertSkus(priced.skus());
+    PurchasePriceResult priced = priced(kept, stored, asOf);
+    List<Sku> toStore = new ArrayList<>(priced.skus().size());
+    List<SkuListing> listings = new ArrayList<>(priced.skus().size());
+    Map<String, Optional<String>> previousCodes = new HashMap<>();
+    if (!priced.skus().isEmpty()) {
+      sink.findListings(ids(priced.skus(), Sku::id)).forEach((id, l) -> previousCodes.put(id, l.code()));
+    }
+    for (Sku sku : priced.skus()) {
+      Set<ProductField> pending = Set.of();
+      Sku previous = stored.get(sku.id());
+      if (hostMasters && previous != null) {
+        MasterDataDecision decision = masterData.decide(sku, previous);
+        if (decision.direction() == MasterDataDecision.Direction.UPDATE_LIGHTSPEED) {
+          pending = decision.differingFields();
+          sku = keepHostFields(sku, previous);
+        }
+      }
+      toStore.add(sku);
+      listings.add(listing(sku, pending, issues, asOf));
+    }
+    sink.upsertSkus(toStore);
+    sink.upsertListings(listings);
     if (!visible.deactivations().isEmpty()) {
       sink.deactivateSkus(visible.deactivations());
     }
+    // what the rules say now replaces what they said when these SKUs were read before
+    sink.resolveIssues(RecordKind.SKU, ids, SKU_RULE_REASONS);
     issues.addAll(visible.issues());
     issues.addAll(priced.issues());
+    duplicates(listings, previousCodes, issues, asOf);
     c.read += skus.size() + batch.deletedSkuIds().size();
     c.stored += priced.skus().size();
     c.deactivated += visible.deactivations().size();
@@ -152,14 +233,72 @@ public final class RuleStage {
     return excluded;
   }
 
-  private PurchasePriceResult priced(List<Sku> skus, Instant asOf) {
+  private PurchasePriceResult priced(List<Sku> skus, Map<String, Sku> stored, Instant asOf) {
     Set<String> supplierIds = new HashSet<>();
     for (Sku s : skus) {
       s.supplierId().ifPresent(supplierIds::add);
     }
     Set<String> known = supplierIds.isEmpty() ? Set.of() : sink.findSuppliers(supplierIds).keySet();
-    Map<String, Sku> stored = sink.findSkus(ids(skus, Sku::id));
     return purchasePrice.apply(skus, stored, known, asOf);
+  }
+
+  /** Rule 8, master data: with the host as master, the stored SKU keeps the host's product fields. */
+  private static Sku keepHostFields(Sku lightspeed, Sku host) {
+    return Sku.builder().from(lightspeed).name(host.name()).upc(host.upc()).ean(host.ean())
+        .manufacturerSku(host.manufacturerSku()).prices(host.prices()).build();
+  }
+
+  /** Rule 8: the link code, price levels, GTIN/MPN and publish check of one SKU. */
+  private SkuListing listing(Sku sku, Set<ProductField> pending, List<RecordIssue> issues, Instant asOf) {
+    Optional<String> code = sku.sku().map(skuRule::normalize).filter(s -> !s.isEmpty());
+    if (code.isEmpty()) {
+      issues.add(RecordIssue.of(RecordKind.SKU, sku.id(), ReasonCode.SKU_MISSING,
+          "Product '" + sku.name() + "' has no SKU in Lightspeed, so it cannot be linked",
+          "Enter a unique SKU for this product in Lightspeed", asOf));
+    }
+    PriceSelection prices = priceLevels.prices(sku, asOf);
+    issues.addAll(prices.issues());
+    PublishCheck publish = publishRule.check(sku, asOf);
+    if (publishIssues) {
+      issues.addAll(publish.issues());
+    }
+    GtinMapping gtin = publish.identifiers();
+    return SkuListing.builder().skuId(sku.id()).code(code).regularPrice(prices.regularPrice())
+        .salePrice(prices.salePrice()).gtin1(gtin.gtin1()).gtin2(gtin.gtin2()).mpn(gtin.mpn())
+        .publishMissing(publish.missing()).pendingExport(pending).build();
+  }
+
+  /**
+   * Rule 8, SKU linking: a code held by more than one active SKU (on this page or stored before) is a
+   * duplicate, and every holder gets an entry; a code that became unique (a holder changed its code)
+   * has its remaining holder's duplicate entry resolved. Nothing is linked by guess.
+   */
+  private void duplicates(List<SkuListing> listings, Map<String, Optional<String>> previousCodes,
+      List<RecordIssue> issues, Instant asOf) {
+    Set<String> codes = new LinkedHashSet<>();
+    for (SkuListing l : listings) {
+      l.code().ifPresent(codes::add);
+      Optional<String> before = previousCodes.getOrDefault(l.skuId(), Optional.empty());
+      if (before.isPresent() && !before.equals(l.code())) {
+        codes.add(before.get());
+      }
+    }
+    if (codes.isEmpty()) {
+      return;
+    }
+    Set<String> onPage = ids(listings, SkuListing::skuId);
+    for (Map.Entry<String, List<String>> e : sink.findSkuIdsByCode(codes).entrySet()) {
+      List<String> holders = e.getValue();
+      if (holders.size() > 1) {
+        for (String id : holders) {
+          issues.add(RecordIssue.of(RecordKind.SKU, id, ReasonCode.SKU_DUPLICATE,
+              "SKU '" + e.getKey() + "' is shared by Lightspeed SKUs " + holders + "; none of them is linked",
+              "Give each product a unique SKU in Lightspeed", asOf));
+        }
+      } else if (!onPage.contains(holders.get(0))) {
+        sink.resolveIssues(RecordKind.SKU, holders, Set.of(ReasonCode.SKU_DUPLICATE));
+      }
+    }
   }
 
   /**
@@ -215,6 +354,18 @@ public final class RuleStage {
       }
     }
     sink.upsertSales(store);
+    if (!store.isEmpty()) {
+      Set<String> touched = ids(store, SalesOrder::id);
+      List<SalesOrder> demandOrders = new ArrayList<>();
+      if (!revisit) {
+        for (SalesOrder o : selected.kept()) {
+          if (touched.contains(o.id())) {
+            demandOrders.add(o);
+          }
+        }
+      }
+      sink.replaceDemand(touched, demand(demandOrders));
+    }
     if (!revisit) {
       c.read += orders.size();
       c.leftOut(selected.exclusions().stream().filter(e -> !replaced.contains(e.recordId()))
@@ -223,6 +374,85 @@ public final class RuleStage {
       c.read += store.size(); // a revisit counts the records it corrected, so read = stored + left out holds
     }
     c.stored += store.size();
+  }
+
+  /**
+   * Rule 4, order import (seed 003): the orders the import mode and window select, at the selected
+   * locations, have their missing products imported first and are then handed to the host, each
+   * exactly once ({@link SyncSink#handOverOrders}). Orders handed over before are left out as
+   * {@link ReasonCode#ALREADY_IN_LEDGER}.
+   */
+  private void importOrders(List<SalesOrder> orders, List<RecordIssue> issues, Map<SyncStream, StreamCounter> counters) {
+    StreamCounter c = counter(counters, SyncStream.ORDER_IMPORT);
+    List<SalesOrder> candidates = orders;
+    if (locations != null) {
+      Selection<SalesOrder> atLocations = LocationRule.filterSales(locations, orders);
+      candidates = atLocations.kept();
+      c.leftOut(atLocations.exclusions());
+    }
+    Selection<SalesOrder> selected = java.util.Objects.requireNonNull(orderImport).select(candidates, clock.instant());
+    c.read += orders.size();
+    c.leftOut(selected.exclusions());
+    if (selected.kept().isEmpty()) {
+      return;
+    }
+    Set<String> lineSkus = new LinkedHashSet<>();
+    for (SalesOrder o : selected.kept()) {
+      o.lines().forEach(l -> lineSkus.add(l.skuId()));
+    }
+    Set<String> missing = new LinkedHashSet<>(lineSkus);
+    missing.removeAll(sink.findSkus(lineSkus).keySet());
+    if (!missing.isEmpty()) {
+      Batch products = fetchSkus.apply(missing);
+      if (!products.skus().isEmpty() || !products.deletedSkuIds().isEmpty()) {
+        skus(products, issues, counter(counters, SyncStream.CATALOGUE));
+      }
+      if (!products.stock().isEmpty()) {
+        stock(products.stock(), counter(counters, SyncStream.STOCK));
+      }
+      issues.addAll(products.issues());
+    }
+    List<String> handed = sink.handOverOrders(selected.kept());
+    Set<String> now = new HashSet<>(handed);
+    List<Exclusion> before = new ArrayList<>();
+    for (SalesOrder o : selected.kept()) {
+      if (!now.contains(o.id())) {
+        before.add(new Exclusion(o.id(), ReasonCode.ALREADY_IN_LEDGER));
+      }
+    }
+    c.stored += handed.size();
+    c.leftOut(before);
+  }
+
+  /**
+   * Rule 5: the demand of orders that count, with sales of composites broken down into demand on
+   * their components (nested, quantities multiplied, provenance kept). Definitions with a cycle or
+   * nested too deep are logged and left out, so their sales count as demand on the composite.
+   */
+  private List<Demand> demand(List<SalesOrder> orders) {
+    if (orders.isEmpty()) {
+      return List.of();
+    }
+    Set<String> sold = new LinkedHashSet<>();
+    Map<String, SalesOrder> byId = new HashMap<>();
+    for (SalesOrder o : orders) {
+      byId.put(o.id(), o);
+      o.lines().forEach(l -> sold.add(l.skuId()));
+    }
+    CompositeBreakdown composites = Composites.of(sink, settings.composites(), sold, clock.instant());
+    if (!composites.problems().isEmpty()) {
+      sink.logIssues(composites.problems());
+    }
+    BreakdownResult result = composites.breakDown(orders);
+    List<Demand> out = new ArrayList<>(result.size());
+    for (int i = 0; i < result.size(); i++) {
+      ComponentDemand d = result.get(i);
+      SalesOrder o = byId.get(d.orderId());
+      out.add(Demand.builder().orderId(d.orderId()).lineId(d.lineId()).soldSkuId(d.soldSkuId())
+          .skuId(d.skuId()).quantity(d.quantity()).path(d.path()).locationId(o.locationId())
+          .at(o.completedAt().orElse(o.createdAt())).build());
+    }
+    return out;
   }
 
   private static StreamCounter counter(Map<SyncStream, StreamCounter> counters, SyncStream stream) {
@@ -239,6 +469,8 @@ public final class RuleStage {
         return SyncStream.STOCK;
       case SALES_ORDER:
         return SyncStream.SALES;
+      case CUSTOMER:
+        return SyncStream.CUSTOMERS;
       default:
         return SyncStream.CATALOGUE;
     }

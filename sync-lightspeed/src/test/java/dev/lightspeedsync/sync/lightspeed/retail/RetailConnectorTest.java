@@ -11,6 +11,7 @@ import dev.lightspeedsync.client.retail.RetailClient;
 import dev.lightspeedsync.sync.engine.SyncRunException;
 import dev.lightspeedsync.sync.lightspeed.SyncMetrics;
 import dev.lightspeedsync.sync.engine.SyncReport;
+import dev.lightspeedsync.sync.lightspeed.CrashingSink;
 import dev.lightspeedsync.sync.lightspeed.EngineRun;
 import dev.lightspeedsync.sync.SyncSettings;
 import dev.lightspeedsync.sync.engine.SyncStream;
@@ -162,7 +163,7 @@ class RetailConnectorTest {
 
     List<TestkitRecord> sales = server.retail().stream("Sale").collect(Collectors.toList());
     Set<String> expectedSales = sales.stream()
-        .filter(r -> r.getBoolean("completed") && !r.getBoolean("voided"))
+        .filter(r -> r.getBoolean("completed") && !r.getBoolean("voided") && !r.getBoolean("archived"))
         .map(r -> Long.toString(r.id())).collect(Collectors.toSet());
     Map<String, SalesOrder> storedSales = sink.findSales(sales.stream().map(r -> Long.toString(r.id())).collect(Collectors.toList()));
     Set<String> counted = storedSales.values().stream().filter(o -> o.status() == SaleStatus.COMPLETED)
@@ -210,8 +211,9 @@ class RetailConnectorTest {
     assertThat(incremental.full()).isFalse();
     assertSinkEqualsTruth(sink);
     assertThat(sink.findSales(List.of(Long.toString(newSale)))).containsKey(Long.toString(newSale));
-    // One page per stream (plus shops): requests follow the changes, not the 2,000-item catalogue.
-    assertThat(incremental.requests()).isLessThanOrEqualTo(6);
+    // One page per pass (shops, vendors, items, assemblies and boxes, ItemShop feed, customers, sales,
+    // voided re-check): requests follow the changes, not the 2,000-item catalogue.
+    assertThat(incremental.requests()).isLessThanOrEqualTo(8);
     assertThat(full.requests()).isGreaterThan(40);
   }
 
@@ -274,7 +276,7 @@ class RetailConnectorTest {
     EngineRun runner = runner(sink);
     runner.runOnce();
     long saleId = server.retail().stream("Sale")
-        .filter(r -> r.getBoolean("completed") && !r.getBoolean("voided")).findFirst().orElseThrow().id();
+        .filter(r -> r.getBoolean("completed") && !r.getBoolean("voided") && !r.getBoolean("archived")).findFirst().orElseThrow().id();
     assertThat(sink.findSales(List.of(Long.toString(saleId))).get(Long.toString(saleId)).status())
         .isEqualTo(SaleStatus.COMPLETED);
 
@@ -301,5 +303,75 @@ class RetailConnectorTest {
     assertThat(sink.checkpoint(runner.streamName(SyncStream.SALES)).orElseThrow().position())
         .isEqualTo(before.position());
     assertSinkEqualsTruth(sink);
+  }
+
+  @Test
+  void assembliesAndBoxesAreReadWithTheirComponentsOnlyAndTheirSalesBecomeDemandOnTheComponents() {
+    start(2_000, 3_000);
+    InMemorySyncSink sink = new InMemorySyncSink();
+    server.inspect().reset();
+
+    runner(sink).runOnce();
+
+    Map<String, Map<String, Long>> truth = new TreeMap<>();
+    server.retail().stream("ItemComponent").forEach(c -> truth.computeIfAbsent(c.require("assemblyItemID"),
+        k -> new TreeMap<>()).merge(c.require("componentItemID"), c.getLong("quantity"), Long::sum));
+    assertThat(truth).as("the testkit has assemblies and boxes").hasSizeGreaterThan(20);
+    Map<String, Sku> stored = sink.findSkus(truth.keySet());
+    truth.forEach((id, components) -> {
+      Sku sku = stored.get(id);
+      if (sku != null && sku.active()) {
+        assertThat(sku.composite()).as("components of %s", id).hasValueSatisfying(d -> assertThat(
+            d.components().stream().collect(Collectors.toMap(c -> c.skuId(), c -> c.quantity(), Long::sum)))
+            .isEqualTo(components));
+      }
+    });
+    // ItemComponents is loaded only on the filtered walk of the items that can have components
+    List<String> withComponents = server.inspect().recentRequests().stream().map(r -> r.target())
+        .filter(t -> t.contains("ItemComponents")).collect(Collectors.toList());
+    assertThat(withComponents).isNotEmpty().allMatch(t -> t.contains("itemType"));
+    long itemPages = server.inspect().recentRequests().stream().filter(r -> r.target().contains("/Item.json")).count();
+    assertThat(withComponents.size()).as("pages of composites vs all item pages").isLessThan((int) itemPages / 5);
+
+    // a completed sale of an assembly is demand on its components, not on the assembly
+    SalesOrder sold = sink.findSales(server.retail().stream("Sale").map(r -> Long.toString(r.id())).toList()).values()
+        .stream().filter(o -> o.status() == SaleStatus.COMPLETED)
+        .filter(o -> o.lines().stream().anyMatch(l -> stored.containsKey(l.skuId()) && stored.get(l.skuId()).active()))
+        .findFirst().orElseThrow();
+    var line = sold.lines().stream().filter(l -> stored.containsKey(l.skuId())).findFirst().orElseThrow();
+    Set<String> components = truth.get(line.skuId()).keySet();
+    List<dev.lightspeedsync.sync.model.Demand> demand = sink.findDemand(components).stream()
+        .filter(d -> d.orderId().equals(sold.id()) && d.lineId().equals(line.lineId())).toList();
+    assertThat(demand).isNotEmpty().allSatisfy(d -> {
+      assertThat(d.path()).startsWith(line.skuId());
+      assertThat(d.soldSkuId()).isEqualTo(line.skuId());
+    });
+    assertThat(sink.findDemand(List.of(line.skuId()))).filteredOn(d -> d.orderId().equals(sold.id())
+        && d.lineId().equals(line.lineId())).isEmpty();
+  }
+
+  @Test
+  void customersAreSyncedWithTheirContactDataAndArchivedOnesAreStoredInactive() {
+    start(TestkitConfig.builder().seed(42).timeSource(time).shops(1).items(10).sales(0).orders(0).customers(450));
+    InMemorySyncSink sink = new InMemorySyncSink();
+
+    SyncReport report = runner(sink).run(Set.of(SyncStream.CUSTOMERS));
+
+    List<TestkitRecord> truth = server.retail().stream("Customer").collect(Collectors.toList());
+    Map<String, dev.lightspeedsync.sync.model.Customer> stored =
+        sink.findCustomers(truth.stream().map(r -> Long.toString(r.id())).toList());
+    assertThat(stored).hasSize(truth.size());
+    assertThat(EngineRun.stream(report, SyncStream.CUSTOMERS).pages()).isEqualTo(5);
+    for (TestkitRecord r : truth) {
+      dev.lightspeedsync.sync.model.Customer c = stored.get(Long.toString(r.id()));
+      assertThat(c.lastName()).as("customer %s", r.id()).contains(r.require("lastName"));
+      assertThat(c.firstName()).contains(r.require("firstName"));
+      assertThat(c.company()).isEqualTo(r.get("company").filter(v -> !v.isBlank()));
+      // the testkit renders the contact's e-mail as customer<id>@mail.example (4 in 5 customers have one)
+      c.email().ifPresent(e -> assertThat(e).isEqualTo("customer" + r.id() + "@mail.example"));
+      assertThat(c.active()).isEqualTo(!r.getBoolean("archived"));
+    }
+    assertThat(stored.values()).anyMatch(c -> !c.active()).anyMatch(c -> c.email().isPresent())
+        .anyMatch(c -> c.email().isEmpty()).anyMatch(c -> c.phone().isPresent());
   }
 }

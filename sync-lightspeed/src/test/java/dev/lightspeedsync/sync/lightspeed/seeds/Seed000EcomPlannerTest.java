@@ -3,6 +3,14 @@ package dev.lightspeedsync.sync.lightspeed.seeds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lightspeedsync.sync.SyncSettings;
+import dev.lightspeedsync.sync.engine.SyncRequest;
+import dev.lightspeedsync.sync.model.Component;
+import dev.lightspeedsync.sync.model.CompositeDefinition;
+import dev.lightspeedsync.sync.model.CompositeKind;
+import dev.lightspeedsync.sync.model.Demand;
+import dev.lightspeedsync.sync.model.SalesLine;
+import dev.lightspeedsync.sync.model.SalesOrder;
+import dev.lightspeedsync.sync.rules.CompositeConfig;
 import dev.lightspeedsync.sync.model.ReasonCode;
 import dev.lightspeedsync.sync.model.RecordIssue;
 import dev.lightspeedsync.sync.model.RecordKind;
@@ -112,5 +120,42 @@ class Seed000EcomPlannerTest {
 
   private Set<String> orderIds() {
     return f.server.ecom().stream("orders").map(o -> Long.toString(o.id())).collect(Collectors.toSet());
+  }
+
+  @Test
+  @DisplayName("Composite Products: tell us the composition; the sales history of the composite is transferred to the underlying products")
+  void compositeSalesHistoryGoesToComponents() {
+    f.run(SyncSettings.defaults());
+    SalesOrder sold = f.sink.findSales(orderIds()).values().stream()
+        .filter(o -> o.status() != SaleStatus.CANCELLED && !o.lines().isEmpty()).findFirst().orElseThrow();
+    SalesLine line = sold.lines().get(0);
+    List<String> others = skus().keySet().stream().filter(id -> !id.equals(line.skuId())).sorted().limit(2).toList();
+    SyncSettings withComposite = SyncSettings.builder().composites(CompositeConfig.builder()
+        .addDefinitions(CompositeDefinition.builder().compositeSkuId(line.skuId()).kind(CompositeKind.HOST_DEFINED)
+            .addComponents(Component.of(others.get(0), 2), Component.of(others.get(1), 1)).build()).build()).build();
+
+    f.engine(withComposite).run(f.connector, SyncRequest.builder().forceFull(true).build());
+
+    List<Demand> fromLine = f.sink.findDemand(List.of(line.skuId(), others.get(0), others.get(1))).stream()
+        .filter(d -> d.orderId().equals(sold.id()) && d.lineId().equals(line.lineId())).toList();
+    assertThat(fromLine).extracting(Demand::skuId, Demand::quantity).containsExactlyInAnyOrder(
+        org.assertj.core.groups.Tuple.tuple(others.get(0), 2 * line.quantity()),
+        org.assertj.core.groups.Tuple.tuple(others.get(1), line.quantity()));
+    assertThat(fromLine).allSatisfy(d -> assertThat(d.path()).containsExactly(line.skuId()));
+  }
+
+  @Test
+  @DisplayName("Order By and MOQ are not available in Lightspeed: enter them in the planner, and every sync keeps them")
+  void orderByAndMoqSurvive() {
+    f.run(SyncSettings.defaults());
+    Sku product = skus().values().stream().filter(Sku::active).findFirst().orElseThrow();
+    f.sink.upsertSkus(List.of(product.withOrderByQuantity(java.util.Optional.of(6L))
+        .withMinimumOrderQuantity(java.util.Optional.of(24L))));
+
+    f.engine(SyncSettings.defaults()).run(f.connector, SyncRequest.builder().forceFull(true).build());
+
+    Sku after = f.sink.findSkus(List.of(product.id())).get(product.id());
+    assertThat(after.orderByQuantity()).contains(6L);
+    assertThat(after.minimumOrderQuantity()).contains(24L);
   }
 }

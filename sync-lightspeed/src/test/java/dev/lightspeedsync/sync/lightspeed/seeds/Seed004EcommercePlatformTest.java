@@ -7,6 +7,13 @@ import dev.lightspeedsync.sync.engine.SyncReport;
 import dev.lightspeedsync.sync.engine.SyncStream;
 import dev.lightspeedsync.sync.model.ReasonCode;
 import dev.lightspeedsync.sync.model.Sku;
+import dev.lightspeedsync.sync.model.SkuListing;
+import dev.lightspeedsync.sync.rules.PriceLevelConfig;
+import dev.lightspeedsync.sync.rules.PublishConfig;
+import dev.lightspeedsync.testkit.TestkitRecord;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
 import dev.lightspeedsync.sync.model.StockLevel;
 import dev.lightspeedsync.sync.rules.ItemImportConfig;
 import dev.lightspeedsync.sync.rules.LocationConfig;
@@ -68,5 +75,98 @@ class Seed004EcommercePlatformTest {
         .filter(r -> !r.getBoolean("archived") && !r.require("itemType").equals("non_inventory")).count();
     Set<String> ids = f.server.retail().stream("Item").map(r -> Long.toString(r.id())).collect(Collectors.toSet());
     assertThat(f.sink.findSkus(ids).values().stream().filter(Sku::active).count()).isEqualTo(expected);
+  }
+
+  private Map<String, TestkitRecord> items() {
+    return f.server.retail().stream("Item").collect(Collectors.toMap(r -> Long.toString(r.id()), r -> r));
+  }
+
+  private Map<String, SkuListing> listings(Set<String> ids) {
+    Set<String> stored = f.sink.findSkus(ids).values().stream().filter(Sku::active).map(Sku::id).collect(Collectors.toSet());
+    return f.sink.findListings(stored);
+  }
+
+  private static Optional<String> field(TestkitRecord r, String name) {
+    return r.get(name).filter(v -> !v.isBlank());
+  }
+
+  @Test
+  @DisplayName("Use POS Pricing: select a 'Regular Price Level' and optionally a 'Sale Price Level' from Lightspeed Retail")
+  void posPricingLevels() {
+    f.run(settings(LocationStrategy.ALL).priceLevels(PriceLevelConfig.builder().usePosPricing(true)
+        .regularPriceLevel("Default").salePriceLevel("MSRP").build()).build());
+
+    Map<String, SkuListing> listings = listings(items().keySet());
+    assertThat(listings).isNotEmpty();
+    listings.forEach((id, l) -> {
+      Map<String, BigDecimal> prices = f.server.retail().prices(Long.parseLong(id));
+      assertThat(l.regularPrice()).as("regular price of %s", id).hasValueSatisfying(
+          p -> assertThat(p).isEqualByComparingTo(prices.get("Default")));
+      assertThat(l.salePrice()).as("sale price of %s", id).hasValueSatisfying(
+          p -> assertThat(p).isEqualByComparingTo(prices.get("MSRP")));
+    });
+  }
+
+  @Test
+  @DisplayName("If Use POS pricing is not enabled, all pricing will come from SmartEtailing")
+  void withoutPosPricing() {
+    f.run(settings(LocationStrategy.ALL).build());
+
+    assertThat(listings(items().keySet()).values()).isNotEmpty()
+        .allMatch(l -> l.regularPrice().isEmpty() && l.salePrice().isEmpty());
+  }
+
+  @Test
+  @DisplayName("UPC in Lightspeed - GTIN1; EAN in Lightspeed - GTIN2; Man. SKU in Lightspeed - MPN")
+  void gtinMapping() {
+    f.run(settings(LocationStrategy.ALL).build());
+
+    Map<String, TestkitRecord> items = items();
+    Map<String, SkuListing> listings = listings(items.keySet());
+    assertThat(listings.values()).anyMatch(l -> l.gtin1().isPresent()).anyMatch(l -> l.gtin2().isPresent())
+        .anyMatch(l -> l.mpn().isPresent()).anyMatch(l -> l.gtin1().isEmpty());
+    listings.forEach((id, l) -> {
+      TestkitRecord item = items.get(id);
+      assertThat(l.gtin1()).as("GTIN1 of %s", id).isEqualTo(field(item, "upc"));
+      assertThat(l.gtin2()).as("GTIN2 of %s", id).isEqualTo(field(item, "ean"));
+      assertThat(l.mpn()).as("MPN of %s", id).isEqualTo(field(item, "manufacturerSku"));
+    });
+  }
+
+  @Test
+  @DisplayName("If you want items to sync you need: Default OR MSRP (whichever you selected), UPC or EAN, Manufacturer's Part Number")
+  void publishCheck() {
+    f.run(settings(LocationStrategy.ALL).publish(PublishConfig.builder().priceLevel("MSRP").enabled(true).build()).build());
+
+    Map<String, TestkitRecord> items = items();
+    Map<String, SkuListing> listings = listings(items.keySet());
+    assertThat(listings.values()).anyMatch(SkuListing::publishable).anyMatch(l -> !l.publishable());
+    listings.forEach((id, l) -> {
+      TestkitRecord item = items.get(id);
+      BigDecimal msrp = f.server.retail().prices(Long.parseLong(id)).get("MSRP");
+      boolean identified = field(item, "upc").isPresent() || field(item, "ean").isPresent()
+          || field(item, "manufacturerSku").isPresent();
+      assertThat(l.publishable()).as("item %s", id).isEqualTo(msrp != null && msrp.signum() > 0 && identified);
+    });
+    Set<String> logged = f.sink.openIssues(dev.lightspeedsync.sync.model.RecordKind.SKU).stream()
+        .filter(i -> i.reason() == ReasonCode.PUBLISH_IDENTIFIER_MISSING || i.reason() == ReasonCode.PUBLISH_PRICE_MISSING)
+        .map(i -> i.recordId()).collect(Collectors.toSet());
+    assertThat(logged).as("every item that cannot be published is in the connection log, with what it lacks")
+        .isEqualTo(listings.values().stream().filter(l -> !l.publishable()).map(SkuListing::skuId).collect(Collectors.toSet()));
+  }
+
+  @Test
+  @DisplayName("Reorder Point or Maximum Stock Level is greater than 0 (off by default): when on, only such items are imported")
+  void reorderAboveZero() {
+    SyncReport report = f.run(settings(LocationStrategy.ALL).itemImport(ItemImportConfig.builder()
+        .onHandAboveZero(false).reorderAboveZero(true).build()).build());
+
+    Set<String> ids = items().keySet();
+    List<StockLevel> stock = f.sink.findStock(ids);
+    Map<String, Long> reorder = stock.stream().collect(Collectors.groupingBy(StockLevel::skuId,
+        Collectors.summingLong(s -> s.reorderPoint() + s.reorderLevel())));
+    assertThat(f.sink.findSkus(ids).values()).filteredOn(Sku::active).isNotEmpty()
+        .allMatch(s -> reorder.getOrDefault(s.id(), 0L) > 0, "reorder point or level > 0");
+    assertThat(report.stream(SyncStream.CATALOGUE).orElseThrow().leftOut()).containsKey(ReasonCode.IMPORT_FILTER_NOT_MET);
   }
 }
