@@ -80,13 +80,15 @@ public final class EcomSyncBenchmark {
     double api;
     double wall;
     double heapPeak;
+    double heapBaseline;
     long logged;
     long serverRateLimited;
     long productRows;
     long variantRows;
     long orderRows;
     List<Inspection.Request> log;
-    try (TempDir dir = TempDir.create("lightspeed-bench-ecom"); LightspeedTestServer server = LightspeedTestServer.start(config);
+    try (TempDir dir = TempDir.create("lightspeed-bench-ecom");
+        LightspeedTestServer server = LightspeedTestServer.start(config);
         ConnectionPool db = ConnectionPool.open(dir.h2Url())) {
       productRows = server.ecom().count("products");
       variantRows = server.ecom().count("variants");
@@ -114,6 +116,7 @@ public final class EcomSyncBenchmark {
           api = Duration.between(apiStart, server.clock().now()).toNanos() / 1e9;
           heap.close();
           heapPeak = heap.peakMiB();
+          heapBaseline = heap.baselineMiB();
         }
       }
       Inspection inspect = server.inspect();
@@ -122,7 +125,8 @@ public final class EcomSyncBenchmark {
       log = inspect.recentRequests().stream().filter(r -> r.api().equals("ecom")).collect(Collectors.toList());
     }
     List<Inspection.Request> answered = log.stream().filter(r -> r.status() == 200).collect(Collectors.toList());
-    RequestTally tally = RequestTally.of(answered.stream().map(Inspection.Request::target).collect(Collectors.toList()));
+    RequestTally tally = RequestTally.of(answered.stream().map(Inspection.Request::target)
+        .collect(Collectors.toList()));
     Map<String, Long> byEndpoint = answered.stream().collect(Collectors.groupingBy(Inspection.Request::endpoint,
         java.util.TreeMap::new, Collectors.counting()));
     long floorAll = Floors.ecomSeconds(Math.max(1, answered.size()), limits, perSecond);
@@ -135,7 +139,8 @@ public final class EcomSyncBenchmark {
         + report.notices());
     for (Map.Entry<SyncStream, StreamReport> e : report.streams().entrySet()) {
       StreamReport s = e.getValue();
-      System.out.printf(Locale.ROOT, "  %-9s plan=%s pages=%d read=%d stored=%d deactivated=%d leftOut=%d rejected=%d%n",
+      System.out.printf(Locale.ROOT,
+          "  %-9s plan=%s pages=%d read=%d stored=%d deactivated=%d leftOut=%d rejected=%d%n",
           e.getKey(), s.plan(), s.pages(), s.read(), s.stored(), s.deactivated(), s.leftOutTotal(), s.rejected());
     }
     System.out.println("answered requests by endpoint: " + byEndpoint);
@@ -145,15 +150,15 @@ public final class EcomSyncBenchmark {
         logged > 10_000 ? " (request log holds the last 10,000 only)" : "");
     System.out.println("repeats by shape: " + tally.repeatsByShape());
     tally.examples(8).forEach(u -> System.out.println("  repeated: " + u));
-    System.out.printf(Locale.ROOT, "floor(distinct URLs)=%ds floor(all answered)=%ds elapsedApi=%.1fs wall=%.1fs%n",
-        floorDistinct, floorAll, api, wall);
+    System.out.printf(Locale.ROOT, "floor(distinct URLs)=%ds floor(all answered)=%ds elapsedApi=%.1fs wall=%.1fs"
+        + " clientPacingWaits=%.1fs%n", floorDistinct, floorAll, api, wall, metrics.pacingWait().toNanos() / 1e9);
     System.out.println(String.format(Locale.ROOT, "SUMMARY ecom-full products=%d variants=%d orders=%d scale=%s"
         + " maxWait=%s status=%s aborted=%d requests=%d distinctUrls=%d repeats=%d 429=%d/%d engineWaits=%d"
-        + " floor=%ds elapsed=%.1fs efficiency=%.4f floorAllRequests=%ds wall=%.1fs heapPeakMiB=%.1f"
-        + " liveAfterGcMiB=%.1f xmxMiB=%.0f", productRows, variantRows, orderRows, scale,
+        + " floor=%ds elapsed=%.1fs efficiency=%.4f floorAllRequests=%ds wall=%.1fs heapBeforeRunMiB=%.1f"
+        + " heapPeakMiB=%.1f liveAfterGcMiB=%.1f xmxMiB=%.0f", productRows, variantRows, orderRows, scale,
         maxWait == null ? "default" : maxWait, report.status(), report.complete() ? 0 : 1, answered.size(),
         tally.distinct(), tally.repeats(), report.rateLimited(), serverRateLimited, report.rateLimitWaits(),
-        floorDistinct, api, api / floorDistinct, floorAll, wall, heapPeak, HeapMeter.liveAfterGcMiB(),
+        floorDistinct, api, api / floorDistinct, floorAll, wall, heapBaseline, heapPeak, HeapMeter.liveAfterGcMiB(),
         HeapMeter.maxHeapMiB()));
   }
 }

@@ -11,9 +11,11 @@ import java.lang.management.MemoryType;
  */
 final class HeapMeter implements AutoCloseable {
   private final Thread sampler;
+  private final long baseline;
   private volatile long peak;
 
   private HeapMeter() {
+    baseline = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
       if (p.getType() == MemoryType.HEAP) {
         p.resetPeakUsage();
@@ -40,6 +42,14 @@ final class HeapMeter implements AutoCloseable {
         return;
       }
     }
+  }
+
+  /**
+   * The used heap just after the collection at the start, in MiB: what the testkit, its data and the
+   * JVM held before the run.
+   */
+  double baselineMiB() {
+    return baseline / 1048576.0;
   }
 
   /** The largest used heap sampled, in MiB. */

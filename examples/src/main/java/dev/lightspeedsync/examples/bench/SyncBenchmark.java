@@ -94,6 +94,7 @@ public final class SyncBenchmark {
     double api;
     double wall;
     double heapPeak;
+    double heapBaseline;
     long itemRows;
     long itemShopRows;
     long saleRows;
@@ -101,7 +102,8 @@ public final class SyncBenchmark {
     long serverRateLimited;
     RequestTally tally;
     long logged;
-    try (TempDir dir = TempDir.create("lightspeed-bench"); LightspeedTestServer server = LightspeedTestServer.start(config.build());
+    try (TempDir dir = TempDir.create("lightspeed-bench");
+        LightspeedTestServer server = LightspeedTestServer.start(config.build());
         ConnectionPool db = ConnectionPool.open(dir.h2Url());
         RetailClient client = client(server, meter, metrics)) {
       itemRows = server.retail().count("Item");
@@ -125,6 +127,7 @@ public final class SyncBenchmark {
         api = Duration.between(apiStart, server.clock().now()).toNanos() / 1e9;
         heap.close();
         heapPeak = heap.peakMiB();
+        heapBaseline = heap.baselineMiB();
       }
       Inspection inspect = server.inspect();
       serverRateLimited = inspect.rateLimited();
@@ -133,17 +136,21 @@ public final class SyncBenchmark {
           .map(Inspection.Request::target).collect(Collectors.toList()));
     }
 
-    System.out.printf(Locale.ROOT, "data: items=%d itemShopRows=%d shops=%d sales=%d vendors=%d scale=%s unlimited=%s%n",
+    System.out.printf(Locale.ROOT,
+        "data: items=%d itemShopRows=%d shops=%d sales=%d vendors=%d scale=%s unlimited=%s%n",
         itemRows, itemShopRows, shops, saleRows, vendorRows, scale, unlimited);
-    System.out.println("status=" + report.status() + " waits=" + report.rateLimitWaits() + " notices=" + report.notices());
+    System.out.println("status=" + report.status() + " waits=" + report.rateLimitWaits() + " notices="
+        + report.notices());
     long pages = 0;
     for (Map.Entry<SyncStream, StreamReport> e : report.streams().entrySet()) {
       StreamReport s = e.getValue();
-      System.out.printf(Locale.ROOT, "  %-9s plan=%s pages=%d read=%d stored=%d deactivated=%d leftOut=%d rejected=%d (%s)%n",
+      System.out.printf(Locale.ROOT,
+          "  %-9s plan=%s pages=%d read=%d stored=%d deactivated=%d leftOut=%d rejected=%d (%s)%n",
           e.getKey(), s.plan(), s.pages(), s.read(), s.stored(), s.deactivated(), s.leftOutTotal(), s.rejected(),
           s.estimate());
     }
-    // a plan covering two streams counts its pages under each: count each plan once
+    // a plan covering two streams counts its pages under each: count each plan once (the voided
+    // re-check of a full read is a page that sends no request)
     pages = report.streams().values().stream().collect(Collectors.toMap(StreamReport::plan, StreamReport::pages,
         (a, b) -> a)).values().stream().mapToLong(Long::longValue).sum();
     System.out.printf(Locale.ROOT, "requests=%d pages=%d rateLimited(client)=%d rateLimited(server)=%d retries=%d"
@@ -163,14 +170,19 @@ public final class SyncBenchmark {
       System.out.printf(Locale.ROOT, "new plan (this run): drips=%.1f bucket=%s dripRate=%s/s floorApiSeconds=%.1f"
           + " elapsedApiSeconds=%.1f efficiency=%.4f wallSeconds=%.1f%n", drips, bucket, drip, floor, api, api / floor,
           wall);
-      summary.append(String.format(Locale.ROOT, " drips=%.1f floor=%.1fs elapsed=%.1fs efficiency=%.4f", drips, floor,
-          api, api / floor));
+      double paced = metrics.pacingWait().toNanos() / 1e9;
+      System.out.printf(Locale.ROOT, "client pacing waits=%.1f API s; not waiting (requests and processing)=%.1f"
+          + " API s = %.1f ms of wall time per request%n", paced, api - paced,
+          (api - paced) / scale * 1000 / report.requests());
+      summary.append(String.format(Locale.ROOT,
+          " drips=%.1f floor=%.1fs elapsed=%.1fs efficiency=%.4f pacingWait=%.1fs", drips, floor, api, api / floor,
+          paced));
       if (walkPlans) {
         Plans p = walkPlans(config.unlimited().timeSource(TimeSource.system()).build());
         double old = drips - p.full.drips + p.oldItems.drips + p.oldItemShops.drips;
-        long oldPages = pages - p.full.pages + p.oldItems.pages + p.oldItemShops.pages;
+        long oldPages = report.requests() - p.full.pages + p.oldItems.pages + p.oldItemShops.pages;
         double lean = drips - p.full.drips + p.stockItems.drips + p.composites.drips;
-        long leanPages = pages - p.full.pages + p.stockItems.pages + p.composites.pages;
+        long leanPages = report.requests() - p.full.pages + p.stockItems.pages + p.composites.pages;
         System.out.println("walked on an unlimited testkit with the same data (seed 1):");
         System.out.println("  " + p.full.describe("Item +ItemShops +ItemComponents (this run's item pass)"));
         System.out.println("  " + p.oldItems.describe("Item +ItemComponents (old runner)"));
@@ -181,17 +193,17 @@ public final class SyncBenchmark {
             p.full.components, p.composites.components);
         double oldFloor = Floors.leakyBucketSeconds(old, bucket, drip);
         double leanFloor = Floors.leakyBucketSeconds(lean, bucket, drip);
-        System.out.printf(Locale.ROOT, "old plan (items, then every ItemShop row): pages=%d drips=%.1f floor=%.1fs"
+        System.out.printf(Locale.ROOT, "old plan (items, then every ItemShop row): requests=%d drips=%.1f floor=%.1fs"
             + " (this run's elapsed = %.3f x that floor)%n", oldPages, old, oldFloor, api / oldFloor);
-        System.out.printf(Locale.ROOT, "components only for assemblies and boxes: pages=%d drips=%.1f floor=%.1fs"
+        System.out.printf(Locale.ROOT, "components only for assemblies and boxes: requests=%d drips=%.1f floor=%.1fs"
             + " (this run's elapsed = %.4f x that floor)%n", leanPages, lean, leanFloor, api / leanFloor);
-        summary.append(String.format(Locale.ROOT, " oldPlanDrips=%.1f oldPlanPages=%d componentsWhereNeededDrips=%.1f"
-            + " componentsWhereNeededFloor=%.1fs efficiencyVsThatFloor=%.4f", old, oldPages, lean, leanFloor,
-            api / leanFloor));
+        summary.append(String.format(Locale.ROOT, " oldPlanDrips=%.1f oldPlanRequests=%d"
+            + " componentsWhereNeededDrips=%.1f componentsWhereNeededFloor=%.1fs efficiencyVsThatFloor=%.4f", old,
+            oldPages, lean, leanFloor, api / leanFloor));
       }
     }
-    summary.append(String.format(Locale.ROOT, " wall=%.1fs heapPeakMiB=%.1f liveAfterGcMiB=%.1f xmxMiB=%.0f", wall,
-        heapPeak, HeapMeter.liveAfterGcMiB(), HeapMeter.maxHeapMiB()));
+    summary.append(String.format(Locale.ROOT, " wall=%.1fs heapBeforeRunMiB=%.1f heapPeakMiB=%.1f liveAfterGcMiB=%.1f"
+        + " xmxMiB=%.0f", wall, heapBaseline, heapPeak, HeapMeter.liveAfterGcMiB(), HeapMeter.maxHeapMiB()));
     System.out.println(summary);
   }
 
@@ -222,8 +234,8 @@ public final class SyncBenchmark {
       ToLongFunction<Object> components = o -> o instanceof Item i ? i.components().size() : 0;
       Walk full = walk(meter, client.items().list(items.build().toBuilder().loadRelations("ItemShops", "ItemComponents")
           .build()), components);
-      Walk oldItems = walk(meter, client.items().list(items.build().toBuilder().loadRelations("ItemComponents").build()),
-          components);
+      Walk oldItems = walk(meter,
+          client.items().list(items.build().toBuilder().loadRelations("ItemComponents").build()), components);
       Walk oldItemShops = walk(meter, client.itemShops().list(RetailQuery.builder().sort("timeStamp").build()),
           components);
       Walk stockItems = walk(meter, client.items().list(items.build().toBuilder().loadRelations("ItemShops").build()),
