@@ -174,11 +174,9 @@ public final class EcomWriter {
    */
   public WriteReport bookReceipts(List<StockBooking> bookings) {
     Objects.requireNonNull(bookings, "bookings == null");
-    if (settings.readOnly()) {
-      return WriteReport.suppressed(dryRun, ReasonCode.READ_ONLY, List.of());
-    }
-    if (!settings.effectivePurchaseOrders().bookingEnabled()) {
-      return WriteReport.suppressed(dryRun, ReasonCode.BOOKING_DISABLED, List.of());
+    Optional<WriteReport> suppressed = ReceiptBooker.suppressed(settings, dryRun);
+    if (suppressed.isPresent()) {
+      return suppressed.get();
     }
     List<WriteAction> actions = new ArrayList<>();
     List<RecordIssue> issues = new ArrayList<>();
@@ -193,7 +191,7 @@ public final class EcomWriter {
             "not an eCom variant at the webshop location"));
         continue;
       }
-      actions.add(booker.book(b, new VariantRow(variantId.get(), b.skuId()), issues));
+      actions.add(booker.book(b, variantStock(variantId.get(), b.skuId()), issues));
     }
     return finish(actions, issues);
   }
@@ -205,76 +203,24 @@ public final class EcomWriter {
    * claimed. In read-only mode or a dry run nothing changes.
    */
   public Optional<LedgerEntry> settleBookingByHand(String bookingKey, String note) {
-    Objects.requireNonNull(bookingKey, "bookingKey == null");
-    if (settings.readOnly()) {
-      return sink.ledgerEntry(LedgerKind.STOCK_BOOKING, bookingKey);
-    }
-    return booker.settleByHand(bookingKey, note);
+    return booker.settleByHand(bookingKey, note, settings.readOnly());
   }
 
   /** A variant's stock level: what an eCom receipt booking raises. */
-  private final class VariantRow implements ReceiptBooker.StockRow {
-    private final long variantId;
-    private final String skuId;
+  private ReceiptBooker.StockRow variantStock(long variantId, String skuId) {
+    return new ReceiptBooker.StockRow("PUT variants/" + variantId + ".json", "stockLevel", "variant " + variantId,
+        "variant " + variantId, "the variant's stock movements",
+        "Fix variant " + variantId + " in the eCom back office as the message says; the booking is sent again once"
+            + " the variant has changed, or when this issue is resolved",
+        "Link SKU '" + skuId + "' to an existing eCom variant", "variants/" + variantId + " stockLevel",
+        () -> readStock(variantId), target -> client.setVariantStockLevel(variantId, target));
+  }
 
-    VariantRow(long variantId, String skuId) {
-      this.variantId = variantId;
-      this.skuId = skuId;
-    }
-
-    @Override
-    public String request() {
-      return "PUT variants/" + variantId + ".json";
-    }
-
-    @Override
-    public String field() {
-      return "stockLevel";
-    }
-
-    @Override
-    public String subject() {
-      return "variant " + variantId;
-    }
-
-    @Override
-    public String record() {
-      return "variant " + variantId;
-    }
-
-    @Override
-    public String history() {
-      return "the variant's stock movements";
-    }
-
-    @Override
-    public String refusalRemedy() {
-      return "Fix variant " + variantId + " in the eCom back office as the message says; the booking is sent again"
-          + " once the variant has changed, or when this issue is resolved";
-    }
-
-    @Override
-    public String notFoundRemedy() {
-      return "Link SKU '" + skuId + "' to an existing eCom variant";
-    }
-
-    @Override
-    public String externalId(long before, long target) {
-      return "variants/" + variantId + " stockLevel " + before + "->" + target;
-    }
-
-    /** The variant's {@code updatedAt} stamps both the row and the record: any write moves it. */
-    @Override
-    public ReceiptBooker.Level read() {
-      Variant v = client.variants().get(variantId);
-      Instant stamp = v.updatedAt().orElse(null);
-      return new ReceiptBooker.Level(v.stockLevel().orElse(0L), stamp, stamp);
-    }
-
-    @Override
-    public void write(long target) {
-      client.setVariantStockLevel(variantId, target);
-    }
+  /** The variant's {@code updatedAt} stamps both the row and the record: any write moves it. */
+  private ReceiptBooker.Level readStock(long variantId) {
+    Variant v = client.variants().get(variantId);
+    Instant stamp = v.updatedAt().orElse(null);
+    return new ReceiptBooker.Level(v.stockLevel().orElse(0L), stamp, stamp);
   }
 
   // Shipments -----------------------------------------------------------------------------------------

@@ -2,9 +2,11 @@ package dev.lightspeedsync.sync.lightspeed.internal;
 
 import dev.lightspeedsync.client.error.LightspeedException;
 import dev.lightspeedsync.client.error.NotFoundException;
+import dev.lightspeedsync.sync.SyncSettings;
 import dev.lightspeedsync.sync.lightspeed.WriteAction;
 import dev.lightspeedsync.sync.lightspeed.WriteAction.Kind;
 import dev.lightspeedsync.sync.lightspeed.WriteAction.Status;
+import dev.lightspeedsync.sync.lightspeed.WriteReport;
 import dev.lightspeedsync.sync.model.ReasonCode;
 import dev.lightspeedsync.sync.model.RecordIssue;
 import dev.lightspeedsync.sync.model.RecordKind;
@@ -20,6 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.LongConsumer;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -38,37 +42,25 @@ public final class ReceiptBooker {
   private static final String ATTEMPT = "#attempt/";
   private static final String REFUSED = "#refused";
 
-  /** The stock figure one booking raises, as one platform reads and writes it. */
-  public interface StockRow {
-    /** The write in words without values, e.g. {@code PUT Item/12.json ItemShop shop 1}. */
-    String request();
-
-    /** The field written, e.g. {@code qoh} or {@code stockLevel}. */
-    String field();
-
-    /** What holds the figure, e.g. {@code item 12 in shop 1}. */
-    String subject();
-
-    /** The record read and written, e.g. {@code item 12}. */
-    String record();
-
-    /** Where the user sees the figure's history, e.g. {@code the item's inventory log}. */
-    String history();
-
-    /** What to do after a 422 refusal that repeats until the record changes. */
-    String refusalRemedy();
-
-    /** What to do when the record does not exist. */
-    String notFoundRemedy();
-
-    /** What the ledger stores as the confirmed booking's external id. */
-    String externalId(long before, long target);
-
-    /** The current level. */
-    Level read();
-
-    /** Sends the absolute target; throws when Lightspeed refused it or the outcome is unknown. */
-    void write(long target);
+  /**
+   * The stock figure one booking raises, as one platform reads and writes it.
+   *
+   * @param request the write in words without values, e.g. {@code PUT Item/12.json ItemShop shop 1}
+   * @param field the field written, e.g. {@code qoh} or {@code stockLevel}
+   * @param subject what holds the figure, e.g. {@code item 12 in shop 1}
+   * @param record the record read and written, e.g. {@code item 12}
+   * @param history where the user sees the figure's history, e.g. {@code the item's inventory log}
+   * @param refusalRemedy what to do after a 422 refusal that repeats until the record changes
+   * @param notFoundRemedy what to do when the record does not exist
+   * @param external the ledger's external id of a confirmed booking, before {@code " before->target"}
+   * @param read reads the current level
+   * @param write sends the absolute target; throws when Lightspeed refused it or the outcome is unknown
+   */
+  public record StockRow(String request, String field, String subject, String record, String history,
+      String refusalRemedy, String notFoundRemedy, String external, Supplier<Level> read, LongConsumer write) {
+    String externalId(long before, long target) {
+      return external + " " + before + "->" + target;
+    }
   }
 
   /**
@@ -87,6 +79,20 @@ public final class ReceiptBooker {
     this.dryRun = dryRun;
   }
 
+  /**
+   * Why no booking may be written at all: read-only mode ({@code READ_ONLY}) or booking off
+   * ({@code BOOKING_DISABLED}, the default); empty when booking may go ahead.
+   */
+  public static Optional<WriteReport> suppressed(SyncSettings settings, boolean dryRun) {
+    if (settings.readOnly()) {
+      return Optional.of(WriteReport.suppressed(dryRun, ReasonCode.READ_ONLY, List.of()));
+    }
+    if (!settings.effectivePurchaseOrders().bookingEnabled()) {
+      return Optional.of(WriteReport.suppressed(dryRun, ReasonCode.BOOKING_DISABLED, List.of()));
+    }
+    return Optional.empty();
+  }
+
   /** Books one receipt line on {@code row}, exactly once; issues for the connection log go to {@code issues}. */
   public WriteAction book(StockBooking b, StockRow row, List<RecordIssue> issues) {
     String key = b.key();
@@ -98,7 +104,7 @@ public final class ReceiptBooker {
     }
     try {
       if (dryRun) {
-        Level now = row.read();
+        Level now = row.read().get();
         return WriteAction.of(Kind.STOCK_BOOKING, key, request + " " + row.field() + " " + now.quantity + " -> "
             + (now.quantity + b.quantity()), Status.PLANNED, claim.isPresent()
                 ? "an earlier attempt's outcome is unknown: the real run re-reads the level and decides first" : "");
@@ -129,12 +135,12 @@ public final class ReceiptBooker {
 
   /**
    * Confirms a booking by hand after the user checked Lightspeed: never written again, its
-   * connection-log issue resolved. In a dry run the stored entry is returned unchanged.
+   * connection-log issue resolved. In read-only mode or a dry run the stored entry is returned unchanged.
    */
-  public Optional<LedgerEntry> settleByHand(String bookingKey, String note) {
+  public Optional<LedgerEntry> settleByHand(String bookingKey, String note, boolean readOnly) {
     Objects.requireNonNull(bookingKey, "bookingKey == null");
     Objects.requireNonNull(note, "note == null");
-    if (dryRun) {
+    if (dryRun || readOnly) {
       return sink.ledgerEntry(LedgerKind.STOCK_BOOKING, bookingKey);
     }
     Optional<LedgerEntry> entry = sink.confirmInLedger(LedgerKind.STOCK_BOOKING, bookingKey, "settled by hand: " + note);
@@ -160,7 +166,7 @@ public final class ReceiptBooker {
       Refusal r = Refusal.parse(sink.ledgerEntry(LedgerKind.STOCK_BOOKING, attemptKey(key, n) + REFUSED)
           .flatMap(LedgerEntry::externalId).orElse(""));
       if (r.untilItemChanges()) {
-        Level now = row.read();
+        Level now = row.read().get();
         boolean logged = sink.openIssues(RecordKind.RECEIPT).stream()
             .anyMatch(i -> i.recordId().equals(key) && i.reason() == ReasonCode.WRITE_NOT_POSSIBLE);
         if (logged && Objects.equals(now.recordStamp, r.itemStamp)) {
@@ -174,7 +180,7 @@ public final class ReceiptBooker {
       return attempt(b, row, n + 1, "Lightspeed refused the earlier write; ", issues);
     }
     Plan p = plan.get();
-    Level now = row.read();
+    Level now = row.read().get();
     if (now.quantity == p.target) {
       return confirm(b, row, p, Status.RECOVERED,
           "the earlier write was applied (" + row.field() + " is " + now.quantity + "): confirmed without writing again");
@@ -189,7 +195,7 @@ public final class ReceiptBooker {
   private WriteAction attempt(StockBooking b, StockRow row, int n, String why, List<RecordIssue> issues) {
     String key = b.key();
     String field = row.field();
-    Level before = row.read();
+    Level before = row.read().get();
     long target = before.quantity + b.quantity();
     if (target < 0) {
       issues.add(issue(RecordKind.RECEIPT, key, ReasonCode.WRITE_NOT_POSSIBLE,
@@ -211,7 +217,7 @@ public final class ReceiptBooker {
     sink.confirmInLedger(LedgerKind.STOCK_BOOKING, attemptKey, plan.format());
     String req = row.request() + " " + field + " " + before.quantity + " -> " + target;
     try {
-      row.write(target);
+      row.write().accept(target);
     } catch (LightspeedException e) {
       if (!e.requestMayHaveBeenApplied()) {
         Refusal refusal = new Refusal(e.statusCode(), before.recordStamp, describe(e));
@@ -229,7 +235,7 @@ public final class ReceiptBooker {
       }
       Level now;
       try {
-        now = row.read();
+        now = row.read().get();
       } catch (LightspeedException again) {
         return WriteAction.of(Kind.STOCK_BOOKING, key, req, Status.PENDING, why + "outcome unknown (" + describe(e)
             + ") and the stock could not be re-read; the next call reconciles it");

@@ -255,11 +255,9 @@ public final class RetailWriter {
   public WriteReport bookReceipts(List<StockBooking> bookings) {
     Objects.requireNonNull(bookings, "bookings == null");
     return exclusive(() -> {
-      if (settings.readOnly()) {
-        return WriteReport.suppressed(dryRun, ReasonCode.READ_ONLY, List.of());
-      }
-      if (!settings.effectivePurchaseOrders().bookingEnabled()) {
-        return WriteReport.suppressed(dryRun, ReasonCode.BOOKING_DISABLED, List.of());
+      Optional<WriteReport> suppressed = ReceiptBooker.suppressed(settings, dryRun);
+      if (suppressed.isPresent()) {
+        return suppressed.get();
       }
       List<WriteAction> actions = new ArrayList<>();
       List<RecordIssue> issues = new ArrayList<>();
@@ -277,12 +275,7 @@ public final class RetailWriter {
    * a dry run nothing changes and the stored entry is returned as it is.
    */
   public Optional<LedgerEntry> settleBookingByHand(String bookingKey, String note) {
-    Objects.requireNonNull(bookingKey, "bookingKey == null");
-    Objects.requireNonNull(note, "note == null");
-    if (settings.readOnly()) {
-      return sink.ledgerEntry(LedgerKind.STOCK_BOOKING, bookingKey);
-    }
-    return booker.settleByHand(bookingKey, note);
+    return booker.settleByHand(bookingKey, note, settings.readOnly());
   }
 
   private WriteAction book(StockBooking b, List<RecordIssue> issues) {
@@ -296,81 +289,31 @@ public final class RetailWriter {
           "Link the SKU to a Lightspeed item and receive at a Lightspeed shop"));
       return WriteAction.of(Kind.STOCK_BOOKING, key, "+" + b.quantity(), Status.SKIPPED, "not an R-Series item/shop id");
     }
-    return booker.book(b, new ItemShopRow(itemId, shopId, b.skuId()), issues);
+    return booker.book(b, itemShop(itemId, shopId, b.skuId()), issues);
   }
 
   /** The quantity on hand of one item in one shop: what an R-Series receipt booking raises. */
-  private final class ItemShopRow implements ReceiptBooker.StockRow {
-    private final long itemId;
-    private final long shopId;
-    private final String skuId;
+  private ReceiptBooker.StockRow itemShop(long itemId, long shopId, String skuId) {
+    return new ReceiptBooker.StockRow("PUT Item/" + itemId + ".json ItemShop shop " + shopId, "qoh",
+        "item " + itemId + " in shop " + shopId, "item " + itemId, "the item's inventory log",
+        "Fix item " + itemId + " in Lightspeed as the message says (for example give it a UPC and EAN no other item"
+            + " uses); the booking is sent again once the item has changed, or when this issue is resolved",
+        "Link SKU '" + skuId + "' to an existing Lightspeed item", "Item/" + itemId + " shop " + shopId + " qoh",
+        () -> readLevel(itemId, shopId),
+        target -> client.setQuantitiesOnHand(itemId, List.of(ItemShopQuantity.of(shopId, BigDecimal.valueOf(target)))));
+  }
 
-    ItemShopRow(long itemId, long shopId, String skuId) {
-      this.itemId = itemId;
-      this.shopId = shopId;
-      this.skuId = skuId;
-    }
-
-    @Override
-    public String request() {
-      return "PUT Item/" + itemId + ".json ItemShop shop " + shopId;
-    }
-
-    @Override
-    public String field() {
-      return "qoh";
-    }
-
-    @Override
-    public String subject() {
-      return "item " + itemId + " in shop " + shopId;
-    }
-
-    @Override
-    public String record() {
-      return "item " + itemId;
-    }
-
-    @Override
-    public String history() {
-      return "the item's inventory log";
-    }
-
-    @Override
-    public String refusalRemedy() {
-      return "Fix item " + itemId + " in Lightspeed as the message says (for example give it a UPC and EAN no"
-          + " other item uses); the booking is sent again once the item has changed, or when this issue"
-          + " is resolved";
-    }
-
-    @Override
-    public String notFoundRemedy() {
-      return "Link SKU '" + skuId + "' to an existing Lightspeed item";
-    }
-
-    @Override
-    public String externalId(long before, long target) {
-      return "Item/" + itemId + " shop " + shopId + " qoh " + before + "->" + target;
-    }
-
-    /** The Item's timeStamp is the record stamp: it does not move with stock. */
-    @Override
-    public ReceiptBooker.Level read() {
-      Item item = client.items().get(itemId, "ItemShops");
-      Instant itemStamp = item.timeStamp().orElse(null);
-      for (ItemShop row : item.itemShops()) {
-        if (row.shopId() == shopId) {
-          return new ReceiptBooker.Level(RetailMapping.wholeUnits(row.quantityOnHand()), row.timeStamp().orElse(null),
-              itemStamp);
-        }
+  /** The Item's timeStamp is the record stamp: it does not move with stock. */
+  private ReceiptBooker.Level readLevel(long itemId, long shopId) {
+    Item item = client.items().get(itemId, "ItemShops");
+    Instant itemStamp = item.timeStamp().orElse(null);
+    for (ItemShop row : item.itemShops()) {
+      if (row.shopId() == shopId) {
+        return new ReceiptBooker.Level(RetailMapping.wholeUnits(row.quantityOnHand()), row.timeStamp().orElse(null),
+            itemStamp);
       }
-      return new ReceiptBooker.Level(0, null, itemStamp); // ItemShops are created lazily: no row means nothing on hand
     }
-
-    @Override
-    public void write(long target) {
-      client.setQuantitiesOnHand(itemId, List.of(ItemShopQuantity.of(shopId, BigDecimal.valueOf(target))));
-    }
+    return new ReceiptBooker.Level(0, null, itemStamp); // ItemShops are created lazily: no row means nothing on hand
   }
 
   // Order export ------------------------------------------------------------------------------------
