@@ -55,6 +55,7 @@ public final class InventoryPlannerSync {
               .salesSelection(SalesSelectionConfig.defaults()) // completed sales only
               .build())
           .clock(lightspeed.clock())
+          .sleeper(lightspeed.sleeper()) // rate-limit windows pass in API time, 60 times faster
           .build();
       RetailConnector account = RetailConnector.builder().client(client).metrics(metrics).clock(lightspeed.clock()).build();
       SyncReport full = engine.run(account);          // no checkpoints yet: a full sync

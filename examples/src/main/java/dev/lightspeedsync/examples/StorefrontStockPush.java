@@ -70,7 +70,8 @@ public final class StorefrontStockPush {
     SyncSettings settings = SyncSettings.builder().readOnly(readOnly)
         .availability(AvailabilityConfig.builder().pushStock(true).build()).build();
     try (EcomClient client = lightspeed.ecomClient(metrics)) {
-      SyncEngine.builder().sink(sink).settings(settings).clock(lightspeed.clock()).build().run(
+      SyncEngine.builder().sink(sink).settings(settings).clock(lightspeed.clock()).sleeper(lightspeed.sleeper())
+          .build().run(
           EcomConnector.builder().client(client).shopKey(Long.toString(lightspeed.server().ecomCredentials().shopId()))
               .metrics(metrics).clock(lightspeed.clock()).build(),
           SyncRequest.builder().streams(EnumSet.of(SyncStream.CATALOGUE, SyncStream.STOCK)).build());
@@ -90,7 +91,8 @@ public final class StorefrontStockPush {
           warehouse.add(StockLevel.builder().skuId(rs.getString(1)).locationId(EcomMapping.WEBSHOP)
               .onHand(rs.getLong(2)).allocated(rs.getLong(3)).build());
           long pushed = rs.getLong(5);
-          lastPushed.put(AvailabilityRule.key(rs.getString(1), EcomMapping.WEBSHOP), rs.wasNull() ? rs.getLong(4) : pushed);
+          boolean neverPushed = rs.wasNull(); // right after getLong(5): wasNull() reports the last column read
+          lastPushed.put(AvailabilityRule.key(rs.getString(1), EcomMapping.WEBSHOP), neverPushed ? rs.getLong(4) : pushed);
         }
       }
       PushPlan plan = AvailabilityRule.of(settings.effectiveAvailability())

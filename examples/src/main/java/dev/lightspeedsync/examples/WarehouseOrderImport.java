@@ -61,6 +61,7 @@ public final class WarehouseOrderImport {
                   .ecomChangeWindow(Duration.ofHours(12)).build())
               .build())
           .clock(lightspeed.clock())
+          .sleeper(lightspeed.sleeper()) // rate-limit windows pass in API time, 60 times faster
           .build();
       synced = engine.run(EcomConnector.builder().client(client)
               .shopKey(Long.toString(lightspeed.server().ecomCredentials().shopId()))

@@ -132,6 +132,16 @@ class ExamplesTest {
     assertThat(readOnly.suppressedBecause()).isEqualTo("READ_ONLY");
     assertThat(lightspeed.server().ecom().count("variantsMovements")).isEqualTo(movementsBefore);
 
+    // what differs after the read-only run's sync: the warehouse's availability against what the storefront shows
+    java.util.Set<String> differing = new java.util.TreeSet<>();
+    try (Connection c = db.connection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+        "SELECT w.sku_id FROM wms_stock w JOIN ls_stock_level st ON st.sku_id = w.sku_id AND st.location_id = 'webshop'"
+            + " JOIN ls_sku k ON k.id = w.sku_id WHERE k.active AND w.on_hand - w.allocated <> st.on_hand")) {
+      while (rs.next()) {
+        differing.add(rs.getString(1) + "@webshop");
+      }
+    }
+
     StorefrontStockPush.Result first = new StorefrontStockPush(lightspeed, db, false).run();
     StorefrontStockPush.Result second = new StorefrontStockPush(lightspeed, db, false).run();
 
@@ -139,6 +149,8 @@ class ExamplesTest {
         count("SELECT COUNT(*) FROM ls_stock_level WHERE location_id = 'webshop'"), count("SELECT COUNT(*) FROM ls_sku"),
         count("SELECT COUNT(DISTINCT location_id) FROM ls_stock_level")).isNotEmpty();
     assertThat(first.unchanged()).isPositive();
+    assertThat(differing).isNotEmpty();
+    assertThat(new java.util.TreeSet<>(first.pushed().keySet())).as("exactly the figures that differ").isEqualTo(differing);
     first.pushed().forEach((key, available) -> {
       long variantId = Long.parseLong(key.substring(0, key.indexOf('@')));
       TestkitRecord variant = lightspeed.server().ecom().get("variants", variantId).orElseThrow();

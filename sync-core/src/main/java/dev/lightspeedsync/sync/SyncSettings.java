@@ -7,6 +7,7 @@ import dev.lightspeedsync.sync.rules.LocationConfig;
 import dev.lightspeedsync.sync.rules.MasterDataConfig;
 import dev.lightspeedsync.sync.rules.MasterSide;
 import dev.lightspeedsync.sync.rules.OrderExportConfig;
+import dev.lightspeedsync.sync.rules.OrderImportConfig;
 import dev.lightspeedsync.sync.rules.PriceLevelConfig;
 import dev.lightspeedsync.sync.rules.PublishConfig;
 import dev.lightspeedsync.sync.rules.PurchaseOrderConfig;
@@ -83,6 +84,12 @@ public interface SyncSettings extends WithSyncSettings {
    * {@code ItemImportConfig.defaults()}.
    */
   Optional<ItemImportConfig> itemImport();
+
+  /**
+   * Order import (seed 003): when set, the {@code ORDER_IMPORT} stream hands the orders it selects to
+   * the host exactly once; absent (the default), no order is handed over.
+   */
+  Optional<OrderImportConfig> orderImport();
 
   @Value.Default
   default PriceLevelConfig priceLevels() {

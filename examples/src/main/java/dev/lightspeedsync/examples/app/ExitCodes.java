@@ -17,6 +17,11 @@ final class ExitCodes {
   static final int ALREADY_RUNNING = 6;
   /** A command that only reads ({@code export}) was pointed at a database that does not exist or was never synced. */
   static final int NO_DATABASE = 7;
+  /**
+   * A sync stopped at its {@code --deadline} (or before a rate-limit wait that would pass it), at a
+   * checkpoint: not a failure, the next run resumes there.
+   */
+  static final int DEADLINE_REACHED = 8;
   static final int SIGINT = 130;
   static final int SIGTERM = 143;
 
@@ -25,13 +30,14 @@ final class ExitCodes {
 
   static final List<Code> ALL = List.of(
       new Code(OK, "success"),
-      new Code(FAILURE, "failure (a database error, an unexpected answer)"),
+      new Code(FAILURE, "failure (a database error, an unexpected answer, a connection that failed after Lightspeed was reached)"),
       new Code(USAGE, "invalid arguments or accounts file (one line naming the option; values are never shown)"),
       new Code(CREDENTIALS_REJECTED, "Lightspeed rejected the credentials"),
-      new Code(UNREACHABLE, "Lightspeed unreachable"),
+      new Code(UNREACHABLE, "Lightspeed unreachable: no connection could be made"),
       new Code(SETTINGS_MISMATCH, "the settings do not match the account (e.g. an unknown location)"),
       new Code(ALREADY_RUNNING, "the account is being synced by another run, or the database file is in use"),
       new Code(NO_DATABASE, "export: the database does not exist or holds no synced data (nothing is created)"),
+      new Code(DEADLINE_REACHED, "sync: --deadline reached; the run stopped at a checkpoint (rerun to resume)"),
       new Code(SIGINT, "interrupted by Ctrl-C (rerun to resume)"),
       new Code(SIGTERM, "stopped by SIGTERM (rerun to resume)"));
 

@@ -1,6 +1,7 @@
 package dev.lightspeedsync.examples.app;
 
 import dev.lightspeedsync.client.error.AuthenticationException;
+import dev.lightspeedsync.client.error.DecodingException;
 import dev.lightspeedsync.client.error.LightspeedConnectionException;
 import dev.lightspeedsync.client.error.LightspeedException;
 import dev.lightspeedsync.sync.engine.SyncRunException;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Command;
  * </pre>
  *
  * <p>Every failure ends as one line on stderr ({@code error: ...}) and a non-zero exit status
- * ({@link ExitCodes}, listed in every command's {@code --help}). Secrets are never printed.
+ * ({@link ExitCodes}, listed in every command's {@code --help}); a sync stopped by its
+ * {@code --deadline} prints one {@code stopped: ...} line and exits 8. Secrets are never printed.
  */
 @Command(name = "lightspeed-sync", mixinStandardHelpOptions = true, version = "lightspeed-sync 0.1.0-SNAPSHOT",
     description = "Syncs Lightspeed Retail into a database. With no command, runs 'sync' on the embedded testkit.")
@@ -68,7 +70,9 @@ public final class LightspeedSyncApp implements Runnable {
         return ExitCodes.SIGINT;
       }
       int code = exitCode(e);
-      err.println("error: " + message(e) + (code == ExitCodes.USAGE ? " (see --help)" : ""));
+      // a run stopped at its deadline is not a failure: it says so, and where to go on from
+      err.println((code == ExitCodes.DEADLINE_REACHED ? "stopped: " : "error: ") + message(e)
+          + (code == ExitCodes.USAGE ? " (see --help)" : ""));
       return code;
     });
     return cli.execute(withDefaultCommand(args));
@@ -96,10 +100,12 @@ public final class LightspeedSyncApp implements Runnable {
       return a.exitCode();
     }
     if (e instanceof AuthenticationException) {
-      return ExitCodes.CREDENTIALS_REJECTED;
+      return ExitCodes.CREDENTIALS_REJECTED; // only a refusal; an HTML token answer is a DecodingException
     }
-    if (e instanceof LightspeedConnectionException) {
-      return ExitCodes.UNREACHABLE;
+    if (e instanceof LightspeedConnectionException c) {
+      // "cannot reach" only when no connection was made; a server that dropped, stalled or cut an
+      // answer short was reached, and a rerun resumes from the checkpoint
+      return c.kind() == LightspeedConnectionException.Kind.CONNECT_FAILED ? ExitCodes.UNREACHABLE : ExitCodes.FAILURE;
     }
     if (e instanceof SyncRunException) {
       return ((SyncRunException) e).reason() == SyncRunException.Reason.ALREADY_RUNNING
@@ -115,19 +121,42 @@ public final class LightspeedSyncApp implements Runnable {
   static String message(Throwable e) {
     String m = oneLine(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
     if (e instanceof AuthenticationException a) {
-      return "Lightspeed rejected the credentials (HTTP " + a.statusCode() + "): " + m
+      return "Lightspeed rejected the credentials" + status(a) + ": " + m
           + "; check --client-id, --client-secret and --refresh-token";
     }
-    if (e instanceof LightspeedConnectionException) {
-      return "cannot reach Lightspeed: " + m + "; check --base-url and the network";
+    if (e instanceof LightspeedConnectionException c) {
+      return switch (c.kind()) {
+        case CONNECT_FAILED -> "cannot reach Lightspeed: " + m + "; check --base-url and the network";
+        case INTERRUPTED -> "interrupted while waiting for Lightspeed: " + m + "; rerun to resume from the checkpoint";
+        default -> "Lightspeed was reached but the connection failed (" + connectionFault(c.kind()) + "): " + m
+            + "; rerun to resume from the checkpoint";
+      };
+    }
+    if (e instanceof DecodingException d) {
+      return "unexpected answer from Lightspeed" + status(d) + ": " + m;
     }
     if (e instanceof LightspeedException l) {
-      return "Lightspeed answered HTTP " + l.statusCode() + ": " + m;
+      return l.statusCode() > 0 ? "Lightspeed answered HTTP " + l.statusCode() + ": " + m : "Lightspeed request failed: " + m;
     }
     if (e instanceof SyncSinkException) {
       return "database: " + m;
     }
     return m;
+  }
+
+  /** {@code " (HTTP 401)"}, or nothing when no status arrived: never "HTTP 0". */
+  private static String status(LightspeedException e) {
+    return e.statusCode() > 0 ? " (HTTP " + e.statusCode() + ")" : "";
+  }
+
+  /** A reached server's connection fault, in words. */
+  static String connectionFault(LightspeedConnectionException.Kind kind) {
+    return switch (kind) {
+      case DROPPED -> "it closed the connection before a complete answer";
+      case TIMED_OUT -> "it did not answer in time; see --call-timeout";
+      case TRUNCATED -> "its answer was cut short";
+      default -> kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    };
   }
 
   static String oneLine(String s) {

@@ -5,36 +5,45 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lightspeedsync.examples.support.CountingSink;
 import dev.lightspeedsync.sync.engine.SyncReport;
 import dev.lightspeedsync.sync.engine.SyncStream;
+import dev.lightspeedsync.sync.spi.TransportStats;
 import java.util.Locale;
 
 /**
  * One sync run as the app reports it (the {@code --summary-json} fields).
  *
  * @param platform {@code retail} or {@code ecom}
+ * @param status how the run ended: {@code COMPLETE}, or {@code DEADLINE_REACHED} / {@code STOPPED_FOR_RATE_LIMIT}
+ *     (stopped at a checkpoint by {@code --deadline}; a rerun resumes)
  * @param full true when at least one stream started without a checkpoint
  * @param skus SKUs stored (upserted)
  * @param stockLevels stock rows stored
  * @param salesOrders sales orders stored
  * @param salesLines lines of those orders
  * @param deactivated SKUs deactivated
- * @param requests HTTP requests sent
+ * @param requests HTTP requests sent, including the app's own before the engine ran (the shop check)
  * @param rateLimited 429 responses received
  * @param retries requests retried
  * @param elapsedMillis wall-clock time of the run
  */
-public record RunSummary(String platform, boolean full, long skus, long stockLevels, long salesOrders, long salesLines,
+public record RunSummary(String platform, String status, boolean full, long skus, long stockLevels, long salesOrders, long salesLines,
     long deactivated, long requests, long rateLimited, long retries, long elapsedMillis) {
 
-  static RunSummary of(String platform, SyncReport report, CountingSink.Counts counts, long elapsedMillis) {
-    return new RunSummary(platform, report.full(), report.stream(SyncStream.CATALOGUE).map(r -> r.stored()).orElse(0L),
+  /**
+   * @param before requests the app sent for this run before the engine started (the R-Series shop
+   *     check that finds the default location), counted with the engine's
+   */
+  static RunSummary of(String platform, SyncReport report, CountingSink.Counts counts, long elapsedMillis,
+      TransportStats before) {
+    return new RunSummary(platform, report.status().name(), report.full(), report.stream(SyncStream.CATALOGUE).map(r -> r.stored()).orElse(0L),
         report.stream(SyncStream.STOCK).map(r -> r.stored()).orElse(0L), report.stream(SyncStream.SALES).map(r -> r.stored()).orElse(0L), counts.salesLines(),
-        report.stream(SyncStream.CATALOGUE).map(r -> r.deactivated()).orElse(0L), report.requests(), report.rateLimited(), report.retries(),
-        elapsedMillis);
+        report.stream(SyncStream.CATALOGUE).map(r -> r.deactivated()).orElse(0L), before.requests() + report.requests(), before.rateLimited() + report.rateLimited(),
+        before.retries() + report.retries(), elapsedMillis);
   }
 
   ObjectNode toJson() {
     ObjectNode n = JsonNodeFactory.instance.objectNode();
     n.put("platform", platform);
+    n.put("status", status);
     n.put("full", full);
     n.put("skus", skus);
     n.put("stockLevels", stockLevels);

@@ -136,10 +136,12 @@ final class ScheduleCommand implements Callable<Integer> {
 
   /**
    * After a bounded run: exit 1 with one line naming the accounts whose latest sync since
-   * {@code since} failed (their errors are in {@code ls_schedule_run}).
+   * {@code since} failed (their errors are in {@code ls_schedule_run}); else exit 8 naming those
+   * whose latest sync stopped at its {@code --deadline} (the next run resumes from the checkpoint).
    */
   private static void failIfLastRunsFailed(ConnectionPool pool, Instant since) throws SQLException {
     List<String> failed = new ArrayList<>();
+    List<String> stopped = new ArrayList<>();
     try (Connection c = pool.connection(); PreparedStatement ps = c.prepareStatement(
         "SELECT r.account_key, r.exit_code FROM ls_schedule_run r WHERE r.finished_at >= ? AND r.finished_at ="
             + " (SELECT MAX(l.finished_at) FROM ls_schedule_run l WHERE l.account_key = r.account_key)"
@@ -147,13 +149,21 @@ final class ScheduleCommand implements Callable<Integer> {
       ps.setObject(1, OffsetDateTime.ofInstant(since, ZoneOffset.UTC));
       try (java.sql.ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          failed.add(rs.getString(1) + " (exit " + rs.getInt(2) + ")");
+          if (rs.getInt(2) == ExitCodes.DEADLINE_REACHED) {
+            stopped.add(rs.getString(1));
+          } else {
+            failed.add(rs.getString(1) + " (exit " + rs.getInt(2) + ")");
+          }
         }
       }
     }
     if (!failed.isEmpty()) {
       throw new AppException(ExitCodes.FAILURE, "the last sync of " + String.join(", ", failed)
           + " failed; the errors are in ls_schedule_run");
+    }
+    if (!stopped.isEmpty()) {
+      throw new AppException(ExitCodes.DEADLINE_REACHED, "the last sync of " + String.join(", ", stopped)
+          + " stopped at its --deadline; the next run resumes from the checkpoint");
     }
   }
 
@@ -200,7 +210,8 @@ final class ScheduleCommand implements Callable<Integer> {
     } catch (SQLException e) {
       out.println("schedule: cannot record the run of " + account.key() + ": " + e.getMessage());
     }
-    if (code != 0) {
+    if (code != 0 && code != ExitCodes.DEADLINE_REACHED) {
+      // a run stopped at its --deadline is not a failure: the next scheduled run resumes it.
       // db-scheduler's failure handler of a recurring task retries at the next scheduled time
       throw new IllegalStateException("sync of " + account.key() + " failed: " + error);
     }
@@ -291,7 +302,7 @@ final class ScheduleCommand implements Callable<Integer> {
         case 'h' -> Duration.ofHours(n);
         default -> throw new NumberFormatException();
       };
-    } catch (NumberFormatException | DateTimeParseException | StringIndexOutOfBoundsException e) {
+    } catch (NumberFormatException | DateTimeParseException | StringIndexOutOfBoundsException | ArithmeticException e) {
       throw new AppException(ExitCodes.USAGE, option + " must be a positive duration such as 30m, 10s, 1h or PT30M");
     }
   }

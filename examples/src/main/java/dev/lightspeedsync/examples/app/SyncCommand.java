@@ -34,6 +34,7 @@ import dev.lightspeedsync.sync.rules.LocationStrategy;
 import dev.lightspeedsync.sync.rules.SalesSelectionConfig;
 import dev.lightspeedsync.sync.spi.RunLock;
 import dev.lightspeedsync.sync.spi.SyncSink;
+import dev.lightspeedsync.sync.spi.TransportStats;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -43,6 +44,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -57,6 +59,7 @@ import java.util.stream.Stream;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -171,6 +174,15 @@ final class SyncCommand implements Callable<Integer> {
       description = "Attempts per request on 429, 5xx and connection faults (1 = no retries). Default: ${DEFAULT-VALUE}.")
   int maxAttempts;
 
+  @Option(names = "--deadline", description = {"Longest a sync run may take (30m, 90s, PT2H): at the first page after it the run"
+      + " stops at its checkpoint and the app exits " + ExitCodes.DEADLINE_REACHED + "; a rerun resumes. With the embedded testkit,"
+      + " real time. Default: none."})
+  String deadline;
+
+  @Option(names = "--call-timeout", description = "Longest one HTTP exchange may take, connect to last byte (10s, 2m)."
+      + " Default: 2m.")
+  String callTimeout;
+
   @Override
   public Integer call() throws Exception {
     GracefulShutdown.stoppable();
@@ -195,7 +207,27 @@ final class SyncCommand implements Callable<Integer> {
     }
     Instant from = reimportFrom == null ? null : parseInstant(reimportFrom);
 
-    List<RunSummary> runs = new ArrayList<>();
+    runs = new ArrayList<>();
+    try {
+      syncAll(ecom, mode, from);
+    } catch (AppException e) {
+      if (e.exitCode() == ExitCodes.DEADLINE_REACHED && summaryJson != null) {
+        writeSummary(runs); // the runs so far, the last one with its status
+      }
+      throw e;
+    }
+    if (summaryJson != null) {
+      writeSummary(runs);
+    }
+    return 0;
+  }
+
+  /** The runs of this invocation so far. */
+  private List<RunSummary> runs = new ArrayList<>();
+
+  private void syncAll(boolean ecom, Progress.Mode mode, @Nullable Instant from) throws Exception {
+    Duration runDeadline = SyncOptions.deadline(this);
+    Duration perCall = SyncOptions.callTimeout(this);
     try (ConnectionPool pool = openDatabase()) {
       Schema.migrate(pool);
       JdbcSyncSink database = new JdbcSyncSink(pool);
@@ -213,36 +245,40 @@ final class SyncCommand implements Callable<Integer> {
           out.println(dbLine);
           if (ecom) {
             out.println("Webshop activity: " + embedded.touchRecentEcomOrders() + " orders changed in the last 12 hours");
-            try (EcomClient client = embedded.ecomClient(ListenerChain.of(metrics, bar, GracefulShutdown.LISTENER))) {
-              AccountSync runner = new AccountSync(engine(sink, SyncOptions.settings(this, null), embedded.clock(), embedded.server().clock()::sleep),
+            try (EcomClient client = withCallTimeout(embedded.ecomClientBuilder(ListenerChain.of(metrics, bar,
+                GracefulShutdown.LISTENER)), perCall).build()) {
+              AccountSync runner = new AccountSync(engine(sink, SyncOptions.settings(this, null), embedded.clock(), embedded.server().clock()::sleep,
+                  apiTime(runDeadline)),
                   EcomConnector.builder().client(client).shopKey(Long.toString(embedded.server().ecomCredentials().shopId()))
                       .metrics(metrics).clock(embedded.clock()).build(), sink);
               try (RunLock lock = RunGuard.lock(database, "ecom:" + embedded.server().ecomCredentials().shopId())) {
-                runs.add(runOnce("ecom", runner.run(from), runner.full(Map.of(), bar), Map.of(), sink, bar, "Sync 1"));
+                runOnce("ecom", runner.run(from), runner.full(Map.of(), bar), Map.of(), sink, bar, "Sync 1");
                 if (!noActivity) {
                   out.println("Webshop activity: " + embedded.simulateEcomActivity());
-                  runs.add(runOnce("ecom", runner.run(null), runner.full(Map.of(), bar), Map.of(), sink, bar, "Sync 2"));
+                  runOnce("ecom", runner.run(null), runner.full(Map.of(), bar), Map.of(), sink, bar, "Sync 2");
                 }
               }
             }
           } else {
             String accountKey = "retail:" + embedded.credentials().accountId();
             JdbcTokenStore tokens = JdbcTokenStore.open(pool, accountKey, embedded.initialTokens(), embedded.clock());
-            try (RetailClient client = embedded.retailClient(ListenerChain.of(metrics, bar, GracefulShutdown.LISTENER), tokens)) {
+            try (RetailClient client = withCallTimeout(embedded.retailClientBuilder(ListenerChain.of(metrics, bar,
+                GracefulShutdown.LISTENER), tokens), perCall).build()) {
               String defaultLoc = defaultLocation != null ? defaultLocation : embedded.firstShopName();
-              AccountSync runner = new AccountSync(engine(sink, SyncOptions.settings(this, defaultLoc), embedded.clock(), embedded.server().clock()::sleep),
+              AccountSync runner = new AccountSync(engine(sink, SyncOptions.settings(this, defaultLoc), embedded.clock(),
+                  embedded.server().clock()::sleep, apiTime(runDeadline)),
                   RetailConnector.builder().client(client).metrics(metrics).clock(embedded.clock()).build(), sink);
               Map<SyncStream, Long> expected = new EnumMap<>(SyncStream.class);
               expected.put(SyncStream.CATALOGUE, embedded.pagesOf("Item"));
               expected.put(SyncStream.STOCK, embedded.pagesOf("ItemShop"));
               expected.put(SyncStream.SALES, embedded.pagesOf("Sale"));
               try (RunLock lock = RunGuard.lock(database, accountKey)) {
-                runs.add(runOnce("retail", runner.run(from), runner.full(expected, bar), expected,
-                    sink, bar, "Sync 1"));
+                runOnce("retail", runner.run(from), runner.full(expected, bar), expected,
+                    sink, bar, "Sync 1");
                 if (!noActivity) {
                   out.println("Shop activity: " + embedded.simulateActivity());
-                  runs.add(runOnce("retail", runner.run(null), runner.full(Map.of(), bar), Map.of(), sink,
-                      bar, "Sync 2"));
+                  runOnce("retail", runner.run(null), runner.full(Map.of(), bar), Map.of(), sink,
+                      bar, "Sync 2");
                 }
               }
             }
@@ -252,14 +288,14 @@ final class SyncCommand implements Callable<Integer> {
         EcomClient.Builder b = EcomClient.builder().baseUrl(withSlash(baseUrl)).language(language)
             .credentials(apiKey, apiSecret).listener(ListenerChain.of(metrics, bar, GracefulShutdown.LISTENER))
             .retry(RetryConfig.defaults().withMaxAttempts(maxAttempts));
-        try (EcomClient client = b.build()) {
+        try (EcomClient client = withCallTimeout(b, perCall).build()) {
           // a stable, non-secret key for the checkpoints of this shop and language
           String shopKey = JdbcTokenStore.fingerprint(withSlash(baseUrl) + "|" + apiKey) + ":" + language;
-          AccountSync runner = new AccountSync(engine(sink, SyncOptions.settings(this, null), Clock.systemUTC()),
+          AccountSync runner = new AccountSync(engine(sink, SyncOptions.settings(this, null), Clock.systemUTC(), runDeadline),
               EcomConnector.builder().client(client).shopKey(shopKey).metrics(metrics).build(), sink);
           out.println(dbLine);
           try (RunLock lock = RunGuard.lock(database, "ecom:" + shopKey)) {
-            runs.add(runOnce("ecom", runner.run(from), runner.full(Map.of(), bar), Map.of(), sink, bar, "Sync"));
+            runOnce("ecom", runner.run(from), runner.full(Map.of(), bar), Map.of(), sink, bar, "Sync");
           }
         }
       } else {
@@ -270,37 +306,63 @@ final class SyncCommand implements Callable<Integer> {
             .oauth(OauthClientCredentials.of(clientId, clientSecret), tokens)
             .listener(ListenerChain.of(metrics, bar, GracefulShutdown.LISTENER))
             .retry(RetryConfig.defaults().withMaxAttempts(maxAttempts));
-        try (RetailClient client = b.build()) {
+        try (RetailClient client = withCallTimeout(b, perCall).build()) {
+          // the shop check is a request of this run too: the summary counts it with the engine's
+          TransportStats beforeCheck = metrics.transportStats();
           String defaultLoc = defaultLocation != null ? defaultLocation : firstShop(client);
-          AccountSync runner = new AccountSync(engine(sink, SyncOptions.settings(this, defaultLoc), Clock.systemUTC()),
+          TransportStats shopCheck = metrics.transportStats().since(beforeCheck);
+          AccountSync runner = new AccountSync(engine(sink, SyncOptions.settings(this, defaultLoc), Clock.systemUTC(), runDeadline),
               RetailConnector.builder().client(client).metrics(metrics).build(), sink);
           out.println(dbLine);
           try (RunLock lock = RunGuard.lock(database, accountKey)) {
-            runs.add(runOnce("retail", runner.run(from), runner.full(Map.of(), bar), Map.of(), sink,
-                bar, "Sync"));
+            runOnce("retail", runner.run(from), runner.full(Map.of(), bar), Map.of(), sink,
+                bar, "Sync", shopCheck);
           }
         }
       }
       out.print(databaseTotals(pool));
     }
-    if (summaryJson != null) {
-      writeSummary(runs);
-    }
-    return 0;
   }
 
   private static final Set<SyncStream> DATA_STREAMS = EnumSet.of(SyncStream.CATALOGUE, SyncStream.STOCK, SyncStream.SALES);
 
-  /** The engine of one run: waits for rate-limit windows (the app's default), on the API's clock. */
-  private static SyncEngine engine(SyncSink sink, SyncSettings settings, Clock clock) {
-    return engine(sink, settings, clock, dev.lightspeedsync.sync.engine.Sleeper.SYSTEM);
+  /**
+   * The engine of one run: waits for rate-limit windows (the app's default), on the API's clock, and
+   * stops at a checkpoint once {@code deadline} (if any) has passed.
+   */
+  private static SyncEngine engine(SyncSink sink, SyncSettings settings, Clock clock, @Nullable Duration deadline) {
+    return engine(sink, settings, clock, dev.lightspeedsync.sync.engine.Sleeper.SYSTEM, deadline);
   }
 
   /** With the embedded testkit, windows are waited for on its (faster) clock. */
   private static SyncEngine engine(SyncSink sink, SyncSettings settings, Clock clock,
-      dev.lightspeedsync.sync.engine.Sleeper sleeper) {
-    return SyncEngine.builder().sink(lockHeld(sink)).settings(settings).clock(clock).sleeper(sleeper)
-        .rateLimitPolicy(RateLimitPolicy.WAIT).build();
+      dev.lightspeedsync.sync.engine.Sleeper sleeper, @Nullable Duration deadline) {
+    SyncEngine.Builder b = SyncEngine.builder().sink(lockHeld(sink)).settings(settings).clock(clock).sleeper(sleeper)
+        .rateLimitPolicy(RateLimitPolicy.WAIT);
+    if (deadline != null) {
+      b.deadline(deadline);
+    }
+    return b.build();
+  }
+
+  /**
+   * {@code --deadline} is real time; the embedded testkit's API clock, which the engine measures it
+   * on, runs {@code --time-scale} times faster.
+   */
+  private @Nullable Duration apiTime(@Nullable Duration realTime) {
+    if (realTime == null) {
+      return null;
+    }
+    double nanos = realTime.toNanos() * timeScale;
+    return Duration.ofNanos(nanos >= Long.MAX_VALUE ? Long.MAX_VALUE : Math.max(1, (long) nanos));
+  }
+
+  private static RetailClient.Builder withCallTimeout(RetailClient.Builder b, @Nullable Duration timeout) {
+    return timeout == null ? b : b.callTimeout(timeout);
+  }
+
+  private static EcomClient.Builder withCallTimeout(EcomClient.Builder b, @Nullable Duration timeout) {
+    return timeout == null ? b : b.callTimeout(timeout);
   }
 
   /**
@@ -395,10 +457,20 @@ final class SyncCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * Runs one sync, prints and records its summary. A run that stopped at its deadline (or before a
+   * rate-limit wait past it) ends the invocation with {@link ExitCodes#DEADLINE_REACHED}.
+   */
   private RunSummary runOnce(String platformName, Supplier<SyncReport> run, boolean full,
       Map<SyncStream, Long> expected, CountingSink sink, Progress bar, String title) {
+    return runOnce(platformName, run, full, expected, sink, bar, title, TransportStats.NONE);
+  }
+
+  /** {@code before}: requests the app sent for this run before the engine started (the shop check). */
+  private RunSummary runOnce(String platformName, Supplier<SyncReport> run, boolean full,
+      Map<SyncStream, Long> expected, CountingSink sink, Progress bar, String title, TransportStats before) {
     out.println(title + ": " + (full ? "full" : "incremental") + " sync");
-    CountingSink.Counts before = sink.counts();
+    CountingSink.Counts stored = sink.counts();
     long start = System.nanoTime();
     SyncReport report;
     try {
@@ -410,9 +482,32 @@ final class SyncCommand implements Callable<Integer> {
     }
     bar.finish();
     long millis = (System.nanoTime() - start) / 1_000_000;
-    RunSummary summary = RunSummary.of(platformName, report, sink.counts().minus(before), millis);
+    RunSummary summary = RunSummary.of(platformName, report, sink.counts().minus(stored), millis, before);
     out.print(summary.describe(title));
+    runs.add(summary);
+    if (report.status() == SyncReport.Status.DEADLINE_REACHED) {
+      throw new AppException(ExitCodes.DEADLINE_REACHED, "the --deadline (" + human(SyncOptions.deadline(this))
+          + ") was reached; the run stopped at a checkpoint; rerun to resume from it");
+    }
+    if (report.status() == SyncReport.Status.STOPPED_FOR_RATE_LIMIT) {
+      // the app waits for rate-limit windows; it stops only when the wait would pass the deadline
+      throw new AppException(ExitCodes.DEADLINE_REACHED, "the rate-limit wait would pass the --deadline ("
+          + human(SyncOptions.deadline(this)) + "); the run stopped at a checkpoint; rerun to resume from it"
+          + (baseUrl == null || report.resumeAfter().isEmpty() ? "" : " (Lightspeed allows it from "
+              + report.resumeAfter().get().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + ")"));
+    }
     return summary;
+  }
+
+  /** 1h30m, 90s, 250ms. */
+  static String human(@Nullable Duration d) {
+    if (d == null) {
+      return "none";
+    }
+    if (d.toMillis() < 1000) {
+      return d.toMillis() + "ms";
+    }
+    return d.toString().substring(2).toLowerCase(Locale.ROOT);
   }
 
   private static String firstShop(RetailClient client) {

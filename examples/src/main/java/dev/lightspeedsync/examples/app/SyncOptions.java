@@ -8,9 +8,11 @@ import dev.lightspeedsync.sync.rules.SalesSelectionConfig;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Duration;
 import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What {@code sync} checks in its options before it opens anything, and the {@link SyncSettings}
@@ -57,6 +59,31 @@ final class SyncOptions {
     if (c.reimportFrom != null) {
       SyncCommand.parseInstant(c.reimportFrom);
     }
+    deadline(c);
+    callTimeout(c);
+  }
+
+  /** Longest {@code --deadline}: a month (a run that long is a stuck run). */
+  static final Duration MAX_DEADLINE = Duration.ofDays(30);
+  /** Longest {@code --call-timeout}: an hour. */
+  static final Duration MAX_CALL_TIMEOUT = Duration.ofHours(1);
+
+  /** {@code --deadline}, or null when not given; a usage error when not a positive duration up to {@link #MAX_DEADLINE}. */
+  static @Nullable Duration deadline(SyncCommand c) {
+    return c.deadline == null ? null : bounded(c.deadline, "--deadline", MAX_DEADLINE, "720h");
+  }
+
+  /** {@code --call-timeout}, or null when not given (the client's default, 2 minutes). */
+  static @Nullable Duration callTimeout(SyncCommand c) {
+    return c.callTimeout == null ? null : bounded(c.callTimeout, "--call-timeout", MAX_CALL_TIMEOUT, "1h");
+  }
+
+  private static Duration bounded(String value, String option, Duration max, String maxText) {
+    Duration d = ScheduleCommand.duration(value, option); // positive, or a usage error without the value
+    if (d.compareTo(max) > 0) {
+      throw usage(option + " must be a positive duration of at most " + maxText + " such as 30m, 10s, 1h or PT30M");
+    }
+    return d;
   }
 
   /**

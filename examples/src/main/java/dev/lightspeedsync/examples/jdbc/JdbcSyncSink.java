@@ -6,6 +6,7 @@ import dev.lightspeedsync.sync.model.Location;
 import dev.lightspeedsync.sync.model.Component;
 import dev.lightspeedsync.sync.model.CompositeDefinition;
 import dev.lightspeedsync.sync.model.CompositeKind;
+import dev.lightspeedsync.sync.model.Customer;
 import dev.lightspeedsync.sync.model.Deactivation;
 import dev.lightspeedsync.sync.model.Demand;
 import dev.lightspeedsync.sync.model.SkuListing;
@@ -460,6 +461,54 @@ public final class JdbcSyncSink implements SyncSink {
   // ---------------------------------------------------------------------------------------------
   // Sales
 
+  /**
+   * Binds the 11 header columns of a sales order in the order of {@code ls_sales_order} and
+   * {@code ls_order_import}: id, channel, status, status_raw, payment_status, shipment_status,
+   * cash_on_delivery, location_id, created_at, updated_at, completed_at.
+   */
+  private static void bindHeader(PreparedStatement ps, SalesOrder o) throws SQLException {
+    int i = 1;
+    ps.setString(i++, o.id());
+    ps.setString(i++, o.channel().name());
+    ps.setString(i++, o.status().name());
+    ps.setString(i++, o.statusRaw().orElse(null));
+    ps.setString(i++, o.paymentStatus().name());
+    ps.setString(i++, o.shipmentStatus().name());
+    ps.setBoolean(i++, o.cashOnDelivery());
+    ps.setString(i++, o.locationId().orElse(null));
+    setInstant(ps, i++, o.createdAt());
+    setInstant(ps, i++, o.updatedAt());
+    setInstant(ps, i, o.completedAt().orElse(null));
+  }
+
+  /** Reads the header columns {@link #bindHeader} binds, selected in the same order. */
+  private static SalesOrder.Builder header(ResultSet rs) throws SQLException {
+    return SalesOrder.builder().id(rs.getString(1))
+        .channel(SalesChannel.valueOf(rs.getString(2)))
+        .status(SaleStatus.valueOf(rs.getString(3)))
+        .statusRaw(Optional.ofNullable(rs.getString(4)))
+        .paymentStatus(PaymentStatus.valueOf(rs.getString(5)))
+        .shipmentStatus(ShipmentStatus.valueOf(rs.getString(6)))
+        .cashOnDelivery(rs.getBoolean(7))
+        .locationId(Optional.ofNullable(rs.getString(8)))
+        .createdAt(instant(rs, "created_at"))
+        .updatedAt(instant(rs, "updated_at"))
+        .completedAt(Optional.ofNullable(instant(rs, "completed_at")));
+  }
+
+  /** Adds the lines a query of (order_id, line_id, sku_id, quantity, unit_price) returns to their orders. */
+  private static void addLines(PreparedStatement ps, Map<String, SalesOrder.Builder> builders) throws SQLException {
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        SalesOrder.Builder b = builders.get(rs.getString(1));
+        if (b != null) {
+          b.addLines(SalesLine.builder().lineId(rs.getString(2)).skuId(rs.getString(3)).quantity(rs.getLong(4))
+              .unitPrice(Optional.ofNullable(rs.getBigDecimal(5))).build());
+        }
+      }
+    }
+  }
+
   private static final String MERGE_SALE = "MERGE INTO ls_sales_order t USING (SELECT"
       + " CAST(? AS VARCHAR(64)) AS id, CAST(? AS VARCHAR(16)) AS channel, CAST(? AS VARCHAR(32)) AS status,"
       + " CAST(? AS VARCHAR(255)) AS status_raw, CAST(? AS VARCHAR(32)) AS payment_status,"
@@ -487,18 +536,7 @@ public final class JdbcSyncSink implements SyncSink {
           PreparedStatement ins = c.prepareStatement("INSERT INTO ls_sales_line (order_id, pos, line_id, sku_id,"
               + " quantity, unit_price) VALUES (?, ?, ?, ?, ?, ?)")) {
         for (SalesOrder o : lastById(sales, SalesOrder::id)) {
-          int i = 1;
-          merge.setString(i++, o.id());
-          merge.setString(i++, o.channel().name());
-          merge.setString(i++, o.status().name());
-          merge.setString(i++, o.statusRaw().orElse(null));
-          merge.setString(i++, o.paymentStatus().name());
-          merge.setString(i++, o.shipmentStatus().name());
-          merge.setBoolean(i++, o.cashOnDelivery());
-          merge.setString(i++, o.locationId().orElse(null));
-          setInstant(merge, i++, o.createdAt());
-          setInstant(merge, i++, o.updatedAt());
-          setInstant(merge, i, o.completedAt().orElse(null));
+          bindHeader(merge, o);
           merge.addBatch();
           del.setString(1, o.id());
           del.addBatch();
@@ -535,32 +573,170 @@ public final class JdbcSyncSink implements SyncSink {
           bind(ps, chunk);
           try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-              builders.put(rs.getString("id"), SalesOrder.builder().id(rs.getString("id"))
-                  .channel(SalesChannel.valueOf(rs.getString("channel")))
-                  .status(SaleStatus.valueOf(rs.getString("status")))
-                  .statusRaw(Optional.ofNullable(rs.getString("status_raw")))
-                  .paymentStatus(PaymentStatus.valueOf(rs.getString("payment_status")))
-                  .shipmentStatus(ShipmentStatus.valueOf(rs.getString("shipment_status")))
-                  .cashOnDelivery(rs.getBoolean("cash_on_delivery"))
-                  .locationId(Optional.ofNullable(rs.getString("location_id")))
-                  .createdAt(instant(rs, "created_at"))
-                  .updatedAt(instant(rs, "updated_at"))
-                  .completedAt(Optional.ofNullable(instant(rs, "completed_at"))));
+              builders.put(rs.getString(1), header(rs));
             }
           }
         }
         try (PreparedStatement ps = c.prepareStatement("SELECT order_id, line_id, sku_id, quantity, unit_price"
             + " FROM ls_sales_line WHERE order_id IN (" + marks(chunk) + ") ORDER BY order_id, pos")) {
           bind(ps, chunk);
+          addLines(ps, builders);
+        }
+      }
+      Map<String, SalesOrder> out = new LinkedHashMap<>();
+      builders.forEach((id, b) -> out.put(id, b.build()));
+      return out;
+    });
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Customers
+
+  private static final String[] CUSTOMER_COLUMNS = {"id", "code", "first_name", "last_name", "company", "email",
+      "phone", "street", "city", "postal_code", "region", "country", "updated_at", "active"};
+
+  @Override
+  public void upsertCustomers(List<Customer> customers) {
+    if (customers.isEmpty()) {
+      return;
+    }
+    StringBuilder sql = new StringBuilder("MERGE INTO ls_customer t USING (SELECT ");
+    for (int i = 0; i < CUSTOMER_COLUMNS.length; i++) {
+      String type = CUSTOMER_COLUMNS[i].equals("updated_at") ? "TIMESTAMP(9) WITH TIME ZONE"
+          : CUSTOMER_COLUMNS[i].equals("active") ? "BOOLEAN" : "VARCHAR(1000)";
+      sql.append(i == 0 ? "" : ", ").append("CAST(? AS ").append(type).append(") AS ").append(CUSTOMER_COLUMNS[i]);
+    }
+    sql.append(") s ON t.id = s.id WHEN MATCHED THEN UPDATE SET ");
+    for (int i = 1; i < CUSTOMER_COLUMNS.length; i++) {
+      sql.append(i == 1 ? "" : ", ").append(CUSTOMER_COLUMNS[i]).append(" = s.").append(CUSTOMER_COLUMNS[i]);
+    }
+    sql.append(" WHEN NOT MATCHED THEN INSERT (").append(String.join(", ", CUSTOMER_COLUMNS)).append(") VALUES (s.")
+        .append(String.join(", s.", CUSTOMER_COLUMNS)).append(")");
+    inTransaction("upsert customers", c -> {
+      try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+        for (Customer x : lastById(customers, Customer::id)) {
+          int i = 1;
+          ps.setString(i++, x.id());
+          for (Optional<String> v : List.of(x.code(), x.firstName(), x.lastName(), x.company(), x.email(), x.phone(),
+              x.street(), x.city(), x.postalCode(), x.region(), x.country())) {
+            ps.setString(i++, v.orElse(null));
+          }
+          setInstant(ps, i++, x.updatedAt().orElse(null));
+          ps.setBoolean(i, x.active());
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public Map<String, Customer> findCustomers(Collection<String> ids) {
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
+    return read("find customers", c -> {
+      Map<String, Customer> out = new LinkedHashMap<>();
+      for (List<String> chunk : chunks(ids)) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + String.join(", ", CUSTOMER_COLUMNS)
+            + " FROM ls_customer WHERE id IN (" + marks(chunk) + ")")) {
+          bind(ps, chunk);
           try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-              SalesOrder.Builder b = builders.get(rs.getString(1));
-              if (b != null) {
-                b.addLines(SalesLine.builder().lineId(rs.getString(2)).skuId(rs.getString(3)).quantity(rs.getLong(4))
-                    .unitPrice(Optional.ofNullable(rs.getBigDecimal(5))).build());
-              }
+              Customer x = Customer.builder().id(rs.getString("id")).code(Optional.ofNullable(rs.getString("code")))
+                  .firstName(Optional.ofNullable(rs.getString("first_name")))
+                  .lastName(Optional.ofNullable(rs.getString("last_name")))
+                  .company(Optional.ofNullable(rs.getString("company")))
+                  .email(Optional.ofNullable(rs.getString("email")))
+                  .phone(Optional.ofNullable(rs.getString("phone")))
+                  .street(Optional.ofNullable(rs.getString("street")))
+                  .city(Optional.ofNullable(rs.getString("city")))
+                  .postalCode(Optional.ofNullable(rs.getString("postal_code")))
+                  .region(Optional.ofNullable(rs.getString("region")))
+                  .country(Optional.ofNullable(rs.getString("country")))
+                  .updatedAt(Optional.ofNullable(instant(rs, "updated_at")))
+                  .active(rs.getBoolean("active")).build();
+              out.put(x.id(), x);
             }
           }
+        }
+      }
+      return out;
+    });
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Order import: each order handed over once, in one transaction with its lines
+
+  @Override
+  public List<String> handOverOrders(List<SalesOrder> orders) {
+    if (orders.isEmpty()) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    for (SalesOrder o : lastById(orders, SalesOrder::id)) {
+      boolean handed = inTransaction("hand over order " + o.id(), c -> {
+        try (PreparedStatement ins = c.prepareStatement("INSERT INTO ls_order_import (order_id, channel, status,"
+            + " status_raw, payment_status, shipment_status, cash_on_delivery, location_id, created_at, updated_at,"
+            + " completed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+          bindHeader(ins, o);
+          Savepoint before = c.setSavepoint();
+          try {
+            ins.executeUpdate();
+          } catch (SQLException e) {
+            if (isUniqueViolation(e)) {
+              c.rollback(before);
+              return false; // handed over before (by this or another process)
+            }
+            throw e;
+          }
+        }
+        try (PreparedStatement line = c.prepareStatement("INSERT INTO ls_order_import_line (order_id, pos, line_id,"
+            + " sku_id, quantity, unit_price) VALUES (?, ?, ?, ?, ?, ?)")) {
+          int pos = 0;
+          for (SalesLine l : o.lines()) {
+            line.setString(1, o.id());
+            line.setInt(2, pos++);
+            line.setString(3, l.lineId());
+            line.setString(4, l.skuId());
+            line.setLong(5, l.quantity());
+            line.setBigDecimal(6, l.unitPrice().orElse(null));
+            line.addBatch();
+          }
+          line.executeBatch();
+        }
+        return true;
+      });
+      if (handed) {
+        out.add(o.id());
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public Map<String, SalesOrder> findHandedOverOrders(Collection<String> ids) {
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
+    return read("find handed-over orders", c -> {
+      Map<String, SalesOrder.Builder> builders = new LinkedHashMap<>();
+      for (List<String> chunk : chunks(ids)) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT order_id, channel, status, status_raw, payment_status,"
+            + " shipment_status, cash_on_delivery, location_id, created_at, updated_at, completed_at"
+            + " FROM ls_order_import WHERE order_id IN (" + marks(chunk) + ") ORDER BY seq")) {
+          bind(ps, chunk);
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              builders.put(rs.getString(1), header(rs));
+            }
+          }
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT order_id, line_id, sku_id, quantity, unit_price"
+            + " FROM ls_order_import_line WHERE order_id IN (" + marks(chunk) + ") ORDER BY order_id, pos")) {
+          bind(ps, chunk);
+          addLines(ps, builders);
         }
       }
       Map<String, SalesOrder> out = new LinkedHashMap<>();

@@ -64,6 +64,15 @@ public final class EmbeddedLightspeed implements AutoCloseable {
     return server.clock().asClock();
   }
 
+  /**
+   * Waits in the server's API time: what an engine on {@link #clock()} must be given
+   * ({@code SyncEngine.Builder.sleeper}), or a rate-limit window that the API clock passes in a
+   * second would be waited for {@code timeScale} seconds of real time.
+   */
+  public dev.lightspeedsync.sync.engine.Sleeper sleeper() {
+    return server.clock()::sleep;
+  }
+
   /** The credentials the server issued (redacted in {@code toString()}). */
   public RetailCredentials credentials() {
     return server.retailCredentials();
@@ -79,6 +88,11 @@ public final class EmbeddedLightspeed implements AutoCloseable {
    * store seeded with the server's initial pair).
    */
   public RetailClient retailClient(ClientListener listener, TokenStore tokens) {
+    return retailClientBuilder(listener, tokens).build();
+  }
+
+  /** The builder {@link #retailClient} builds, for callers that set more (a call timeout). */
+  public RetailClient.Builder retailClientBuilder(ClientListener listener, TokenStore tokens) {
     RetailCredentials c = credentials();
     TokenStore store = tokens != null ? tokens
         : TokenStore.inMemory(TokenPair.of(c.accessToken(), c.refreshToken(), c.accessTokenExpiresAt()));
@@ -88,12 +102,16 @@ public final class EmbeddedLightspeed implements AutoCloseable {
         .oauth(OauthClientCredentials.of(c.clientId(), c.clientSecret()), store)
         .listener(Objects.requireNonNull(listener, "listener == null"))
         .clock(clock())
-        .sleeper(server.clock()::sleep)
-        .build();
+        .sleeper(server.clock()::sleep);
   }
 
   /** An eCom client for the server's shop, in its default language. */
   public EcomClient ecomClient(ClientListener listener) {
+    return ecomClientBuilder(listener).build();
+  }
+
+  /** The builder {@link #ecomClient} builds, for callers that set more (a call timeout). */
+  public EcomClient.Builder ecomClientBuilder(ClientListener listener) {
     EcomCredentials c = server.ecomCredentials();
     return EcomClient.builder()
         .baseUrl(server.ecomBaseUrl().toString())
@@ -101,8 +119,7 @@ public final class EmbeddedLightspeed implements AutoCloseable {
         .credentials(c.apiKey(), c.apiSecret())
         .listener(Objects.requireNonNull(listener, "listener == null"))
         .clock(clock())
-        .sleeper(server.clock()::sleep)
-        .build();
+        .sleeper(server.clock()::sleep);
   }
 
   /**

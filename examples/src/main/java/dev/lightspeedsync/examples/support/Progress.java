@@ -64,8 +64,18 @@ public final class Progress implements ClientListener {
     if (mode == Mode.NONE || status >= 300 || !"GET".equals(method)) {
       return;
     }
-    SyncStream stream = streamOf(path);
-    if (stream == null) {
+    Request request = classify(path);
+    if (request == null) {
+      return;
+    }
+    SyncStream stream = request.stream();
+    if (!request.page()) {
+      // a record fetched for a page in hand (an eCom order's lines, a variant's product): not a page,
+      // and not a new stream
+      if (stream == current && mode == Mode.BAR) {
+        out.print("\r" + line());
+        out.flush();
+      }
       return;
     }
     if (stream != current) {
@@ -143,16 +153,31 @@ public final class Progress implements ClientListener {
         Math.max(expected, pages), records);
   }
 
-  /** The stream a list request belongs to, by the resource in its path. */
-  static SyncStream streamOf(String path) {
+  /** A request of a stream: a page of its list, or a record fetched for a page in hand. */
+  record Request(SyncStream stream, boolean page) {}
+
+  private static final java.util.regex.Pattern ECOM_ORDER_LINES = java.util.regex.Pattern.compile(".*/orders/\\d+/products\\.json");
+  private static final java.util.regex.Pattern ECOM_PRODUCT = java.util.regex.Pattern.compile(".*/products/\\d+\\.json");
+
+  /**
+   * The stream a request belongs to, by the resource in its path, or null. An eCom order's lines
+   * ({@code orders/1/products.json}) belong to sales, not to the catalogue, and are not pages.
+   */
+  static Request classify(String path) {
+    if (ECOM_ORDER_LINES.matcher(path).matches()) {
+      return new Request(SyncStream.SALES, false);
+    }
+    if (ECOM_PRODUCT.matcher(path).matches()) {
+      return new Request(SyncStream.CATALOGUE, false);
+    }
     if (path.endsWith("/Item.json") || path.endsWith("/products.json") || path.endsWith("/variants.json")) {
-      return SyncStream.CATALOGUE;
+      return new Request(SyncStream.CATALOGUE, true);
     }
     if (path.endsWith("/ItemShop.json")) {
-      return SyncStream.STOCK;
+      return new Request(SyncStream.STOCK, true);
     }
     if (path.endsWith("/Sale.json") || path.endsWith("/orders.json")) {
-      return SyncStream.SALES;
+      return new Request(SyncStream.SALES, true);
     }
     return null;
   }

@@ -2,6 +2,8 @@ package dev.lightspeedsync.examples.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lightspeedsync.testkit.EcomCredentials;
 import dev.lightspeedsync.testkit.LightspeedTestServer;
 import dev.lightspeedsync.testkit.ManualTimeSource;
@@ -34,6 +36,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  *   <li>optional parts of a synopsis ({@code [--every 30m]}) are left out and alternatives
  *       ({@code skus|stock|sales}) take the first.
  * </ul>
+ * A command with {@code --reimport-from} must also store something again in its first run (a date
+ * after the data would re-import nothing and still exit 0).
  * {@link #NOT_RUN} lists, with the reason, the commands that cannot run unattended; a test checks
  * that each of them is still in a README, so the list cannot go stale.
  */
@@ -78,10 +82,20 @@ class ReadmeCommandsTest {
         continue;
       }
       List<String> args = offline(c.args(), database);
+      // a re-import must re-import something: its first run stores records again
+      Path summary = args.contains("--reimport-from") ? dir.resolve("reimport-" + ran + ".json") : null;
+      if (summary != null) {
+        args.addAll(List.of("--summary-json", summary.toString()));
+      }
       AppRun run = AppRun.of(args.toArray(String[]::new));
       ran++;
       if (run.exitCode() != 0) {
         failures.put(c.text(), "exit " + run.exitCode() + ": " + run.err().strip());
+      } else if (summary != null) {
+        JsonNode first = readJson(summary).get("runs").get(0);
+        if (first.get("skus").asLong() + first.get("stockLevels").asLong() + first.get("salesOrders").asLong() == 0) {
+          failures.put(c.text(), "re-imported nothing: " + first);
+        }
       }
     }
     assertThat(failures).as("README commands that fail").isEmpty();
@@ -109,6 +123,14 @@ class ReadmeCommandsTest {
       ReadmeCommands.of(readme).forEach(c -> firstWords.add(c.args().isEmpty() ? "" : c.args().get(0)));
     }
     assertThat(firstWords).containsAll(NOT_RUN.keySet());
+  }
+
+  private static JsonNode readJson(Path file) {
+    try {
+      return new ObjectMapper().readTree(file.toFile());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /** The substitutions of the class comment. */

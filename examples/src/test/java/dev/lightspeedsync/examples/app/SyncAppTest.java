@@ -102,6 +102,105 @@ class SyncAppTest {
     assertThat(read(second).get("full").asBoolean()).isFalse();
   }
 
+  /**
+   * The default run (embedded testkit, API time 60 times faster) prints the shop activity it
+   * simulates between its two syncs; the second sync must store exactly that. The testkit's data is
+   * generated from a seed, so the test builds the same shops, applies the same activity, and compares
+   * the database of a run without the activity with the shops before it, and the database of the
+   * default run with the shops after it: stock, SKUs and sales, every row.
+   */
+  @Test
+  void theSecondDefaultRunStoresExactlyTheShopActivityItPrints() throws IOException {
+    String[] sizes = {"--testkit-items", "500", "--testkit-sales", "300", "--testkit-shops", "3", "--progress", "none"};
+    String before = "jdbc:h2:file:" + dir.resolve("before").toAbsolutePath();
+    String after = "jdbc:h2:file:" + dir.resolve("after").toAbsolutePath();
+
+    AppRun once = AppRun.of(concat(concat(new String[] {"--db", before, "--no-activity"}, sizes)));
+    AppRun twice = AppRun.of(concat(concat(new String[] {"--db", after}, sizes)));
+
+    assertThat(once.exitCode()).as(once.err()).isZero();
+    assertThat(twice.exitCode()).as(twice.err()).isZero();
+    try (dev.lightspeedsync.examples.support.EmbeddedLightspeed shops =
+        dev.lightspeedsync.examples.support.EmbeddedLightspeed.start(3, 500, 300, 60)) {
+      Map<String, Object> quiet = truth(shops.server(), null);
+      String activity = shops.simulateActivity();
+      @SuppressWarnings("unchecked")
+      Map<String, Object> busy = truth(shops.server(), ((Map<String, Boolean>) quiet.get("skus")).keySet());
+
+      assertThat(twice.out()).contains("Shop activity: " + activity);
+      for (String what : List.of("skus", "stock", "sales")) {
+        assertThat(busy.get(what)).as("the activity changes " + what).isNotEqualTo(quiet.get(what));
+      }
+      assertThat(exported(before)).as("one sync").isEqualTo(quiet);
+      assertThat(exported(after)).as("the second sync, after the activity").isEqualTo(busy);
+    }
+  }
+
+  /**
+   * What the database should hold for {@code truth}: SKU id -> active, stock, sales lines. The SKUs
+   * are the inventory items that are not archived, or with {@code synced} (the SKUs a first sync
+   * stored) those, active while not archived: an item archived later is deactivated, not erased.
+   */
+  private static Map<String, Object> truth(LightspeedTestServer truth, java.util.Set<String> synced) {
+    Map<String, Boolean> skus = new TreeMap<>();
+    truth.retail().stream("Item").filter(r -> !r.require("itemType").equals("non_inventory"))
+        .filter(r -> synced == null ? !r.getBoolean("archived") : synced.contains(Long.toString(r.id())))
+        .forEach(r -> skus.put(Long.toString(r.id()), !r.getBoolean("archived")));
+    Map<String, Long> stock = new TreeMap<>();
+    truth.retail().stream("ItemShop").filter(r -> r.getLong("shopID") != 0)
+        .forEach(r -> stock.put(r.getLong("itemID") + "@" + r.getLong("shopID"), r.getDecimal("qoh").longValue()));
+    Map<String, String> sales = new TreeMap<>();
+    truth.retail().stream("Sale").filter(r -> r.getBoolean("completed") && !r.getBoolean("voided"))
+        .forEach(sale -> truth.retail().saleLines(sale.id()).stream()
+            .filter(l -> l.getLong("itemID") != 0 && l.getDecimal("unitQuantity").signum() != 0)
+            .forEach(l -> sales.put(sale.id() + "/" + l.id(), l.getLong("itemID") + " x "
+                + l.getDecimal("unitQuantity").longValue())));
+    return Map.of("skus", skus, "stock", stock, "sales", sales);
+  }
+
+  /** The same three maps, from {@code export} of {@code database}. */
+  private Map<String, Object> exported(String database) throws IOException {
+    Map<String, Boolean> skus = new TreeMap<>();
+    for (JsonNode n : exportOf(database, "skus")) {
+      skus.put(n.get("id").asText(), n.get("active").asBoolean());
+    }
+    Map<String, Long> stock = new TreeMap<>();
+    for (JsonNode n : exportOf(database, "stock")) {
+      stock.put(n.get("skuId").asText() + "@" + n.get("locationId").asText(), n.get("onHand").asLong());
+    }
+    Map<String, String> sales = new TreeMap<>();
+    for (JsonNode n : exportOf(database, "sales")) {
+      sales.put(n.get("orderId").asText() + "/" + n.get("lineId").asText(), n.get("skuId").asText() + " x "
+          + n.get("quantity").asLong());
+    }
+    return Map.of("skus", skus, "stock", stock, "sales", sales);
+  }
+
+  private List<JsonNode> exportOf(String database, String what) throws IOException {
+    AppRun run = AppRun.of("export", "--db", database, "--what", what);
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    List<JsonNode> out = new ArrayList<>();
+    for (String line : run.outLines()) {
+      out.add(JSON.readTree(line));
+    }
+    return out;
+  }
+
+  /**
+   * {@code --deadline} is real time even though the embedded testkit's API clock, on which the
+   * engine measures it, runs {@code --time-scale} times faster: 60 s at x100000 would be 0.6 ms.
+   */
+  @Test
+  void theDeadlineOfAnEmbeddedRunIsRealTimeNotTheFasterApiTime() throws IOException {
+    Path summary = dir.resolve("deadline.json");
+
+    AppRun run = AppRun.of("--db", db(), "--testkit-items", "300", "--testkit-sales", "100", "--testkit-shops", "2",
+        "--time-scale", "100000", "--progress", "none", "--deadline", "60s", "--summary-json", summary.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(read(summary).get("runs")).hasSize(2).allSatisfy(r -> assertThat(r.get("status").asText()).isEqualTo("COMPLETE"));
+  }
+
   @Test
   void aSyncEqualsTheServersTruthAndTheSecondSyncIsIncremental() throws IOException {
     start(TestkitConfig.builder().shops(3).items(400).sales(300).orders(0));
@@ -151,6 +250,25 @@ class SyncAppTest {
     }
     assertThat(active.get(Long.toString(archived))).isFalse();
     assertThat(active.values().stream().filter(a -> a).count()).isEqualTo(activeItems - 1);
+  }
+
+  /**
+   * Every request of a run is in its summary, the shop check the app sends before the engine runs
+   * (to find the default location) included: the summary's count equals the server's log.
+   */
+  @Test
+  void theSummaryCountsEveryRequestTheServerAnsweredTheShopCheckIncluded() throws IOException {
+    start(TestkitConfig.builder().shops(2).items(150).sales(60).orders(0));
+    Path summary = dir.resolve("requests.json");
+
+    AppRun run = AppRun.of(accountArgs("--summary-json", summary.toString()).toArray(String[]::new));
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    List<dev.lightspeedsync.testkit.Inspection.Request> answered = server.inspect().recentRequests();
+    long apiRequests = answered.stream().filter(r -> r.api().equals("retail")).count();
+    assertThat(answered).as("the shop check: one Shop request before the engine's own")
+        .filteredOn(r -> r.target().contains("/Shop.json")).hasSizeGreaterThanOrEqualTo(2);
+    assertThat(read(summary).get("requests").asLong()).isEqualTo(apiRequests);
   }
 
   @Test
@@ -275,6 +393,28 @@ class SyncAppTest {
     assertThat(export("skus")).hasSize((int) s.get("skus").asLong());
   }
 
+  /**
+   * The eCom progress shows each stream once per sync, with the figures of the summary: an order's
+   * lines ({@code orders/1/products.json}) are part of sales, not a second "catalogue".
+   */
+  @Test
+  void ecomProgressShowsEachStreamOnceWithTheSummarysFigures() throws IOException {
+    Path summary = dir.resolve("ecom-progress.json");
+
+    AppRun run = AppRun.of("sync", "--platform", "ecom", "--db", db(), "--testkit-items", "200", "--testkit-sales",
+        "200", "--time-scale", "1000", "--progress", "log", "--no-activity", "--summary-json", summary.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    JsonNode s = read(summary);
+    List<String> done = run.outLines().stream().filter(l -> l.endsWith(" done")).toList();
+    assertThat(done).as(run.out()).hasSize(2);
+    assertThat(done.get(0)).startsWith("catalogue ").contains(String.format(java.util.Locale.ROOT, "%,d SKUs",
+        s.get("skus").asLong()));
+    assertThat(done.get(1)).startsWith("sales ").contains(String.format(java.util.Locale.ROOT, "%,d sales orders",
+        s.get("salesOrders").asLong()));
+    assertThat(s.get("salesOrders").asLong()).isPositive();
+  }
+
   @Test
   void anUnknownPlatformIsOneLineAndExitStatusTwo() {
     AppRun run = AppRun.of("sync", "--platform", "x-series", "--db", db());
@@ -355,6 +495,10 @@ class SyncAppTest {
       names.add(it.next());
     }
     return names;
+  }
+
+  private static String[] concat(String[]... parts) {
+    return java.util.Arrays.stream(parts).flatMap(java.util.Arrays::stream).toArray(String[]::new);
   }
 
   private static String[] concat(String[] a, String b) {

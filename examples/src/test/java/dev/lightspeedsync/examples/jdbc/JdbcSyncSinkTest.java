@@ -119,7 +119,7 @@ class JdbcSyncSinkTest extends SyncSinkContract {
     before.upsertSkus(List.of(bike));
 
     assertThat(Schema.migrate(pool)).isEqualTo(3);
-    assertThat(Schema.latestVersion()).isEqualTo(4);
+    assertThat(Schema.latestVersion()).isGreaterThanOrEqualTo(4);
 
     JdbcSyncSink after = new JdbcSyncSink(pool);
     assertThat(after.findSkus(List.of("1"))).containsEntry("1", bike);

@@ -148,7 +148,7 @@ public final class SyncEngine {
       this.connector = connector;
       this.request = request;
       this.target = target;
-      this.rules = new RuleStage(settings, target, clock, connector.accountKey());
+      this.rules = new RuleStage(settings, target, clock, connector.accountKey(), this::fetchSkus);
       this.started = clock.instant();
       this.stopAt = deadline == null ? null : started.plus(deadline);
     }
@@ -169,6 +169,10 @@ public final class SyncEngine {
         }
       }
       requested.remove(SyncStream.LOCATIONS);
+      if (settings.orderImport().isEmpty() && requested.remove(SyncStream.ORDER_IMPORT)
+          && request.streams().contains(SyncStream.ORDER_IMPORT)) {
+        notices.add("stream ORDER_IMPORT was asked for, but order import is off (SyncSettings.orderImport()); skipped");
+      }
       request.reimportFrom().ifPresent(from -> {
         for (SyncStream s : requested) {
           // only ever back: a bookmark before the date (changes not read yet) or a stream that never
@@ -249,6 +253,14 @@ public final class SyncEngine {
       }
       Bookmark bookmark = readFull && !position.inProgress() ? null : position.bookmark();
       ReadStart start = bookmark == null ? ReadStart.FULL : ReadStart.from(back(bookmark));
+      if (plan.streams().contains(SyncStream.ORDER_IMPORT) && settings.orderImport().isPresent()) {
+        // order import looks only at orders changed within its window, even on its first read
+        Instant windowStart = (position.planStart() != null ? position.planStart() : clock.instant())
+            .minus(settings.orderImport().get().changeWindow());
+        if (start.sinceTime().map(t -> t.isBefore(windowStart)).orElse(true)) {
+          start = ReadStart.from(Bookmark.time(windowStart));
+        }
+      }
       Instant planStart = position.planStart() != null ? position.planStart() : clock.instant();
       Map<SyncStream, Bookmark> newest = new EnumMap<>(SyncStream.class);
       newest.putAll(position.newest());
@@ -283,7 +295,7 @@ public final class SyncEngine {
         if (accountLocations != null) {
           accountLocations.addLocations(page.batch().locations()).addIssues(page.batch().issues());
         } else {
-          rules.apply(page.batch(), pass.revisit(), counters);
+          rules.apply(page.batch(), pass.revisit(), plan.streams(), counters);
         }
         for (SyncStream s : plan.streams()) {
           counters.get(s).page();
@@ -315,7 +327,7 @@ public final class SyncEngine {
         }
       }
       if (accountLocations != null) {
-        rules.apply(accountLocations.build(), false, counters);
+        rules.apply(accountLocations.build(), false, plan.streams(), counters);
       }
     }
 
@@ -338,6 +350,32 @@ public final class SyncEngine {
             Thread.currentThread().interrupt();
             status = SyncReport.Status.INTERRUPTED;
             return null;
+          }
+        }
+      }
+    }
+
+    /**
+     * The connector's targeted read of SKUs, waiting for rate-limit windows within the deadline;
+     * empty (with a notice) when the wait is not allowed, so the products come with the next
+     * catalogue read instead.
+     */
+    private Batch fetchSkus(java.util.Collection<String> ids) {
+      while (true) {
+        try {
+          return connector.fetchSkus(ids);
+        } catch (SourceRateLimitedException e) {
+          if (rateLimitPolicy == RateLimitPolicy.STOP || stopAt != null && e.retryAt().isAfter(stopAt)) {
+            notices.add("the missing products " + ids + " of imported orders were not read (rate limit); the next"
+                + " catalogue read brings them");
+            return Batch.empty();
+          }
+          waits++;
+          try {
+            sleeper.sleep(Duration.between(clock.instant(), e.retryAt()));
+          } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return Batch.empty();
           }
         }
       }

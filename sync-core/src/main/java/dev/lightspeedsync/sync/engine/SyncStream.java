@@ -14,6 +14,14 @@ public enum SyncStream {
   CATALOGUE,
   /** Stock per SKU and location. */
   STOCK,
+  /** Customers with contact data (seed 002); deleted or archived ones stored inactive. */
+  CUSTOMERS,
   /** Sales history: every sale or order that counts as demand (seeds 000, 001). */
-  SALES
+  SALES,
+  /**
+   * Order import (seed 003): orders handed to the host to fulfil, each exactly once
+   * ({@code SyncSink.handOverOrders}), with their missing products imported first. Runs only when
+   * {@code SyncSettings.orderImport()} is set, and reads only the orders changed within its window.
+   */
+  ORDER_IMPORT
 }

@@ -12,6 +12,8 @@ public enum RecordKind {
   SUPPLIER,
   STOCK,
   SALES_ORDER,
+  /** A customer (seed 002). */
+  CUSTOMER,
   PURCHASE_ORDER,
   RECEIPT,
   HOST_ORDER,

@@ -1,5 +1,6 @@
 package dev.lightspeedsync.sync.spi;
 
+import dev.lightspeedsync.sync.model.Customer;
 import dev.lightspeedsync.sync.model.Location;
 import dev.lightspeedsync.sync.model.RecordIssue;
 import dev.lightspeedsync.sync.model.SalesOrder;
@@ -27,6 +28,7 @@ public final class Batch {
   private final List<String> deletedSkuIds;
   private final List<StockLevel> stock;
   private final List<SalesOrder> sales;
+  private final List<Customer> customers;
   private final List<RecordIssue> issues;
 
   private Batch(Builder b) {
@@ -36,6 +38,7 @@ public final class Batch {
     this.deletedSkuIds = List.copyOf(b.deletedSkuIds);
     this.stock = List.copyOf(b.stock);
     this.sales = List.copyOf(b.sales);
+    this.customers = List.copyOf(b.customers);
     this.issues = List.copyOf(b.issues);
   }
 
@@ -74,6 +77,11 @@ public final class Batch {
   }
 
   /** Records that could not be mapped (malformed, missing keys), for the connection log. */
+  /** Customers with contact data. */
+  public List<Customer> customers() {
+    return customers;
+  }
+
   public List<RecordIssue> issues() {
     return issues;
   }
@@ -81,7 +89,7 @@ public final class Batch {
   @Override
   public String toString() {
     return "Batch{locations=" + locations.size() + ", suppliers=" + suppliers.size() + ", skus=" + skus.size()
-        + ", deletedSkuIds=" + deletedSkuIds.size() + ", stock=" + stock.size() + ", sales=" + sales.size()
+        + ", deletedSkuIds=" + deletedSkuIds.size() + ", stock=" + stock.size() + ", sales=" + sales.size() + ", customers=" + customers.size()
         + ", issues=" + issues.size() + "}";
   }
 
@@ -93,6 +101,7 @@ public final class Batch {
     private final List<String> deletedSkuIds = new ArrayList<>();
     private final List<StockLevel> stock = new ArrayList<>();
     private final List<SalesOrder> sales = new ArrayList<>();
+    private final List<Customer> customers = new ArrayList<>();
     private final List<RecordIssue> issues = new ArrayList<>();
 
     private Builder() {}
@@ -134,6 +143,11 @@ public final class Batch {
 
     public Builder addSale(SalesOrder value) {
       sales.add(Objects.requireNonNull(value, "sale == null"));
+      return this;
+    }
+
+    public Builder addCustomer(Customer value) {
+      customers.add(Objects.requireNonNull(value, "customer == null"));
       return this;
     }
 

@@ -32,6 +32,18 @@ public interface Connector {
   List<ReadPlan> plans(PlanContext context);
 
   /** Counters of the connector's transport; the engine reports their change over a run. */
+  /**
+   * Reads the SKUs with these ids one by one, for the engine's targeted imports: the missing products
+   * of an order being imported (seed 003: "all the missing products from that order will be imported
+   * automatically"). Ids the platform does not know are left out. The batch goes through the same
+   * rules as a catalogue page. The default reads nothing, for platforms that cannot look a SKU up.
+   *
+   * @throws SourceRateLimitedException when the rate limit does not allow the reads now
+   */
+  default Batch fetchSkus(java.util.Collection<String> skuIds) {
+    return Batch.empty();
+  }
+
   default TransportStats transportStats() {
     return TransportStats.NONE;
   }

@@ -1,5 +1,6 @@
 package dev.lightspeedsync.sync.spi;
 
+import dev.lightspeedsync.sync.model.Customer;
 import dev.lightspeedsync.sync.model.Deactivation;
 import dev.lightspeedsync.sync.model.Demand;
 import dev.lightspeedsync.sync.model.Location;
@@ -183,5 +184,25 @@ public abstract class ForwardingSyncSink implements SyncSink {
   @Override
   public List<Demand> findDemand(Collection<String> skuIds) {
     return delegate.findDemand(skuIds);
+  }
+
+  @Override
+  public List<String> handOverOrders(List<SalesOrder> orders) {
+    return delegate.handOverOrders(orders);
+  }
+
+  @Override
+  public Map<String, SalesOrder> findHandedOverOrders(Collection<String> ids) {
+    return delegate.findHandedOverOrders(ids);
+  }
+
+  @Override
+  public void upsertCustomers(List<Customer> customers) {
+    delegate.upsertCustomers(customers);
+  }
+
+  @Override
+  public Map<String, Customer> findCustomers(Collection<String> ids) {
+    return delegate.findCustomers(ids);
   }
 }

@@ -1,5 +1,6 @@
 package dev.lightspeedsync.sync.spi;
 
+import dev.lightspeedsync.sync.model.Customer;
 import dev.lightspeedsync.sync.model.Deactivation;
 import dev.lightspeedsync.sync.model.Demand;
 import dev.lightspeedsync.sync.model.Location;
@@ -87,6 +88,12 @@ public interface SyncSink {
   /** Every stored location, in the order first stored. */
   List<Location> locations();
 
+  /** Inserts or replaces customers by id; an inactive one (deleted or archived at the source) is kept. */
+  void upsertCustomers(List<Customer> customers);
+
+  /** The stored customers among {@code ids}, by id; absent ids are left out. */
+  Map<String, Customer> findCustomers(Collection<String> ids);
+
   /** Inserts or replaces suppliers by id. */
   void upsertSuppliers(List<Supplier> suppliers);
 
@@ -117,6 +124,18 @@ public interface SyncSink {
 
   /** The stored demand on the given SKUs (by {@link Demand#skuId()}), in any order. */
   List<Demand> findDemand(Collection<String> skuIds);
+
+  /**
+   * Hands orders to the host to fulfil (order import, seed 003), each exactly once: an order handed
+   * over before is left as it was, even when it has changed since. Returns the ids handed over by
+   * this call. Implement it atomically per order with its record of having been handed over (a
+   * unique key in the same transaction as the host's own write), so that a retry, a replayed page or
+   * two processes never hand an order over twice, and a crash never leaves one half handed over.
+   */
+  List<String> handOverOrders(List<SalesOrder> orders);
+
+  /** The orders among {@code ids} that were handed over, as they were then, by id. */
+  Map<String, SalesOrder> findHandedOverOrders(Collection<String> ids);
 
   /** Inserts or replaces purchase orders by id. */
   void upsertPurchaseOrders(List<PurchaseOrder> orders);

@@ -1,5 +1,6 @@
 package dev.lightspeedsync.sync.testing;
 
+import dev.lightspeedsync.sync.model.Customer;
 import dev.lightspeedsync.sync.model.Deactivation;
 import dev.lightspeedsync.sync.model.Demand;
 import dev.lightspeedsync.sync.model.Location;
@@ -49,6 +50,8 @@ public final class InMemorySyncSink implements SyncSink {
     final Map<String, RecordIssue> issues = new LinkedHashMap<>();
     final Map<String, SkuListing> listings = new LinkedHashMap<>();
     final Map<String, List<Demand>> demandByOrder = new LinkedHashMap<>();
+    final Map<String, SalesOrder> handedOver = new LinkedHashMap<>();
+    final Map<String, Customer> customers = new LinkedHashMap<>();
     final java.util.Set<String> runLocks = new java.util.HashSet<>();
   }
 
@@ -158,6 +161,24 @@ public final class InMemorySyncSink implements SyncSink {
   }
 
   @Override
+  public void upsertCustomers(List<Customer> customers) {
+    Objects.requireNonNull(customers, "customers == null");
+    synchronized (state) {
+      for (Customer c : customers) {
+        state.customers.put(c.id(), c);
+      }
+    }
+  }
+
+  @Override
+  public Map<String, Customer> findCustomers(Collection<String> ids) {
+    Objects.requireNonNull(ids, "ids == null");
+    synchronized (state) {
+      return pick(state.customers, ids);
+    }
+  }
+
+  @Override
   public void upsertSuppliers(List<Supplier> suppliers) {
     Objects.requireNonNull(suppliers, "suppliers == null");
     synchronized (state) {
@@ -251,6 +272,28 @@ public final class InMemorySyncSink implements SyncSink {
         }
       }
       return List.copyOf(out);
+    }
+  }
+
+  @Override
+  public List<String> handOverOrders(List<SalesOrder> orders) {
+    Objects.requireNonNull(orders, "orders == null");
+    synchronized (state) {
+      List<String> out = new ArrayList<>();
+      for (SalesOrder o : orders) {
+        if (state.handedOver.putIfAbsent(o.id(), o) == null) {
+          out.add(o.id());
+        }
+      }
+      return List.copyOf(out);
+    }
+  }
+
+  @Override
+  public Map<String, SalesOrder> findHandedOverOrders(Collection<String> ids) {
+    Objects.requireNonNull(ids, "ids == null");
+    synchronized (state) {
+      return pick(state.handedOver, ids);
     }
   }
 

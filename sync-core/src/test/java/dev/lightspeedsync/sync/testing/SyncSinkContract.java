@@ -471,4 +471,64 @@ public abstract class SyncSinkContract {
         .containsExactlyInAnyOrder(tuple("1", ReasonCode.UNKNOWN_SUPPLIER), tuple("2", ReasonCode.SKU_DUPLICATE));
     assertThat(sink.openIssues(RecordKind.STOCK)).hasSize(1);
   }
+
+  @Test
+  @DisplayName("[seed 003] each order is handed over once: a repeat, even of a changed order, hands over"
+      + " nothing and keeps the order as it was handed over")
+  void ordersAreHandedOverOnce() {
+    SalesOrder first = sale("W1", 2);
+    assertThat(sink.handOverOrders(List.of(first, sale("W2", 1)))).containsExactly("W1", "W2");
+
+    assertThat(sink.handOverOrders(List.of(sale("W1", 5), sale("W3", 1)))).containsExactly("W3");
+
+    SyncSink reopened = crashAndReopen(sink);
+    assertThat(reopened.handOverOrders(List.of(first))).as("a hand-over that returned survives a crash").isEmpty();
+    assertThat(reopened.findHandedOverOrders(List.of("W1", "W2", "W3", "W4"))).containsOnlyKeys("W1", "W2", "W3")
+        .containsEntry("W1", first);
+  }
+
+  @Test
+  @DisplayName("[seed 003] two processes handing over the same orders at once hand each over exactly once")
+  void concurrentHandOverIsExactlyOnce() throws Exception {
+    SyncSink other = reopen(sink);
+    List<SalesOrder> orders = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      orders.add(sale("C" + i, 1));
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      Future<List<String>> a = pool.submit(() -> {
+        start.await();
+        return sink.handOverOrders(orders);
+      });
+      Future<List<String>> b = pool.submit(() -> {
+        start.await();
+        return other.handOverOrders(orders);
+      });
+      start.countDown();
+      List<String> all = new ArrayList<>(a.get(30, TimeUnit.SECONDS));
+      all.addAll(b.get(30, TimeUnit.SECONDS));
+      assertThat(all).hasSize(20).doesNotHaveDuplicates();
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  @DisplayName("[seed 002] customers are upserted by id with their contact data; an inactive one is kept")
+  void customersUpsertById() {
+    dev.lightspeedsync.sync.model.Customer ann = dev.lightspeedsync.sync.model.Customer.builder().id("C1")
+        .code("CUST-1").firstName("Ann").lastName("Smith").company("Smith & Co").email("ann@example.com")
+        .phone("+31 20 123").street("Dorpsstraat 1").city("Utrecht").postalCode("1234 AB").region("UT")
+        .country("NL").updatedAt(T0).build();
+    dev.lightspeedsync.sync.model.Customer bob = dev.lightspeedsync.sync.model.Customer.builder().id("C2")
+        .lastName("Jones").build();
+    sink.upsertCustomers(List.of(ann, bob));
+    sink.upsertCustomers(List.of(bob.withActive(false).withEmail("bob@example.com")));
+
+    var found = reopen(sink).findCustomers(List.of("C1", "C2", "C3"));
+    assertThat(found).containsOnlyKeys("C1", "C2").containsEntry("C1", ann)
+        .containsEntry("C2", bob.withActive(false).withEmail("bob@example.com"));
+  }
 }

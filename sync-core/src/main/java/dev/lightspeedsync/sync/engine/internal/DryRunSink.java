@@ -1,5 +1,6 @@
 package dev.lightspeedsync.sync.engine.internal;
 
+import dev.lightspeedsync.sync.model.Customer;
 import dev.lightspeedsync.sync.model.Deactivation;
 import dev.lightspeedsync.sync.model.Demand;
 import dev.lightspeedsync.sync.model.Location;
@@ -240,6 +241,40 @@ public final class DryRunSink implements SyncSink {
       }
     }
     out.addAll(overlay.findDemand(skuIds));
+    return out;
+  }
+
+  @Override
+  public List<String> handOverOrders(List<SalesOrder> orders) {
+    // a dry run hands nothing to the host; it says which orders a real run would hand over
+    Set<String> before = new HashSet<>();
+    orders.forEach(o -> before.add(o.id()));
+    before.retainAll(database.findHandedOverOrders(before).keySet());
+    List<SalesOrder> fresh = new ArrayList<>();
+    for (SalesOrder o : orders) {
+      if (!before.contains(o.id())) {
+        fresh.add(o);
+      }
+    }
+    return overlay.handOverOrders(fresh);
+  }
+
+  @Override
+  public Map<String, SalesOrder> findHandedOverOrders(Collection<String> ids) {
+    Map<String, SalesOrder> out = new LinkedHashMap<>(overlay.findHandedOverOrders(ids));
+    out.putAll(database.findHandedOverOrders(ids));
+    return out;
+  }
+
+  @Override
+  public void upsertCustomers(List<Customer> customers) {
+    overlay.upsertCustomers(customers);
+  }
+
+  @Override
+  public Map<String, Customer> findCustomers(Collection<String> ids) {
+    Map<String, Customer> out = new LinkedHashMap<>(database.findCustomers(ids));
+    out.putAll(overlay.findCustomers(ids));
     return out;
   }
 }

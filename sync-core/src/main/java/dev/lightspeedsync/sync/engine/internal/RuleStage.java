@@ -69,6 +69,8 @@ public final class RuleStage {
   private final SalesSelectionRule salesSelection;
   private final ItemImportFilter itemImport;
   private final boolean importFilterOn;
+  private final Function<java.util.Collection<String>, Batch> fetchSkus;
+  private final @Nullable SalesSelectionRule orderImport;
   private final SkuRule skuRule;
   private final PriceLevelRule priceLevels;
   private final PublishRule publishRule;
@@ -77,7 +79,10 @@ public final class RuleStage {
   private final boolean hostMasters;
   private @Nullable LocationSelection locations;
 
-  public RuleStage(SyncSettings settings, SyncSink sink, Clock clock, String accountKey) {
+  public RuleStage(SyncSettings settings, SyncSink sink, Clock clock, String accountKey,
+      Function<java.util.Collection<String>, Batch> fetchSkus) {
+    this.fetchSkus = fetchSkus;
+    this.orderImport = settings.orderImport().map(c -> c.rule()).orElse(null);
     this.settings = settings;
     this.sink = sink;
     this.clock = clock;
@@ -105,7 +110,7 @@ public final class RuleStage {
       ReasonCode.PRICE_LEVEL_MISSING, ReasonCode.PUBLISH_PRICE_MISSING, ReasonCode.PUBLISH_IDENTIFIER_MISSING));
 
   /** Applies the rules to one page and writes what they keep. */
-  public void apply(Batch batch, boolean revisit, Map<SyncStream, StreamCounter> counters) {
+  public void apply(Batch batch, boolean revisit, Set<SyncStream> streams, Map<SyncStream, StreamCounter> counters) {
     List<RecordIssue> issues = new ArrayList<>(batch.issues());
     if (!batch.issues().isEmpty()) {
       for (RecordIssue issue : batch.issues()) {
@@ -125,6 +130,13 @@ public final class RuleStage {
       c.read += batch.suppliers().size();
       c.stored += batch.suppliers().size();
     }
+    if (!batch.customers().isEmpty()) {
+      sink.upsertCustomers(batch.customers());
+      StreamCounter c = counter(counters, SyncStream.CUSTOMERS);
+      c.read += batch.customers().size();
+      c.stored += batch.customers().size();
+      c.deactivated += batch.customers().stream().filter(x -> !x.active()).count();
+    }
     if (!batch.skus().isEmpty() || !batch.deletedSkuIds().isEmpty()) {
       skus(batch, issues, counter(counters, SyncStream.CATALOGUE));
     }
@@ -132,7 +144,11 @@ public final class RuleStage {
       stock(batch.stock(), counter(counters, SyncStream.STOCK));
     }
     if (!batch.sales().isEmpty()) {
-      sales(batch.sales(), revisit, counter(counters, SyncStream.SALES));
+      if (streams.contains(SyncStream.ORDER_IMPORT)) {
+        importOrders(batch.sales(), issues, counters);
+      } else {
+        sales(batch.sales(), revisit, counter(counters, SyncStream.SALES));
+      }
     }
     if (!issues.isEmpty()) {
       sink.logIssues(issues);
@@ -361,6 +377,54 @@ public final class RuleStage {
   }
 
   /**
+   * Rule 4, order import (seed 003): the orders the import mode and window select, at the selected
+   * locations, have their missing products imported first and are then handed to the host, each
+   * exactly once ({@link SyncSink#handOverOrders}). Orders handed over before are left out as
+   * {@link ReasonCode#ALREADY_IN_LEDGER}.
+   */
+  private void importOrders(List<SalesOrder> orders, List<RecordIssue> issues, Map<SyncStream, StreamCounter> counters) {
+    StreamCounter c = counter(counters, SyncStream.ORDER_IMPORT);
+    List<SalesOrder> candidates = orders;
+    if (locations != null) {
+      Selection<SalesOrder> atLocations = LocationRule.filterSales(locations, orders);
+      candidates = atLocations.kept();
+      c.leftOut(atLocations.exclusions());
+    }
+    Selection<SalesOrder> selected = java.util.Objects.requireNonNull(orderImport).select(candidates, clock.instant());
+    c.read += orders.size();
+    c.leftOut(selected.exclusions());
+    if (selected.kept().isEmpty()) {
+      return;
+    }
+    Set<String> lineSkus = new LinkedHashSet<>();
+    for (SalesOrder o : selected.kept()) {
+      o.lines().forEach(l -> lineSkus.add(l.skuId()));
+    }
+    Set<String> missing = new LinkedHashSet<>(lineSkus);
+    missing.removeAll(sink.findSkus(lineSkus).keySet());
+    if (!missing.isEmpty()) {
+      Batch products = fetchSkus.apply(missing);
+      if (!products.skus().isEmpty() || !products.deletedSkuIds().isEmpty()) {
+        skus(products, issues, counter(counters, SyncStream.CATALOGUE));
+      }
+      if (!products.stock().isEmpty()) {
+        stock(products.stock(), counter(counters, SyncStream.STOCK));
+      }
+      issues.addAll(products.issues());
+    }
+    List<String> handed = sink.handOverOrders(selected.kept());
+    Set<String> now = new HashSet<>(handed);
+    List<Exclusion> before = new ArrayList<>();
+    for (SalesOrder o : selected.kept()) {
+      if (!now.contains(o.id())) {
+        before.add(new Exclusion(o.id(), ReasonCode.ALREADY_IN_LEDGER));
+      }
+    }
+    c.stored += handed.size();
+    c.leftOut(before);
+  }
+
+  /**
    * Rule 5: the demand of orders that count, with sales of composites broken down into demand on
    * their components (nested, quantities multiplied, provenance kept). Definitions with a cycle or
    * nested too deep are logged and left out, so their sales count as demand on the composite.
@@ -405,6 +469,8 @@ public final class RuleStage {
         return SyncStream.STOCK;
       case SALES_ORDER:
         return SyncStream.SALES;
+      case CUSTOMER:
+        return SyncStream.CUSTOMERS;
       default:
         return SyncStream.CATALOGUE;
     }

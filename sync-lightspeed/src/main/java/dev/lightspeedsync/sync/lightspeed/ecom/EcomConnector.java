@@ -89,7 +89,8 @@ public final class EcomConnector implements Connector {
 
   @Override
   public Set<SyncStream> streams() {
-    return EnumSet.allOf(SyncStream.class);
+    // eCom customers are not synced: no seed asks for them
+    return EnumSet.complementOf(EnumSet.of(SyncStream.CUSTOMERS));
   }
 
   @Override
@@ -166,7 +167,41 @@ public final class EcomConnector implements Connector {
           "1 request per 250 orders, +1 per order for its lines",
           walk("orders", client.orders(), this::orders)));
     }
+    if (asked.contains(SyncStream.ORDER_IMPORT)) {
+      // the engine starts this read at the import window at the latest: only recent changes are read
+      plans.add(ReadPlan.of("orders changed in the import window", SyncStream.ORDER_IMPORT, BookmarkRule.PLAN_START,
+          "1 request per 250 orders changed in the window, +1 per order for its lines, +2 per missing product",
+          walk("orders", client.orders(), this::orders)));
+    }
     return plans;
+  }
+
+  /**
+   * Variants by id, each with its product, for the missing products of imported orders: one request
+   * per variant, plus one per product not read before. Unknown ids are left out.
+   */
+  @Override
+  public Batch fetchSkus(java.util.Collection<String> skuIds) {
+    Batch.Builder b = Batch.builder();
+    List<Variant> found = new ArrayList<>();
+    for (String id : skuIds) {
+      long variantId;
+      try {
+        variantId = Long.parseLong(id);
+      } catch (NumberFormatException e) {
+        continue; // not an eCom variant id
+      }
+      try {
+        found.add(Pages.paced(() -> client.variants().get(variantId), clock));
+      } catch (NotFoundException e) {
+        // deleted since the order was placed: the order is handed over without it
+      }
+    }
+    Pages.paced(() -> {
+      variants(found, true, true, b); // reads the products not read before
+      return null;
+    }, clock);
+    return b.build();
   }
 
   private void variants(List<Variant> variants, boolean skus, boolean stock, Batch.Builder b) {
@@ -222,27 +257,15 @@ public final class EcomConnector implements Connector {
 
   private <T> ReadPass walk(String name, EcomResource<T> resource, BiConsumer<Page<T>, Batch.Builder> map,
       After<T> after) {
-    return new ReadPass() {
-      @Override
-      public String name() {
-        return name;
-      }
-
-      @Override
-      public PassPage read(ReadStart since, @Nullable String cursor) {
-        return Pages.paced(() -> readPage(since, cursor), clock);
-      }
-
-      private PassPage readPage(ReadStart since, @Nullable String cursor) {
-        EcomQuery.Builder query = EcomQuery.builder();
-        since.sinceTime().ifPresent(query::updatedAtMin);
-        Page<T> page = Pages.read(resource.walkById(query.build()), cursor, clock);
-        Batch.Builder batch = Batch.builder();
-        map.accept(page, batch);
-        after.accept(page, since, batch);
-        return PassPage.of(batch.build(), Pages.next(page), null);
-      }
-    };
+    return Pages.pass(name, clock, (since, cursor) -> {
+      EcomQuery.Builder query = EcomQuery.builder();
+      since.sinceTime().ifPresent(query::updatedAtMin);
+      Page<T> page = Pages.read(resource.walkById(query.build()), cursor, clock);
+      Batch.Builder batch = Batch.builder();
+      map.accept(page, batch);
+      after.accept(page, since, batch);
+      return PassPage.of(batch.build(), Pages.next(page), null);
+    });
   }
 
   /** Builds an {@link EcomConnector}; not thread-safe. */

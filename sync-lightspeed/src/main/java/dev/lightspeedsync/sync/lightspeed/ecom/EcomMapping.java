@@ -5,6 +5,7 @@ import dev.lightspeedsync.client.ecom.model.OrderProduct;
 import dev.lightspeedsync.client.ecom.model.Product;
 import dev.lightspeedsync.client.ecom.model.Variant;
 import dev.lightspeedsync.sync.lightspeed.Mapped;
+import dev.lightspeedsync.sync.lightspeed.internal.Quantities;
 import dev.lightspeedsync.sync.model.PaymentStatus;
 import dev.lightspeedsync.sync.model.ReasonCode;
 import dev.lightspeedsync.sync.model.RecordIssue;
@@ -64,7 +65,7 @@ public final class EcomMapping {
         .purchasePrice(variant.priceCost().filter(p -> p.signum() >= 0))
         .supplierId(product.flatMap(Product::supplierId).map(String::valueOf))
         .stockTracking(tracking(variant))
-        .updatedAt(latest(variant.updatedAt(), product.flatMap(Product::updatedAt)));
+        .updatedAt(Quantities.latest(variant.updatedAt(), product.flatMap(Product::updatedAt)));
     if (product.isPresent()) {
       Product p = product.get();
       b.visibility(visibility(p));
@@ -75,16 +76,6 @@ public final class EcomMapping {
       b.visibility(Visibility.UNKNOWN).visibilityRaw("product not found");
     }
     return b.build();
-  }
-
-  private static Optional<Instant> latest(Optional<Instant> a, Optional<Instant> b) {
-    if (a.isEmpty()) {
-      return b;
-    }
-    if (b.isEmpty()) {
-      return a;
-    }
-    return Optional.of(a.get().isAfter(b.get()) ? a.get() : b.get());
   }
 
   static Visibility visibility(Product product) {
@@ -155,6 +146,7 @@ public final class EcomMapping {
         .statusRaw(order.statusRaw())
         .paymentStatus(payment(order))
         .shipmentStatus(shipment(order))
+        .cashOnDelivery(order.shipmentIsCashOnDelivery().orElse(false))
         .locationId(WEBSHOP)
         .createdAt(created.get())
         .updatedAt(order.updatedAt().orElse(created.get()));

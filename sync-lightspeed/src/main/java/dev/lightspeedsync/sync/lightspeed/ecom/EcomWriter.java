@@ -15,6 +15,7 @@ import dev.lightspeedsync.sync.lightspeed.WriteAction;
 import dev.lightspeedsync.sync.lightspeed.WriteAction.Kind;
 import dev.lightspeedsync.sync.lightspeed.WriteAction.Status;
 import dev.lightspeedsync.sync.lightspeed.WriteReport;
+import dev.lightspeedsync.sync.lightspeed.internal.Pushes;
 import dev.lightspeedsync.sync.lightspeed.internal.ReceiptBooker;
 import dev.lightspeedsync.sync.model.Exclusion;
 import dev.lightspeedsync.sync.model.ReasonCode;
@@ -110,14 +111,9 @@ public final class EcomWriter {
    */
   public WriteReport pushStock(PushPlan plan) {
     Objects.requireNonNull(plan, "plan == null");
-    if (settings.readOnly()) {
-      return WriteReport.suppressed(dryRun, ReasonCode.READ_ONLY, plan.unchanged());
-    }
-    if (plan.suppressedBecause().isPresent()) {
-      return WriteReport.suppressed(dryRun, plan.suppressedBecause().get(), plan.unchanged());
-    }
-    if (!settings.effectiveAvailability().pushStock()) {
-      return WriteReport.suppressed(dryRun, ReasonCode.PUSH_DISABLED, plan.unchanged());
+    Optional<WriteReport> none = Pushes.suppressed(settings, plan, dryRun);
+    if (none.isPresent()) {
+      return none.get();
     }
     List<WriteAction> actions = new ArrayList<>();
     List<RecordIssue> issues = new ArrayList<>();

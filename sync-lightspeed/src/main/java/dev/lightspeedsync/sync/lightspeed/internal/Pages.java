@@ -9,6 +9,9 @@ import dev.lightspeedsync.sync.model.ReasonCode;
 import dev.lightspeedsync.sync.model.RecordIssue;
 import dev.lightspeedsync.sync.model.RecordKind;
 import dev.lightspeedsync.sync.spi.CursorRejectedException;
+import dev.lightspeedsync.sync.spi.PassPage;
+import dev.lightspeedsync.sync.spi.ReadPass;
+import dev.lightspeedsync.sync.spi.ReadStart;
 import dev.lightspeedsync.sync.spi.SourceRateLimitedException;
 import java.time.Clock;
 import java.time.Instant;
@@ -58,6 +61,32 @@ public final class Pages {
     } catch (RateLimitedException e) {
       throw new SourceRateLimitedException(clock.instant().plus(e.retryAfter()), e.getMessage(), e);
     }
+  }
+
+  /** How one page of a pass is read. */
+  @FunctionalInterface
+  public interface PageReader {
+    PassPage read(ReadStart since, @Nullable String cursor);
+  }
+
+  /**
+   * A read pass named {@code name} whose pages {@code reader} reads, {@link #paced} so that a rate
+   * limit anywhere in a page's requests reaches the engine as a {@link SourceRateLimitedException}.
+   */
+  public static ReadPass pass(String name, Clock clock, PageReader reader) {
+    java.util.Objects.requireNonNull(name, "name == null");
+    java.util.Objects.requireNonNull(reader, "reader == null");
+    return new ReadPass() {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public PassPage read(ReadStart since, @Nullable String cursor) {
+        return paced(() -> reader.read(since, cursor), clock);
+      }
+    };
   }
 
   /** The next cursor of a page, or {@code null} on the last page. */

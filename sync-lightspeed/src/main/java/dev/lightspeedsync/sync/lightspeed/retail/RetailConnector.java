@@ -94,7 +94,8 @@ public final class RetailConnector implements Connector {
 
   @Override
   public Set<SyncStream> streams() {
-    return EnumSet.allOf(SyncStream.class);
+    // R-Series has no order import: seed 004 exports web orders to it instead (RetailWriter)
+    return EnumSet.complementOf(EnumSet.of(SyncStream.ORDER_IMPORT));
   }
 
   @Override
@@ -160,6 +161,15 @@ public final class RetailConnector implements Connector {
               b.addIssues(Pages.rejected(page, RecordKind.STOCK, "ItemShop", clock.instant()));
             })));
       }
+    }
+    if (asked.contains(SyncStream.CUSTOMERS)) {
+      plans.add(ReadPlan.of("customers+Contact", SyncStream.CUSTOMERS, BookmarkRule.NEWEST_RECORD,
+          "1.2 drips per 100 customers",
+          walk("customers", client.customers(), q -> q.archived(Archived.INCLUDE).loadRelations("Contact"),
+              dev.lightspeedsync.client.retail.model.Customer::timeStamp, (page, b) -> {
+                page.items().forEach(c -> b.addCustomer(RetailMapping.toCustomer(c)));
+                b.addIssues(Pages.rejected(page, RecordKind.CUSTOMER, "Customer", clock.instant()));
+              })));
     }
     if (asked.contains(SyncStream.SALES)) {
       plans.add(ReadPlan.of(context.isFull(SyncStream.SALES) ? "sales" : "sales+voided re-check", SyncStream.SALES,
@@ -302,21 +312,13 @@ public final class RetailConnector implements Connector {
   /** A walk of one resource by {@code timeStamp}. */
   private <T> ReadPass walk(String name, RetailResource<T> resource, UnaryOperator<RetailQuery.Builder> shape,
       Function<T, Optional<Instant>> time, java.util.function.BiConsumer<Page<T>, Batch.Builder> map) {
-    return new ReadPass() {
-      @Override
-      public String name() {
-        return name;
-      }
-
-      @Override
-      public PassPage read(ReadStart since, @Nullable String cursor) {
-        Page<T> page = Pages.read(resource.list(query(since, shape)), cursor, clock);
-        Batch.Builder batch = Batch.builder();
-        map.accept(page, batch);
-        Instant newest = Pages.newest(page.items(), time);
-        return PassPage.of(batch.build(), Pages.next(page), newest == null ? null : Bookmark.time(newest));
-      }
-    };
+    return Pages.pass(name, clock, (since, cursor) -> {
+      Page<T> page = Pages.read(resource.list(query(since, shape)), cursor, clock);
+      Batch.Builder batch = Batch.builder();
+      map.accept(page, batch);
+      Instant newest = Pages.newest(page.items(), time);
+      return PassPage.of(batch.build(), Pages.next(page), newest == null ? null : Bookmark.time(newest));
+    });
   }
 
   /** Builds a {@link RetailConnector}; not thread-safe. */

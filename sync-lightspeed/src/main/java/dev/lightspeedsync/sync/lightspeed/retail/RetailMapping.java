@@ -10,6 +10,7 @@ import dev.lightspeedsync.client.retail.model.SaleLine;
 import dev.lightspeedsync.client.retail.model.Shop;
 import dev.lightspeedsync.client.retail.model.Vendor;
 import dev.lightspeedsync.sync.lightspeed.Mapped;
+import dev.lightspeedsync.sync.lightspeed.internal.Quantities;
 import dev.lightspeedsync.sync.model.Component;
 import dev.lightspeedsync.sync.model.CompositeDefinition;
 import dev.lightspeedsync.sync.model.CompositeKind;
@@ -27,7 +28,6 @@ import dev.lightspeedsync.sync.model.StockLevel;
 import dev.lightspeedsync.sync.model.StockTracking;
 import dev.lightspeedsync.sync.model.Supplier;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -134,6 +134,30 @@ public final class RetailMapping {
   }
 
   /**
+   * A customer with its Contact (loaded with {@code load_relations=["Contact"]}): the first e-mail,
+   * phone and address of the contact. An archived customer is stored inactive.
+   */
+  public static dev.lightspeedsync.sync.model.Customer toCustomer(dev.lightspeedsync.client.retail.model.Customer c) {
+    dev.lightspeedsync.sync.model.Customer.Builder b = dev.lightspeedsync.sync.model.Customer.builder()
+        .id(Long.toString(c.id())).firstName(present(c.firstName())).lastName(present(c.lastName()))
+        .company(present(c.company())).updatedAt(c.timeStamp()).active(!c.archived());
+    c.contact().ifPresent(contact -> {
+      contact.emails().stream().findFirst().ifPresent(e -> b.email(present(Optional.of(e.address()))));
+      contact.phones().stream().findFirst().ifPresent(p -> b.phone(present(Optional.of(p.number()))));
+      contact.addresses().stream().findFirst().ifPresent(a -> {
+        String street = (a.address1().orElse("") + " " + a.address2().orElse("")).strip();
+        b.street(present(Optional.of(street))).city(present(a.city())).postalCode(present(a.zip()))
+            .region(present(a.stateCode().or(a::state))).country(present(a.countryCode().or(a::country)));
+      });
+    });
+    return b.build();
+  }
+
+  private static Optional<String> present(Optional<String> value) {
+    return value.map(String::strip).filter(v -> !v.isEmpty());
+  }
+
+  /**
    * A sale as a sales order. Lines without an item (miscellaneous lines) and zero-quantity lines are
    * left out and reported; a sale with no usable time is rejected.
    */
@@ -192,6 +216,6 @@ public final class RetailMapping {
 
   /** Whole units, rounding half away from zero: R-Series quantities are decimals on the wire. */
   static long wholeUnits(BigDecimal quantity) {
-    return quantity.setScale(0, RoundingMode.HALF_UP).longValue();
+    return Quantities.wholeUnits(quantity);
   }
 }

@@ -2,6 +2,7 @@ package dev.lightspeedsync.sync.lightspeed.retail;
 
 import dev.lightspeedsync.sync.lightspeed.WriteAction;
 import dev.lightspeedsync.sync.lightspeed.WriteReport;
+import dev.lightspeedsync.sync.lightspeed.internal.Pushes;
 import dev.lightspeedsync.client.error.LightspeedException;
 import dev.lightspeedsync.client.retail.RetailClient;
 import dev.lightspeedsync.client.retail.model.Item;
@@ -172,14 +173,9 @@ public final class RetailWriter {
   public WriteReport pushStock(PushPlan plan) {
     Objects.requireNonNull(plan, "plan == null");
     return exclusive(() -> {
-      if (settings.readOnly()) {
-        return WriteReport.suppressed(dryRun, ReasonCode.READ_ONLY, plan.unchanged());
-      }
-      if (plan.suppressedBecause().isPresent()) {
-        return WriteReport.suppressed(dryRun, plan.suppressedBecause().get(), plan.unchanged());
-      }
-      if (!settings.effectiveAvailability().pushStock()) {
-        return WriteReport.suppressed(dryRun, ReasonCode.PUSH_DISABLED, plan.unchanged());
+      Optional<WriteReport> none = Pushes.suppressed(settings, plan, dryRun);
+      if (none.isPresent()) {
+        return none.get();
       }
       List<WriteAction> actions = new ArrayList<>();
       List<RecordIssue> issues = new ArrayList<>();

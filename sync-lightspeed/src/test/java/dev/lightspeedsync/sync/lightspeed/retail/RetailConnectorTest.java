@@ -11,6 +11,7 @@ import dev.lightspeedsync.client.retail.RetailClient;
 import dev.lightspeedsync.sync.engine.SyncRunException;
 import dev.lightspeedsync.sync.lightspeed.SyncMetrics;
 import dev.lightspeedsync.sync.engine.SyncReport;
+import dev.lightspeedsync.sync.lightspeed.CrashingSink;
 import dev.lightspeedsync.sync.lightspeed.EngineRun;
 import dev.lightspeedsync.sync.SyncSettings;
 import dev.lightspeedsync.sync.engine.SyncStream;
@@ -347,5 +348,30 @@ class RetailConnectorTest {
     });
     assertThat(sink.findDemand(List.of(line.skuId()))).filteredOn(d -> d.orderId().equals(sold.id())
         && d.lineId().equals(line.lineId())).isEmpty();
+  }
+
+  @Test
+  void customersAreSyncedWithTheirContactDataAndArchivedOnesAreStoredInactive() {
+    start(TestkitConfig.builder().seed(42).timeSource(time).shops(1).items(10).sales(0).orders(0).customers(450));
+    InMemorySyncSink sink = new InMemorySyncSink();
+
+    SyncReport report = runner(sink).run(Set.of(SyncStream.CUSTOMERS));
+
+    List<TestkitRecord> truth = server.retail().stream("Customer").collect(Collectors.toList());
+    Map<String, dev.lightspeedsync.sync.model.Customer> stored =
+        sink.findCustomers(truth.stream().map(r -> Long.toString(r.id())).toList());
+    assertThat(stored).hasSize(truth.size());
+    assertThat(EngineRun.stream(report, SyncStream.CUSTOMERS).pages()).isEqualTo(5);
+    for (TestkitRecord r : truth) {
+      dev.lightspeedsync.sync.model.Customer c = stored.get(Long.toString(r.id()));
+      assertThat(c.lastName()).as("customer %s", r.id()).contains(r.require("lastName"));
+      assertThat(c.firstName()).contains(r.require("firstName"));
+      assertThat(c.company()).isEqualTo(r.get("company").filter(v -> !v.isBlank()));
+      // the testkit renders the contact's e-mail as customer<id>@mail.example (4 in 5 customers have one)
+      c.email().ifPresent(e -> assertThat(e).isEqualTo("customer" + r.id() + "@mail.example"));
+      assertThat(c.active()).isEqualTo(!r.getBoolean("archived"));
+    }
+    assertThat(stored.values()).anyMatch(c -> !c.active()).anyMatch(c -> c.email().isPresent())
+        .anyMatch(c -> c.email().isEmpty()).anyMatch(c -> c.phone().isPresent());
   }
 }

@@ -3,6 +3,18 @@ package dev.lightspeedsync.sync.lightspeed.seeds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lightspeedsync.sync.SyncSettings;
+import dev.lightspeedsync.sync.engine.StreamReport;
+import dev.lightspeedsync.sync.engine.SyncReport;
+import dev.lightspeedsync.sync.engine.SyncRequest;
+import dev.lightspeedsync.sync.engine.SyncStream;
+import dev.lightspeedsync.sync.model.SalesLine;
+import dev.lightspeedsync.sync.model.SalesOrder;
+import dev.lightspeedsync.sync.rules.EcomOrderMode;
+import dev.lightspeedsync.sync.rules.OrderImportConfig;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import dev.lightspeedsync.sync.model.ReasonCode;
 import dev.lightspeedsync.sync.model.RecordIssue;
 import dev.lightspeedsync.sync.model.RecordKind;
@@ -21,8 +33,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Seed 003 (a warehouse system on eCom), sentence by sentence, through the engine and the eCom
- * connector. The order-import sentences (paid only / all / eligible to ship, the 12-hour window,
- * missing products first) come with the order-import stream of the eCom issue.
+ * connector.
  */
 class Seed003EcomWarehouseTest {
   SeedFixture f = SeedFixture.ecom(300, 100);
@@ -116,5 +127,132 @@ class Seed003EcomWarehouseTest {
     assertThat(requests).isNotEmpty();
     assertThat(requests).extracting(Inspection.Request::method).containsOnly("GET");
     assertThat(activeIds()).isNotEmpty();
+  }
+
+  // Which orders will be imported ----------------------------------------------------------------
+
+  private static SyncSettings importing(EcomOrderMode mode) {
+    return SyncSettings.builder().orderImport(OrderImportConfig.builder().mode(mode).build()).build();
+  }
+
+  private Set<String> orderIds() {
+    return f.server.ecom().stream("orders").map(o -> Long.toString(o.id())).collect(Collectors.toSet());
+  }
+
+  /** Every fourth order changes now (a status touch), so the 12-hour window holds a mix of states. */
+  private void touchSomeOrders() {
+    f.time.advance(Duration.ofDays(2));
+    f.server.ecom().stream("orders").filter(o -> o.id() % 4 == 0).toList().forEach(o -> f.server.ecom()
+        .setOrderStatus(o.id(), o.require("status"), o.require("paymentStatus"), o.require("shipmentStatus")));
+    f.time.advance(Duration.ofMinutes(5));
+  }
+
+  /** What the seed's mode says about one order as the testkit holds it now. */
+  private boolean importable(TestkitRecord o, EcomOrderMode mode, Instant windowStart) {
+    String payment = o.require("paymentStatus");
+    String shipment = o.require("shipmentStatus");
+    boolean cod = o.getBoolean("shipmentIsCashOnDelivery");
+    boolean cancelled = o.require("status").equals("cancelled") || payment.equals("cancelled");
+    boolean shipped = shipment.equals("shipped") || shipment.equals("partially_shipped");
+    boolean recent = !Instant.parse(o.require("updatedAt")).isBefore(windowStart);
+    boolean byMode = switch (mode) {
+      case PAID_ONLY -> payment.equals("paid");
+      case ALL -> true;
+      case ELIGIBLE_TO_SHIP -> payment.equals("paid") || cod;
+    };
+    return !cancelled && !shipped && recent && byMode;
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(EcomOrderMode.class)
+  @DisplayName("Orders are imported by mode: only paid; all (including not paid); eligible to ship (paid and cash on delivery)")
+  void importModes(EcomOrderMode mode) {
+    touchSomeOrders();
+    Instant windowStart = f.time.now().minus(Duration.ofHours(12));
+
+    SyncReport report = f.run(importing(mode));
+
+    Set<String> expected = f.server.ecom().stream("orders").filter(o -> importable(o, mode, windowStart))
+        .map(o -> Long.toString(o.id())).collect(Collectors.toSet());
+    assertThat(expected).as("the window holds orders of this mode").isNotEmpty();
+    assertThat(f.sink.findHandedOverOrders(orderIds()).keySet()).isEqualTo(expected);
+    StreamReport imported = report.stream(SyncStream.ORDER_IMPORT).orElseThrow();
+    assertThat(imported.stored()).isEqualTo(expected.size());
+    assertThat(imported.read()).isEqualTo(imported.stored() + imported.leftOutTotal() + imported.rejected());
+  }
+
+  @Test
+  @DisplayName("Eligible to ship includes cash on delivery orders that are not paid yet")
+  void cashOnDeliveryIsEligible() {
+    touchSomeOrders();
+
+    f.run(importing(EcomOrderMode.ELIGIBLE_TO_SHIP));
+
+    Set<String> handed = f.sink.findHandedOverOrders(orderIds()).keySet();
+    assertThat(f.server.ecom().stream("orders").filter(o -> handed.contains(Long.toString(o.id())))
+        .filter(o -> !o.require("paymentStatus").equals("paid")))
+        .as("handed-over orders not paid yet").isNotEmpty()
+        .allMatch(o -> o.getBoolean("shipmentIsCashOnDelivery"));
+  }
+
+  @Test
+  @DisplayName("We only import orders that are changed in the last 12 hours, e.g. a change of the status from not-paid to paid")
+  void onlyOrdersChangedInTheLast12Hours() {
+    f.time.advance(Duration.ofDays(2));
+    SyncReport first = f.run(importing(EcomOrderMode.PAID_ONLY));
+    assertThat(f.sink.findHandedOverOrders(orderIds())).as("right after installing: no recent orders").isEmpty();
+    assertThat(first.stream(SyncStream.ORDER_IMPORT).orElseThrow().read()).as("old orders are not even read").isZero();
+
+    TestkitRecord unpaid = f.server.ecom().stream("orders")
+        .filter(o -> o.require("paymentStatus").equals("not_paid") && o.require("shipmentStatus").equals("not_shipped")
+            && !o.require("status").equals("cancelled")).findFirst().orElseThrow();
+    f.time.advance(Duration.ofHours(1));
+    f.server.ecom().setOrderStatus(unpaid.id(), "processing_awaiting_shipment", "paid", "not_shipped");
+    f.time.advance(Duration.ofMinutes(30));
+
+    f.run(importing(EcomOrderMode.PAID_ONLY));
+
+    assertThat(f.sink.findHandedOverOrders(orderIds())).containsOnlyKeys(Long.toString(unpaid.id()));
+  }
+
+  @Test
+  @DisplayName("Each imported order is handed to the warehouse once, however often the import runs")
+  void handedOverOnce() {
+    touchSomeOrders();
+    SyncReport first = f.run(importing(EcomOrderMode.ALL));
+    long handed = first.stream(SyncStream.ORDER_IMPORT).orElseThrow().stored();
+    assertThat(handed).isPositive();
+
+    f.time.advance(Duration.ofMinutes(10));
+    SyncReport second = f.engine(importing(EcomOrderMode.ALL)).run(f.connector,
+        SyncRequest.builder().forceFull(true).build());
+
+    StreamReport again = second.stream(SyncStream.ORDER_IMPORT).orElseThrow();
+    assertThat(again.stored()).isZero();
+    assertThat(again.leftOut()).containsEntry(ReasonCode.ALREADY_IN_LEDGER, handed);
+    assertThat(f.sink.findHandedOverOrders(orderIds())).hasSize((int) handed);
+  }
+
+  @Test
+  @DisplayName("With every order, all the missing products from that order will be imported automatically")
+  void missingProductsOfAnOrderAreImportedFirst() {
+    touchSomeOrders();
+
+    SyncReport report = f.engine(importing(EcomOrderMode.ALL)).run(f.connector,
+        SyncRequest.builder().streams(Set.of(SyncStream.ORDER_IMPORT)).build());
+
+    Map<String, SalesOrder> handed = f.sink.findHandedOverOrders(orderIds());
+    assertThat(handed).isNotEmpty();
+    Set<String> lineSkus = handed.values().stream().flatMap(o -> o.lines().stream()).map(SalesLine::skuId)
+        .collect(Collectors.toSet());
+    Set<String> known = variants().keySet();
+    Set<String> existing = lineSkus.stream().filter(known::contains).collect(Collectors.toSet());
+    assertThat(existing).isNotEmpty();
+    StreamReport products = report.stream(SyncStream.CATALOGUE).orElseThrow();
+    assertThat(products.read()).as("every product of the imported orders that still exists is read, and only those")
+        .isEqualTo(existing.size());
+    // stored, or left out by the catalogue rules (hidden, stock not tracked) like any catalogue read
+    assertThat(f.sink.findSkus(existing)).hasSize((int) products.stored()).isNotEmpty();
+    assertThat(products.stored() + products.leftOutTotal()).isEqualTo(existing.size());
   }
 }

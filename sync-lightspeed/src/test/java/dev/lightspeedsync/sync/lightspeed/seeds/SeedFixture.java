@@ -6,12 +6,14 @@ import dev.lightspeedsync.client.auth.TokenPair;
 import dev.lightspeedsync.client.auth.TokenStore;
 import dev.lightspeedsync.client.ecom.EcomClient;
 import dev.lightspeedsync.client.retail.RetailClient;
+import dev.lightspeedsync.client.xseries.XSeriesClient;
 import dev.lightspeedsync.sync.SyncSettings;
 import dev.lightspeedsync.sync.engine.SyncEngine;
 import dev.lightspeedsync.sync.engine.SyncReport;
 import dev.lightspeedsync.sync.lightspeed.SyncMetrics;
 import dev.lightspeedsync.sync.lightspeed.ecom.EcomConnector;
 import dev.lightspeedsync.sync.lightspeed.retail.RetailConnector;
+import dev.lightspeedsync.sync.lightspeed.xseries.XSeriesConnector;
 import dev.lightspeedsync.sync.spi.Connector;
 import dev.lightspeedsync.sync.testing.InMemorySyncSink;
 import dev.lightspeedsync.testkit.EcomCredentials;
@@ -19,6 +21,7 @@ import dev.lightspeedsync.testkit.LightspeedTestServer;
 import dev.lightspeedsync.testkit.ManualTimeSource;
 import dev.lightspeedsync.testkit.RetailCredentials;
 import dev.lightspeedsync.testkit.TestkitConfig;
+import dev.lightspeedsync.testkit.XSeriesCredentials;
 
 /**
  * One seed scenario: the testkit, a client, the platform's connector and an in-memory sink, run
@@ -31,14 +34,31 @@ final class SeedFixture implements AutoCloseable {
   final LightspeedTestServer server;
   private final AutoCloseable client;
   final Connector connector;
+  /** The X-Series client, for writes a Lightspeed user would make in the back office; null on other platforms. */
+  final XSeriesClient xseriesClient;
+
+  private enum Platform { RETAIL, ECOM, XSERIES }
 
   private SeedFixture(TestkitConfig.Builder config, boolean ecom) {
+    this(config, ecom ? Platform.ECOM : Platform.RETAIL);
+  }
+
+  private SeedFixture(TestkitConfig.Builder config, Platform platform) {
     server = LightspeedTestServer.start(config.timeSource(time).build());
-    if (ecom) {
+    if (platform == Platform.XSERIES) {
+      XSeriesCredentials c = server.xseriesCredentials();
+      Sleeper sleeper = time::sleep;
+      XSeriesClient x = XSeriesClient.builder().domainPrefix(c.domainPrefix()).baseUrl(server.xseriesOrigin().toString())
+          .personalToken(c.personalToken()).clock(time.asClock()).sleeper(sleeper).listener(metrics).build();
+      client = x;
+      xseriesClient = x;
+      connector = XSeriesConnector.builder().client(x).metrics(metrics).clock(time.asClock()).build();
+    } else if (platform == Platform.ECOM) {
       EcomCredentials c = server.ecomCredentials();
       EcomClient e = EcomClient.builder().baseUrl(server.ecomBaseUrl().toString()).language(c.language())
           .credentials(c.apiKey(), c.apiSecret()).clock(time.asClock()).sleeper(time::sleep).listener(metrics).build();
       client = e;
+      xseriesClient = null;
       connector = EcomConnector.builder().client(e).shopKey("shop").metrics(metrics).clock(time.asClock()).build();
     } else {
       RetailCredentials c = server.retailCredentials();
@@ -49,6 +69,7 @@ final class SeedFixture implements AutoCloseable {
                   time.now().plusSeconds(c.expiresInSeconds()))))
           .listener(metrics).clock(time.asClock()).sleeper(sleeper).build();
       client = r;
+      xseriesClient = null;
       connector = RetailConnector.builder().client(r).metrics(metrics).clock(time.asClock()).build();
     }
   }
@@ -60,6 +81,11 @@ final class SeedFixture implements AutoCloseable {
   static SeedFixture ecom(long products, long orders) {
     return new SeedFixture(TestkitConfig.builder().seed(7).items(0).sales(0).orders(0).products(products)
         .ecomOrders(orders), true);
+  }
+
+  static SeedFixture xseries(long products, long sales) {
+    return new SeedFixture(TestkitConfig.builder().seed(7).items(0).sales(0).orders(0).xseriesOutlets(3)
+        .xseriesProducts(products).xseriesSales(sales), Platform.XSERIES);
   }
 
   SyncEngine engine(SyncSettings settings) {

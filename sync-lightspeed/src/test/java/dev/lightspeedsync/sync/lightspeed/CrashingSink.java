@@ -1,12 +1,12 @@
-package dev.lightspeedsync.sync.lightspeed.retail;
+package dev.lightspeedsync.sync.lightspeed;
 
 import dev.lightspeedsync.sync.spi.Checkpoint;
 import dev.lightspeedsync.sync.spi.ForwardingSyncSink;
 import dev.lightspeedsync.sync.spi.SyncSink;
 
 /** Delegates to a sink and "kills the process" right after the n-th checkpoint. */
-final class CrashingSink extends ForwardingSyncSink {
-  static final class Crash extends RuntimeException {
+public final class CrashingSink extends ForwardingSyncSink {
+  public static final class Crash extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     Crash() {
@@ -16,7 +16,7 @@ final class CrashingSink extends ForwardingSyncSink {
 
   private int checkpointsLeft;
 
-  CrashingSink(SyncSink delegate, int checkpoints) {
+  public CrashingSink(SyncSink delegate, int checkpoints) {
     super(delegate);
     this.checkpointsLeft = checkpoints;
   }

@@ -1,0 +1,257 @@
+package dev.lightspeedsync.sync.lightspeed.xseries;
+
+import dev.lightspeedsync.client.error.LightspeedException;
+import dev.lightspeedsync.client.error.NotFoundException;
+import dev.lightspeedsync.client.xseries.XSeriesClient;
+import dev.lightspeedsync.client.xseries.model.Inventory;
+import dev.lightspeedsync.client.xseries.write.InventoryLevel;
+import dev.lightspeedsync.sync.SyncSettings;
+import dev.lightspeedsync.sync.lightspeed.WriteAction;
+import dev.lightspeedsync.sync.lightspeed.WriteAction.Kind;
+import dev.lightspeedsync.sync.lightspeed.WriteAction.Status;
+import dev.lightspeedsync.sync.lightspeed.WriteReport;
+import dev.lightspeedsync.sync.lightspeed.internal.Pushes;
+import dev.lightspeedsync.sync.lightspeed.internal.Quantities;
+import dev.lightspeedsync.sync.model.Location;
+import dev.lightspeedsync.sync.model.ReasonCode;
+import dev.lightspeedsync.sync.model.RecordIssue;
+import dev.lightspeedsync.sync.model.RecordKind;
+import dev.lightspeedsync.sync.rules.PushPlan;
+import dev.lightspeedsync.sync.rules.StockPush;
+import dev.lightspeedsync.sync.spi.SyncSink;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Writes from the host to one X-Series retailer: the stock push of seed 002 ("Export Stock On Hand
+ * to Lightspeed": the available amount, on hand - allocated, optionally + assemblable, as computed by
+ * sync-core's {@code AvailabilityRule} into a {@link PushPlan}).
+ *
+ * <p><b>Off by default, read-only and dry run.</b> The push runs only when
+ * {@code AvailabilityConfig.pushStock} is on and the settings are not read-only; otherwise the report
+ * says why ({@link WriteReport#suppressedBecause()}) and no request is sent. A dry run reads the
+ * current levels and lists the writes it would send, without sending any and without touching the
+ * sink.
+ *
+ * <p><b>Each level is written once.</b> X-Series sets inventory absolutely through the documented
+ * direct update, {@code PUT /api/2.1/products/{id}} with {@code details.inventory} (one request per
+ * product, every outlet of the product in it), and Lightspeed records every such write in the
+ * product's history (it warns that direct sets write vague history and affect cost). So before writing
+ * a product the writer reads its inventory ({@code GET /products/{id}/inventory}) and sends only the
+ * outlets whose level differs from the target: a push repeated after an unknown outcome (a 5xx after
+ * the write was applied, a dropped connection, a crash before the host stored the pushed values), or
+ * after a restart, writes nothing that Lightspeed already holds. An outcome that stays unknown is not
+ * reported as pushed, so the next plan pushes it again and the read decides.
+ *
+ * <p>A negative available amount is written as 0. Requests are paced by the client's rate limiter.
+ * Thread-safe when the sink is.
+ */
+public final class XSeriesWriter {
+  private final XSeriesClient client;
+  private final SyncSink sink;
+  private final SyncSettings settings;
+  private final Clock clock;
+  private final boolean dryRun;
+
+  private XSeriesWriter(Builder b) {
+    this.client = Objects.requireNonNull(b.client, "client is required");
+    this.sink = Objects.requireNonNull(b.sink, "sink is required");
+    this.settings = Objects.requireNonNull(b.settings, "settings is required");
+    this.clock = b.clock;
+    this.dryRun = b.dryRun;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Whether this writer only plans. */
+  public boolean dryRun() {
+    return dryRun;
+  }
+
+  /**
+   * Pushes the plan's available amounts as X-Series inventory levels. SKU ids must be X-Series
+   * product ids and location ids outlet ids (as {@link XSeriesConnector} stores them); a location
+   * that is not a stored outlet is skipped and logged.
+   */
+  public WriteReport pushStock(PushPlan plan) {
+    Objects.requireNonNull(plan, "plan == null");
+    Optional<WriteReport> none = Pushes.suppressed(settings, plan, dryRun);
+    if (none.isPresent()) {
+      return none.get();
+    }
+    Set<String> outlets = sink.locations().stream().filter(l -> !l.archived()).map(Location::id)
+        .collect(Collectors.toSet());
+    List<WriteAction> actions = new ArrayList<>();
+    List<RecordIssue> issues = new ArrayList<>();
+    Map<String, Long> pushed = new LinkedHashMap<>();
+    Map<String, List<StockPush>> byProduct = new LinkedHashMap<>();
+    for (StockPush p : plan.pushes()) {
+      if (!outlets.isEmpty() && !outlets.contains(p.locationId())) {
+        issues.add(issue(p.key(), ReasonCode.OUTLET_NOT_FOUND,
+            "Stock of " + p.key() + " cannot be pushed: " + p.locationId() + " is not an outlet of this retailer",
+            "Map the warehouse to one of the retailer's outlets (run a sync to read them)"));
+        actions.add(WriteAction.of(Kind.STOCK_PUSH, p.key(), "PUT products inventory " + p.available(), Status.SKIPPED,
+            "not an X-Series outlet"));
+        continue;
+      }
+      byProduct.computeIfAbsent(p.skuId(), k -> new ArrayList<>()).add(p);
+    }
+    for (Map.Entry<String, List<StockPush>> e : byProduct.entrySet()) {
+      push(e.getKey(), e.getValue(), actions, issues, pushed);
+    }
+    if (!dryRun && !issues.isEmpty()) {
+      sink.logIssues(issues);
+    }
+    return new WriteReport(dryRun, Optional.empty(), actions, plan.unchanged(), issues, pushed);
+  }
+
+  private void push(String productId, List<StockPush> pushes, List<WriteAction> actions, List<RecordIssue> issues,
+      Map<String, Long> pushed) {
+    String path = "PUT api/2.1/products/" + productId + " inventory";
+    Map<String, Long> current;
+    try {
+      current = currentLevels(productId);
+    } catch (NotFoundException ex) {
+      for (StockPush p : pushes) {
+        issues.add(issue(p.key(), ReasonCode.WRITE_NOT_POSSIBLE,
+            "Stock of " + p.key() + " cannot be pushed: product " + productId + " does not exist in Lightspeed",
+            "Link the SKU to an existing X-Series product"));
+        actions.add(WriteAction.of(Kind.STOCK_PUSH, p.key(), path + " " + p.available(), Status.SKIPPED,
+            "no such product"));
+      }
+      return;
+    } catch (LightspeedException ex) {
+      for (StockPush p : pushes) {
+        actions.add(WriteAction.of(Kind.STOCK_PUSH, p.key(), path + " " + p.available(), Status.FAILED,
+            "the current level could not be read (" + ex.getMessage() + "); nothing was sent, the next plan tries again"));
+      }
+      return;
+    }
+    List<InventoryLevel> levels = new ArrayList<>();
+    List<StockPush> sent = new ArrayList<>();
+    List<WriteAction> planned = new ArrayList<>();
+    for (StockPush p : pushes) {
+      long target = Math.max(0, p.available());
+      String note = p.available() < 0 ? "available " + p.available() + " written as 0" : "";
+      Long now = current.get(p.locationId());
+      String request = path + " outlet " + p.locationId() + " current_amount " + (now == null ? "" : now + " -> ")
+          + target;
+      if (now != null && now == target) {
+        actions.add(WriteAction.of(Kind.STOCK_PUSH, p.key(), request, Status.ALREADY_DONE,
+            join("Lightspeed already holds " + target + "; nothing sent", note)));
+        if (!dryRun) {
+          pushed.put(p.key(), p.available());
+        }
+        continue;
+      }
+      levels.add(InventoryLevel.of(p.locationId(), BigDecimal.valueOf(target)));
+      sent.add(p);
+      planned.add(WriteAction.of(Kind.STOCK_PUSH, p.key(), request, Status.PLANNED, note));
+    }
+    if (levels.isEmpty()) {
+      return;
+    }
+    if (dryRun) {
+      actions.addAll(planned);
+      return;
+    }
+    Status status;
+    String detail;
+    try {
+      client.setInventory(productId, levels);
+      status = Status.DONE;
+      detail = "";
+      for (StockPush p : sent) {
+        pushed.put(p.key(), p.available());
+      }
+    } catch (LightspeedException ex) {
+      status = ex.requestMayHaveBeenApplied() ? Status.PENDING : Status.FAILED;
+      detail = ex.getMessage() + "; not recorded as pushed: the next plan reads the level and writes only if it"
+          + " differs";
+    }
+    for (WriteAction a : planned) {
+      actions.add(new WriteAction(a.kind(), a.key(), a.request(), status, join(a.detail(), detail), a.externalId()));
+    }
+  }
+
+  /** The product's inventory level per outlet, in whole units. */
+  private Map<String, Long> currentLevels(String productId) {
+    Map<String, Long> out = new HashMap<>();
+    for (Inventory row : client.productInventory(productId).list().stream().collect(Collectors.toList())) {
+      if (row.outletId().isPresent() && row.inventoryLevel().isPresent()) {
+        out.put(row.outletId().get(), Quantities.wholeUnits(row.inventoryLevel().get()));
+      }
+    }
+    return out;
+  }
+
+  private RecordIssue issue(String key, ReasonCode reason, String problem, String remedy) {
+    return RecordIssue.of(RecordKind.STOCK, key, reason, problem, remedy, clock.instant());
+  }
+
+  private static String join(String a, String b) {
+    return a.isEmpty() ? b : b.isEmpty() ? a : a + "; " + b;
+  }
+
+  @Override
+  public String toString() {
+    return "XSeriesWriter{dryRun=" + dryRun + "}";
+  }
+
+  /** Builds an {@link XSeriesWriter}; not thread-safe. */
+  public static final class Builder {
+    private @Nullable XSeriesClient client;
+    private @Nullable SyncSink sink;
+    private @Nullable SyncSettings settings;
+    private Clock clock = Clock.systemUTC();
+    private boolean dryRun;
+
+    private Builder() {}
+
+    /** The retailer's client (required). */
+    public Builder client(XSeriesClient client) {
+      this.client = Objects.requireNonNull(client, "client == null");
+      return this;
+    }
+
+    /** The host's sink (required): its outlets validate the push, its connection log takes the problems. */
+    public Builder sink(SyncSink sink) {
+      this.sink = Objects.requireNonNull(sink, "sink == null");
+      return this;
+    }
+
+    /** The rule settings (required); the push runs only when availability push is on and not read-only. */
+    public Builder settings(SyncSettings settings) {
+      this.settings = Objects.requireNonNull(settings, "settings == null");
+      return this;
+    }
+
+    /** Time for connection-log entries (default: system UTC). */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock == null");
+      return this;
+    }
+
+    /** Plan only: read the current levels and list the writes without sending any. */
+    public Builder dryRun(boolean dryRun) {
+      this.dryRun = dryRun;
+      return this;
+    }
+
+    public XSeriesWriter build() {
+      return new XSeriesWriter(this);
+    }
+  }
+}

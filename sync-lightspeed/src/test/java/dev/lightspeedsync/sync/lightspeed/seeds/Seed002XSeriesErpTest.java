@@ -1,0 +1,244 @@
+package dev.lightspeedsync.sync.lightspeed.seeds;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.lightspeedsync.client.xseries.write.NewProduct;
+import dev.lightspeedsync.sync.SyncSettings;
+import dev.lightspeedsync.sync.engine.SyncEngine;
+import dev.lightspeedsync.sync.engine.SyncReport;
+import dev.lightspeedsync.sync.engine.SyncRequest;
+import dev.lightspeedsync.sync.engine.SyncStream;
+import dev.lightspeedsync.sync.lightspeed.xseries.XSeriesTruth;
+import dev.lightspeedsync.sync.model.ReasonCode;
+import dev.lightspeedsync.sync.model.RecordIssue;
+import dev.lightspeedsync.sync.model.RecordKind;
+import dev.lightspeedsync.sync.model.SaleStatus;
+import dev.lightspeedsync.sync.model.SalesOrder;
+import dev.lightspeedsync.sync.model.Sku;
+import dev.lightspeedsync.sync.model.StockLevel;
+import dev.lightspeedsync.sync.rules.LocationConfig;
+import dev.lightspeedsync.sync.rules.LocationStrategy;
+import dev.lightspeedsync.sync.rules.MasterDataConfig;
+import dev.lightspeedsync.sync.rules.MasterSide;
+import dev.lightspeedsync.sync.rules.OutletLink;
+import dev.lightspeedsync.sync.rules.OutletMapping;
+import dev.lightspeedsync.sync.rules.ProductField;
+import dev.lightspeedsync.sync.spi.Checkpoint;
+import dev.lightspeedsync.sync.testing.InMemorySyncSink;
+import dev.lightspeedsync.testkit.TestkitRecord;
+import dev.lightspeedsync.testkit.XSeriesData;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Seed 002 (an ERP on Lightspeed Retail X-Series: outlets and registers), sentence by sentence,
+ * through the public engine, the X-Series connector, the testkit and an in-memory sink. Only the
+ * sentences whose data the X-Series read side has are here; the export sentences (customers,
+ * products, stock on hand) belong to the X-Series writers.
+ */
+class Seed002XSeriesErpTest {
+  SeedFixture f = SeedFixture.xseries(300, 260);
+  XSeriesTruth truth = new XSeriesTruth(f.server.xseries());
+
+  @AfterEach
+  void close() throws Exception {
+    f.close();
+  }
+
+  private XSeriesData x() {
+    return f.server.xseries();
+  }
+
+  private static SyncSettings.Builder allOutlets() {
+    return SyncSettings.builder().location(LocationConfig.builder().strategy(LocationStrategy.ALL)
+        .defaultLocationCode("Main Street").build());
+  }
+
+  private SyncReport run(SyncSettings settings) {
+    return f.run(settings);
+  }
+
+  @Test
+  @DisplayName("By dragging and dropping your outlets into warehouses, it maps sales and stock on hand between Lightspeed and the ERP")
+  void outletsMapSalesAndStockOnHandToWarehouses() {
+    run(allOutlets().build());
+
+    Map<String, String> outlets = x().stream("outlets").collect(Collectors.toMap(TestkitRecord::key, r -> r.require("name")));
+    assertThat(f.sink.locations().stream().collect(Collectors.toMap(l -> l.id(), l -> l.code()))).isEqualTo(outlets);
+    for (String outlet : outlets.keySet()) {
+      Map<String, Long> stock = new TreeMap<>();
+      f.sink.findStock(truth.productIds()).stream().filter(s -> s.locationId().equals(outlet)
+          && !x().get("products", s.skuId()).orElseThrow().get("deleted_at").isPresent())
+          .forEach(s -> stock.put(s.skuId() + "@" + s.locationId(), s.onHand()));
+      assertThat(stock).as("stock on hand of outlet " + outlets.get(outlet)).isNotEmpty()
+          .isEqualTo(truth.expectedStock(outlet::equals));
+      Set<String> sales = f.sink.findSales(truth.saleIds()).values().stream()
+          .filter(o -> o.locationId().equals(java.util.Optional.of(outlet))).map(SalesOrder::id).collect(Collectors.toSet());
+      assertThat(sales).as("sales of outlet " + outlets.get(outlet)).isNotEmpty()
+          .isEqualTo(truth.expectedCompletedSales(outlet::equals).keySet());
+    }
+  }
+
+  @Test
+  @DisplayName("You can only map one outlet in Lightspeed to one warehouse: outlets are never merged")
+  void outletsMapOneToOneToWarehouses() {
+    run(allOutlets().build());
+
+    // each stock row is one product at one outlet, with that outlet's own level
+    List<StockLevel> rows = f.sink.findStock(truth.productIds());
+    assertThat(rows.stream().map(s -> s.skuId() + "@" + s.locationId()).distinct().count()).isEqualTo(rows.size());
+    String product = rows.get(0).skuId();
+    Map<String, Long> perOutlet = rows.stream().filter(s -> s.skuId().equals(product))
+        .collect(Collectors.toMap(StockLevel::locationId, StockLevel::onHand));
+    assertThat(perOutlet).hasSize(3);
+    perOutlet.forEach((outlet, level) -> assertThat(level).isEqualTo(x().inventoryLevel(product, outlet)));
+    // the synced outlets map one to one; two outlets on one warehouse are refused
+    List<String> outlets = f.sink.locations().stream().map(l -> l.id()).collect(Collectors.toList());
+    OutletMapping oneToOne = OutletMapping.builder().addLinks(OutletLink.of(outlets.get(0), "WH-A"),
+        OutletLink.of(outlets.get(1), "WH-B"), OutletLink.of(outlets.get(2), "WH-C")).build();
+    assertThat(oneToOne.warehouseFor(outlets.get(1))).contains("WH-B");
+    assertThatThrownBy(() -> OutletMapping.builder().addLinks(OutletLink.of(outlets.get(0), "WH-A"),
+        OutletLink.of(outlets.get(1), "WH-A")).build()).hasMessageContaining("one to one");
+  }
+
+  @Test
+  @DisplayName("Reload Lightspeed Outlets: every run reads the outlets available in Lightspeed")
+  void reloadLightspeedOutletsShowsHowManyOutletsAreAvailable() {
+    SyncReport first = run(allOutlets().build());
+    f.time.advance(Duration.ofMinutes(30));
+    SyncReport second = run(allOutlets().build());
+
+    assertThat(first.stream(SyncStream.LOCATIONS).orElseThrow().read()).isEqualTo(3);
+    assertThat(second.stream(SyncStream.LOCATIONS).orElseThrow().read()).isEqualTo(3);
+    assertThat(second.stream(SyncStream.LOCATIONS).orElseThrow().full()).isTrue();
+  }
+
+  @Test
+  @DisplayName("Products in Lightspeed are imported into the ERP automatically")
+  void productsInLightspeedAreImportedAutomatically() {
+    SyncReport first = run(allOutlets().build());
+    assertThat(first.full()).isTrue();
+    assertThat(f.sink.findSkus(truth.productIds()).values().stream().filter(Sku::active).map(Sku::id)
+        .collect(Collectors.toSet())).isEqualTo(truth.expectedActiveSkus());
+
+    f.time.advance(Duration.ofMinutes(30));
+    String created = f.xseriesClient.createProduct(NewProduct.builder().name("New Lamp").sku("LAMP-1")
+        .priceExcludingTax(new BigDecimal("30.00")).supplyPrice(new BigDecimal("12.00")).build()).get(0);
+    String renamed = truth.expectedActiveSkus().iterator().next();
+    x().updateProduct(renamed, Map.of("name", "Renamed in Lightspeed", "variant_name", "Renamed in Lightspeed"));
+    f.time.advance(Duration.ofMinutes(1));
+    SyncReport second = run(allOutlets().build());
+
+    assertThat(second.full()).isFalse();
+    Map<String, Sku> stored = f.sink.findSkus(List.of(created, renamed));
+    assertThat(stored.get(created).sku()).contains("LAMP-1");
+    assertThat(stored.get(created).purchasePrice()).hasValueSatisfying(p -> assertThat(p).isEqualByComparingTo("12.00"));
+    assertThat(stored.get(renamed).name()).isEqualTo("Renamed in Lightspeed");
+  }
+
+  @Test
+  @DisplayName("Spacing is removed from product codes, so a product with spaces still links its Lightspeed sales back")
+  void spacesInProductCodesDoNotBreakTheLinkBackFromSales() {
+    run(allOutlets().build());
+
+    TestkitRecord spaced = x().stream("products").filter(p -> p.require("sku").contains(" ")
+        && truth.expectedActiveSkus().contains(p.key())).findFirst().orElseThrow();
+    String code = spaced.require("sku").replaceAll("\\s+", "");
+    assertThat(f.sink.findListings(List.of(spaced.key())).get(spaced.key()).code()).contains(code);
+    assertThat(f.sink.findSkuIdsByCode(List.of(code))).containsEntry(code, List.of(spaced.key()));
+
+    String sale = x().addSale(x().outletIds().get(0), "CLOSED", Map.of(spaced.key(), 1L));
+    f.time.advance(Duration.ofMinutes(5));
+    run(allOutlets().build());
+    SalesOrder order = f.sink.findSales(List.of(sale)).get(sale);
+    String soldSku = order.lines().get(0).skuId();
+    assertThat(f.sink.findListings(List.of(soldSku)).get(soldSku).code()).as("the sale links back by code").contains(code);
+  }
+
+  @Test
+  @DisplayName("Update products selects which system is the master for product information such as pricing")
+  void updateProductsSelectsWhichSystemMastersProductInformation() {
+    run(allOutlets().build());
+    String id = truth.expectedActiveSkus().iterator().next();
+    Sku stored = f.sink.findSkus(List.of(id)).get(id);
+    // the ERP edits the product in its own storage
+    f.sink.upsertSkus(List.of(Sku.builder().from(stored).name("ERP name").build()));
+
+    // Lightspeed as master (the default): Lightspeed's data wins on the next change
+    f.time.advance(Duration.ofMinutes(10));
+    x().updateProduct(id, Map.of("price_excluding_tax", "99.00"));
+    run(allOutlets().build());
+    assertThat(f.sink.findSkus(List.of(id)).get(id).name()).isNotEqualTo("ERP name");
+
+    // the ERP as master: its product data is kept and marked for export to Lightspeed
+    f.sink.upsertSkus(List.of(Sku.builder().from(f.sink.findSkus(List.of(id)).get(id)).name("ERP name").build()));
+    f.time.advance(Duration.ofMinutes(10));
+    x().updateProduct(id, Map.of("price_excluding_tax", "98.00"));
+    run(allOutlets().masterData(MasterDataConfig.builder().master(MasterSide.HOST).exportProducts(true).build()).build());
+    assertThat(f.sink.findSkus(List.of(id)).get(id).name()).isEqualTo("ERP name");
+    assertThat(f.sink.findListings(List.of(id)).get(id).pendingExport()).contains(ProductField.NAME);
+  }
+
+  @Test
+  @DisplayName("Import products, customers and invoices from Lightspeed again from a selected date")
+  void reimportProductsCustomersOrInvoicesFromADate() {
+    run(allOutlets().build());
+    // the ERP lost its data but kept the sync's checkpoints: a normal run reads only what changed
+    InMemorySyncSink restored = new InMemorySyncSink();
+    for (SyncStream s : SyncStream.values()) {
+      f.sink.checkpoint(SyncEngine.checkpointName(f.connector.accountKey(), s)).ifPresent(restored::saveCheckpoint);
+    }
+    SyncEngine engine = SyncEngine.builder().sink(restored).settings(allOutlets().build()).clock(f.time.asClock()).build();
+    f.time.advance(Duration.ofMinutes(30));
+    engine.run(f.connector);
+    assertThat(restored.findSales(truth.saleIds())).isEmpty();
+
+    // X-Series bookmarks are versions, not dates: a re-import from a date says so and moves nothing ...
+    SyncReport fromDate = engine.run(f.connector, SyncRequest.builder().streams(Set.of(SyncStream.CATALOGUE,
+        SyncStream.SALES)).reimportFrom(f.time.now().minus(Duration.ofDays(365))).build());
+    assertThat(fromDate.notices()).anyMatch(n -> n.contains("sequence number") && n.contains("full sync"));
+    // ... and the full re-import of products and invoices brings back everything since any date
+    SyncReport again = engine.run(f.connector, SyncRequest.builder().streams(Set.of(SyncStream.CATALOGUE,
+        SyncStream.SALES)).forceFull(true).build());
+
+    assertThat(again.stream(SyncStream.CATALOGUE).orElseThrow().full()).isTrue();
+    assertThat(restored.findSkus(truth.productIds()).values().stream().filter(Sku::active).map(Sku::id)
+        .collect(Collectors.toSet())).isEqualTo(truth.expectedActiveSkus());
+    assertThat(restored.findSales(truth.saleIds()).values().stream().filter(o -> o.status() == SaleStatus.COMPLETED)
+        .map(SalesOrder::id).collect(Collectors.toSet())).isEqualTo(truth.expectedCompletedSales(o -> true).keySet());
+    Checkpoint sales = restored.checkpoint(SyncEngine.checkpointName(f.connector.accountKey(), SyncStream.SALES))
+        .orElseThrow();
+    assertThat(sales.position()).as("the re-import ends on the current version").contains("bm=S%3A");
+  }
+
+  @Test
+  @DisplayName("If errors occur during the import, you can view the fault in the connection log and fix accordingly")
+  void failedRecordsAppearInTheConnectionLog() {
+    String product = truth.expectedActiveSkus().iterator().next();
+    x().updateProduct(product, Map.of("sku", ""));
+    run(allOutlets().build());
+
+    List<RecordIssue> log = f.sink.openIssues(RecordKind.SKU);
+    assertThat(log).filteredOn(i -> i.recordId().equals(product)).extracting(RecordIssue::reason)
+        .contains(ReasonCode.SKU_MISSING);
+    assertThat(log).filteredOn(i -> i.reason() == ReasonCode.SKU_MISSING).singleElement()
+        .satisfies(i -> assertThat(i.remedy()).isNotBlank());
+    assertThat(log).as("products without a supplier are logged too").anyMatch(i -> i.reason() == ReasonCode.UNKNOWN_SUPPLIER);
+
+    // fixed in Lightspeed: the next run reads the product again and the entry leaves the log
+    f.time.advance(Duration.ofMinutes(10));
+    x().updateProduct(product, Map.of("sku", "FIXED-1"));
+    run(allOutlets().build());
+    assertThat(f.sink.openIssues(RecordKind.SKU)).noneMatch(i -> i.recordId().equals(product)
+        && i.reason() == ReasonCode.SKU_MISSING);
+  }
+}
