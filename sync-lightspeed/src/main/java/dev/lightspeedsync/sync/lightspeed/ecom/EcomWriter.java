@@ -78,8 +78,12 @@ import org.jspecify.annotations.Nullable;
  * shipments are all shipped with other tracking codes, is not written: NEEDS_ATTENTION with a
  * connection-log issue, checked again on every call.
  *
- * <p>Thread-safe; the ledger claims keep two concurrent calls from writing the same booking or
- * shipment.
+ * <p>A host shipment ships the whole order: partial shipments are not modelled (the order becomes
+ * {@code completed_shipped}).
+ *
+ * <p>Thread-safe. Two concurrent calls never write the same booking twice (each attempt is claimed
+ * in the ledger). Shipments are reconciled as interrupted when their claim is found unconfirmed, so
+ * let one writer per shop send shipments at a time, across nodes too.
  */
 public final class EcomWriter {
   private final EcomClient client;
@@ -119,7 +123,7 @@ public final class EcomWriter {
     List<RecordIssue> issues = new ArrayList<>();
     Map<String, Long> pushed = new LinkedHashMap<>();
     for (StockPush p : plan.pushes()) {
-      Optional<Long> variantId = variantId(p.skuId());
+      Optional<Long> variantId = positiveId(p.skuId());
       if (variantId.isEmpty() || !p.locationId().equals(EcomMapping.WEBSHOP)) {
         issues.add(RecordIssue.of(RecordKind.STOCK, p.key(), ReasonCode.SKU_NOT_LINKED,
             "stock of " + p.key() + " cannot be pushed to eCom: the SKU id must be a variant id and the location '"
@@ -177,7 +181,7 @@ public final class EcomWriter {
     List<WriteAction> actions = new ArrayList<>();
     List<RecordIssue> issues = new ArrayList<>();
     for (StockBooking b : bookings) {
-      Optional<Long> variantId = variantId(b.skuId());
+      Optional<Long> variantId = positiveId(b.skuId());
       if (variantId.isEmpty() || !b.locationId().equals(EcomMapping.WEBSHOP)) {
         issues.add(booker.issue(RecordKind.RECEIPT, b.key(), ReasonCode.SKU_NOT_LINKED,
             "Receipt line " + b.key() + " cannot be booked on eCom: SKU '" + b.skuId() + "' at location '"
@@ -246,7 +250,7 @@ public final class EcomWriter {
 
   private WriteAction ship(HostShipment h, List<RecordIssue> issues) {
     String key = h.key();
-    Optional<Long> orderId = variantId(h.orderId());
+    Optional<Long> orderId = positiveId(h.orderId());
     if (orderId.isEmpty()) {
       issues.add(booker.issue(RecordKind.HOST_ORDER, key, ReasonCode.WRITE_NOT_POSSIBLE,
           "Shipment " + h.id() + " cannot be sent: order '" + h.orderId() + "' is not an eCom order id",
@@ -292,7 +296,7 @@ public final class EcomWriter {
     Optional<Shipment> open = all.stream().filter(s -> s.status() != ShipmentStatus.SHIPPED
         && s.status() != ShipmentStatus.CANCELLED).findFirst();
     boolean orderDone = orderShipped(order);
-    if (ours.isEmpty() && (order.status() == OrderStatus.CANCELLED || open.isEmpty())) {
+    if (order.status() == OrderStatus.CANCELLED || (ours.isEmpty() && open.isEmpty())) {
       String why = order.status() == OrderStatus.CANCELLED ? "the order is cancelled"
           : all.isEmpty() ? "the order has no shipment" : "every shipment of the order is already shipped with another"
               + " tracking code (" + all.stream().map(s -> s.trackingCode().orElse("none")).distinct()
@@ -394,13 +398,8 @@ public final class EcomWriter {
     return new WriteReport(dryRun, Optional.empty(), actions, List.of(), issues, Map.of());
   }
 
-  private static Optional<Long> variantId(String skuId) {
-    try {
-      long id = Long.parseLong(skuId);
-      return id > 0 ? Optional.of(id) : Optional.empty();
-    } catch (NumberFormatException e) {
-      return Optional.empty();
-    }
+  private static Optional<Long> positiveId(String value) {
+    return Optional.ofNullable(ReceiptBooker.id(value));
   }
 
   /** Builds an {@link EcomWriter}. Not thread-safe. */
