@@ -50,7 +50,8 @@ final class CustomerExport {
     this.once = new CreateOnce(sink, clock, dryRun, Kind.CUSTOMER_EXPORT, RecordKind.CUSTOMER);
   }
 
-  void run(List<Customer> customers, List<WriteAction> actions, List<RecordIssue> issues) {
+  void run(List<Customer> customers, List<WriteAction> out, List<RecordIssue> issues) {
+    List<WriteAction> actions = new ArrayList<>();
     Map<Long, Customer> updates = new LinkedHashMap<>();
     for (Customer c : customers) {
       Customer host = clean(c);
@@ -74,6 +75,7 @@ final class CustomerExport {
       actions.add(create(host, created, ledgerKey, claim, issues));
     }
     update(updates, actions, issues);
+    out.addAll(Reports.inInputOrder(actions, customers.stream().map(x -> x.id()).toList()));
   }
 
   /** The host customer with blank values removed and the others stripped, as they are compared and sent. */

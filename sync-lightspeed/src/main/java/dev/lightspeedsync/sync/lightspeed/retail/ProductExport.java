@@ -64,7 +64,8 @@ final class ProductExport {
   /** One host product on its way: its normalised code and the item it becomes. */
   private record Planned(Sku host, String code, NewItem item) {}
 
-  void run(List<Sku> products, List<WriteAction> actions, List<RecordIssue> issues) {
+  void run(List<Sku> products, List<WriteAction> out, List<RecordIssue> issues) {
+    List<WriteAction> actions = new ArrayList<>();
     List<Planned> valid = new ArrayList<>();
     Map<String, List<String>> hostByCode = new LinkedHashMap<>();
     for (Sku p : products) {
@@ -117,6 +118,7 @@ final class ProductExport {
       actions.add(create(p, ledgerKey, claim, issues));
     }
     update(updates, actions, issues);
+    out.addAll(Reports.inInputOrder(actions, products.stream().map(x -> x.id()).toList()));
   }
 
   /** Validates a host product and builds the item it becomes; empty (and reported) when it cannot be. */
