@@ -139,7 +139,7 @@ final class CustomerExport {
           }
         }
         return client.customers().list(q.build()).stream()
-            .filter(found -> differences(RetailMapping.toCustomer(found), host).isEmpty())
+            .filter(found -> differences(lightspeed(found), host).isEmpty())
             .map(found -> found.id()).collect(Collectors.toList());
       }
 
@@ -148,6 +148,25 @@ final class CustomerExport {
         return client.createCustomer(customer).id();
       }
     }, issues);
+  }
+
+  /**
+   * Lightspeed's customer as compared with the host's. Not {@code RetailMapping.toCustomer}: that one
+   * loses {@code state} and {@code country} when Lightspeed sends {@code stateCode}/{@code countryCode}
+   * as {@code ""} (blank is taken as present), so an exported region would look changed on every run.
+   */
+  private static Customer lightspeed(dev.lightspeedsync.client.retail.model.Customer c) {
+    Customer.Builder b = Customer.builder().id(Long.toString(c.id())).firstName(present(c.firstName()))
+        .lastName(present(c.lastName())).company(present(c.company()));
+    c.contact().ifPresent(k -> {
+      k.emails().stream().findFirst().ifPresent(e -> b.email(present(Optional.of(e.address()))));
+      k.phones().stream().findFirst().ifPresent(p -> b.phone(present(Optional.of(p.number()))));
+      k.addresses().stream().findFirst().ifPresent(a -> b.street(present(Optional.of((a.address1().orElse("")
+          + " " + a.address2().orElse("")).strip()))).city(present(a.city())).postalCode(present(a.zip()))
+          .region(present(a.stateCode()).or(() -> present(a.state())))
+          .country(present(a.countryCode()).or(() -> present(a.country()))));
+    });
+    return b.build();
   }
 
   /** The fields (names) in which Lightspeed's customer differs from the host's; host-empty ones are not compared. */
@@ -203,7 +222,7 @@ final class CustomerExport {
             + customerId + " not found"));
         continue;
       }
-      List<String> changed = differences(RetailMapping.toCustomer(found), host);
+      List<String> changed = differences(lightspeed(found), host);
       if (changed.isEmpty()) {
         actions.add(WriteAction.of(Kind.CUSTOMER_EXPORT, host.id(), request + "(nothing)", Status.ALREADY_DONE,
             "Lightspeed already holds the host's values").withExternalId(customerId));
@@ -257,7 +276,7 @@ final class CustomerExport {
           .forEach(u::addPhones));
     }
     if (changed.stream().anyMatch(List.of("street", "city", "postalCode", "region", "country")::contains)) {
-      Customer ls = RetailMapping.toCustomer(current);
+      Customer ls = lightspeed(current);
       Customer address = Customer.builder().id(host.id()).street(host.street().or(ls::street))
           .city(host.city().or(ls::city)).postalCode(host.postalCode().or(ls::postalCode))
           .region(host.region().or(ls::region)).country(host.country().or(ls::country)).build();
