@@ -684,12 +684,9 @@ public final class RetailWriter {
   public WriteReport exportBuyOrders(List<PurchaseOrder> orders) {
     Objects.requireNonNull(orders, "orders == null");
     return exclusive(() -> {
-      if (settings.readOnly()) {
-        return WriteReport.suppressed(dryRun, ReasonCode.READ_ONLY, List.of());
-      }
-      if (!buyOrders) {
-        return WriteReport.suppressed(dryRun, ReasonCode.EXPORT_DISABLED,
-            orders.stream().map(o -> new Exclusion(o.id(), ReasonCode.EXPORT_DISABLED)).toList());
+      Optional<WriteReport> refused = refusedExport(buyOrders, orders.stream().map(PurchaseOrder::id).toList());
+      if (refused.isPresent()) {
+        return refused.get();
       }
       LocationConfig config = settings.location().orElseThrow(() -> new SyncException(
           "buy orders need SyncSettings.location: its default location code is where buy orders go"));
@@ -826,17 +823,13 @@ public final class RetailWriter {
   public WriteReport exportProducts(List<Sku> products) {
     Objects.requireNonNull(products, "products == null");
     return exclusive(() -> {
-      if (settings.readOnly()) {
-        return WriteReport.suppressed(dryRun, ReasonCode.READ_ONLY, List.of());
-      }
-      if (!settings.effectiveMasterData().exportProducts()) {
-        return WriteReport.suppressed(dryRun, ReasonCode.EXPORT_DISABLED,
-            products.stream().map(p -> new Exclusion(p.id(), ReasonCode.EXPORT_DISABLED)).toList());
-      }
-      List<WriteAction> actions = new ArrayList<>();
-      List<RecordIssue> issues = new ArrayList<>();
-      new ProductExport(client, sink, settings, clock, dryRun).run(products, actions, issues);
-      return finish(actions, List.of(), issues, Map.of());
+      return refusedExport(settings.effectiveMasterData().exportProducts(), products.stream().map(Sku::id).toList())
+          .orElseGet(() -> {
+            List<WriteAction> actions = new ArrayList<>();
+            List<RecordIssue> issues = new ArrayList<>();
+            new ProductExport(client, sink, settings, clock, dryRun).run(products, actions, issues);
+            return finish(actions, List.of(), issues, Map.of());
+          });
     });
   }
 
@@ -858,21 +851,31 @@ public final class RetailWriter {
   public WriteReport exportCustomers(List<Customer> hostCustomers) {
     Objects.requireNonNull(hostCustomers, "hostCustomers == null");
     return exclusive(() -> {
-      if (settings.readOnly()) {
-        return WriteReport.suppressed(dryRun, ReasonCode.READ_ONLY, List.of());
-      }
-      if (!customers) {
-        return WriteReport.suppressed(dryRun, ReasonCode.EXPORT_DISABLED,
-            hostCustomers.stream().map(c -> new Exclusion(c.id(), ReasonCode.EXPORT_DISABLED)).toList());
-      }
-      List<WriteAction> actions = new ArrayList<>();
-      List<RecordIssue> issues = new ArrayList<>();
-      new CustomerExport(client, sink, clock, dryRun).run(hostCustomers, actions, issues);
-      return finish(actions, List.of(), issues, Map.of());
+      return refusedExport(customers, hostCustomers.stream().map(Customer::id).toList()).orElseGet(() -> {
+        List<WriteAction> actions = new ArrayList<>();
+        List<RecordIssue> issues = new ArrayList<>();
+        new CustomerExport(client, sink, clock, dryRun).run(hostCustomers, actions, issues);
+        return finish(actions, List.of(), issues, Map.of());
+      });
     });
   }
 
   // Shared ------------------------------------------------------------------------------------------------
+
+  /**
+   * The report of an export that sends nothing: read-only mode ({@code READ_ONLY}) or the export is off
+   * ({@code EXPORT_DISABLED}, each record left out); empty when it may go ahead.
+   */
+  private Optional<WriteReport> refusedExport(boolean enabled, List<String> ids) {
+    if (settings.readOnly()) {
+      return Optional.of(WriteReport.suppressed(dryRun, ReasonCode.READ_ONLY, List.of()));
+    }
+    if (!enabled) {
+      return Optional.of(WriteReport.suppressed(dryRun, ReasonCode.EXPORT_DISABLED,
+          ids.stream().map(id -> new Exclusion(id, ReasonCode.EXPORT_DISABLED)).toList()));
+    }
+    return Optional.empty();
+  }
 
   private WriteReport exclusive(Supplier<WriteReport> body) {
     String key = "retail:" + client.accountId();
