@@ -287,4 +287,43 @@ class ProductExportTest {
     assertThat(sink.ledgerEntry(LedgerKind.ORDER_EXPORT, "product:H-5")).isEmpty();
     assertThat(price(itemsWithCode("AB123").get(0), "Default")).isEqualByComparingTo("12.50");
   }
+
+  @Test
+  void anUpdateAppliedThenAnswered500IsSettledByTheRerunWithoutAnotherWrite() {
+    writer(sink, hostMaster).exportProducts(List.of(product("H-1", "AB123", "Mug", "12.50")));
+    fx.server.injectNext(Fault.APPLY_THEN_500, fx.path("PUT", "Item/"));
+
+    WriteReport update = writer(sink.reopen(), hostMaster).exportProducts(List.of(product("H-1", "AB123", "Mug",
+        "13.00")));
+    WriteReport rerun = writer(sink.reopen(), hostMaster).exportProducts(List.of(product("H-1", "AB123", "Mug",
+        "13.00")));
+
+    assertThat(update.actions()).singleElement().satisfies(a -> assertThat(a.status()).isEqualTo(Status.PENDING));
+    assertThat(rerun.actions()).singleElement().satisfies(a -> assertThat(a.status()).isEqualTo(Status.ALREADY_DONE));
+    assertThat(puts()).isEqualTo(1);
+    assertThat(price(itemsWithCode("AB123").get(0), "Default")).isEqualByComparingTo("13.00");
+  }
+
+  @Test
+  void requestsGrowWithTheChangesNotWithTheCatalogue() {
+    List<Sku> first = new java.util.ArrayList<>();
+    for (int i = 0; i < 120; i++) {
+      first.add(product("H-" + i, "CODE" + i, "Product " + i, "10.00"));
+    }
+    writer(sink, hostMaster).exportProducts(first);
+    assertThat(posts()).isEqualTo(120);
+    fx.server.inspect().reset();
+
+    List<Sku> tenChanged = new java.util.ArrayList<>(first);
+    for (int i = 0; i < 10; i++) {
+      tenChanged.set(i * 12, product("H-" + i * 12, "CODE" + i * 12, "Product " + i * 12, "11.00"));
+    }
+    WriteReport report = writer(sink.reopen(), hostMaster).exportProducts(tenChanged);
+
+    assertThat(report.count(Status.DONE)).isEqualTo(10);
+    assertThat(report.count(Status.ALREADY_DONE)).isEqualTo(110);
+    assertThat(puts()).isEqualTo(10);
+    assertThat(posts()).isZero();
+    assertThat(fx.server.inspect().requests("GET Item.json")).as("items read 100 at a time").isEqualTo(2);
+  }
 }
