@@ -4,7 +4,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One write to Lightspeed as planned or performed by {@code RetailWriter}: what it is about
+ * One write to Lightspeed as planned or performed by {@code RetailWriter} or {@code EcomWriter}: what it is about
  * ({@link #kind()}, {@link #key()}), the request in words ({@link #request()}, for example
  * {@code PUT Item/12.json ItemShop shop 1 qoh 5 -> 8}), what happened ({@link #status()}), why
  * ({@link #detail()}) and what Lightspeed returned ({@link #externalId()}). In a dry run every write
@@ -12,7 +12,7 @@ import java.util.Optional;
  *
  * @param kind what kind of write
  * @param key the record the write is about: a booking key, a host order id, a purchase order id, a
- *     {@code skuId@locationId} stock key, a host product or customer id
+ *     {@code skuId@locationId} stock key, a {@code shipment/{id}} key, a host product or customer id
  * @param request the request in words, with the absolute values it sets
  * @param status what happened
  * @param detail why, in words a user understands; empty when there is nothing to add
@@ -33,6 +33,8 @@ public record WriteAction(Kind kind, String key, String request, Status status, 
     BUY_ORDER,
     /** One OrderLine of a buy order. */
     BUY_ORDER_LINE,
+    /** A host shipment written back to an eCom order (tracking code, shipped status), exactly once. */
+    SHIPMENT,
     /** A host product created or updated as an R-Series Item (created exactly once). */
     PRODUCT_EXPORT,
     /** A host customer created or updated as an R-Series Customer with its Contact (created exactly once). */

@@ -1,6 +1,7 @@
 package dev.lightspeedsync.sync.lightspeed;
 
 import dev.lightspeedsync.sync.SyncSettings;
+import dev.lightspeedsync.sync.engine.Sleeper;
 import dev.lightspeedsync.sync.engine.StreamReport;
 import dev.lightspeedsync.sync.engine.SyncEngine;
 import dev.lightspeedsync.sync.engine.SyncReport;
@@ -19,6 +20,12 @@ public final class EngineRun {
 
   public EngineRun(Connector connector, SyncSink sink, SyncSettings settings, Clock clock) {
     this.engine = SyncEngine.builder().sink(sink).settings(settings).clock(clock).build();
+    this.connector = connector;
+  }
+
+  /** With the engine waiting for rate-limit windows on {@code sleeper} (a test's API clock), never really. */
+  public EngineRun(Connector connector, SyncSink sink, SyncSettings settings, Clock clock, Sleeper sleeper) {
+    this.engine = SyncEngine.builder().sink(sink).settings(settings).clock(clock).sleeper(sleeper).build();
     this.connector = connector;
   }
 

@@ -2,6 +2,7 @@ package dev.lightspeedsync.sync.lightspeed.retail;
 
 import dev.lightspeedsync.client.error.LightspeedException;
 import dev.lightspeedsync.sync.lightspeed.WriteAction;
+import dev.lightspeedsync.sync.lightspeed.internal.ReceiptBooker;
 import dev.lightspeedsync.sync.lightspeed.WriteAction.Kind;
 import dev.lightspeedsync.sync.lightspeed.WriteAction.Status;
 import dev.lightspeedsync.sync.model.ReasonCode;
@@ -97,23 +98,23 @@ final class CreateOnce {
       } catch (LightspeedException e) {
         if (!e.requestMayHaveBeenApplied()) {
           return WriteAction.of(kind, key, request, Status.FAILED, "Lightspeed refused it: "
-              + RetailWriter.describe(e) + "; nothing created, the next run tries again");
+              + ReceiptBooker.describe(e) + "; nothing created, the next run tries again");
         }
         Optional<WriteAction> settled;
         try {
           settled = reconcile(ledgerKey, key, request, lookup, target, issues, "the POST answered "
-              + RetailWriter.describe(e) + " but it");
+              + ReceiptBooker.describe(e) + " but it");
         } catch (LightspeedException again) {
           settled = Optional.empty();
         }
         return settled.orElseGet(() -> WriteAction.of(kind, key, request, Status.PENDING, "outcome unknown ("
-            + RetailWriter.describe(e) + ") and no record with " + lookup
+            + ReceiptBooker.describe(e) + ") and no record with " + lookup
             + " found yet: the next run searches again before posting"));
       }
       return confirm(ledgerKey, key, request, id, Status.DONE, why);
     } catch (LightspeedException e) {
       return WriteAction.of(kind, key, request, Status.FAILED, "could not check Lightspeed: "
-          + RetailWriter.describe(e) + "; nothing posted, the next run tries again");
+          + ReceiptBooker.describe(e) + "; nothing posted, the next run tries again");
     }
   }
 

@@ -11,6 +11,7 @@ import dev.lightspeedsync.client.retail.query.RetailQuery;
 import dev.lightspeedsync.client.retail.write.CustomerUpdate;
 import dev.lightspeedsync.client.retail.write.NewCustomer;
 import dev.lightspeedsync.sync.lightspeed.WriteAction;
+import dev.lightspeedsync.sync.lightspeed.internal.ReceiptBooker;
 import dev.lightspeedsync.sync.lightspeed.WriteAction.Kind;
 import dev.lightspeedsync.sync.lightspeed.WriteAction.Status;
 import dev.lightspeedsync.sync.model.Customer;
@@ -206,7 +207,7 @@ final class CustomerExport {
       }
     } catch (LightspeedException e) {
       updates.forEach((id, c) -> actions.add(WriteAction.of(Kind.CUSTOMER_EXPORT, c.id(), "PUT Customer/" + id
-          + ".json", Status.FAILED, "could not read the customer: " + RetailWriter.describe(e) + "; nothing sent")));
+          + ".json", Status.FAILED, "could not read the customer: " + ReceiptBooker.describe(e) + "; nothing sent")));
       return;
     }
     for (Map.Entry<Long, Customer> e : updates.entrySet()) {
@@ -240,7 +241,7 @@ final class CustomerExport {
             .withExternalId(customerId));
       } catch (LightspeedException ex) {
         actions.add(WriteAction.of(Kind.CUSTOMER_EXPORT, host.id(), request, ex.requestMayHaveBeenApplied()
-            ? Status.PENDING : Status.FAILED, RetailWriter.describe(ex) + "; the next run reads the customer again"
+            ? Status.PENDING : Status.FAILED, ReceiptBooker.describe(ex) + "; the next run reads the customer again"
             + " and sends only what still differs").withExternalId(customerId));
       }
     }

@@ -11,6 +11,7 @@ import dev.lightspeedsync.client.retail.write.NewItem;
 import dev.lightspeedsync.client.retail.write.NewItemPrice;
 import dev.lightspeedsync.sync.SyncSettings;
 import dev.lightspeedsync.sync.lightspeed.WriteAction;
+import dev.lightspeedsync.sync.lightspeed.internal.ReceiptBooker;
 import dev.lightspeedsync.sync.lightspeed.WriteAction.Kind;
 import dev.lightspeedsync.sync.lightspeed.WriteAction.Status;
 import dev.lightspeedsync.sync.model.ReasonCode;
@@ -99,7 +100,7 @@ final class ProductExport {
           continue;
         }
         if (linked.size() == 1) {
-          itemId = RetailWriter.id(linked.get(0));
+          itemId = ReceiptBooker.id(linked.get(0));
           if (itemId != null) {
             once.link(ledgerKey, itemId);
           }
@@ -159,7 +160,7 @@ final class ProductExport {
     if (p.supplierId().isEmpty()) {
       return Optional.empty();
     }
-    Long id = RetailWriter.id(p.supplierId().get());
+    Long id = ReceiptBooker.id(p.supplierId().get());
     if (id == null) {
       throw new IllegalArgumentException("its supplier id must be an R-Series vendorID but was '"
           + p.supplierId().get() + "'");
@@ -207,7 +208,7 @@ final class ProductExport {
       }
     } catch (LightspeedException e) {
       updates.forEach((id, p) -> actions.add(WriteAction.of(Kind.PRODUCT_EXPORT, p.host().id(), "PUT Item/" + id
-          + ".json", Status.FAILED, "could not read the item: " + RetailWriter.describe(e) + "; nothing sent")));
+          + ".json", Status.FAILED, "could not read the item: " + ReceiptBooker.describe(e) + "; nothing sent")));
       return;
     }
     MasterDataRule rule = MasterDataRule.of(master);
@@ -301,7 +302,7 @@ final class ProductExport {
       return WriteAction.of(Kind.PRODUCT_EXPORT, key, request, Status.DONE, "").withExternalId(itemId);
     } catch (LightspeedException e) {
       return WriteAction.of(Kind.PRODUCT_EXPORT, key, request, e.requestMayHaveBeenApplied() ? Status.PENDING
-          : Status.FAILED, RetailWriter.describe(e) + "; the next run reads the item again and sends only what"
+          : Status.FAILED, ReceiptBooker.describe(e) + "; the next run reads the item again and sends only what"
           + " still differs").withExternalId(itemId);
     }
   }

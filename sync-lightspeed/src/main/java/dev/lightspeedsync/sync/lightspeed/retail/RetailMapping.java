@@ -181,6 +181,10 @@ public final class RetailMapping {
         status = SaleStatus.SAVED;
         break;
     }
+    if (sale.archived()) {
+      // an archived sale was removed in Lightspeed: it never counts as demand, like a voided one
+      status = SaleStatus.CANCELLED;
+    }
     List<RecordIssue> issues = new ArrayList<>();
     List<SalesLine> lines = new ArrayList<>();
     for (SaleLine line : sale.lines()) {
@@ -203,7 +207,7 @@ public final class RetailMapping {
         .id(id)
         .channel(SalesChannel.RETAIL)
         .status(status)
-        .statusRaw(sale.state().name().toLowerCase(java.util.Locale.ROOT))
+        .statusRaw(sale.archived() ? "archived" : sale.state().name().toLowerCase(java.util.Locale.ROOT))
         .paymentStatus(status == SaleStatus.COMPLETED ? PaymentStatus.PAID : PaymentStatus.NOT_PAID)
         .locationId(sale.shopId().map(String::valueOf))
         .createdAt(created.get())

@@ -16,6 +16,8 @@ import dev.lightspeedsync.sync.model.Location;
 import dev.lightspeedsync.sync.model.ReasonCode;
 import dev.lightspeedsync.sync.model.RecordIssue;
 import dev.lightspeedsync.sync.model.RecordKind;
+import dev.lightspeedsync.sync.rules.OutletLink;
+import dev.lightspeedsync.sync.rules.OutletMapping;
 import dev.lightspeedsync.sync.rules.PushPlan;
 import dev.lightspeedsync.sync.rules.StockPush;
 import dev.lightspeedsync.sync.spi.SyncSink;
@@ -62,6 +64,7 @@ public final class XSeriesWriter {
   private final SyncSettings settings;
   private final Clock clock;
   private final boolean dryRun;
+  private final @Nullable OutletMapping outletMapping;
 
   private XSeriesWriter(Builder b) {
     this.client = Objects.requireNonNull(b.client, "client is required");
@@ -69,6 +72,7 @@ public final class XSeriesWriter {
     this.settings = Objects.requireNonNull(b.settings, "settings is required");
     this.clock = b.clock;
     this.dryRun = b.dryRun;
+    this.outletMapping = b.outletMapping;
   }
 
   public static Builder builder() {
@@ -82,8 +86,9 @@ public final class XSeriesWriter {
 
   /**
    * Pushes the plan's available amounts as X-Series inventory levels. SKU ids must be X-Series
-   * product ids and location ids outlet ids (as {@link XSeriesConnector} stores them); a location
-   * that is not a stored outlet is skipped and logged.
+   * product ids; location ids are outlet ids (as {@link XSeriesConnector} stores them), or warehouse
+   * codes with {@link Builder#outletMapping}. A location that is not a stored outlet, or a warehouse
+   * without an outlet, is skipped and logged.
    */
   public WriteReport pushStock(PushPlan plan) {
     Objects.requireNonNull(plan, "plan == null");
@@ -96,19 +101,28 @@ public final class XSeriesWriter {
     List<WriteAction> actions = new ArrayList<>();
     List<RecordIssue> issues = new ArrayList<>();
     Map<String, Long> pushed = new LinkedHashMap<>();
-    Map<String, List<StockPush>> byProduct = new LinkedHashMap<>();
+    Map<String, List<Target>> byProduct = new LinkedHashMap<>();
     for (StockPush p : plan.pushes()) {
-      if (!outlets.isEmpty() && !outlets.contains(p.locationId())) {
+      String outlet = outletMapping == null ? p.locationId() : outletOf(outletMapping, p.locationId());
+      if (outlet == null) {
         issues.add(issue(p.key(), ReasonCode.OUTLET_NOT_FOUND,
-            "Stock of " + p.key() + " cannot be pushed: " + p.locationId() + " is not an outlet of this retailer",
+            "Stock of " + p.key() + " cannot be pushed: warehouse '" + p.locationId() + "' is not mapped to an outlet",
+            "Map the warehouse to one of the retailer's outlets, or leave its stock out of the push"));
+        actions.add(WriteAction.of(Kind.STOCK_PUSH, p.key(), "PUT products inventory " + p.available(), Status.SKIPPED,
+            "warehouse not mapped to an outlet"));
+        continue;
+      }
+      if (!outlets.isEmpty() && !outlets.contains(outlet)) {
+        issues.add(issue(p.key(), ReasonCode.OUTLET_NOT_FOUND,
+            "Stock of " + p.key() + " cannot be pushed: " + outlet + " is not an outlet of this retailer",
             "Map the warehouse to one of the retailer's outlets (run a sync to read them)"));
         actions.add(WriteAction.of(Kind.STOCK_PUSH, p.key(), "PUT products inventory " + p.available(), Status.SKIPPED,
             "not an X-Series outlet"));
         continue;
       }
-      byProduct.computeIfAbsent(p.skuId(), k -> new ArrayList<>()).add(p);
+      byProduct.computeIfAbsent(p.skuId(), k -> new ArrayList<>()).add(new Target(p, outlet));
     }
-    for (Map.Entry<String, List<StockPush>> e : byProduct.entrySet()) {
+    for (Map.Entry<String, List<Target>> e : byProduct.entrySet()) {
       push(e.getKey(), e.getValue(), actions, issues, pushed);
     }
     if (!dryRun && !issues.isEmpty()) {
@@ -117,14 +131,28 @@ public final class XSeriesWriter {
     return new WriteReport(dryRun, Optional.empty(), actions, plan.unchanged(), issues, pushed);
   }
 
-  private void push(String productId, List<StockPush> pushes, List<WriteAction> actions, List<RecordIssue> issues,
+  /** One push and the outlet it goes to. */
+  private record Target(StockPush push, String outletId) {}
+
+  /** The outlet a warehouse maps to, or null. */
+  private static @Nullable String outletOf(OutletMapping mapping, String warehouseCode) {
+    for (OutletLink link : mapping.links()) {
+      if (link.warehouseCode().equals(warehouseCode)) {
+        return link.outletId();
+      }
+    }
+    return null;
+  }
+
+  private void push(String productId, List<Target> targets, List<WriteAction> actions, List<RecordIssue> issues,
       Map<String, Long> pushed) {
     String path = "PUT api/2.1/products/" + productId + " inventory";
     Map<String, Long> current;
     try {
       current = currentLevels(productId);
     } catch (NotFoundException ex) {
-      for (StockPush p : pushes) {
+      for (Target t : targets) {
+        StockPush p = t.push();
         issues.add(issue(p.key(), ReasonCode.WRITE_NOT_POSSIBLE,
             "Stock of " + p.key() + " cannot be pushed: product " + productId + " does not exist in Lightspeed",
             "Link the SKU to an existing X-Series product"));
@@ -133,7 +161,8 @@ public final class XSeriesWriter {
       }
       return;
     } catch (LightspeedException ex) {
-      for (StockPush p : pushes) {
+      for (Target t : targets) {
+        StockPush p = t.push();
         actions.add(WriteAction.of(Kind.STOCK_PUSH, p.key(), path + " " + p.available(), Status.FAILED,
             "the current level could not be read (" + ex.getMessage() + "); nothing was sent, the next plan tries again"));
       }
@@ -142,11 +171,12 @@ public final class XSeriesWriter {
     List<InventoryLevel> levels = new ArrayList<>();
     List<StockPush> sent = new ArrayList<>();
     List<WriteAction> planned = new ArrayList<>();
-    for (StockPush p : pushes) {
+    for (Target t : targets) {
+      StockPush p = t.push();
       long target = Math.max(0, p.available());
       String note = p.available() < 0 ? "available " + p.available() + " written as 0" : "";
-      Long now = current.get(p.locationId());
-      String request = path + " outlet " + p.locationId() + " current_amount " + (now == null ? "" : now + " -> ")
+      Long now = current.get(t.outletId());
+      String request = path + " outlet " + t.outletId() + " current_amount " + (now == null ? "" : now + " -> ")
           + target;
       if (now != null && now == target) {
         actions.add(WriteAction.of(Kind.STOCK_PUSH, p.key(), request, Status.ALREADY_DONE,
@@ -156,7 +186,7 @@ public final class XSeriesWriter {
         }
         continue;
       }
-      levels.add(InventoryLevel.of(p.locationId(), BigDecimal.valueOf(target)));
+      levels.add(InventoryLevel.of(t.outletId(), BigDecimal.valueOf(target)));
       sent.add(p);
       planned.add(WriteAction.of(Kind.STOCK_PUSH, p.key(), request, Status.PLANNED, note));
     }
@@ -217,6 +247,7 @@ public final class XSeriesWriter {
     private @Nullable SyncSettings settings;
     private Clock clock = Clock.systemUTC();
     private boolean dryRun;
+    private @Nullable OutletMapping outletMapping;
 
     private Builder() {}
 
@@ -241,6 +272,17 @@ public final class XSeriesWriter {
     /** Time for connection-log entries (default: system UTC). */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock == null");
+      return this;
+    }
+
+    /**
+     * The host's warehouse-to-outlet mapping (seed 002: one outlet to one warehouse, at least one).
+     * With it, the plan's location ids are warehouse codes and each is pushed to its outlet; stock of
+     * a warehouse without an outlet is skipped and logged. Without it (the default) location ids are
+     * outlet ids. Stock export stays one global switch ({@code AvailabilityConfig.pushStock}).
+     */
+    public Builder outletMapping(OutletMapping mapping) {
+      this.outletMapping = Objects.requireNonNull(mapping, "mapping == null");
       return this;
     }
 

@@ -83,7 +83,7 @@ class Seed001RetailPlannerTest {
     Map<String, SalesOrder> stored = storedSales();
     assertThat(stored).isNotEmpty();
     assertThat(stored.values()).allMatch(s -> s.status() == SaleStatus.COMPLETED);
-    long completed = f.server.retail().stream("Sale").filter(r -> r.getBoolean("completed") && !r.getBoolean("voided"))
+    long completed = f.server.retail().stream("Sale").filter(r -> r.getBoolean("completed") && !r.getBoolean("voided") && !r.getBoolean("archived"))
         .count();
     assertThat(stored).hasSize((int) completed);
   }
@@ -95,7 +95,7 @@ class Seed001RetailPlannerTest {
         .salesSelection(SalesSelectionConfig.builder().syncAllSales(true).build()).build();
     f.run(settings);
     Map<String, SalesOrder> stored = storedSales();
-    long notVoided = f.server.retail().stream("Sale").filter(r -> !r.getBoolean("voided")).count();
+    long notVoided = f.server.retail().stream("Sale").filter(r -> !r.getBoolean("voided") && !r.getBoolean("archived")).count();
     assertThat(stored).hasSize((int) notVoided);
     assertThat(stored.values()).anyMatch(s -> s.status() != SaleStatus.COMPLETED);
   }
@@ -121,7 +121,7 @@ class Seed001RetailPlannerTest {
     SyncSettings settings = locations(LocationStrategy.ALL, f.shop(0));
     f.run(settings);
     TestkitRecord sale = f.server.retail().stream("Sale")
-        .filter(r -> r.getBoolean("completed") && !r.getBoolean("voided")).findFirst().orElseThrow();
+        .filter(r -> r.getBoolean("completed") && !r.getBoolean("voided") && !r.getBoolean("archived")).findFirst().orElseThrow();
     f.time.advance(Duration.ofMinutes(10));
     f.server.retail().voidSale(sale.id());
     f.run(settings);
@@ -132,5 +132,17 @@ class Seed001RetailPlannerTest {
   private Map<String, SalesOrder> storedSales() {
     Set<String> ids = f.server.retail().stream("Sale").map(r -> Long.toString(r.id())).collect(Collectors.toSet());
     return f.sink.findSales(ids);
+  }
+
+  @Test
+  @DisplayName("An archived sale never counts as demand: it is stored as cancelled, its demand removed")
+  void archivedSalesDoNotCount() {
+    f.run(locations(LocationStrategy.ALL, f.shop(0)));
+    List<String> archived = f.server.retail().stream("Sale").filter(r -> r.getBoolean("archived"))
+        .map(r -> Long.toString(r.id())).toList();
+    assertThat(archived).as("the testkit has archived sales").isNotEmpty();
+    assertThat(f.sink.findSales(archived).values()).allMatch(s -> s.status() != SaleStatus.COMPLETED);
+    assertThat(f.sink.findDemand(f.server.retail().stream("Item").map(r -> Long.toString(r.id())).toList()))
+        .noneMatch(d -> archived.contains(d.orderId()));
   }
 }

@@ -60,15 +60,21 @@ class XSeriesConnectorTest {
   }
 
   private void start(TestkitConfig.Builder config) {
-    start(config, RetryConfig.defaults());
+    start(config, null);
   }
 
+  /** Starts the retailer and a client; {@code retry} null keeps the client's default (waits up to one window). */
   private void start(TestkitConfig.Builder config, RetryConfig retry) {
     server = LightspeedTestServer.start(config.timeSource(time).build());
     XSeriesCredentials c = server.xseriesCredentials();
     Sleeper sleeper = time::sleep;
-    client = XSeriesClient.builder().domainPrefix(c.domainPrefix()).baseUrl(server.xseriesOrigin().toString())
-        .personalToken(c.personalToken()).clock(time.asClock()).sleeper(sleeper).listener(metrics).retry(retry).build();
+    XSeriesClient.Builder b = XSeriesClient.builder().domainPrefix(c.domainPrefix())
+        .baseUrl(server.xseriesOrigin().toString()).personalToken(c.personalToken()).clock(time.asClock())
+        .sleeper(sleeper).listener(metrics);
+    if (retry != null) {
+      b.retry(retry);
+    }
+    client = b.build();
     truth = new XSeriesTruth(server.xseries());
   }
 
@@ -98,7 +104,7 @@ class XSeriesConnectorTest {
 
   private EngineRun runner(SyncSink sink, SyncSettings settings) {
     Clock clock = Clock.fixed(time.now(), ZoneOffset.UTC);
-    return new EngineRun(connector(clock), sink, settings, clock);
+    return new EngineRun(connector(clock), sink, settings, clock, time::sleep);
   }
 
   private String outlet(int index) {
@@ -329,6 +335,28 @@ class XSeriesConnectorTest {
 
     assertThat(page.batch().skus()).isNotEmpty();
     assertThat(page.newest()).hasValueSatisfying(b -> assertThat(b.kind()).isEqualTo(Bookmark.Kind.SEQUENCE));
+  }
+
+  @Test
+  @org.junit.jupiter.api.Timeout(120)
+  void aFullSyncOverSeveralWindowsTakesAtMostThreePercentOverTheFloorWithNo429() {
+    // 50 requests per 5 minutes, so that a full read of 3,000 products on 3 outlets needs several windows
+    start(retailer(3_000, 300).xseriesRateLimit(50));
+    InMemorySyncSink sink = new InMemorySyncSink();
+    Clock clock = time.asClock();
+    SyncEngine engine = SyncEngine.builder().sink(sink).clock(clock).sleeper(time::sleep).build();
+    SyncReport full = engine.run(connector(clock));
+
+    assertThat(full.complete()).isTrue();
+    assertThat(full.rateLimited()).isZero();
+    assertThat(full.rateLimitWaits()).as("windows the client did not wait for itself").isZero();
+    assertThat(server.inspect().xseriesRateLimited()).isZero();
+    long floor = XSeriesConnector.floorMinutes(full.requests(), 50);
+    assertThat(floor).isGreaterThanOrEqualTo(10);
+    assertThat(full.elapsed()).isGreaterThanOrEqualTo(Duration.ofMinutes(floor));
+    assertThat((double) full.elapsed().toMillis()).as("elapsed %s for %s requests, floor %s min", full.elapsed(),
+        full.requests(), floor).isLessThanOrEqualTo(1.03 * Duration.ofMinutes(floor).toMillis());
+    truth.assertSinkEqualsTruth(sink);
   }
 
   @Test

@@ -15,6 +15,8 @@ import dev.lightspeedsync.sync.rules.AvailabilityConfig;
 import dev.lightspeedsync.sync.rules.AvailabilityRule;
 import dev.lightspeedsync.sync.rules.CompositeBreakdown;
 import dev.lightspeedsync.sync.rules.CompositeConfig;
+import dev.lightspeedsync.sync.rules.OutletLink;
+import dev.lightspeedsync.sync.rules.OutletMapping;
 import dev.lightspeedsync.sync.rules.PushPlan;
 import dev.lightspeedsync.sync.testing.InMemorySyncSink;
 import dev.lightspeedsync.testkit.Fault;
@@ -61,7 +63,8 @@ class XSeriesStockPushTest {
     outlet1 = server.xseries().outletIds().get(0);
     outlet2 = server.xseries().outletIds().get(1);
     // the host knows the retailer's outlets from a read sync
-    new EngineRun(XSeriesConnector.builder().client(client).build(), sink, SyncSettings.defaults(), time.asClock())
+    new EngineRun(XSeriesConnector.builder().client(client).build(), sink, SyncSettings.defaults(), time.asClock(),
+        time::sleep)
         .run(Set.of(SyncStream.SUPPLIERS));
   }
 
@@ -165,6 +168,30 @@ class XSeriesStockPushTest {
     assertThat(off.suppressedBecause()).contains(ReasonCode.PUSH_DISABLED);
     assertThat(level(productA, outlet1)).isEqualTo(before);
     assertThat(puts()).isZero();
+  }
+
+  @Test
+  @DisplayName("002: with the outlet-to-warehouse mapping, each warehouse's availability goes to its one outlet")
+  void warehousesPushToTheirMappedOutlets() {
+    OutletMapping mapping = OutletMapping.builder().addLinks(OutletLink.of(outlet1, "WH-A"), OutletLink.of(outlet2, "WH-B"))
+        .build();
+    List<StockLevel> stock = List.of(
+        StockLevel.builder().skuId(productA).locationId("WH-A").onHand(9).allocated(1).build(),
+        StockLevel.builder().skuId(productA).locationId("WH-B").onHand(4).build(),
+        StockLevel.builder().skuId(productA).locationId("WH-C").onHand(6).build());
+
+    WriteReport report = XSeriesWriter.builder().client(client).sink(sink).settings(PUSH_ON).outletMapping(mapping)
+        .build().pushStock(plan(PUSH_ON, stock, Map.of()));
+
+    assertThat(level(productA, outlet1)).isEqualTo(8);
+    assertThat(level(productA, outlet2)).isEqualTo(4);
+    assertThat(report.pushedValues()).containsOnlyKeys(productA + "@WH-A", productA + "@WH-B");
+    assertThat(report.actions()).filteredOn(a -> a.key().equals(productA + "@WH-C")).singleElement()
+        .satisfies(a -> assertThat(a.status()).isEqualTo(Status.SKIPPED));
+    assertThat(report.issues()).singleElement().satisfies(i -> {
+      assertThat(i.reason()).isEqualTo(ReasonCode.OUTLET_NOT_FOUND);
+      assertThat(i.problem()).contains("'WH-C' is not mapped");
+    });
   }
 
   @Test
