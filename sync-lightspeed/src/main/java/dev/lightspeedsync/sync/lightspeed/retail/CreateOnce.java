@@ -24,14 +24,10 @@ import java.util.Optional;
  * ({@link Target#find()}); one match is confirmed (RECOVERED), none is posted again, several are never
  * guessed between (NEEDS_ATTENTION with a connection-log issue).
  *
- * <p>sync-core's {@link LedgerKind} has no product or customer kind and sync-core is not ours to
- * change here, so these entries are stored under {@link #LEDGER} with a key prefix
- * ({@code product:}, {@code customer:}) that no host order id of the order export carries.
+ * <p>Entries are stored under the export's own {@link LedgerKind} ({@code PRODUCT_EXPORT},
+ * {@code CUSTOMER_EXPORT}), with a key prefix ({@code product:}, {@code customer:}).
  */
 final class CreateOnce {
-  /** The ledger kind product and customer exports share with the order export, under a key prefix. */
-  static final LedgerKind LEDGER = LedgerKind.ORDER_EXPORT;
-
   /** How one record is found after an unknown outcome, and how it is created. */
   interface Target {
     /** The ids of Lightspeed records that are this host record, created by an earlier attempt. */
@@ -46,8 +42,10 @@ final class CreateOnce {
   private final boolean dryRun;
   private final Kind kind;
   private final RecordKind recordKind;
+  private final LedgerKind ledger;
 
-  CreateOnce(SyncSink sink, Clock clock, boolean dryRun, Kind kind, RecordKind recordKind) {
+  CreateOnce(SyncSink sink, Clock clock, boolean dryRun, Kind kind, RecordKind recordKind, LedgerKind ledger) {
+    this.ledger = ledger;
     this.sink = sink;
     this.clock = clock;
     this.dryRun = dryRun;
@@ -76,7 +74,7 @@ final class CreateOnce {
             ? "an earlier attempt's outcome is unknown: the real run searches by " + lookup + " first" : "");
       }
       if (claim.isEmpty()) {
-        LedgerOutcome outcome = sink.recordInLedger(List.of(LedgerEntry.of(LEDGER, ledgerKey, clock.instant())))
+        LedgerOutcome outcome = sink.recordInLedger(List.of(LedgerEntry.of(ledger, ledgerKey, clock.instant())))
             .get(0);
         if (!outcome.recorded() && outcome.entry().confirmed()) {
           return WriteAction.of(kind, key, request, Status.ALREADY_DONE, "created concurrently")
@@ -139,7 +137,7 @@ final class CreateOnce {
 
   private WriteAction confirm(String ledgerKey, String key, String request, long id, Status status, String detail) {
     String external = Long.toString(id);
-    sink.confirmInLedger(LEDGER, ledgerKey, external);
+    sink.confirmInLedger(ledger, ledgerKey, external);
     return WriteAction.of(kind, key, request, status, detail).withExternalId(external);
   }
 
@@ -151,7 +149,7 @@ final class CreateOnce {
     if (dryRun) {
       return;
     }
-    sink.recordInLedger(List.of(LedgerEntry.of(LEDGER, ledgerKey, clock.instant())));
-    sink.confirmInLedger(LEDGER, ledgerKey, Long.toString(id));
+    sink.recordInLedger(List.of(LedgerEntry.of(ledger, ledgerKey, clock.instant())));
+    sink.confirmInLedger(ledger, ledgerKey, Long.toString(id));
   }
 }

@@ -19,6 +19,7 @@ import dev.lightspeedsync.sync.model.ReasonCode;
 import dev.lightspeedsync.sync.model.RecordIssue;
 import dev.lightspeedsync.sync.model.RecordKind;
 import dev.lightspeedsync.sync.spi.LedgerEntry;
+import dev.lightspeedsync.sync.spi.LedgerKind;
 import dev.lightspeedsync.sync.spi.SyncSink;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -48,7 +49,7 @@ final class CustomerExport {
     this.sink = sink;
     this.clock = clock;
     this.dryRun = dryRun;
-    this.once = new CreateOnce(sink, clock, dryRun, Kind.CUSTOMER_EXPORT, RecordKind.CUSTOMER);
+    this.once = new CreateOnce(sink, clock, dryRun, Kind.CUSTOMER_EXPORT, RecordKind.CUSTOMER, LedgerKind.CUSTOMER_EXPORT);
   }
 
   void run(List<Customer> customers, List<WriteAction> out, List<RecordIssue> issues) {
@@ -67,7 +68,7 @@ final class CustomerExport {
         continue;
       }
       String ledgerKey = LEDGER_PREFIX + c.id();
-      Optional<LedgerEntry> claim = sink.ledgerEntry(CreateOnce.LEDGER, ledgerKey);
+      Optional<LedgerEntry> claim = sink.ledgerEntry(LedgerKind.CUSTOMER_EXPORT, ledgerKey);
       Optional<Long> linked = claim.flatMap(LedgerEntry::externalId).map(Long::valueOf);
       if (linked.isPresent()) {
         updates.put(linked.get(), host);

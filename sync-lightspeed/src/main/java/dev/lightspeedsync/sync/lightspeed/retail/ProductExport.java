@@ -25,6 +25,7 @@ import dev.lightspeedsync.sync.rules.MasterSide;
 import dev.lightspeedsync.sync.rules.ProductField;
 import dev.lightspeedsync.sync.rules.SkuRule;
 import dev.lightspeedsync.sync.spi.LedgerEntry;
+import dev.lightspeedsync.sync.spi.LedgerKind;
 import dev.lightspeedsync.sync.spi.SyncSink;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -59,7 +60,7 @@ final class ProductExport {
     this.skus = SkuRule.of(settings.skus());
     this.clock = clock;
     this.dryRun = dryRun;
-    this.once = new CreateOnce(sink, clock, dryRun, Kind.PRODUCT_EXPORT, RecordKind.SKU);
+    this.once = new CreateOnce(sink, clock, dryRun, Kind.PRODUCT_EXPORT, RecordKind.SKU, LedgerKind.PRODUCT_EXPORT);
   }
 
   /** One host product on its way: its normalised code and the item it becomes. */
@@ -87,7 +88,7 @@ final class ProductExport {
             "SKU shared by host products " + sameCode));
         continue;
       }
-      Optional<LedgerEntry> claim = sink.ledgerEntry(CreateOnce.LEDGER, ledgerKey);
+      Optional<LedgerEntry> claim = sink.ledgerEntry(LedgerKind.PRODUCT_EXPORT, ledgerKey);
       Long itemId = claim.flatMap(LedgerEntry::externalId).map(Long::valueOf).orElse(null);
       if (itemId == null && claim.isEmpty()) {
         List<String> linked = lightspeedByCode.getOrDefault(p.code(), List.of());

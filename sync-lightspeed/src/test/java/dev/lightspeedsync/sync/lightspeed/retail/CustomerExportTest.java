@@ -91,7 +91,7 @@ class CustomerExportTest {
       assertThat(a.status()).isEqualTo(Status.DONE);
       assertThat(a.externalId()).contains(id);
     });
-    assertThat(sink.ledgerEntry(LedgerKind.ORDER_EXPORT, "customer:C-1").flatMap(e -> e.externalId())).contains(id);
+    assertThat(sink.ledgerEntry(LedgerKind.CUSTOMER_EXPORT, "customer:C-1").flatMap(e -> e.externalId())).contains(id);
     assertThat(rerun.actions()).singleElement().satisfies(a -> assertThat(a.status()).isEqualTo(Status.ALREADY_DONE));
     assertThat(posts()).isEqualTo(1);
     assertThat(puts()).isZero();
@@ -205,7 +205,7 @@ class CustomerExportTest {
       assertThat(a.request()).startsWith("POST Customer.json 'Engines Ltd' email ada@example.com");
     });
     assertThat(fx.writeRequests()).isZero();
-    assertThat(sink.ledgerEntry(LedgerKind.ORDER_EXPORT, "customer:C-1")).isEmpty();
+    assertThat(sink.ledgerEntry(LedgerKind.CUSTOMER_EXPORT, "customer:C-1")).isEmpty();
   }
 
   @Test

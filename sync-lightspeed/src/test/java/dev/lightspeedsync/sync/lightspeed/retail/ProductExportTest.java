@@ -116,7 +116,7 @@ class ProductExportTest {
       assertThat(a.status()).isEqualTo(Status.DONE);
       assertThat(a.externalId()).contains(Long.toString(item.id()));
     });
-    assertThat(sink.ledgerEntry(LedgerKind.ORDER_EXPORT, "product:H-1").flatMap(e -> e.externalId()))
+    assertThat(sink.ledgerEntry(LedgerKind.PRODUCT_EXPORT, "product:H-1").flatMap(e -> e.externalId()))
         .contains(Long.toString(item.id()));
   }
 
@@ -144,7 +144,7 @@ class ProductExportTest {
       assertThat(a.status()).isEqualTo(Status.DONE);
       assertThat(a.externalId()).contains(Long.toString(existing.id()));
     });
-    assertThat(sink.ledgerEntry(LedgerKind.ORDER_EXPORT, "product:H-2").flatMap(e -> e.externalId()))
+    assertThat(sink.ledgerEntry(LedgerKind.PRODUCT_EXPORT, "product:H-2").flatMap(e -> e.externalId()))
         .as("the link is recorded").contains(Long.toString(existing.id()));
     Item after = fx.client.items().get(existing.id());
     assertThat(after.description()).contains("Mug");
@@ -202,7 +202,7 @@ class ProductExportTest {
     assertThat(rerun.actions()).singleElement().satisfies(a -> assertThat(a.status()).isEqualTo(Status.ALREADY_DONE));
     assertThat(itemsWithCode("AB123")).hasSize(1);
     assertThat(posts()).isEqualTo(1);
-    assertThat(sink.ledgerEntry(LedgerKind.ORDER_EXPORT, "product:H-1").orElseThrow().externalId())
+    assertThat(sink.ledgerEntry(LedgerKind.PRODUCT_EXPORT, "product:H-1").orElseThrow().externalId())
         .contains(Long.toString(itemsWithCode("AB123").get(0).id()));
   }
 
@@ -266,7 +266,7 @@ class ProductExportTest {
     assertThat(off.exclusions()).containsExactly(new Exclusion("H-1", ReasonCode.EXPORT_DISABLED));
     assertThat(readOnly.suppressedBecause()).contains(ReasonCode.READ_ONLY);
     assertThat(fx.writeRequests()).isZero();
-    assertThat(sink.ledgerEntry(LedgerKind.ORDER_EXPORT, "product:H-1")).isEmpty();
+    assertThat(sink.ledgerEntry(LedgerKind.PRODUCT_EXPORT, "product:H-1")).isEmpty();
   }
 
   @Test
@@ -284,7 +284,7 @@ class ProductExportTest {
     assertThat(report.actions().get(0).request()).endsWith("Prices(Default 14.00)");
     assertThat(report.actions().get(1).request()).startsWith("POST Item.json customSku=NEW5");
     assertThat(fx.writeRequests()).isEqualTo(writes);
-    assertThat(sink.ledgerEntry(LedgerKind.ORDER_EXPORT, "product:H-5")).isEmpty();
+    assertThat(sink.ledgerEntry(LedgerKind.PRODUCT_EXPORT, "product:H-5")).isEmpty();
     assertThat(price(itemsWithCode("AB123").get(0), "Default")).isEqualByComparingTo("12.50");
   }
 
