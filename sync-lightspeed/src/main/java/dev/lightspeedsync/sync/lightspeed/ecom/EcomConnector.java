@@ -202,7 +202,24 @@ public final class EcomConnector implements Connector {
     return b.build();
   }
 
+  /**
+   * Products missing from the cache on one page above which the whole product list is walked
+   * instead (250 products per request) of reading them one by one: a resumed full sync starts its
+   * variants pass with an empty cache.
+   */
+  private static final int PRODUCT_WALK_THRESHOLD = 20;
+
+  private volatile boolean productsWalked;
+
   private void variants(List<Variant> variants, boolean skus, boolean stock, Batch.Builder b) {
+    if (skus && !productsWalked) {
+      long missing = variants.stream().map(v -> v.productId().orElse(null)).filter(Objects::nonNull).distinct()
+          .filter(id -> !products.containsKey(id)).count();
+      if (missing > PRODUCT_WALK_THRESHOLD) {
+        client.products().walkById().stream().forEach(p -> products.put(p.id(), Optional.of(p)));
+        productsWalked = true;
+      }
+    }
     for (Variant v : variants) {
       if (skus) {
         Optional<Product> product = v.productId().map(id -> products.computeIfAbsent(id, this::product))
