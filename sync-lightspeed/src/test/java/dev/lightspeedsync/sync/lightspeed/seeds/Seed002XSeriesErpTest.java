@@ -3,6 +3,7 @@ package dev.lightspeedsync.sync.lightspeed.seeds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lightspeedsync.client.xseries.write.CustomerDetails;
 import dev.lightspeedsync.client.xseries.write.NewProduct;
 import dev.lightspeedsync.sync.SyncSettings;
 import dev.lightspeedsync.sync.engine.SyncEngine;
@@ -143,6 +144,33 @@ class Seed002XSeriesErpTest {
     assertThat(stored.get(created).sku()).contains("LAMP-1");
     assertThat(stored.get(created).purchasePrice()).hasValueSatisfying(p -> assertThat(p).isEqualByComparingTo("12.00"));
     assertThat(stored.get(renamed).name()).isEqualTo("Renamed in Lightspeed");
+  }
+
+  @Test
+  @DisplayName("Customers in Lightspeed are imported into Unleashed automatically")
+  void customersInLightspeedAreImportedAutomatically() {
+    SyncReport first = run(allOutlets().build());
+    assertThat(first.stream(SyncStream.CUSTOMERS)).as("customers are part of every run").isPresent();
+    truth.assertCustomersEqualTruth(f.sink);
+
+    // a customer created in Lightspeed, one edited there and one deleted there reach the ERP on the next run
+    f.time.advance(Duration.ofMinutes(30));
+    String created = f.xseriesClient.createCustomer(CustomerDetails.builder().firstName("Nia").lastName("Walker")
+        .email("nia@mail.example").build()).id();
+    List<String> live = x().expectedIds("customers").limit(2).collect(Collectors.toList());
+    x().updateCustomer(live.get(0), Map.of("phone", "+64 9 555 1234"));
+    x().deleteCustomer(live.get(1));
+    f.time.advance(Duration.ofMinutes(1));
+    SyncReport second = run(allOutlets().build());
+
+    assertThat(second.stream(SyncStream.CUSTOMERS).orElseThrow().full()).isFalse();
+    truth.assertCustomersEqualTruth(f.sink);
+    Map<String, dev.lightspeedsync.sync.model.Customer> stored = f.sink.findCustomers(List.of(created, live.get(0),
+        live.get(1)));
+    assertThat(stored.get(created).displayName()).isEqualTo("Nia Walker");
+    assertThat(stored.get(created).email()).contains("nia@mail.example");
+    assertThat(stored.get(live.get(0)).phone()).contains("+64 9 555 1234");
+    assertThat(stored.get(live.get(1)).active()).as("deleted in Lightspeed: kept, inactive").isFalse();
   }
 
   @Test
