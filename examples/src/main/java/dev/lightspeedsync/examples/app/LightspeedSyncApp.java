@@ -51,7 +51,7 @@ public final class LightspeedSyncApp implements Runnable {
       System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "error");
     }
     CommandLine cli = new CommandLine(new LightspeedSyncApp())
-        .addSubcommand("sync", new SyncCommand(out))
+        .addSubcommand("sync", new SyncCommand(out, err))
         .addSubcommand("export", new ExportCommand(out))
         .addSubcommand("schedule", new ScheduleCommand(out))
         .addSubcommand("login", new LoginCommand(out))

@@ -86,9 +86,16 @@ import picocli.CommandLine.Option;
         "  LIGHTSPEED_SYNC_DB        --db"})
 final class SyncCommand implements Callable<Integer> {
   private final PrintStream out;
+  private final PrintStream err;
 
   SyncCommand(PrintStream out) {
+    this(out, System.err);
+  }
+
+  /** {@code err}: where notices go (the app's stderr; under {@code schedule}, the run log). */
+  SyncCommand(PrintStream out, PrintStream err) {
     this.out = out;
+    this.err = err;
   }
 
   @Option(names = "--platform", defaultValue = "retail", description = "retail (R-Series) or ecom (C-Series). Default: ${DEFAULT-VALUE}.")
@@ -379,7 +386,7 @@ final class SyncCommand implements Callable<Integer> {
   }
 
   /** One account's engine and connector, as the app runs them. */
-  private static final class AccountSync {
+  private final class AccountSync {
     private final SyncEngine engine;
     private final Connector connector;
     private final SyncSink sink;
@@ -399,7 +406,7 @@ final class SyncCommand implements Callable<Integer> {
         if (report.status() == SyncReport.Status.INTERRUPTED) {
           throw new IllegalStateException("interrupted; rerun to resume");
         }
-        report.notices().forEach(n -> System.err.println("notice: " + TerminalText.safe(n)));
+        report.notices().forEach(n -> err.println("notice: " + LightspeedSyncApp.oneLine(n)));
         return report;
       };
     }

@@ -28,6 +28,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -222,6 +224,81 @@ class HostileServerAppTest {
     assertThat(s1.get("skus").asLong() + s2.get("skus").asLong()).as("resumed after the stored page, not restarted")
         .isEqualTo(activeItems);
     assertThat(exportedStock()).isEqualTo(truthStock());
+  }
+
+  /**
+   * The app waits for rate-limit windows, but not past its deadline: a window that opens only after
+   * it stops the run at its checkpoint, exit 8, saying when Lightspeed allows the next request.
+   */
+  @Test
+  void aRateLimitWaitPastTheDeadlineStopsTheRunAtItsCheckpoint() throws IOException {
+    // a bucket of 4 drips that drains one drip per 1000 s (real time on both sides): once it is full the
+    // client would have to wait far past 30 s, longer than it waits by itself, and the engine decides
+    server = LightspeedTestServer.start(TestkitConfig.builder().seed(5).shops(2).items(350).sales(40).orders(0)
+        .timeSource(dev.lightspeedsync.testkit.TimeSource.system()).bucketSize(4).dripRate(0.001).build());
+    Path summary = dir.resolve("stopped.json");
+
+    AppRun run = assertTimeoutPreemptively(Duration.ofSeconds(30),
+        () -> AppRun.of(args("--deadline", "30s", "--summary-json", summary.toString())));
+
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.DEADLINE_REACHED);
+    assertThat(run.errLines()).singleElement().asString()
+        .startsWith("stopped: the rate-limit wait would pass the --deadline (30s); the run stopped at a checkpoint;"
+            + " rerun to resume from it (Lightspeed allows it from ");
+    assertThat(JSON.readTree(summary.toFile()).get("status").asText()).isEqualTo("STOPPED_FOR_RATE_LIMIT");
+    assertThat(server.inspect().rateLimited()).as("the wait was known before sending: no 429").isZero();
+  }
+
+  /**
+   * Issue 15: a checkpoint saved by an earlier version (an absolute cursor with another server's host
+   * and port) is used, not refused; a cursor that cannot be used at all is reported in one notice
+   * line and the stream restarts: either way the rerun ends with the truth, never stuck.
+   */
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(booleans = {true, false})
+  void aSavedCursorFromAnotherServerIsUsedAndAnUnusableOneRestartsTheStream(boolean legacyAbsolute) throws Exception {
+    start(350, FaultPlan.seeded(1).withLatency(Duration.ofMillis(300)));
+    server.injectNext(Fault.LATENCY, itemWalk());
+    assertThat(AppRun.of(args("--deadline", "150ms")).exitCode()).isEqualTo(ExitCodes.DEADLINE_REACHED);
+    String name = "retail:" + server.retailCredentials().accountId() + ":CATALOGUE";
+    String position;
+    try (var pool = dev.lightspeedsync.examples.jdbc.ConnectionPool.open(db()); var c = pool.connection();
+        var ps = c.prepareStatement("SELECT position FROM ls_checkpoint WHERE stream = ?")) {
+      ps.setString(1, name);
+      try (var rs = ps.executeQuery()) {
+        assertThat(rs.next()).as("a checkpoint mid-walk").isTrue();
+        position = rs.getString(1);
+      }
+      Matcher cur = Pattern.compile("cur=([^&]+)").matcher(position);
+      assertThat(cur.find()).as(position).isTrue();
+      String cursor = java.net.URLDecoder.decode(cur.group(1), StandardCharsets.UTF_8);
+      assertThat(cursor).as("no host in a saved cursor").doesNotContain("127.0.0.1", "http");
+      String replaced = legacyAbsolute
+          ? "http://127.0.0.1:1/API/V3/Account/" + server.retailCredentials().accountId() + cursor // as saved before
+          : "/Sale.json?after=unusable"; // not this list's
+      try (var up = c.prepareStatement("UPDATE ls_checkpoint SET position = ? WHERE stream = ?")) {
+        up.setString(1, position.replace(cur.group(0),
+            "cur=" + java.net.URLEncoder.encode(replaced, StandardCharsets.UTF_8)));
+        up.setString(2, name);
+        assertThat(up.executeUpdate()).isOne();
+      }
+    }
+
+    AppRun rerun = AppRun.of(args());
+
+    assertThat(rerun.exitCode()).as(rerun.err()).isZero();
+    if (legacyAbsolute) {
+      assertThat(rerun.err()).as("the old cursor is used").isEmpty();
+    } else {
+      assertThat(rerun.errLines()).singleElement().asString()
+          .startsWith("notice: CATALOGUE: the saved checkpoint could not be used (")
+          .endsWith("the stream restarts from its last completed read");
+    }
+    assertThat(exportedStock()).isEqualTo(truthStock());
+    long activeItems = server.retail().stream("Item")
+        .filter(r -> !r.getBoolean("archived") && !r.require("itemType").equals("non_inventory")).count();
+    AppRun skus = AppRun.of("export", "--db", db(), "--what", "skus");
+    assertThat(skus.outLines().stream().filter(l -> l.contains("\"active\":true")).count()).isEqualTo(activeItems);
   }
 
   /**

@@ -9,9 +9,11 @@ import dev.lightspeedsync.client.ecom.model.Order;
 import dev.lightspeedsync.client.ecom.model.OrderProduct;
 import dev.lightspeedsync.client.ecom.model.Product;
 import dev.lightspeedsync.client.ecom.model.Variant;
+import dev.lightspeedsync.client.ecom.model.VariantMovement;
 import dev.lightspeedsync.client.ecom.model.Webhook;
 import dev.lightspeedsync.client.ecom.write.WebhookSettings;
 import dev.lightspeedsync.client.error.AuthenticationException;
+import dev.lightspeedsync.client.error.LightspeedException;
 import dev.lightspeedsync.client.error.NotFoundException;
 import dev.lightspeedsync.testkit.EcomCredentials;
 import dev.lightspeedsync.testkit.Fault;
@@ -208,6 +210,28 @@ class EcomContractTest {
     Variant costed = c.updateVariantCost(v.id(), new BigDecimal("12.34"));
     assertThat(costed.priceCost()).hasValueSatisfying(p -> assertThat(p).isEqualByComparingTo("12.34"));
     assertThat(c.variants().get(v.id()).stockLevel()).contains(37L);
+  }
+
+  @Test
+  void aStockWriteWhoseOutcomeIsUnknownIsNotResentAndShowsInTheVariantAndItsMovements() {
+    EcomClient c = start(TestkitConfig.builder().seed(19).products(5).suppliers(1).ecomOrders(0));
+    Variant v = c.variants().list().firstPage().items().get(0);
+    long before = v.stockLevel().orElseThrow();
+    time.advance(Duration.ofMinutes(1));
+
+    server.injectNext(Fault.APPLY_THEN_500, "PUT /" + creds.language() + "/variants/");
+    assertThatThrownBy(() -> c.setVariantStockLevel(v.id(), before + 3))
+        .isInstanceOfSatisfying(LightspeedException.class, e -> assertThat(e.requestMayHaveBeenApplied()).isTrue());
+    server.injectNext(Fault.DROP_CONNECTION, "PUT /" + creds.language() + "/variants/");
+    assertThatThrownBy(() -> c.setVariantStockLevel(v.id(), before + 5))
+        .isInstanceOfSatisfying(LightspeedException.class, e -> assertThat(e.requestMayHaveBeenApplied()).isTrue());
+
+    assertThat(server.inspect().requests("PUT variants/{id}.json")).as("neither write resent").isEqualTo(2);
+    Variant now = c.variants().get(v.id());
+    assertThat(now.stockLevel()).as("the first landed, the dropped one did not").contains(before + 3);
+    assertThat(now.updatedAt()).isNotEqualTo(v.updatedAt());
+    assertThat(c.variantMovements().list(EcomQuery.builder().filter("variant", v.id()).build()).stream()
+        .map(VariantMovement::stockLevelChange)).containsExactly(3L);
   }
 
   @Test

@@ -4,7 +4,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One write to Lightspeed as planned or performed by {@code RetailWriter}: what it is about
+ * One write to Lightspeed as planned or performed by {@code RetailWriter} or {@code EcomWriter}: what it is about
  * ({@link #kind()}, {@link #key()}), the request in words ({@link #request()}, for example
  * {@code PUT Item/12.json ItemShop shop 1 qoh 5 -> 8}), what happened ({@link #status()}), why
  * ({@link #detail()}) and what Lightspeed returned ({@link #externalId()}). In a dry run every write
@@ -12,7 +12,7 @@ import java.util.Optional;
  *
  * @param kind what kind of write
  * @param key the record the write is about: a booking key, a host order id, a purchase order id, a
- *     {@code skuId@locationId} stock key
+ *     {@code skuId@locationId} stock key, a {@code shipment/{id}} key
  * @param request the request in words, with the absolute values it sets
  * @param status what happened
  * @param detail why, in words a user understands; empty when there is nothing to add
@@ -32,7 +32,9 @@ public record WriteAction(Kind kind, String key, String request, Status status, 
     /** A host purchase order created as an R-Series Order. */
     BUY_ORDER,
     /** One OrderLine of a buy order. */
-    BUY_ORDER_LINE
+    BUY_ORDER_LINE,
+    /** A host shipment written back to an eCom order (tracking code, shipped status), exactly once. */
+    SHIPMENT
   }
 
   /** What happened to a write. */

@@ -32,8 +32,13 @@ import java.util.Optional;
  *
  * <ul>
  *   <li>A variant is a SKU; it carries its product's visibility and supplier, and its own stock
- *       tracking. Prices: {@code price} (excl. tax), {@code priceIncl} and {@code cost}; the
- *       purchase price is the variant's {@code priceCost}.
+ *       tracking. Its prices go into {@code Sku.prices()} under three keys: {@value #PRICE} (the
+ *       selling price excl. tax, {@code priceExcl}), {@value #PRICE_INCL} ({@code priceIncl}) and
+ *       {@value #COST} (the purchase price, {@code priceCost}). The purchase price rule reads
+ *       {@code PurchasePriceConfig.priceField()}, whose default {@code "cost"} is therefore the
+ *       variant's {@code priceCost} (seed 000: "the product's purchase price is read out as
+ *       purchase price"); configure {@code PurchasePriceConfig.builder().priceField(EcomMapping.PRICE)}
+ *       to plan with the selling price instead. Negative prices are left out.
  *   <li>eCom has one stock figure per variant: it maps to the single location {@value #WEBSHOP}.
  *   <li>An order is a sales order of channel ECOM with its status, payment and shipment state; its
  *       lines come from the order's products and point at variants.
@@ -43,14 +48,30 @@ public final class EcomMapping {
   /** The location id of eCom stock and orders. */
   public static final String WEBSHOP = "webshop";
 
+  /** The price key of a variant's selling price excluding tax ({@code priceExcl}). */
+  public static final String PRICE = "price";
+
+  /** The price key of a variant's selling price including tax ({@code priceIncl}). */
+  public static final String PRICE_INCL = "priceIncl";
+
+  /**
+   * The price key of a variant's purchase price ({@code priceCost}): the default
+   * {@code PurchasePriceConfig.priceField()}, the same key R-Series maps an item's default cost to.
+   */
+  public static final String COST = "cost";
+
   private EcomMapping() {}
 
-  /** The SKU of a variant, with {@code product} giving visibility, supplier and title. */
+  /**
+   * The SKU of a variant, with {@code product} giving visibility, supplier and title. Its
+   * {@code purchasePrice} is the variant's {@code priceCost}; the engine's purchase price rule then
+   * sets it from the configured price field.
+   */
   public static Sku toSku(Variant variant, Optional<Product> product) {
     Map<String, BigDecimal> prices = new LinkedHashMap<>();
-    variant.priceExcl().filter(p -> p.signum() >= 0).ifPresent(p -> prices.put("price", p));
-    variant.priceIncl().filter(p -> p.signum() >= 0).ifPresent(p -> prices.put("priceIncl", p));
-    variant.priceCost().filter(p -> p.signum() >= 0).ifPresent(p -> prices.put("cost", p));
+    variant.priceExcl().filter(p -> p.signum() >= 0).ifPresent(p -> prices.put(PRICE, p));
+    variant.priceIncl().filter(p -> p.signum() >= 0).ifPresent(p -> prices.put(PRICE_INCL, p));
+    variant.priceCost().filter(p -> p.signum() >= 0).ifPresent(p -> prices.put(COST, p));
     String productTitle = product.flatMap(Product::title).orElse("");
     String variantTitle = variant.title().orElse("");
     String name = productTitle.isEmpty() ? variantTitle

@@ -4,7 +4,6 @@ import dev.lightspeedsync.sync.lightspeed.WriteAction;
 import dev.lightspeedsync.sync.lightspeed.WriteReport;
 import dev.lightspeedsync.sync.lightspeed.internal.Pushes;
 import dev.lightspeedsync.client.error.LightspeedException;
-import dev.lightspeedsync.client.error.NotFoundException;
 import dev.lightspeedsync.client.retail.RetailClient;
 import dev.lightspeedsync.client.retail.model.Item;
 import dev.lightspeedsync.client.retail.model.ItemShop;
@@ -22,6 +21,7 @@ import dev.lightspeedsync.client.retail.write.NewSaleLine;
 import dev.lightspeedsync.client.retail.write.NewSalePayment;
 import dev.lightspeedsync.sync.SyncSettings;
 import dev.lightspeedsync.sync.lightspeed.SyncException;
+import dev.lightspeedsync.sync.lightspeed.internal.ReceiptBooker;
 import dev.lightspeedsync.sync.lightspeed.WriteAction.Kind;
 import dev.lightspeedsync.sync.lightspeed.WriteAction.Status;
 import dev.lightspeedsync.sync.model.Exclusion;
@@ -130,8 +130,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class RetailWriter {
   private static final Set<String> RUNNING = ConcurrentHashMap.newKeySet();
-  private static final String ATTEMPT = "#attempt/";
-  private static final String REFUSED = "#refused";
 
   private final RetailClient client;
   private final SyncSink sink;
@@ -141,6 +139,7 @@ public final class RetailWriter {
   private final boolean buyOrders;
   private final @Nullable Long salePaymentTypeId;
   private final String referenceSource;
+  private final ReceiptBooker booker;
 
   private RetailWriter(Builder b) {
     this.client = Objects.requireNonNull(b.client, "client is required");
@@ -151,6 +150,7 @@ public final class RetailWriter {
     this.buyOrders = b.buyOrders;
     this.salePaymentTypeId = b.salePaymentTypeId;
     this.referenceSource = b.referenceSource;
+    this.booker = new ReceiptBooker(sink, clock, dryRun);
   }
 
   /** A new builder. */
@@ -251,11 +251,9 @@ public final class RetailWriter {
   public WriteReport bookReceipts(List<StockBooking> bookings) {
     Objects.requireNonNull(bookings, "bookings == null");
     return exclusive(() -> {
-      if (settings.readOnly()) {
-        return WriteReport.suppressed(dryRun, ReasonCode.READ_ONLY, List.of());
-      }
-      if (!settings.effectivePurchaseOrders().bookingEnabled()) {
-        return WriteReport.suppressed(dryRun, ReasonCode.BOOKING_DISABLED, List.of());
+      Optional<WriteReport> suppressed = ReceiptBooker.suppressed(settings, dryRun);
+      if (suppressed.isPresent()) {
+        return suppressed.get();
       }
       List<WriteAction> actions = new ArrayList<>();
       List<RecordIssue> issues = new ArrayList<>();
@@ -273,14 +271,7 @@ public final class RetailWriter {
    * a dry run nothing changes and the stored entry is returned as it is.
    */
   public Optional<LedgerEntry> settleBookingByHand(String bookingKey, String note) {
-    Objects.requireNonNull(bookingKey, "bookingKey == null");
-    Objects.requireNonNull(note, "note == null");
-    if (settings.readOnly() || dryRun) {
-      return sink.ledgerEntry(LedgerKind.STOCK_BOOKING, bookingKey);
-    }
-    Optional<LedgerEntry> entry = sink.confirmInLedger(LedgerKind.STOCK_BOOKING, bookingKey, "settled by hand: " + note);
-    entry.ifPresent(e -> sink.resolveIssues(RecordKind.RECEIPT, bookingKey));
-    return entry;
+    return booker.settleByHand(bookingKey, note, settings.readOnly());
   }
 
   private WriteAction book(StockBooking b, List<RecordIssue> issues) {
@@ -294,243 +285,31 @@ public final class RetailWriter {
           "Link the SKU to a Lightspeed item and receive at a Lightspeed shop"));
       return WriteAction.of(Kind.STOCK_BOOKING, key, "+" + b.quantity(), Status.SKIPPED, "not an R-Series item/shop id");
     }
-    String request = "PUT Item/" + itemId + ".json ItemShop shop " + shopId;
-    Optional<LedgerEntry> claim = sink.ledgerEntry(LedgerKind.STOCK_BOOKING, key);
-    if (claim.isPresent() && claim.get().confirmed()) {
-      return WriteAction.of(Kind.STOCK_BOOKING, key, request + " +" + b.quantity(), Status.ALREADY_DONE,
-          "booked before: " + claim.get().externalId().orElse("")).withExternalId(claim.get().externalId().orElse(""));
-    }
-    try {
-      if (dryRun) {
-        Level now = readLevel(itemId, shopId);
-        return WriteAction.of(Kind.STOCK_BOOKING, key, request + " qoh " + now.qoh + " -> " + (now.qoh + b.quantity()),
-            Status.PLANNED, claim.isPresent()
-                ? "an earlier attempt's outcome is unknown: the real run re-reads the level and decides first" : "");
-      }
-      if (claim.isEmpty()) {
-        LedgerOutcome outcome = sink.recordInLedger(List.of(LedgerEntry.of(LedgerKind.STOCK_BOOKING, key, clock.instant())))
-            .get(0);
-        if (outcome.recorded()) {
-          return attempt(b, itemId, shopId, 1, request, "", issues);
-        }
-        if (outcome.entry().confirmed()) {
-          return WriteAction.of(Kind.STOCK_BOOKING, key, request + " +" + b.quantity(), Status.ALREADY_DONE,
-              "booked concurrently");
-        }
-      }
-      return recover(b, itemId, shopId, request, issues);
-    } catch (NotFoundException e) {
-      issues.add(issue(RecordKind.RECEIPT, key, ReasonCode.SKU_NOT_LINKED,
-          "Receipt line " + key + " cannot be booked: item " + itemId + " does not exist in Lightspeed",
-          "Link SKU '" + b.skuId() + "' to an existing Lightspeed item"));
-      return WriteAction.of(Kind.STOCK_BOOKING, key, request + " +" + b.quantity(), Status.SKIPPED, describe(e));
-    } catch (LightspeedException e) {
-      // only reads get here (writes are handled in attempt): nothing was written by this call
-      return WriteAction.of(Kind.STOCK_BOOKING, key, request + " +" + b.quantity(), Status.FAILED,
-          "could not read the current stock: " + describe(e) + "; nothing written, the next call tries again");
-    }
+    return booker.book(b, itemShop(itemId, shopId, b.skuId()), issues);
   }
 
-  /** The claim exists but is not confirmed: find the last stored plan and decide from Lightspeed's state. */
-  private WriteAction recover(StockBooking b, long itemId, long shopId, String request, List<RecordIssue> issues) {
-    String key = b.key();
-    int n = 0;
-    while (sink.ledgerEntry(LedgerKind.STOCK_BOOKING, attemptKey(key, n + 1)).isPresent()) {
-      n++;
-    }
-    Optional<Plan> plan = n == 0 ? Optional.empty()
-        : sink.ledgerEntry(LedgerKind.STOCK_BOOKING, attemptKey(key, n)).flatMap(LedgerEntry::externalId).map(Plan::parse);
-    boolean refused = n > 0 && sink.ledgerEntry(LedgerKind.STOCK_BOOKING, attemptKey(key, n) + REFUSED).isPresent();
-    if (plan.isEmpty()) {
-      // the plan is stored before the write is sent: without one, no write of this booking was sent
-      return attempt(b, itemId, shopId, n + 1, request, "no earlier write was sent; ", issues);
-    }
-    if (refused) {
-      Refusal r = Refusal.parse(sink.ledgerEntry(LedgerKind.STOCK_BOOKING, attemptKey(key, n) + REFUSED)
-          .flatMap(LedgerEntry::externalId).orElse(""));
-      if (r.untilItemChanges()) {
-        Level now = readLevel(itemId, shopId);
-        boolean logged = sink.openIssues(RecordKind.RECEIPT).stream()
-            .anyMatch(i -> i.recordId().equals(key) && i.reason() == ReasonCode.WRITE_NOT_POSSIBLE);
-        if (logged && Objects.equals(now.itemStamp, r.itemStamp)) {
-          // The same write to the same item would be refused again: not sent, nothing added to the
-          // ledger, the connection-log entry written at the refusal stays as it is.
-          return WriteAction.of(Kind.STOCK_BOOKING, key, request + " +" + b.quantity(), Status.NEEDS_ATTENTION,
-              "Lightspeed refused the write (" + r.detail + ") and the item has not changed since: not sent again"
-                  + " until the item is changed in Lightspeed or its connection-log issue is resolved");
-        }
-      }
-      return attempt(b, itemId, shopId, n + 1, request, "Lightspeed refused the earlier write; ", issues);
-    }
-    Plan p = plan.get();
-    Level now = readLevel(itemId, shopId);
-    if (now.qoh == p.target) {
-      return confirm(b, itemId, shopId, p, Status.RECOVERED, request,
-          "the earlier write was applied (qoh is " + now.qoh + "): confirmed without writing again");
-    }
-    if (now.qoh == p.before && p.sameRow(now)) {
-      return attempt(b, itemId, shopId, n + 1, request,
-          "the earlier write was not applied (qoh still " + now.qoh + "): written again; ", issues);
-    }
-    return attention(b, request + " qoh " + p.before + " -> " + p.target, p, now, issues);
+  /** The quantity on hand of one item in one shop: what an R-Series receipt booking raises. */
+  private ReceiptBooker.StockRow itemShop(long itemId, long shopId, String skuId) {
+    return new ReceiptBooker.StockRow("PUT Item/" + itemId + ".json ItemShop shop " + shopId, "qoh",
+        "item " + itemId + " in shop " + shopId, "item " + itemId, "the item's inventory log",
+        "Fix item " + itemId + " in Lightspeed as the message says (for example give it a UPC and EAN no other item"
+            + " uses); the booking is sent again once the item has changed, or when this issue is resolved",
+        "Link SKU '" + skuId + "' to an existing Lightspeed item", "Item/" + itemId + " shop " + shopId + " qoh",
+        () -> readLevel(itemId, shopId),
+        target -> client.setQuantitiesOnHand(itemId, List.of(ItemShopQuantity.of(shopId, BigDecimal.valueOf(target)))));
   }
 
-  private WriteAction attempt(StockBooking b, long itemId, long shopId, int n, String request, String why,
-      List<RecordIssue> issues) {
-    String key = b.key();
-    Level before = readLevel(itemId, shopId);
-    long target = before.qoh + b.quantity();
-    if (target < 0) {
-      issues.add(issue(RecordKind.RECEIPT, key, ReasonCode.WRITE_NOT_POSSIBLE,
-          "Receipt line " + key + " (+" + b.quantity() + ") cannot be booked: item " + itemId + " in shop " + shopId
-              + " has qoh " + before.qoh + " and the API cannot set a negative quantity",
-          "Correct the item's stock in Lightspeed (count it), then run the booking again"));
-      return WriteAction.of(Kind.STOCK_BOOKING, key, request + " qoh " + before.qoh + " -> " + target,
-          Status.NEEDS_ATTENTION, "target below zero");
-    }
-    Plan plan = new Plan(before.qoh, target, before.stamp);
-    String attemptKey = attemptKey(key, n);
-    LedgerOutcome claimed = sink.recordInLedger(List.of(LedgerEntry.of(LedgerKind.STOCK_BOOKING, attemptKey,
-        clock.instant()))).get(0);
-    if (!claimed.recorded()) {
-      return WriteAction.of(Kind.STOCK_BOOKING, key, request + " +" + b.quantity(), Status.PENDING,
-          "another writer is booking this receipt line right now; the next call reconciles it");
-    }
-    // The plan is durable before the write is sent: recovery compares Lightspeed with it.
-    sink.confirmInLedger(LedgerKind.STOCK_BOOKING, attemptKey, plan.format());
-    String req = request + " qoh " + before.qoh + " -> " + target;
-    try {
-      client.setQuantitiesOnHand(itemId, List.of(ItemShopQuantity.of(shopId, BigDecimal.valueOf(target))));
-    } catch (LightspeedException e) {
-      if (!e.requestMayHaveBeenApplied()) {
-        Refusal refusal = new Refusal(e.statusCode(), before.itemStamp, describe(e));
-        sink.recordInLedger(List.of(LedgerEntry.of(LedgerKind.STOCK_BOOKING, attemptKey + REFUSED, clock.instant())
-            .withExternalId(refusal.format())));
-        issues.add(issue(RecordKind.RECEIPT, key, ReasonCode.WRITE_NOT_POSSIBLE,
-            "Receipt line " + key + " (+" + b.quantity() + " of SKU " + b.skuId() + " at location " + b.locationId()
-                + ") is not booked: Lightspeed refused the stock write of item " + itemId + " in shop " + shopId
-                + " (" + describe(e) + "); nothing was changed",
-            refusal.untilItemChanges()
-                ? "Fix item " + itemId + " in Lightspeed as the message says (for example give it a UPC and EAN no"
-                    + " other item uses); the booking is sent again once the item has changed, or when this issue"
-                    + " is resolved"
-                : "Check the message; the next run sends the booking again"));
-        return WriteAction.of(Kind.STOCK_BOOKING, key, req, Status.FAILED,
-            why + "Lightspeed refused the write: " + describe(e) + "; nothing changed, "
-                + (refusal.untilItemChanges() ? "sent again once the item has changed" : "the next call tries again"));
-      }
-      Level now;
-      try {
-        now = readLevel(itemId, shopId);
-      } catch (LightspeedException again) {
-        return WriteAction.of(Kind.STOCK_BOOKING, key, req, Status.PENDING, why + "outcome unknown (" + describe(e)
-            + ") and the stock could not be re-read; the next call reconciles it");
-      }
-      if (now.qoh == target) {
-        return confirm(b, itemId, shopId, plan, Status.RECOVERED, request,
-            why + "answered " + describe(e) + " but the write was applied (qoh is " + now.qoh + "): confirmed");
-      }
-      if (now.qoh == before.qoh && plan.sameRow(now)) {
-        return WriteAction.of(Kind.STOCK_BOOKING, key, req, Status.PENDING, why + "outcome unknown (" + describe(e)
-            + "), qoh still " + now.qoh + ": the next call writes it again");
-      }
-      return attention(b, req, plan, now, issues);
-    }
-    return confirm(b, itemId, shopId, plan, Status.DONE, request, why.isEmpty() ? "" : why.substring(0, why.length() - 2));
-  }
-
-  private WriteAction confirm(StockBooking b, long itemId, long shopId, Plan p, Status status, String request,
-      String detail) {
-    String external = "Item/" + itemId + " shop " + shopId + " qoh " + p.before + "->" + p.target;
-    sink.confirmInLedger(LedgerKind.STOCK_BOOKING, b.key(), external);
-    sink.resolveIssues(RecordKind.RECEIPT, b.key());
-    return WriteAction.of(Kind.STOCK_BOOKING, b.key(), request + " qoh " + p.before + " -> " + p.target, status, detail)
-        .withExternalId(external);
-  }
-
-  private WriteAction attention(StockBooking b, String request, Plan p, Level now, List<RecordIssue> issues) {
-    issues.add(issue(RecordKind.RECEIPT, b.key(), ReasonCode.WRITE_OUTCOME_UNKNOWN,
-        "Receipt line " + b.key() + " (+" + b.quantity() + " of SKU " + b.skuId() + " at location " + b.locationId()
-            + ") may or may not be booked: the stock write's outcome was unknown, and Lightspeed now shows qoh "
-            + now.qoh + ", neither the level before (" + p.before + ") nor the target (" + p.target
-            + "); stock also moved for another reason",
-        "Check the item's inventory log in Lightspeed. If the receipt is in it, settle the booking by hand; if not, "
-            + "add " + b.quantity() + " units in Lightspeed and then settle it by hand"));
-    return WriteAction.of(Kind.STOCK_BOOKING, b.key(), request, Status.NEEDS_ATTENTION,
-        "qoh is " + now.qoh + ": neither before (" + p.before + ") nor target (" + p.target + "); not guessing");
-  }
-
-  private static String attemptKey(String key, int n) {
-    return key + ATTEMPT + n;
-  }
-
-  /** The level before and the target of one booking attempt, stored in the ledger before the write. */
-  private record Plan(long before, long target, @Nullable Instant stamp) {
-    String format() {
-      return "before=" + before + ";target=" + target + ";stamp=" + (stamp == null ? "" : stamp.toString());
-    }
-
-    static Plan parse(String s) {
-      Map<String, String> f = new HashMap<>();
-      for (String part : s.split(";")) {
-        int eq = part.indexOf('=');
-        if (eq > 0) {
-          f.put(part.substring(0, eq), part.substring(eq + 1));
-        }
-      }
-      String stamp = f.getOrDefault("stamp", "");
-      return new Plan(Long.parseLong(f.get("before")), Long.parseLong(f.get("target")),
-          stamp.isEmpty() ? null : Instant.parse(stamp));
-    }
-
-    /** Whether the ItemShop row looks untouched since the plan (timestamps compared when both are known). */
-    boolean sameRow(Level now) {
-      return stamp == null || now.stamp == null || stamp.equals(now.stamp);
-    }
-  }
-
-  /** A stock row as read before a booking; {@code itemStamp} is the Item's timeStamp (it does not move with stock). */
-  private record Level(long qoh, @Nullable Instant stamp, @Nullable Instant itemStamp) {}
-
-  /**
-   * Why Lightspeed refused a booking's write, kept in the ledger's refusal marker. A 422 (the item
-   * cannot be saved as it is, for example a UPC or EAN shared with another item) is refused again
-   * until the item changes, so it is not repeated while the item's timeStamp is the same.
-   */
-  private record Refusal(int status, @Nullable Instant itemStamp, String detail) {
-    boolean untilItemChanges() {
-      return status == 422 && itemStamp != null;
-    }
-
-    String format() {
-      return "status=" + status + ";itemStamp=" + (itemStamp == null ? "" : itemStamp.toString()) + ";" + detail;
-    }
-
-    /** Markers written before the status was kept hold only the detail: retried as before. */
-    static Refusal parse(String s) {
-      if (!s.startsWith("status=")) {
-        return new Refusal(0, null, s);
-      }
-      String[] parts = s.split(";", 3);
-      try {
-        int status = Integer.parseInt(parts[0].substring("status=".length()));
-        String stamp = parts.length > 1 && parts[1].startsWith("itemStamp=") ? parts[1].substring("itemStamp=".length()) : "";
-        return new Refusal(status, stamp.isEmpty() ? null : Instant.parse(stamp), parts.length > 2 ? parts[2] : "");
-      } catch (RuntimeException e) {
-        return new Refusal(0, null, s);
-      }
-    }
-  }
-
-  private Level readLevel(long itemId, long shopId) {
+  /** The Item's timeStamp is the record stamp: it does not move with stock. */
+  private ReceiptBooker.Level readLevel(long itemId, long shopId) {
     Item item = client.items().get(itemId, "ItemShops");
     Instant itemStamp = item.timeStamp().orElse(null);
     for (ItemShop row : item.itemShops()) {
       if (row.shopId() == shopId) {
-        return new Level(RetailMapping.wholeUnits(row.quantityOnHand()), row.timeStamp().orElse(null), itemStamp);
+        return new ReceiptBooker.Level(RetailMapping.wholeUnits(row.quantityOnHand()), row.timeStamp().orElse(null),
+            itemStamp);
       }
     }
-    return new Level(0, null, itemStamp); // ItemShops are created lazily: no row means nothing on hand
+    return new ReceiptBooker.Level(0, null, itemStamp); // ItemShops are created lazily: no row means nothing on hand
   }
 
   // Order export ------------------------------------------------------------------------------------
@@ -810,16 +589,11 @@ public final class RetailWriter {
   }
 
   private RecordIssue issue(RecordKind kind, String id, ReasonCode reason, String problem, String remedy) {
-    return RecordIssue.of(kind, id, reason, problem, remedy, clock.instant());
+    return booker.issue(kind, id, reason, problem, remedy);
   }
 
   private static @Nullable Long id(String value) {
-    try {
-      long id = Long.parseLong(value.trim());
-      return id > 0 ? id : null;
-    } catch (NumberFormatException e) {
-      return null;
-    }
+    return ReceiptBooker.id(value);
   }
 
   private static long requireId(String value, String what) {
@@ -831,8 +605,7 @@ public final class RetailWriter {
   }
 
   private static String describe(LightspeedException e) {
-    return (e.statusCode() == 0 ? "no response" : "HTTP " + e.statusCode())
-        + e.apiMessage().map(m -> ": " + m).orElse("");
+    return ReceiptBooker.describe(e);
   }
 
   /** Builds a {@link RetailWriter}. Not thread-safe. */

@@ -3,6 +3,17 @@ package dev.lightspeedsync.sync.lightspeed.seeds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lightspeedsync.sync.SyncSettings;
+import dev.lightspeedsync.sync.lightspeed.WriteAction;
+import dev.lightspeedsync.sync.lightspeed.WriteReport;
+import dev.lightspeedsync.sync.lightspeed.ecom.EcomMapping;
+import dev.lightspeedsync.sync.lightspeed.ecom.EcomWriter;
+import dev.lightspeedsync.sync.model.PurchaseOrder;
+import dev.lightspeedsync.sync.model.PurchaseOrderLine;
+import dev.lightspeedsync.sync.model.Receipt;
+import dev.lightspeedsync.sync.model.ReceiptLine;
+import dev.lightspeedsync.sync.rules.PurchaseOrderConfig;
+import dev.lightspeedsync.sync.rules.PurchaseOrderRule;
+import dev.lightspeedsync.sync.rules.StockBooking;
 import dev.lightspeedsync.sync.engine.SyncRequest;
 import dev.lightspeedsync.sync.model.Component;
 import dev.lightspeedsync.sync.model.CompositeDefinition;
@@ -157,5 +168,49 @@ class Seed000EcomPlannerTest {
     Sku after = f.sink.findSkus(List.of(product.id())).get(product.id());
     assertThat(after.orderByQuantity()).contains(6L);
     assertThat(after.minimumOrderQuantity()).contains(24L);
+  }
+
+  // Booking purchase orders --------------------------------------------------------------------
+
+  private List<StockBooking> receive(String skuId, long quantity) {
+    PurchaseOrder po = PurchaseOrder.builder().id("OPT-1").locationId(EcomMapping.WEBSHOP).createdAt(f.time.now())
+        .addLines(PurchaseOrderLine.of("1", skuId, 10)).build();
+    return PurchaseOrderRule.of(PurchaseOrderConfig.builder().bookingEnabled(true).build())
+        .applyReceipt(po, Receipt.builder().id("RC-1").purchaseOrderId("OPT-1").receivedAt(f.time.now())
+            .addLines(ReceiptLine.of("1", quantity)).build()).bookings();
+  }
+
+  @Test
+  @DisplayName("Booking purchase orders: we then increase the stock in Lightspeed with the number of products received")
+  void bookingPurchaseOrders() {
+    f.run(SyncSettings.defaults());
+    Sku sku = skus().values().stream().filter(Sku::active).findFirst().orElseThrow();
+    long before = f.server.ecom().get("variants", Long.parseLong(sku.id())).orElseThrow().getLong("stockLevel");
+    SyncSettings booking = SyncSettings.builder()
+        .purchaseOrders(PurchaseOrderConfig.builder().bookingEnabled(true).build()).build();
+    EcomWriter writer = EcomWriter.builder().client(f.ecomClient()).sink(f.sink).settings(booking)
+        .clock(f.time.asClock()).build();
+
+    WriteReport first = writer.bookReceipts(receive(sku.id(), 4));
+    WriteReport again = writer.bookReceipts(receive(sku.id(), 4));
+
+    assertThat(first.count(WriteAction.Status.DONE)).isEqualTo(1);
+    assertThat(again.count(WriteAction.Status.ALREADY_DONE)).isEqualTo(1);
+    assertThat(f.server.ecom().get("variants", Long.parseLong(sku.id())).orElseThrow().getLong("stockLevel"))
+        .isEqualTo(before + 4);
+  }
+
+  @Test
+  @DisplayName("Booking purchase orders: this is off by default")
+  void bookingIsOffByDefault() {
+    f.run(SyncSettings.defaults());
+    Sku sku = skus().values().stream().filter(Sku::active).findFirst().orElseThrow();
+    long requests = f.server.inspect().totalRequests();
+
+    WriteReport report = EcomWriter.builder().client(f.ecomClient()).sink(f.sink).settings(SyncSettings.defaults())
+        .build().bookReceipts(receive(sku.id(), 4));
+
+    assertThat(report.suppressedBecause()).contains(ReasonCode.BOOKING_DISABLED);
+    assertThat(f.server.inspect().totalRequests()).isEqualTo(requests);
   }
 }

@@ -3,6 +3,13 @@ package dev.lightspeedsync.sync.lightspeed.seeds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lightspeedsync.sync.SyncSettings;
+import dev.lightspeedsync.sync.lightspeed.WriteAction;
+import dev.lightspeedsync.sync.lightspeed.WriteReport;
+import dev.lightspeedsync.sync.lightspeed.ecom.EcomWriter;
+import dev.lightspeedsync.sync.lightspeed.ecom.HostShipment;
+import dev.lightspeedsync.sync.rules.AvailabilityRule;
+import dev.lightspeedsync.sync.rules.CompositeBreakdown;
+import dev.lightspeedsync.sync.rules.CompositeConfig;
 import dev.lightspeedsync.sync.engine.StreamReport;
 import dev.lightspeedsync.sync.engine.SyncReport;
 import dev.lightspeedsync.sync.engine.SyncRequest;
@@ -254,5 +261,56 @@ class Seed003EcomWarehouseTest {
     // stored, or left out by the catalogue rules (hidden, stock not tracked) like any catalogue read
     assertThat(f.sink.findSkus(existing)).hasSize((int) products.stored()).isNotEmpty();
     assertThat(products.stored() + products.leftOutTotal()).isEqualTo(existing.size());
+  }
+
+  // Send shipments and update status ------------------------------------------------------------
+
+  private EcomWriter warehouseWriter(SyncSettings settings, boolean shipments) {
+    return EcomWriter.builder().client(f.ecomClient()).sink(f.sink).settings(settings).clock(f.time.asClock())
+        .shipments(shipments).build();
+  }
+
+  @Test
+  @DisplayName("Send shipments and update status: a shipped order gets its tracking code and status in Lightspeed, once")
+  void sendShipmentsAndUpdateStatus() {
+    touchSomeOrders();
+    f.run(importing(EcomOrderMode.ELIGIBLE_TO_SHIP));
+    SalesOrder imported = f.sink.findHandedOverOrders(orderIds()).values().stream()
+        .filter(o -> !f.server.ecom().get("orders", Long.parseLong(o.id())).orElseThrow().require("status")
+            .startsWith("completed"))
+        .findFirst().orElseThrow();
+    HostShipment shipped = HostShipment.of("PICQER-1", imported.id(), "3SPICQER0001");
+
+    WriteReport report = warehouseWriter(SyncSettings.defaults(), true).shipOrders(List.of(shipped));
+    WriteReport again = warehouseWriter(SyncSettings.defaults(), true).shipOrders(List.of(shipped));
+
+    assertThat(report.count(WriteAction.Status.DONE)).isEqualTo(1);
+    assertThat(again.count(WriteAction.Status.ALREADY_DONE)).isEqualTo(1);
+    TestkitRecord order = f.server.ecom().get("orders", Long.parseLong(imported.id())).orElseThrow();
+    assertThat(order.require("status")).isEqualTo("completed_shipped");
+    assertThat(order.require("shipmentStatus")).isEqualTo("shipped");
+    assertThat(f.server.ecom().stream("shipments").filter(s -> s.require("order").equals(imported.id())))
+        .anySatisfy(s -> assertThat(s.require("trackingCode")).isEqualTo("3SPICQER0001"));
+    assertThat(f.server.inspect().requests("PUT shipments/{id}.json")).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("By default we only import products and orders, but do not yet send shipments or stock changes")
+  void shipmentsAndStockChangesAreOffByDefault() {
+    touchSomeOrders();
+    f.run(importing(EcomOrderMode.ALL));
+    String orderId = f.sink.findHandedOverOrders(orderIds()).keySet().iterator().next();
+    EcomWriter byDefault = EcomWriter.builder().client(f.ecomClient()).sink(f.sink).settings(SyncSettings.defaults())
+        .build();
+    long before = f.server.inspect().totalRequests();
+
+    WriteReport shipments = byDefault.shipOrders(List.of(HostShipment.of("PICQER-2", orderId, "3SPICQER0002")));
+    WriteReport stock = byDefault.pushStock(AvailabilityRule.of(SyncSettings.defaults().effectiveAvailability())
+        .plan(f.sink.findStock(activeIds()),
+            CompositeBreakdown.compile(List.of(), CompositeConfig.defaults(), f.time.now()), Map.of()));
+
+    assertThat(shipments.suppressedBecause()).contains(ReasonCode.EXPORT_DISABLED);
+    assertThat(stock.suppressedBecause()).contains(ReasonCode.PUSH_DISABLED);
+    assertThat(f.server.inspect().totalRequests()).isEqualTo(before);
   }
 }

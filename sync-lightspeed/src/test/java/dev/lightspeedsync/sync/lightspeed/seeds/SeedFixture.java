@@ -88,6 +88,11 @@ final class SeedFixture implements AutoCloseable {
         .xseriesProducts(products).xseriesSales(sales), Platform.XSERIES);
   }
 
+  /** The eCom client, for the writers a host runs after a sync; fails on other platforms. */
+  EcomClient ecomClient() {
+    return (EcomClient) client;
+  }
+
   SyncEngine engine(SyncSettings settings) {
     return SyncEngine.builder().sink(sink).settings(settings).clock(time.asClock()).sleeper(time::sleep).build();
   }
