@@ -34,7 +34,12 @@ public record WriteAction(Kind kind, String key, String request, Status status, 
     /** One OrderLine of a buy order. */
     BUY_ORDER_LINE,
     /** A host shipment written back to an eCom order (tracking code, shipped status), exactly once. */
-    SHIPMENT
+    SHIPMENT,
+    /**
+     * A host receipt received as an X-Series SUPPLIER consignment (created, products with their
+     * received quantities, then RECEIVED), exactly once.
+     */
+    CONSIGNMENT_RECEIPT
   }
 
   /** What happened to a write. */
