@@ -139,8 +139,10 @@ public final class XSeriesWriter {
    * purchase order as a SUPPLIER consignment"): per receipt, one consignment at the order's outlet
    * with the order's supplier and {@code reference} {@code purchaseOrderId/receiptId}, created SENT;
    * its products with {@code count} and {@code received} = the units received (and {@code cost} = the
-   * stored SKU's purchase price, when it has one; otherwise Lightspeed keeps the product's supply
-   * price); then status RECEIVED, which is what raises the outlet's stock in Lightspeed.
+   * stored SKU's purchase price, when it has one; otherwise no cost is sent and Lightspeed's default
+   * applies, which the spec does not state), each with the single-product endpoint, whose
+   * {@code received} is absolute (the bulk endpoint accumulates, so it is not used); then status
+   * RECEIVED, which is what raises the outlet's stock in Lightspeed.
    *
    * <p>Pass the order and the bookings of {@code PurchaseOrderRule.applyReceipt} (the received units,
    * over-receipt policy applied); after a failure or a restart pass them again. <b>Exactly once per
