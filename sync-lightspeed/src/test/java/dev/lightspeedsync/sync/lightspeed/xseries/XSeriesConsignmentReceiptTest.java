@@ -3,7 +3,6 @@ package dev.lightspeedsync.sync.lightspeed.xseries;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.lightspeedsync.client.Sleeper;
 import dev.lightspeedsync.client.xseries.XSeriesClient;
 import dev.lightspeedsync.sync.SyncSettings;
 import dev.lightspeedsync.sync.engine.SyncStream;
@@ -29,9 +28,7 @@ import dev.lightspeedsync.sync.testing.InMemorySyncSink;
 import dev.lightspeedsync.testkit.Fault;
 import dev.lightspeedsync.testkit.LightspeedTestServer;
 import dev.lightspeedsync.testkit.ManualTimeSource;
-import dev.lightspeedsync.testkit.TestkitConfig;
 import dev.lightspeedsync.testkit.TestkitRecord;
-import dev.lightspeedsync.testkit.XSeriesCredentials;
 import dev.lightspeedsync.testkit.XSeriesData;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -65,12 +62,8 @@ class XSeriesConsignmentReceiptTest {
 
   @BeforeEach
   void start() {
-    server = LightspeedTestServer.start(TestkitConfig.builder().seed(5).timeSource(time).items(0).sales(0).orders(0)
-        .xseriesOutlets(2).xseriesProducts(30).xseriesSales(0).build());
-    XSeriesCredentials c = server.xseriesCredentials();
-    Sleeper sleeper = time::sleep;
-    client = XSeriesClient.builder().domainPrefix(c.domainPrefix()).baseUrl(server.xseriesOrigin().toString())
-        .personalToken(c.personalToken()).clock(time.asClock()).sleeper(sleeper).build();
+    server = XSeriesWriterRetailer.start(time);
+    client = XSeriesWriterRetailer.client(server, time);
     List<String> plain = x().stream("products").filter(p -> p.getBoolean("has_inventory") && !p.getBoolean("is_composite")
         && p.get("deleted_at").isEmpty()).map(TestkitRecord::key).limit(2).toList();
     productA = plain.get(0);
@@ -133,6 +126,14 @@ class XSeriesConsignmentReceiptTest {
   private long writes() {
     return server.inspect().recentRequests().stream()
         .filter(r -> r.method().equals("POST") || r.method().equals("PUT")).count();
+  }
+
+  /** The report's one action, which has {@code status}. */
+  private static WriteAction only(WriteReport report, Status status) {
+    assertThat(report.actions()).hasSize(1);
+    WriteAction a = report.actions().get(0);
+    assertThat(a.status()).as(a.toString()).isEqualTo(status);
+    return a;
   }
 
   private void assertReceivedOnce(String reference, long a, long b) {
@@ -199,8 +200,7 @@ class XSeriesConsignmentReceiptTest {
     WriteReport report = send(sink, BOOKING_ON, false, receive(order(outlet), "R1", 3, 4));
 
     assertThat(server.inspect().faults(Fault.APPLY_THEN_500)).isEqualTo(1);
-    assertThat(report.actions()).singleElement().satisfies(a -> assertThat(a.status()).as(a.toString())
-        .isEqualTo(Status.RECOVERED));
+    only(report, Status.RECOVERED);
     assertThat(report.actions().get(0).detail()).contains("exists");
     assertReceivedOnce("PO-1/R1", 3, 4);
   }
@@ -214,8 +214,7 @@ class XSeriesConsignmentReceiptTest {
     WriteReport report = send(sink, BOOKING_ON, false, r);
 
     assertThat(server.inspect().faults(Fault.APPLY_THEN_500)).isEqualTo(1);
-    assertThat(report.actions()).singleElement().satisfies(a -> assertThat(a.status()).as(a.toString())
-        .isEqualTo(Status.RECOVERED));
+    only(report, Status.RECOVERED);
     assertReceivedOnce("PO-1/R1", 3, 4);
     assertThat(send(sink, BOOKING_ON, false, r).count(Status.ALREADY_DONE)).isEqualTo(1);
     assertReceivedOnce("PO-1/R1", 3, 4);
@@ -230,14 +229,12 @@ class XSeriesConsignmentReceiptTest {
     WriteReport first = send(sink, BOOKING_ON, false, r);
 
     assertThat(server.inspect().faults(Fault.DROP_CONNECTION)).isEqualTo(1);
-    assertThat(first.actions()).singleElement().satisfies(a -> assertThat(a.status()).as(a.toString())
-        .isEqualTo(Status.PENDING));
+    only(first, Status.PENDING);
     assertThat(x().inventoryLevel(productA, outlet)).as("not received yet").isEqualTo(stockA);
 
     WriteReport second = send(sink, BOOKING_ON, false, r);
 
-    assertThat(second.actions()).singleElement().satisfies(a -> assertThat(a.status()).as(a.toString())
-        .isEqualTo(Status.RECOVERED));
+    only(second, Status.RECOVERED);
     assertReceivedOnce("PO-1/R1", 3, 4);
     assertThat(x().consignmentProducts(consignments("PO-1/R1").get(0).key())).hasSize(2);
   }
@@ -256,8 +253,7 @@ class XSeriesConsignmentReceiptTest {
 
     WriteReport rerun = send(sink, BOOKING_ON, false, r);
 
-    assertThat(rerun.actions()).singleElement().satisfies(a -> assertThat(a.status()).as(a.toString())
-        .isEqualTo(Status.RECOVERED));
+    only(rerun, Status.RECOVERED);
     assertThat(writes()).as("nothing written again").isEqualTo(before);
     assertReceivedOnce("PO-1/R1", 3, 4);
   }
@@ -274,8 +270,7 @@ class XSeriesConsignmentReceiptTest {
 
     WriteReport rerun = send(sink, BOOKING_ON, false, r);
 
-    assertThat(rerun.actions()).singleElement().satisfies(a -> assertThat(a.status()).as(a.toString())
-        .isEqualTo(Status.RECOVERED));
+    only(rerun, Status.RECOVERED);
     assertReceivedOnce("PO-1/R1", 3, 4);
   }
 
@@ -289,8 +284,7 @@ class XSeriesConsignmentReceiptTest {
 
     WriteReport rerun = send(sink, BOOKING_ON, false, r);
 
-    assertThat(rerun.actions()).singleElement().satisfies(a -> assertThat(a.status()).as(a.toString())
-        .isEqualTo(Status.RECOVERED));
+    only(rerun, Status.RECOVERED);
     assertReceivedOnce("PO-1/R1", 3, 4);
   }
 
