@@ -5,33 +5,35 @@ import dev.lightspeedsync.examples.jdbc.ConnectionPool;
 import dev.lightspeedsync.examples.jdbc.ConnectionSource;
 import dev.lightspeedsync.examples.jdbc.JdbcSyncSink;
 import dev.lightspeedsync.examples.support.EmbeddedLightspeed;
+import dev.lightspeedsync.sync.SyncSettings;
+import dev.lightspeedsync.sync.engine.SyncEngine;
+import dev.lightspeedsync.sync.engine.SyncReport;
+import dev.lightspeedsync.sync.engine.SyncRequest;
+import dev.lightspeedsync.sync.engine.SyncStream;
 import dev.lightspeedsync.sync.lightspeed.SyncMetrics;
 import dev.lightspeedsync.sync.lightspeed.ecom.EcomConnector;
-import dev.lightspeedsync.sync.engine.SyncEngine;
-import dev.lightspeedsync.sync.engine.SyncRequest;
 import dev.lightspeedsync.sync.rules.EcomOrderMode;
-import dev.lightspeedsync.sync.rules.SalesSelectionConfig;
-import dev.lightspeedsync.sync.rules.SalesSelectionRule;
-import dev.lightspeedsync.sync.spi.LedgerEntry;
-import dev.lightspeedsync.sync.spi.LedgerKind;
-import dev.lightspeedsync.sync.spi.LedgerOutcome;
+import dev.lightspeedsync.sync.rules.OrderImportConfig;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Seed 003, a warehouse system on eCom: import the webshop orders that are eligible to ship (paid or
  * cash on delivery, not shipped) and changed within the last 12 hours, and hand each one to the
  * warehouse's pick list <em>exactly once</em>, however often the import runs.
  *
- * <p>Exactly once comes from the sink's ledger: an order is claimed under a unique key before its
- * pick lines are written and confirmed after; a second claim of the same key is refused. (A claim
- * left unconfirmed by a crash means "check the pick list before repeating".)
+ * <p>The engine's order import does it all ({@code SyncSettings.orderImport()}, stream
+ * {@code ORDER_IMPORT}): it reads only the orders changed in the window, imports each order's missing
+ * products first, and hands each selected order to the sink's {@code handOverOrders}. The JDBC sink
+ * writes an order and its lines to {@code ls_order_import} / {@code ls_order_import_line} (the pick
+ * list) in one transaction whose primary key refuses a second hand-over: exactly once without a
+ * separate ledger round trip.
  *
  * <p>Runs offline against the embedded testkit: {@code java -cp lightspeed-sync-app.jar
  * dev.lightspeedsync.examples.WarehouseOrderImport}.
@@ -45,89 +47,48 @@ public final class WarehouseOrderImport {
     this.db = db;
   }
 
-  /** What one import did: orders the sync stored, and orders newly handed to the warehouse. */
-  public record Result(long ordersSynced, List<String> handedOver) {}
+  /** What one import did: orders read in the window, and orders newly handed to the warehouse. */
+  public record Result(long ordersRead, List<String> handedOver) {}
 
   public Result run() throws SQLException {
     JdbcSyncSink sink = JdbcSyncSink.migrated(db);
-    createPickList();
     SyncMetrics metrics = new SyncMetrics();
-    long synced;
+    Set<String> before = handedOverIds();
+    SyncReport report;
     try (EcomClient client = lightspeed.ecomClient(metrics)) {
       SyncEngine engine = SyncEngine.builder()
           .sink(sink)
-          .settings(dev.lightspeedsync.sync.SyncSettings.builder()
-              .salesSelection(SalesSelectionConfig.builder().ecomMode(EcomOrderMode.ELIGIBLE_TO_SHIP)
-                  .ecomChangeWindow(Duration.ofHours(12)).build())
+          .settings(SyncSettings.builder()
+              .orderImport(OrderImportConfig.builder().mode(EcomOrderMode.ELIGIBLE_TO_SHIP)
+                  .changeWindow(Duration.ofHours(12)).build())
               .build())
           .clock(lightspeed.clock())
-          .sleeper(lightspeed.sleeper()) // rate-limit windows pass in API time, 60 times faster
+          .sleeper(lightspeed.sleeper())
           .build();
-      synced = engine.run(EcomConnector.builder().client(client)
+      // only the import: the missing products of the imported orders come with it
+      report = engine.run(EcomConnector.builder().client(client)
               .shopKey(Long.toString(lightspeed.server().ecomCredentials().shopId()))
-              .metrics(metrics).clock(lightspeed.clock()).build())
-          .stream(dev.lightspeedsync.sync.engine.SyncStream.SALES).map(r -> r.stored()).orElse(0L);
+              .metrics(metrics).clock(lightspeed.clock()).build(),
+          SyncRequest.builder().streams(Set.of(SyncStream.ORDER_IMPORT)).build());
     }
-    // Order import (seed 003): of the synced orders, those eligible to ship and changed within the
-    // 12-hour window. The engine's sales stream is sales history; the order-import stream of the
-    // eCom issue will hand these over itself.
-    SalesSelectionRule importRule = SalesSelectionRule.of(SalesSelectionConfig.builder()
-        .ecomMode(EcomOrderMode.ELIGIBLE_TO_SHIP).ecomChangeWindow(Duration.ofHours(12)).build());
-    List<String> eligible = importRule.select(new ArrayList<>(sink.findSales(storedOpenOrders()).values()),
-        lightspeed.clock().instant()).kept().stream().map(o -> o.id()).sorted().collect(java.util.stream.Collectors.toList());
-    List<String> handedOver = new ArrayList<>();
-    for (String orderId : eligible) {
-      LedgerOutcome claim = sink.recordInLedger(List.of(
-          LedgerEntry.of(LedgerKind.ORDER_EXPORT, "wms-pick/" + orderId, lightspeed.clock().instant()))).get(0);
-      if (!claim.recorded()) {
-        continue; // handed over by an earlier run
-      }
-      long pickId = addToPickList(orderId);
-      sink.confirmInLedger(LedgerKind.ORDER_EXPORT, "wms-pick/" + orderId, "pick-" + pickId);
-      handedOver.add(orderId);
-    }
-    return new Result(synced, handedOver);
+    List<String> handedOver = new ArrayList<>(handedOverIds());
+    handedOver.removeAll(before);
+    return new Result(report.stream(SyncStream.ORDER_IMPORT).map(r -> r.read()).orElse(0L), handedOver);
   }
 
-  private void createPickList() throws SQLException {
-    try (Connection c = db.connection(); Statement s = c.createStatement()) {
-      s.execute("CREATE TABLE IF NOT EXISTS wms_pick_line (pick_id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,"
-          + " order_id VARCHAR(64) NOT NULL, sku_id VARCHAR(64) NOT NULL, quantity BIGINT NOT NULL)");
-    }
-  }
-
-  private List<String> storedOpenOrders() throws SQLException {
-    List<String> ids = new ArrayList<>();
+  private Set<String> handedOverIds() throws SQLException {
+    Set<String> ids = new java.util.TreeSet<>();
     try (Connection c = db.connection(); Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT id FROM ls_sales_order WHERE channel = 'ECOM'"
-            + " AND status NOT IN ('CANCELLED', 'VOIDED') ORDER BY id")) {
+        ResultSet rs = s.executeQuery("SELECT order_id FROM ls_order_import")) {
       while (rs.next()) {
         ids.add(rs.getString(1));
       }
+    } catch (SQLException e) {
+      if (!"42S02".equals(e.getSQLState()) && !"42P01".equals(e.getSQLState())) { // no table yet
+        throw e;
+      }
     }
     return ids;
-  }
-
-  /** The warehouse's own write: one pick line per order line, in one transaction. */
-  private long addToPickList(String orderId) throws SQLException {
-    try (Connection c = db.connection()) {
-      c.setAutoCommit(false);
-      try (PreparedStatement ps = c.prepareStatement("INSERT INTO wms_pick_line (order_id, sku_id, quantity)"
-          + " SELECT order_id, sku_id, quantity FROM ls_sales_line WHERE order_id = ? ORDER BY pos")) {
-        ps.setString(1, orderId);
-        ps.executeUpdate();
-      }
-      long pickId;
-      try (PreparedStatement ps = c.prepareStatement("SELECT MIN(pick_id) FROM wms_pick_line WHERE order_id = ?")) {
-        ps.setString(1, orderId);
-        try (ResultSet rs = ps.executeQuery()) {
-          rs.next();
-          pickId = rs.getLong(1);
-        }
-      }
-      c.commit();
-      return pickId;
-    }
   }
 
   public static void main(String[] args) throws Exception {
@@ -137,8 +98,8 @@ public final class WarehouseOrderImport {
       WarehouseOrderImport wms = new WarehouseOrderImport(lightspeed, db);
       Result first = wms.run();
       Result second = wms.run();
-      System.out.printf("First import: %d eligible orders synced, %d handed to the warehouse%n",
-          first.ordersSynced(), first.handedOver().size());
+      System.out.printf("First import: %d orders changed in the last 12 hours read, %d handed to the warehouse%n",
+          first.ordersRead(), first.handedOver().size());
       System.out.printf("Second import: %d handed over (each order goes to the warehouse once)%n",
           second.handedOver().size());
     }

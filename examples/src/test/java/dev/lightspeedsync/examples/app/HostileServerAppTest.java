@@ -49,6 +49,13 @@ class HostileServerAppTest {
   @TempDir
   Path dir;
 
+  /**
+   * The deadline of the deadline tests, and the injected latency of the first page of items: the run
+   * reaches the deadline on that page, however slow the machine is at everything before it.
+   */
+  static final String DEADLINE = "600ms";
+  static final Duration SLOW_PAGE = Duration.ofMillis(1000);
+
   final ManualTimeSource time = new ManualTimeSource();
   LightspeedTestServer server;
   HttpServer proxy;
@@ -200,16 +207,16 @@ class HostileServerAppTest {
    */
   @Test
   void aRunPastItsDeadlineStopsAtACheckpointAndTheRerunResumes() throws IOException {
-    start(350, FaultPlan.seeded(1).withLatency(Duration.ofMillis(300)));
-    server.injectNext(Fault.LATENCY, itemWalk()); // the first page of items takes 300 ms
+    start(350, FaultPlan.seeded(1).withLatency(SLOW_PAGE));
+    server.injectNext(Fault.LATENCY, itemWalk()); // the first page of items takes longer than the deadline
     Path first = dir.resolve("first.json");
     Path second = dir.resolve("second.json");
 
-    AppRun stopped = AppRun.of(args("--deadline", "150ms", "--summary-json", first.toString()));
+    AppRun stopped = AppRun.of(args("--deadline", DEADLINE, "--summary-json", first.toString()));
 
     assertThat(stopped.exitCode()).as(stopped.err()).isEqualTo(ExitCodes.DEADLINE_REACHED);
     assertThat(stopped.errLines()).singleElement().asString()
-        .isEqualTo("stopped: the --deadline (150ms) was reached; the run stopped at a checkpoint; rerun to resume from it");
+        .isEqualTo("stopped: the --deadline (" + DEADLINE + ") was reached; the run stopped at a checkpoint; rerun to resume from it");
     JsonNode s1 = JSON.readTree(first.toFile());
     assertThat(s1.get("status").asText()).isEqualTo("DEADLINE_REACHED");
     assertThat(s1.get("skus").asLong()).as("the first page was stored").isPositive();
@@ -257,9 +264,9 @@ class HostileServerAppTest {
   @ParameterizedTest
   @org.junit.jupiter.params.provider.ValueSource(booleans = {true, false})
   void aSavedCursorFromAnotherServerIsUsedAndAnUnusableOneRestartsTheStream(boolean legacyAbsolute) throws Exception {
-    start(350, FaultPlan.seeded(1).withLatency(Duration.ofMillis(300)));
+    start(350, FaultPlan.seeded(1).withLatency(SLOW_PAGE));
     server.injectNext(Fault.LATENCY, itemWalk());
-    assertThat(AppRun.of(args("--deadline", "150ms")).exitCode()).isEqualTo(ExitCodes.DEADLINE_REACHED);
+    assertThat(AppRun.of(args("--deadline", DEADLINE)).exitCode()).isEqualTo(ExitCodes.DEADLINE_REACHED);
     String name = "retail:" + server.retailCredentials().accountId() + ":CATALOGUE";
     String position;
     try (var pool = dev.lightspeedsync.examples.jdbc.ConnectionPool.open(db()); var c = pool.connection();
@@ -308,11 +315,11 @@ class HostileServerAppTest {
    */
   @Test
   void aRunStoppedMidWalkResumesAgainstTheSameAccountOnAnotherPort() throws IOException {
-    start(350, FaultPlan.seeded(1).withLatency(Duration.ofMillis(300)));
+    start(350, FaultPlan.seeded(1).withLatency(SLOW_PAGE));
     server.injectNext(Fault.LATENCY, itemWalk());
     Path first = dir.resolve("first.json");
     Path second = dir.resolve("second.json");
-    AppRun stopped = AppRun.of(args("--deadline", "150ms", "--summary-json", first.toString()));
+    AppRun stopped = AppRun.of(args("--deadline", DEADLINE, "--summary-json", first.toString()));
     assertThat(stopped.exitCode()).as(stopped.err()).isEqualTo(ExitCodes.DEADLINE_REACHED);
     int oldPort = server.retailBaseUrl().getPort();
     server.close();
@@ -336,9 +343,9 @@ class HostileServerAppTest {
    */
   @Test
   void aScheduledAccountStoppedAtItsDeadlineIsRecordedAsStoppedNotFailed() throws Exception {
-    start(350, FaultPlan.seeded(1).withLatency(Duration.ofMillis(300)));
+    start(350, FaultPlan.seeded(1).withLatency(SLOW_PAGE));
     server.injectNext(Fault.LATENCY, itemWalk());
-    List<String> account = new ArrayList<>(List.of(args("--deadline", "150ms")));
+    List<String> account = new ArrayList<>(List.of(args("--deadline", DEADLINE)));
     account.remove(0); // "sync"
     int db = account.indexOf("--db");
     account.subList(db, db + 4).clear(); // --db and --progress are the schedule's
@@ -359,7 +366,7 @@ class HostileServerAppTest {
         var st = c.createStatement(); var rs = st.executeQuery("SELECT exit_code, error FROM ls_schedule_run")) {
       assertThat(rs.next()).isTrue();
       assertThat(rs.getInt(1)).isEqualTo(ExitCodes.DEADLINE_REACHED);
-      assertThat(rs.getString(2)).startsWith("stopped: the --deadline (150ms) was reached");
+      assertThat(rs.getString(2)).startsWith("stopped: the --deadline (" + DEADLINE + ") was reached");
       assertThat(rs.next()).isFalse();
     }
     try (var pool = dev.lightspeedsync.examples.jdbc.ConnectionPool.open(scheduler); var c = pool.connection();

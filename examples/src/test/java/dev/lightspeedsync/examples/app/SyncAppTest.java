@@ -240,8 +240,9 @@ class SyncAppTest {
     assertThat(run2.exitCode()).as(run2.err()).isZero();
     JsonNode s2 = read(second);
     assertThat(s2.get("full").asBoolean()).isFalse();
-    // one request per pass (shops, vendors, items, assemblies and boxes, item shops, customers, sales,
-    // voided re-check) plus the changes; the full run is itself cheap now that stock comes with the item walk
+    // the app's shop check, then one request per pass (shops, vendors, items, composites, item shops,
+    // customers, sales, voided re-check) plus the changes; the full run is itself cheap now that stock
+    // comes with the item walk
     assertThat(s2.get("requests").asLong()).isLessThanOrEqualTo(9).isLessThan(s1.get("requests").asLong());
     assertThat(exportedStock()).isEqualTo(truthStock()).containsEntry(item + "@1", 123L);
     Map<String, Boolean> active = new TreeMap<>();

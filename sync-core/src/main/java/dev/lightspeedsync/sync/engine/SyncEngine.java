@@ -138,6 +138,8 @@ public final class SyncEngine {
     private final RuleStage rules;
     private final Map<SyncStream, StreamCounter> counters = new EnumMap<>(SyncStream.class);
     private final List<String> notices = new ArrayList<>();
+    /** Streams with sequence bookmarks that a re-import from a date reads in full. */
+    private final Set<SyncStream> reimportInFull = EnumSet.noneOf(SyncStream.class);
     private final Instant started;
     private final @Nullable Instant stopAt;
     private SyncReport.Status status = SyncReport.Status.COMPLETE;
@@ -180,8 +182,9 @@ public final class SyncEngine {
           Bookmark current = position(s).bookmark();
           Bookmark back = Bookmark.time(from);
           if (current != null && current.kind() != Bookmark.Kind.TIME) {
-            notices.add(s + ": its bookmark is a sequence number, not a time; a re-import from a date does not apply"
-                + " (use a full sync)");
+            notices.add(s + ": its bookmark is a sequence number, not a time; it is read in full to re-import what"
+                + " changed since " + from);
+            reimportInFull.add(s);
           } else if (current != null && current.compareTo(back) > 0) {
             save(s, Position.completed(back));
           }
@@ -193,7 +196,8 @@ public final class SyncEngine {
       if (status == SyncReport.Status.COMPLETE && !requested.isEmpty()) {
         Set<SyncStream> full = EnumSet.noneOf(SyncStream.class);
         for (SyncStream s : requested) {
-          if (request.forceFull() || position(s).bookmark() == null && !position(s).completedOnce()) {
+          if (request.forceFull() || reimportInFull.contains(s)
+              || position(s).bookmark() == null && !position(s).completedOnce()) {
             full.add(s);
           }
         }
@@ -253,6 +257,10 @@ public final class SyncEngine {
       }
       Bookmark bookmark = readFull && !position.inProgress() ? null : position.bookmark();
       ReadStart start = bookmark == null ? ReadStart.FULL : ReadStart.from(back(bookmark));
+      if (start.full() && request.reimportFrom().isPresent()
+          && plan.streams().stream().anyMatch(reimportInFull::contains)) {
+        start = ReadStart.reimport(request.reimportFrom().get());
+      }
       if (plan.streams().contains(SyncStream.ORDER_IMPORT) && settings.orderImport().isPresent()) {
         // order import looks only at orders changed within its window, even on its first read
         Instant windowStart = (position.planStart() != null ? position.planStart() : clock.instant())
