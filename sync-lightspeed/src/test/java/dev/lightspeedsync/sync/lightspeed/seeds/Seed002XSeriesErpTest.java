@@ -233,10 +233,12 @@ class Seed002XSeriesErpTest {
     // X-Series bookmarks are versions, not dates: a re-import from a date reads those streams in full
     // (the connector may narrow the read to records changed since the date) and says so
     SyncReport again = engine.run(f.connector, SyncRequest.builder().streams(Set.of(SyncStream.CATALOGUE,
-        SyncStream.SALES)).reimportFrom(f.time.now().minus(Duration.ofDays(365))).build());
+        SyncStream.CUSTOMERS, SyncStream.SALES)).reimportFrom(f.time.now().minus(Duration.ofDays(365))).build());
     assertThat(again.notices()).anyMatch(n -> n.contains("sequence number") && n.contains("read in full"));
 
     assertThat(again.stream(SyncStream.CATALOGUE).orElseThrow().full()).isTrue();
+    assertThat(again.stream(SyncStream.CUSTOMERS).orElseThrow().full()).isTrue();
+    truth.assertCustomersEqualTruth(restored);
     assertThat(restored.findSkus(truth.productIds()).values().stream().filter(Sku::active).map(Sku::id)
         .collect(Collectors.toSet())).isEqualTo(truth.expectedActiveSkus());
     assertThat(restored.findSales(truth.saleIds()).values().stream().filter(o -> o.status() == SaleStatus.COMPLETED)
