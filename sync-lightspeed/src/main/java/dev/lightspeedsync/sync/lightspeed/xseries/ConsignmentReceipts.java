@@ -11,6 +11,7 @@ import dev.lightspeedsync.client.xseries.write.NewConsignment;
 import dev.lightspeedsync.sync.lightspeed.WriteAction;
 import dev.lightspeedsync.sync.lightspeed.WriteAction.Kind;
 import dev.lightspeedsync.sync.lightspeed.WriteAction.Status;
+import dev.lightspeedsync.sync.lightspeed.internal.LedgerClaim;
 import dev.lightspeedsync.sync.lightspeed.internal.ReceiptBooker;
 import dev.lightspeedsync.sync.model.ReasonCode;
 import dev.lightspeedsync.sync.model.RecordIssue;
@@ -18,7 +19,6 @@ import dev.lightspeedsync.sync.model.RecordKind;
 import dev.lightspeedsync.sync.model.Sku;
 import dev.lightspeedsync.sync.spi.LedgerEntry;
 import dev.lightspeedsync.sync.spi.LedgerKind;
-import dev.lightspeedsync.sync.spi.LedgerOutcome;
 import dev.lightspeedsync.sync.spi.SyncSink;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -92,13 +92,11 @@ final class ConsignmentReceipts {
       }
       boolean earlierAttempt = claim.isPresent();
       if (claim.isEmpty()) {
-        LedgerOutcome outcome = sink.recordInLedger(List.of(LedgerEntry.of(LedgerKind.STOCK_BOOKING, key,
-            clock.instant()))).get(0);
-        if (!outcome.recorded() && outcome.entry().confirmed()) {
-          return WriteAction.of(Kind.CONSIGNMENT_RECEIPT, key, request, Status.ALREADY_DONE, "received concurrently")
-              .withExternalId(outcome.entry().externalId().orElse(""));
+        LedgerClaim claimed = LedgerClaim.claim(sink, LedgerKind.STOCK_BOOKING, key, clock.instant());
+        if (claimed == LedgerClaim.DONE_CONCURRENTLY) {
+          return WriteAction.of(Kind.CONSIGNMENT_RECEIPT, key, request, Status.ALREADY_DONE, "received concurrently");
         }
-        earlierAttempt = !outcome.recorded();
+        earlierAttempt = claimed == LedgerClaim.EARLIER_ATTEMPT;
       }
       Optional<Consignment> consignment = earlierAttempt ? earlier(r) : Optional.empty();
       String why = consignment.map(c -> "an earlier attempt had created consignment " + c.id() + "; ").orElse("");
