@@ -366,4 +366,24 @@ class XSeriesConsignmentReceiptTest {
     assertThat(consignments("PO-1/R1")).singleElement().satisfies(c -> assertThat(c.require("status"))
         .isNotEqualTo("RECEIVED"));
   }
+
+  @Test
+  @DisplayName("a consignment cancelled in Lightspeed after an unknown outcome is left to the user, never recreated")
+  void cancelledConsignmentNeedsAttention() {
+    ReceiptOutcome r = receive(order(outlet), "R1", 3, 4);
+    server.injectNext(Fault.DROP_CONNECTION, "POST /api/2.0/consignments/");
+    only(send(sink, BOOKING_ON, false, r), Status.PENDING);
+    String id = consignments("PO-1/R1").get(0).key();
+    client.setConsignmentStatus(id, dev.lightspeedsync.client.xseries.model.ConsignmentStatus.CANCELLED);
+    long before = writes();
+
+    WriteAction a = only(send(sink, BOOKING_ON, false, r), Status.NEEDS_ATTENTION);
+
+    assertThat(a.externalId()).contains(id);
+    assertThat(writes()).as("nothing sent").isEqualTo(before);
+    assertThat(consignments("PO-1/R1")).as("not created again").hasSize(1);
+    assertThat(x().inventoryLevel(productA, outlet)).isEqualTo(stockA);
+    assertThat(sink.openIssues(RecordKind.RECEIPT)).anyMatch(i -> i.recordId().equals(KEY)
+        && i.reason() == ReasonCode.WRITE_NOT_POSSIBLE && i.problem().contains("cancelled"));
+  }
 }
