@@ -38,7 +38,12 @@ public record WriteAction(Kind kind, String key, String request, Status status, 
     /** A host product created or updated as an R-Series Item (created exactly once). */
     PRODUCT_EXPORT,
     /** A host customer created or updated as an R-Series Customer with its Contact (created exactly once). */
-    CUSTOMER_EXPORT
+    CUSTOMER_EXPORT,
+    /**
+     * A host receipt received as an X-Series SUPPLIER consignment (created, products with their
+     * received quantities, then RECEIVED), exactly once.
+     */
+    CONSIGNMENT_RECEIPT
   }
 
   /** What happened to a write. */
