@@ -140,8 +140,19 @@ final class SyncCommand implements Callable<Integer> {
   @Option(names = "--default-location", description = "Default location name, exact and case-sensitive. Default: the first shop.")
   String defaultLocation;
 
-  @Option(names = "--sales", defaultValue = "completed", description = "completed, or all (adds open sales). Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--sales", defaultValue = "completed", description = {"Sales history: completed (R-Series completed sales;"
+      + " eCom paid orders; 'paid' is the same), or all (adds open sales, unpaid orders). Cancelled never counts."
+      + " Default: ${DEFAULT-VALUE}."})
   String sales;
+
+  @Option(names = "--orders", description = {"eCom order import (seed 003): hand orders over to ls_order_import /"
+      + " ls_order_import_line, each exactly once: paid (paid only), all (unpaid too) or eligible (paid or cash on"
+      + " delivery). Never cancelled or shipped ones. Default: no order import."})
+  String orders;
+
+  @Option(names = "--order-window", description = "With --orders: only orders changed within this window before the run"
+      + " are handed over (12h, 36h, PT36H; at most 744h). Default: 12h.")
+  String orderWindow;
 
   @Option(names = "--read-only", description = "Never write to Lightspeed (SyncSettings.readOnly). A sync only reads;"
       + " this is a guarantee for scripts.")
@@ -196,12 +207,6 @@ final class SyncCommand implements Callable<Integer> {
     SyncOptions.check(this); // usage errors (exit 2) before anything is opened
     String p = platform.toLowerCase(Locale.ROOT);
     boolean ecom = p.equals("ecom");
-    SalesSelectionConfig salesSelection = switch (sales.toLowerCase(Locale.ROOT)) {
-      case "completed" -> ecom ? SalesSelectionConfig.builder().ecomMode(EcomOrderMode.PAID_ONLY).build()
-          : SalesSelectionConfig.defaults();
-      case "all" -> SalesSelectionConfig.builder().syncAllSales(true).ecomMode(EcomOrderMode.ALL).build();
-      default -> throw SyncOptions.usage("--sales must be completed or all");
-    };
     Progress.Mode mode = switch (progress.toLowerCase(Locale.ROOT)) {
       case "auto" -> Progress.detect();
       case "bar" -> Progress.Mode.BAR;
@@ -531,9 +536,11 @@ final class SyncCommand implements Callable<Integer> {
       long orders = count(s, "SELECT COUNT(*) FROM ls_sales_order WHERE status <> 'VOIDED'");
       long lines = count(s, "SELECT COUNT(*) FROM ls_sales_line l JOIN ls_sales_order o ON o.id = l.order_id"
           + " WHERE o.status <> 'VOIDED'");
+      long handed = count(s, "SELECT COUNT(*) FROM ls_order_import");
       return String.format(Locale.ROOT, "Database now holds %,d active SKUs (%,d inactive), %,d stock levels,"
-          + " %,d sales orders with %,d lines.%nExport them with: export --db %s --what skus|stock|sales%n",
-          active, inactive, stock, orders, lines, redact(db));
+          + " %,d sales orders with %,d lines%s.%nExport them with: export --db %s --what skus|stock|sales%s%n",
+          active, inactive, stock, orders, lines, handed > 0 ? String.format(Locale.ROOT, ", %,d orders handed over", handed) : "",
+          redact(db), handed > 0 ? "|orders" : "");
     }
   }
 
