@@ -22,7 +22,9 @@ import org.jspecify.annotations.Nullable;
  * same checks on every account of its accounts file before it schedules anything.
  */
 final class SyncOptions {
-  static final Set<String> PLATFORMS = Set.of("retail", "ecom");
+  static final Set<String> PLATFORMS = Set.of("retail", "ecom", "xseries");
+  /** The X-Series domain prefix: the retailer's subdomain, lower case. */
+  private static final java.util.regex.Pattern DOMAIN_PREFIX = java.util.regex.Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?");
   static final Set<String> SALES = Set.of("completed", "paid", "all");
   static final Set<String> ORDERS = Set.of("paid", "all", "eligible");
   /** Longest {@code --order-window}: the rule's bound, 31 days. */
@@ -34,7 +36,14 @@ final class SyncOptions {
   /** Checks the values of {@code c}'s options; throws a usage {@link AppException} on the first bad one. */
   static void check(SyncCommand c) {
     if (!PLATFORMS.contains(lower(c.platform))) {
-      throw usage("--platform must be retail or ecom");
+      throw usage("--platform must be retail, ecom or xseries");
+    }
+    if (c.domainPrefix != null && !DOMAIN_PREFIX.matcher(c.domainPrefix).matches()) {
+      throw usage("--domain-prefix must be the retailer's subdomain in lower case (letters, digits, '-'),"
+          + " as in mystore for mystore.retail.lightspeed.app");
+    }
+    if (c.token != null && (c.token.isBlank() || c.token.chars().anyMatch(ch -> Character.isWhitespace(ch) || ch < 0x20))) {
+      throw usage("--token must be a personal token without spaces");
     }
     if (!SALES.contains(lower(c.sales))) {
       throw usage("--sales must be completed, paid or all");

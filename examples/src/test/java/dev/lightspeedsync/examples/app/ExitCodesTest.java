@@ -104,7 +104,13 @@ class ExitCodesTest {
             2, "--base-url: plain http is allowed only to a loopback address"),
         row("base url without credentials", d -> sync(d, "--base-url", "https://api.lightspeedapp.com/"), 2,
             "needs --account-id, --client-id, --client-secret, --refresh-token"),
-        row("platform", d -> sync(d, "--platform", SECRET), 2, "--platform must be retail or ecom"),
+        row("platform", d -> sync(d, "--platform", SECRET), 2, "--platform must be retail, ecom or xseries"),
+        row("xseries domain prefix", d -> sync(d, "--platform", "xseries", "--domain-prefix", "My." + SECRET), 2,
+            "--domain-prefix must be the retailer's subdomain"),
+        row("xseries token with spaces", d -> sync(d, "--platform", "xseries", "--token", "a " + SECRET), 2,
+            "--token must be a personal token without spaces"),
+        row("xseries base url without credentials", d -> sync(d, "--platform", "xseries", "--base-url",
+            "https://mystore.retail.lightspeed.app/"), 2, "needs --domain-prefix, --token"),
         row("sales", d -> sync(d, "--sales", SECRET), 2, "--sales must be completed, paid or all"),
         row("orders", d -> sync(d, "--platform", "ecom", "--orders", SECRET), 2, "--orders must be paid, all or eligible"),
         row("orders on retail", d -> sync(d, "--orders", "paid"), 2, "--orders is the eCom order import; it needs --platform ecom"),
@@ -167,7 +173,7 @@ class ExitCodesTest {
             + " \"http://127.0.0.1:9/\", \"--client-secrett=" + SECRET + "\"]}]"), 2,
             "account 'store-x': unknown option --client-secrett"),
         row("schedule account bad value", d -> schedule(d, "[{\"key\": \"store-x\", \"args\": [\"--platform\", \""
-            + SECRET + "\"]}]"), 2, "account 'store-x': --platform must be retail or ecom"),
+            + SECRET + "\"]}]"), 2, "account 'store-x': --platform must be retail, ecom or xseries"),
         row("schedule account option the schedule sets", d -> schedule(d, "[{\"key\": \"store-x\", \"args\":"
             + " [\"--progress\", \"log\"]}]"), 2, "account 'store-x': option '--progress'"),
         row("schedule account bad deadline", d -> schedule(d, "[{\"key\": \"store-x\", \"args\": [\"--deadline\", \"0s\"]}]"),
