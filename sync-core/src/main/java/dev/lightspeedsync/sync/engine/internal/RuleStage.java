@@ -155,6 +155,28 @@ public final class RuleStage {
     }
   }
 
+  /**
+   * For changes applied outside a sync: the location settings judged against the locations the
+   * last sync stored. Fails when there are none, since stock and sales cannot be placed then.
+   */
+  public void useStoredLocations() {
+    if (settings.location().isEmpty()) {
+      return;
+    }
+    List<Location> stored = sink.locations();
+    if (stored.isEmpty()) {
+      throw new SyncRunException(SyncRunException.Reason.SETTINGS, accountKey,
+          "no locations are stored for this account yet: run a sync before applying changes");
+    }
+    LocationSelection selection = LocationRule.select(settings.location().get(), stored);
+    if (!selection.valid()) {
+      throw new SyncRunException(SyncRunException.Reason.SETTINGS, accountKey,
+          "the location settings do not match the account: " + selection.errors().stream()
+              .map(e -> e.message()).collect(Collectors.joining("; ")));
+    }
+    locations = selection;
+  }
+
   /** Rule 3: the location settings must match the account before anything else is written. */
   private void locations(List<Location> all, StreamCounter c) {
     if (settings.location().isPresent()) {

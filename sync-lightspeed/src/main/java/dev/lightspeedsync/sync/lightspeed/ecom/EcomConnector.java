@@ -185,14 +185,12 @@ public final class EcomConnector implements Connector {
     Batch.Builder b = Batch.builder();
     List<Variant> found = new ArrayList<>();
     for (String id : skuIds) {
-      long variantId;
-      try {
-        variantId = Long.parseLong(id);
-      } catch (NumberFormatException e) {
+      Optional<Long> variantId = eComId(id);
+      if (variantId.isEmpty()) {
         continue; // not an eCom variant id
       }
       try {
-        found.add(Pages.paced(() -> client.variants().get(variantId), clock));
+        found.add(Pages.paced(() -> client.variants().get(variantId.get()), clock));
       } catch (NotFoundException e) {
         // deleted since the order was placed: the order is handed over without it
       }
@@ -204,7 +202,24 @@ public final class EcomConnector implements Connector {
     return b.build();
   }
 
+  /**
+   * Products missing from the cache on one page above which the whole product list is walked
+   * instead (250 products per request) of reading them one by one: a resumed full sync starts its
+   * variants pass with an empty cache.
+   */
+  private static final int PRODUCT_WALK_THRESHOLD = 20;
+
+  private volatile boolean productsWalked;
+
   private void variants(List<Variant> variants, boolean skus, boolean stock, Batch.Builder b) {
+    if (skus && !productsWalked) {
+      long missing = variants.stream().map(v -> v.productId().orElse(null)).filter(Objects::nonNull).distinct()
+          .filter(id -> !products.containsKey(id)).count();
+      if (missing > PRODUCT_WALK_THRESHOLD) {
+        client.products().walkById().stream().forEach(p -> products.put(p.id(), Optional.of(p)));
+        productsWalked = true;
+      }
+    }
     for (Variant v : variants) {
       if (skus) {
         Optional<Product> product = v.productId().map(id -> products.computeIfAbsent(id, this::product))
@@ -226,8 +241,13 @@ public final class EcomConnector implements Connector {
   }
 
   private void orders(Page<Order> page, Batch.Builder b) {
+    orders(page.items(), b);
+    b.addIssues(Pages.rejected(page, RecordKind.SALES_ORDER, "Order", clock.instant()));
+  }
+
+  private void orders(List<Order> orders, Batch.Builder b) {
     Instant asOf = clock.instant();
-    for (Order order : page.items()) {
+    for (Order order : orders) {
       Mapped<SalesOrder> mapped = EcomMapping.toSalesOrder(order, asOf);
       b.addIssues(mapped.issues());
       if (mapped.value().isEmpty()) {
@@ -243,7 +263,72 @@ public final class EcomConnector implements Connector {
       b.addIssues(mappedLines.issues());
       b.addSale(SalesOrder.builder().from(header).lines(mappedLines.value().orElse(List.of())).build());
     }
-    b.addIssues(Pages.rejected(page, RecordKind.SALES_ORDER, "Order", asOf));
+  }
+
+  /** Orders by id with their lines, for immediate imports; unknown ids are left out. */
+  @Override
+  public Batch fetchOrders(java.util.Collection<String> orderIds) {
+    List<Order> found = new ArrayList<>();
+    for (String id : orderIds) {
+      Optional<Long> orderId = eComId(id);
+      if (orderId.isPresent()) {
+        try {
+          found.add(Pages.paced(() -> client.orders().get(orderId.get()), clock));
+        } catch (NotFoundException e) {
+          // deleted since the webhook was sent
+        }
+      }
+    }
+    Batch.Builder b = Batch.builder();
+    Pages.paced(() -> {
+      orders(found, b);
+      return null;
+    }, clock);
+    return b.build();
+  }
+
+  /**
+   * What a verified webhook delivery changed, read now (seed 000: "New products are imported
+   * immediately"), for {@link dev.lightspeedsync.sync.engine.SyncEngine#applyChanges}: a variant
+   * created or updated is read by id; a deleted variant is a deleted SKU (deactivated, never
+   * erased: the eCom API has no tombstones, so this is how deletions are seen between full syncs); a
+   * product created or updated has its variants read (a product's visibility and supplier are part
+   * of its variants' SKUs); an order is read with its lines. Other events change nothing here.
+   * Check the delivery's signature ({@code WebhookDelivery.signatureMatches}) before calling this.
+   */
+  public Batch changes(dev.lightspeedsync.client.ecom.WebhookDelivery delivery) {
+    Objects.requireNonNull(delivery, "delivery == null");
+    Optional<Long> id = delivery.resourceId();
+    if (id.isEmpty()) {
+      return Batch.empty();
+    }
+    String group = delivery.itemGroup();
+    if (group.equals("variants")) {
+      return delivery.isDeletion() ? Batch.builder().addDeletedSkuId(Long.toString(id.get())).build()
+          : fetchSkus(List.of(Long.toString(id.get())));
+    }
+    if (group.equals("products") && !delivery.isDeletion()) {
+      products.remove(id.get()); // read the product again: its visibility or supplier may have changed
+      Batch.Builder b = Batch.builder();
+      Pages.paced(() -> {
+        variants(client.variants().walkById(EcomQuery.builder().filter("product", id.get()).build()).stream()
+            .collect(Collectors.toList()), true, true, b);
+        return null;
+      }, clock);
+      return b.build();
+    }
+    if (group.equals("orders")) {
+      return fetchOrders(List.of(Long.toString(id.get())));
+    }
+    return Batch.empty();
+  }
+
+  private static Optional<Long> eComId(String id) {
+    try {
+      return Optional.of(Long.parseLong(id));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
   }
 
   /** Something done with a page after it is mapped, knowing where the read started. */

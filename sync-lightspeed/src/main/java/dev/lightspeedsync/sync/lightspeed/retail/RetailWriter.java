@@ -24,6 +24,7 @@ import dev.lightspeedsync.sync.lightspeed.SyncException;
 import dev.lightspeedsync.sync.lightspeed.internal.ReceiptBooker;
 import dev.lightspeedsync.sync.lightspeed.WriteAction.Kind;
 import dev.lightspeedsync.sync.lightspeed.WriteAction.Status;
+import dev.lightspeedsync.sync.model.Customer;
 import dev.lightspeedsync.sync.model.Exclusion;
 import dev.lightspeedsync.sync.model.HostOrder;
 import dev.lightspeedsync.sync.model.HostOrderLine;
@@ -33,6 +34,7 @@ import dev.lightspeedsync.sync.model.PurchaseOrderLine;
 import dev.lightspeedsync.sync.model.ReasonCode;
 import dev.lightspeedsync.sync.model.RecordIssue;
 import dev.lightspeedsync.sync.model.RecordKind;
+import dev.lightspeedsync.sync.model.Sku;
 import dev.lightspeedsync.sync.rules.ExportPlan;
 import dev.lightspeedsync.sync.rules.LocationCodeError;
 import dev.lightspeedsync.sync.rules.LocationConfig;
@@ -66,7 +68,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Writes from the host to one R-Series account: stock push, receipt booking, order export as
- * completed sales, and buy orders. Every write is off by default and refused in read-only mode
+ * completed sales, buy orders, and product and customer export. Every write is off by default and refused in read-only mode
  * ({@link SyncSettings#readOnly()}): the report then says why ({@link WriteReport#suppressedBecause()})
  * and no request is sent. With {@link Builder#dryRun(boolean) dryRun} every write path reads what it
  * needs (current stock, earlier exports) and returns the writes it would send, without sending any
@@ -137,6 +139,7 @@ public final class RetailWriter {
   private final Clock clock;
   private final boolean dryRun;
   private final boolean buyOrders;
+  private final boolean customers;
   private final @Nullable Long salePaymentTypeId;
   private final String referenceSource;
   private final ReceiptBooker booker;
@@ -148,6 +151,7 @@ public final class RetailWriter {
     this.clock = b.clock;
     this.dryRun = b.dryRun;
     this.buyOrders = b.buyOrders;
+    this.customers = b.customers;
     this.salePaymentTypeId = b.salePaymentTypeId;
     this.referenceSource = b.referenceSource;
     this.booker = new ReceiptBooker(sink, clock, dryRun);
@@ -459,12 +463,9 @@ public final class RetailWriter {
   public WriteReport exportBuyOrders(List<PurchaseOrder> orders) {
     Objects.requireNonNull(orders, "orders == null");
     return exclusive(() -> {
-      if (settings.readOnly()) {
-        return WriteReport.suppressed(dryRun, ReasonCode.READ_ONLY, List.of());
-      }
-      if (!buyOrders) {
-        return WriteReport.suppressed(dryRun, ReasonCode.EXPORT_DISABLED,
-            orders.stream().map(o -> new Exclusion(o.id(), ReasonCode.EXPORT_DISABLED)).toList());
+      Optional<WriteReport> refused = refusedExport(buyOrders, orders.stream().map(PurchaseOrder::id).toList());
+      if (refused.isPresent()) {
+        return refused.get();
       }
       LocationConfig config = settings.location().orElseThrow(() -> new SyncException(
           "buy orders need SyncSettings.location: its default location code is where buy orders go"));
@@ -566,7 +567,94 @@ public final class RetailWriter {
     return actions;
   }
 
+  // Product and customer export ------------------------------------------------------------------------
+
+  /**
+   * Exports host products as R-Series Items (seed 002, "Export products to Lightspeed"): description,
+   * custom SKU, UPC, EAN, manufacturer SKU, default vendor ({@link Sku#supplierId()}, an R-Series
+   * {@code vendorID}), prices by price level name ({@link Sku#prices()} keyed by {@code useType}, for
+   * example {@code Default} or {@code MSRP}; the key {@link RetailMapping#COST} is the default cost).
+   * Each host product is keyed by {@link Sku#id()}. Off unless
+   * {@code SyncSettings.effectiveMasterData().exportProducts()} ({@code EXPORT_DISABLED}); refused in
+   * read-only mode ({@code READ_ONLY}).
+   *
+   * <p><b>Codes.</b> Every code is normalised with {@code SkuRule.normalize} under
+   * {@code SyncSettings.skus()} before it is compared or sent, so the item's {@code customSku} is the
+   * normalised code and {@code SyncSink.findSkuIdsByCode(normalize(hostCode))} finds the item after the
+   * next catalogue sync: a sale of a product whose code had spaces links back.
+   *
+   * <p><b>Matching.</b> A product is the item its ledger entry names (an earlier export or link), else
+   * the one active SKU the sink holds under its normalised code (sync the catalogue first); that link is
+   * then recorded in the ledger. A code several items share, or several host products in the call share,
+   * is never guessed: the product is skipped with an {@code SKU_DUPLICATE} connection-log entry. A
+   * product without a code is skipped ({@code SKU_MISSING}).
+   *
+   * <p><b>Master data.</b> {@code MasterDataRule} decides: with Lightspeed as master an existing item is
+   * not overwritten (missing items are still created); with the host as master only the fields that
+   * differ from the item as Lightspeed holds it now are sent ({@code PUT Item}, partial and idempotent;
+   * request cost grows with what is sent). Codes and the vendor the host leaves empty, and price levels
+   * it does not name, are left as Lightspeed has them.
+   *
+   * <p><b>Exactly once.</b> A create is claimed in the ledger under {@code product:} + host id before
+   * the POST and confirmed with the new {@code itemID}; an unconfirmed claim (write-then-500, dropped
+   * connection, restart) is reconciled by searching Items by {@code customSku} before posting again.
+   */
+  public WriteReport exportProducts(List<Sku> products) {
+    Objects.requireNonNull(products, "products == null");
+    return exclusive(() -> {
+      return refusedExport(settings.effectiveMasterData().exportProducts(), products.stream().map(Sku::id).toList())
+          .orElseGet(() -> {
+            List<WriteAction> actions = new ArrayList<>();
+            List<RecordIssue> issues = new ArrayList<>();
+            new ProductExport(client, sink, settings, clock, dryRun).run(products, actions, issues);
+            return finish(actions, List.of(), issues, Map.of());
+          });
+    });
+  }
+
+  /**
+   * Exports host customers as R-Series Customers with their Contact (seed 002, "Export customers to
+   * Lightspeed"): names, company, the primary e-mail, a phone and an address. Each is keyed by
+   * {@link Customer#id()} (the host key): the first export creates the customer and records its
+   * {@code customerID} in the ledger under {@code customer:} + host id; later exports update that
+   * customer with only the fields that differ from what Lightspeed holds now (values the host leaves
+   * empty are kept), so a rerun never duplicates. Lightspeed's marketing opt-outs are left as Lightspeed
+   * sets them. Off unless {@link Builder#exportCustomers(boolean)} ({@code EXPORT_DISABLED}); refused in
+   * read-only mode ({@code READ_ONLY}).
+   *
+   * <p>An unconfirmed create (write-then-500, dropped connection, restart) is reconciled before anything
+   * is posted again with the documented relation search {@code Contact.email} (or, without an e-mail
+   * address, by name), keeping only customers that hold every value the host sent: one is confirmed,
+   * several are reported ({@code NEEDS_ATTENTION}), none means the customer is posted again.
+   */
+  public WriteReport exportCustomers(List<Customer> hostCustomers) {
+    Objects.requireNonNull(hostCustomers, "hostCustomers == null");
+    return exclusive(() -> {
+      return refusedExport(customers, hostCustomers.stream().map(Customer::id).toList()).orElseGet(() -> {
+        List<WriteAction> actions = new ArrayList<>();
+        List<RecordIssue> issues = new ArrayList<>();
+        new CustomerExport(client, sink, clock, dryRun).run(hostCustomers, actions, issues);
+        return finish(actions, List.of(), issues, Map.of());
+      });
+    });
+  }
+
   // Shared ------------------------------------------------------------------------------------------------
+
+  /**
+   * The report of an export that sends nothing: read-only mode ({@code READ_ONLY}) or the export is off
+   * ({@code EXPORT_DISABLED}, each record left out); empty when it may go ahead.
+   */
+  private Optional<WriteReport> refusedExport(boolean enabled, List<String> ids) {
+    if (settings.readOnly()) {
+      return Optional.of(WriteReport.suppressed(dryRun, ReasonCode.READ_ONLY, List.of()));
+    }
+    if (!enabled) {
+      return Optional.of(WriteReport.suppressed(dryRun, ReasonCode.EXPORT_DISABLED,
+          ids.stream().map(id -> new Exclusion(id, ReasonCode.EXPORT_DISABLED)).toList()));
+    }
+    return Optional.empty();
+  }
 
   private WriteReport exclusive(Supplier<WriteReport> body) {
     String key = "retail:" + client.accountId();
@@ -616,6 +704,7 @@ public final class RetailWriter {
     private Clock clock = Clock.systemUTC();
     private boolean dryRun;
     private boolean buyOrders;
+    private boolean customers;
     private @Nullable Long salePaymentTypeId;
     private String referenceSource = "lightspeed-sync";
 
@@ -657,6 +746,16 @@ public final class RetailWriter {
     /** Whether host purchase orders are exported as R-Series buy orders. Off by default. */
     public Builder buyOrders(boolean buyOrders) {
       this.buyOrders = buyOrders;
+      return this;
+    }
+
+    /**
+     * Whether host customers are exported as R-Series Customers ({@link RetailWriter#exportCustomers};
+     * seed 002, "Export customers to Lightspeed"). Off by default. A writer option because sync-core's
+     * {@code SyncSettings} has no customer-export setting.
+     */
+    public Builder exportCustomers(boolean exportCustomers) {
+      this.customers = exportCustomers;
       return this;
     }
 

@@ -1,6 +1,7 @@
 package dev.lightspeedsync.sync.lightspeed.ecom;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lightspeedsync.client.ecom.EcomClient;
 import dev.lightspeedsync.sync.lightspeed.SyncMetrics;
@@ -170,5 +171,25 @@ class EcomConnectorTest {
     SalesOrder cancelled = sink.findSales(List.of(cancel)).get(cancel);
     assertThat(cancelled.status()).isEqualTo(SaleStatus.CANCELLED);
     assertThat(cancelled.lines()).isNotEmpty();
+  }
+
+  @Test
+  void aFullSyncKilledInTheVariantsPassResumesWithoutReadingProductsOneByOne() {
+    InMemorySyncSink store = new InMemorySyncSink();
+    // checkpoints: suppliers, products page 1, products page 2 (the pass moves on), variants page 1: crash
+    dev.lightspeedsync.sync.lightspeed.CrashingSink crashing = new dev.lightspeedsync.sync.lightspeed.CrashingSink(store, 4);
+    assertThatThrownBy(() -> runner(crashing).run(Set.of(SyncStream.SUPPLIERS, SyncStream.CATALOGUE, SyncStream.STOCK)))
+        .isInstanceOf(dev.lightspeedsync.sync.lightspeed.CrashingSink.Crash.class);
+    server.inspect().reset();
+
+    runner(store.reopen()).run(Set.of(SyncStream.SUPPLIERS, SyncStream.CATALOGUE, SyncStream.STOCK)); // a new process
+
+    assertCatalogueEqualsTruth(store);
+    long singleProductGets = server.inspect().recentRequests().stream()
+        .filter(r -> r.target().matches(".*/products/\\d+\\.json.*")).count();
+    long productPages = server.inspect().recentRequests().stream()
+        .filter(r -> r.target().matches(".*/products\\.json.*")).count();
+    assertThat(singleProductGets).as("products read one by one after the resume").isLessThanOrEqualTo(20);
+    assertThat(productPages).as("one walk of the 400 products refills the cache").isLessThanOrEqualTo(3);
   }
 }

@@ -3,6 +3,7 @@ package dev.lightspeedsync.sync.lightspeed.seeds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lightspeedsync.client.xseries.write.CustomerDetails;
 import dev.lightspeedsync.client.xseries.write.NewProduct;
 import dev.lightspeedsync.sync.SyncSettings;
 import dev.lightspeedsync.sync.engine.SyncEngine;
@@ -146,6 +147,33 @@ class Seed002XSeriesErpTest {
   }
 
   @Test
+  @DisplayName("Customers in Lightspeed are imported into Unleashed automatically")
+  void customersInLightspeedAreImportedAutomatically() {
+    SyncReport first = run(allOutlets().build());
+    assertThat(first.stream(SyncStream.CUSTOMERS)).as("customers are part of every run").isPresent();
+    truth.assertCustomersEqualTruth(f.sink);
+
+    // a customer created in Lightspeed, one edited there and one deleted there reach the ERP on the next run
+    f.time.advance(Duration.ofMinutes(30));
+    String created = f.xseriesClient.createCustomer(CustomerDetails.builder().firstName("Nia").lastName("Walker")
+        .email("nia@mail.example").build()).id();
+    List<String> live = x().expectedIds("customers").limit(2).collect(Collectors.toList());
+    x().updateCustomer(live.get(0), Map.of("phone", "+64 9 555 1234"));
+    x().deleteCustomer(live.get(1));
+    f.time.advance(Duration.ofMinutes(1));
+    SyncReport second = run(allOutlets().build());
+
+    assertThat(second.stream(SyncStream.CUSTOMERS).orElseThrow().full()).isFalse();
+    truth.assertCustomersEqualTruth(f.sink);
+    Map<String, dev.lightspeedsync.sync.model.Customer> stored = f.sink.findCustomers(List.of(created, live.get(0),
+        live.get(1)));
+    assertThat(stored.get(created).displayName()).isEqualTo("Nia Walker");
+    assertThat(stored.get(created).email()).contains("nia@mail.example");
+    assertThat(stored.get(live.get(0)).phone()).contains("+64 9 555 1234");
+    assertThat(stored.get(live.get(1)).active()).as("deleted in Lightspeed: kept, inactive").isFalse();
+  }
+
+  @Test
   @DisplayName("Spacing is removed from product codes, so a product with spaces still links its Lightspeed sales back")
   void spacesInProductCodesDoNotBreakTheLinkBackFromSales() {
     run(allOutlets().build());
@@ -205,10 +233,12 @@ class Seed002XSeriesErpTest {
     // X-Series bookmarks are versions, not dates: a re-import from a date reads those streams in full
     // (the connector may narrow the read to records changed since the date) and says so
     SyncReport again = engine.run(f.connector, SyncRequest.builder().streams(Set.of(SyncStream.CATALOGUE,
-        SyncStream.SALES)).reimportFrom(f.time.now().minus(Duration.ofDays(365))).build());
+        SyncStream.CUSTOMERS, SyncStream.SALES)).reimportFrom(f.time.now().minus(Duration.ofDays(365))).build());
     assertThat(again.notices()).anyMatch(n -> n.contains("sequence number") && n.contains("read in full"));
 
     assertThat(again.stream(SyncStream.CATALOGUE).orElseThrow().full()).isTrue();
+    assertThat(again.stream(SyncStream.CUSTOMERS).orElseThrow().full()).isTrue();
+    truth.assertCustomersEqualTruth(restored);
     assertThat(restored.findSkus(truth.productIds()).values().stream().filter(Sku::active).map(Sku::id)
         .collect(Collectors.toSet())).isEqualTo(truth.expectedActiveSkus());
     assertThat(restored.findSales(truth.saleIds()).values().stream().filter(o -> o.status() == SaleStatus.COMPLETED)
