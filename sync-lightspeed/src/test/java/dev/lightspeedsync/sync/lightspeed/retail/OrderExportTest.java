@@ -148,7 +148,7 @@ class OrderExportTest {
 
     assertThat(rerun.actions()).singleElement().satisfies(a -> {
       assertThat(a.status()).isEqualTo(Status.DONE);
-      assertThat(a.detail()).contains("no sale with this referenceNumber");
+      assertThat(a.detail()).contains("no record with referenceNumber 'WEB-1'");
     });
     assertThat(salesWithReference("WEB-1")).hasSize(1);
   }
