@@ -59,7 +59,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -392,9 +391,7 @@ public final class RetailWriter {
   /** The one active payment type with this name (case-insensitive, spaces around ignored). */
   private long paymentTypeNamed(String name) {
     List<PaymentType> active = client.paymentTypes().list().stream().filter(t -> !t.archived()).toList();
-    String wanted = name.strip().toLowerCase(Locale.ROOT);
-    List<PaymentType> matching = active.stream()
-        .filter(t -> t.name().strip().toLowerCase(Locale.ROOT).equals(wanted)).toList();
+    List<PaymentType> matching = active.stream().filter(t -> t.hasName(name)).toList();
     if (matching.size() != 1) {
       throw new PaymentTypeException(name, active.stream().map(PaymentType::name).toList(), matching.size(),
           client.accountId());
