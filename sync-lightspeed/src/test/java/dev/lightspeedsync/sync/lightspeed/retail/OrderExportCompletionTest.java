@@ -25,9 +25,7 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,29 +34,14 @@ import org.junit.jupiter.api.Test;
  * (seed 004) in the report.
  */
 class OrderExportCompletionTest {
-  WriterFixture fx;
-  InMemorySyncSink sink;
-  long item;
-  TestkitRecord register;
-  SyncSettings exportOn;
-
-  @BeforeEach
-  void start() {
-    fx = new WriterFixture();
-    sink = new InMemorySyncSink();
-    item = fx.stockItem(0);
-    register = fx.server.retail().stream("Register").findFirst().orElseThrow();
-    exportOn = settings(OrderExportConfig.builder());
-  }
+  final WriterFixture fx = new WriterFixture();
+  final InMemorySyncSink sink = new InMemorySyncSink();
+  final long item = fx.stockItem(0);
+  final SyncSettings exportOn = fx.orderExportOn(OrderExportConfig.builder());
 
   @AfterEach
   void stop() {
     fx.close();
-  }
-
-  SyncSettings settings(OrderExportConfig.Builder export) {
-    return SyncSettings.builder().orderExport(export.enabled(true).employeeId("1")
-        .registerId(Long.toString(register.id())).build()).build();
   }
 
   /** Open-then-complete, paid with the account's "Webshop" payment type (found by name). */
@@ -77,13 +60,8 @@ class OrderExportCompletionTest {
             .unitPrice(new BigDecimal("10.00")).build()).build();
   }
 
-  List<TestkitRecord> sales(String ref) {
-    return fx.server.retail().stream("Sale").filter(s -> s.get("referenceNumber").orElse("").equals(ref))
-        .collect(Collectors.toList());
-  }
-
   TestkitRecord onlySale(String ref) {
-    List<TestkitRecord> found = sales(ref);
+    List<TestkitRecord> found = fx.salesWithReference(ref);
     assertThat(found).hasSize(1);
     return found.get(0);
   }
@@ -110,7 +88,7 @@ class OrderExportCompletionTest {
 
   @Test
   void aSaleTheHostCannotBalanceIsPostedOpenAndCompletedWithLightspeedsTaxInclusiveTotal() {
-    long qoh = fx.server.retail().qoh(item, register.getLong("shopID"));
+    long qoh = fx.server.retail().qoh(item, fx.register().getLong("shopID"));
 
     WriteReport report = twoStep(sink, exportOn).exportOrders(List.of(untaxed("WEB-1")));
 
@@ -121,7 +99,7 @@ class OrderExportCompletionTest {
     });
     assertCompletedOnceAtLightspeedsTotal("WEB-1");
     assertThat(puts()).isEqualTo(1);
-    assertThat(fx.server.retail().qoh(item, register.getLong("shopID"))).isEqualTo(qoh - 2);
+    assertThat(fx.server.retail().qoh(item, fx.register().getLong("shopID"))).isEqualTo(qoh - 2);
   }
 
   @Test
@@ -132,7 +110,7 @@ class OrderExportCompletionTest {
     WriteReport report = oneStep.exportOrders(List.of(untaxed("WEB-1")));
 
     assertThat(report.actions()).singleElement().satisfies(a -> assertThat(a.status()).isEqualTo(Status.FAILED));
-    assertThat(sales("WEB-1")).isEmpty();
+    assertThat(fx.salesWithReference("WEB-1")).isEmpty();
     assertThat(sink.ledgerEntry(LedgerKind.ORDER_EXPORT, "WEB-1").orElseThrow().confirmed()).isFalse();
   }
 
@@ -256,7 +234,7 @@ class OrderExportCompletionTest {
 
   @Test
   void theStatusAfterExportReachesTheReportForEveryOrderNowInLightspeedOnly() {
-    SyncSettings withStatus = settings(OrderExportConfig.builder().statusAfterExport("Exported to POS"));
+    SyncSettings withStatus = fx.orderExportOn(OrderExportConfig.builder().statusAfterExport("Exported to POS"));
     HostOrder unlinked = HostOrder.builder().id("WEB-X").placedAt(Instant.parse("2026-05-01T10:00:00Z"))
         .total(BigDecimal.TEN).amountPaid(BigDecimal.TEN)
         .addLines(HostOrderLine.builder().skuId("not-an-item").quantity(1).unitPrice(BigDecimal.TEN).build()).build();
