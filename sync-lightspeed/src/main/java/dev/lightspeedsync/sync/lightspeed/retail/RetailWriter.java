@@ -848,7 +848,8 @@ public final class RetailWriter {
      * that do not know Lightspeed's tax. Off by default: one {@code POST} of a completed sale paid with
      * the order's amount paid, which Lightspeed refuses when it does not balance. An open sale left by an
      * interrupted export is found by {@code referenceNumber} and completed on the next run, not created
-     * again. Costs one read and one completing {@code PUT} more per order.
+     * again. Costs one request more per order, the completing {@code PUT} (request cost 5 + 0.5 per
+     * payment); the total is taken from the POST's answer, not read again.
      */
     public Builder completeAtLightspeedTotal(boolean completeAtLightspeedTotal) {
       this.twoStep = completeAtLightspeedTotal;

@@ -99,6 +99,8 @@ class OrderExportCompletionTest {
     });
     assertCompletedOnceAtLightspeedsTotal("WEB-1");
     assertThat(puts()).isEqualTo(1);
+    assertThat(fx.server.inspect().requests("GET Sale/{id}.json")).as("the total comes from the POST's answer").isZero();
+    assertThat(fx.server.inspect().requests("GET Sale.json")).as("no search on a first export").isZero();
     assertThat(fx.server.retail().qoh(item, fx.register().getLong("shopID"))).isEqualTo(qoh - 2);
   }
 
