@@ -24,8 +24,12 @@ import java.util.Optional;
  * ({@link Target#find()}); one match is confirmed (RECOVERED), none is posted again, several are never
  * guessed between (NEEDS_ATTENTION with a connection-log issue).
  *
+ * A record that needs a second step ({@link Target#finish}: an open sale to complete) is confirmed
+ * only once that step succeeded; until then every run finds it and finishes it.
+ *
  * <p>Entries are stored under the export's own {@link LedgerKind} ({@code PRODUCT_EXPORT},
- * {@code CUSTOMER_EXPORT}), with a key prefix ({@code product:}, {@code customer:}).
+ * {@code CUSTOMER_EXPORT} with a key prefix {@code product:}, {@code customer:}; {@code ORDER_EXPORT}
+ * keyed by the host order id).
  */
 final class CreateOnce {
   /** How one record is found after an unknown outcome, and how it is created. */
@@ -35,6 +39,17 @@ final class CreateOnce {
 
     /** Posts the record; returns its new id. */
     long create();
+
+    /**
+     * Brings a record just created or found to its final state before it is confirmed (order export:
+     * completes an open sale with a payment of Lightspeed's total). Returns a note for the report, empty
+     * when there is nothing to add. Throws when it could not: the claim then stays unconfirmed, and the
+     * next run finds the record and finishes it instead of creating another. By default there is
+     * nothing to finish.
+     */
+    default String finish(long id) {
+      return "";
+    }
   }
 
   private final SyncSink sink;
@@ -109,7 +124,7 @@ final class CreateOnce {
             + ReceiptBooker.describe(e) + ") and no record with " + lookup
             + " found yet: the next run searches again before posting"));
       }
-      return confirm(ledgerKey, key, request, id, Status.DONE, why);
+      return finish(ledgerKey, key, request, id, Status.DONE, why, target);
     } catch (LightspeedException e) {
       return WriteAction.of(kind, key, request, Status.FAILED, "could not check Lightspeed: "
           + ReceiptBooker.describe(e) + "; nothing posted, the next run tries again");
@@ -121,8 +136,8 @@ final class CreateOnce {
       List<RecordIssue> issues, String who) {
     List<Long> found = target.find();
     if (found.size() == 1) {
-      return Optional.of(confirm(ledgerKey, key, request, found.get(0), Status.RECOVERED,
-          who + " had created " + found.get(0) + " (found by " + lookup + "): confirmed, not posted again"));
+      return Optional.of(finish(ledgerKey, key, request, found.get(0), Status.RECOVERED,
+          who + " had created " + found.get(0) + " (found by " + lookup + "): confirmed, not posted again", target));
     }
     if (found.isEmpty()) {
       return Optional.empty();
@@ -133,6 +148,22 @@ final class CreateOnce {
         "Archive the duplicates in Lightspeed so that one remains; the next export confirms it", clock.instant()));
     return Optional.of(WriteAction.of(kind, key, request, Status.NEEDS_ATTENTION,
         found.size() + " records match " + lookup + ": not guessed, see the connection log"));
+  }
+
+  /** Runs {@link Target#finish} and confirms; leaves the claim unconfirmed when finishing failed. */
+  private WriteAction finish(String ledgerKey, String key, String request, long id, Status status, String detail,
+      Target target) {
+    String note;
+    try {
+      note = target.finish(id);
+    } catch (LightspeedException e) {
+      return WriteAction.of(kind, key, request, e.requestMayHaveBeenApplied() ? Status.PENDING : Status.FAILED,
+          (detail.isEmpty() ? "" : detail + "; ") + id + " exists but could not be finished ("
+              + ReceiptBooker.describe(e) + "): the next run finds it and finishes it, nothing is created again")
+          .withExternalId(Long.toString(id));
+    }
+    return confirm(ledgerKey, key, request, id, status, note.isEmpty() ? detail
+        : detail.isEmpty() ? note : detail + "; " + note);
   }
 
   private WriteAction confirm(String ledgerKey, String key, String request, long id, Status status, String detail) {
