@@ -111,7 +111,14 @@ public final class EcomSyncBenchmark {
         Instant apiStart = server.clock().now();
         long wallStart = System.nanoTime();
         try (HeapMeter heap = HeapMeter.start()) {
-          report = engine.run(connector, SyncRequest.all());
+          try {
+            report = engine.run(connector, SyncRequest.all());
+          } catch (RuntimeException e) {
+            aborted(e, server, metrics, Duration.between(apiStart, server.clock().now()), products, variants, orders,
+                scale, maxWait);
+            System.exit(1);
+            return;
+          }
           wall = (System.nanoTime() - wallStart) / 1e9;
           api = Duration.between(apiStart, server.clock().now()).toNanos() / 1e9;
           heap.close();
@@ -160,5 +167,24 @@ public final class EcomSyncBenchmark {
         tally.distinct(), tally.repeats(), report.rateLimited(), serverRateLimited, report.rateLimitWaits(),
         floorDistinct, api, api / floorDistinct, floorAll, wall, heapBaseline, heapPeak, HeapMeter.liveAfterGcMiB(),
         HeapMeter.maxHeapMiB()));
+  }
+
+  /** Prints what a run that ended with an exception did before it, and its summary line. */
+  private static void aborted(RuntimeException e, LightspeedTestServer server, SyncMetrics metrics, Duration api,
+      long products, long variants, long orders, double scale, Duration maxWait) {
+    System.out.println("run aborted after " + api.toSeconds() + " API s: " + e);
+    for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+      System.out.println("  caused by " + c);
+    }
+    List<Inspection.Request> log = server.inspect().recentRequests();
+    System.out.println("requests logged=" + server.inspect().totalRequests() + " client requests=" + metrics.requests()
+        + " connectionFailures=" + metrics.connectionFailures() + " retries=" + metrics.retries()
+        + " clientPacingWaits=" + metrics.pacingWait().toSeconds() + "s; the last requests the server answered:");
+    log.subList(Math.max(0, log.size() - 4), log.size()).forEach(r -> System.out.println("  #" + r.sequence() + " "
+        + r.apiTime() + " " + r.status() + " " + r.target()));
+    System.out.println("server API time now " + server.clock().now());
+    System.out.println(String.format(Locale.ROOT, "SUMMARY ecom-full products=%d variants=%d orders=%d scale=%s"
+        + " maxWait=%s status=ABORTED aborted=1 requests=%d elapsed=%.1fs cause=%s", products, variants, orders, scale,
+        maxWait == null ? "default" : maxWait, metrics.requests(), api.toNanos() / 1e9, e.getClass().getSimpleName()));
   }
 }
