@@ -81,7 +81,7 @@ final class BookReceiptsCommand extends WriteFlowCommand {
   }
 
   @Override
-  WriteReport write(RetailClient client, SyncSink sink, List<Line> lines) {
+  WriteReport write(RetailClient client, SyncSink sink, dev.lightspeedsync.examples.jdbc.ConnectionPool db, List<Line> lines) {
     SyncSettings settings = SyncSettings.builder().readOnly(readOnly)
         .purchaseOrders(PurchaseOrderConfig.builder().bookingEnabled(true).build()).build();
     RetailWriter writer = RetailWriter.builder().client(client).sink(sink).settings(settings).dryRun(dryRun).build();

@@ -110,7 +110,7 @@ final class ExportOrdersCommand extends WriteFlowCommand {
   }
 
   @Override
-  WriteReport write(RetailClient client, SyncSink sink, List<Line> lines) {
+  WriteReport write(RetailClient client, SyncSink sink, dev.lightspeedsync.examples.jdbc.ConnectionPool db, List<Line> lines) {
     SyncSettings settings = SyncSettings.builder().readOnly(readOnly).orderExport(OrderExportConfig.builder().enabled(true)
         .employeeId(employeeId).registerId(registerId).build()).build();
     RetailWriter writer = RetailWriter.builder().client(client).sink(sink).settings(settings).dryRun(dryRun)

@@ -115,7 +115,7 @@ abstract class WriteFlowCommand implements Callable<Integer> {
    * Runs the writer over the valid records. {@code lines} are the valid lines in order; the result's
    * actions are matched back to them by key ({@link #keyOf}).
    */
-  abstract WriteReport write(RetailClient client, SyncSink sink, List<Line> lines);
+  abstract WriteReport write(RetailClient client, SyncSink sink, ConnectionPool db, List<Line> lines) throws java.sql.SQLException;
 
   /** The ledger key of a valid line's record, as the writer's actions name it. */
   abstract String keyOf(Line line);
@@ -181,7 +181,7 @@ abstract class WriteFlowCommand implements Callable<Integer> {
         if (baseUrl == null) {
           try (EmbeddedLightspeed embedded = EmbeddedLightspeed.start(2, 200, 0, 60);
               RetailClient client = embedded.retailClientBuilder(new SyncMetrics(), null).build()) {
-            failed = report(write(client, sink, valid), valid);
+            failed = report(write(client, sink, pool, valid), valid);
           }
         } else {
           String accountKey = "retail:" + accountId;
@@ -190,7 +190,7 @@ abstract class WriteFlowCommand implements Callable<Integer> {
           try (RetailClient client = RetailClient.builder().accountId(accountId).baseUrl(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/")
               .oauth(OauthClientCredentials.of(clientId, clientSecret), tokens)
               .retry(RetryConfig.defaults().withMaxAttempts(maxAttempts)).build()) {
-            failed = report(write(client, sink, valid), valid);
+            failed = report(write(client, sink, pool, valid), valid);
           }
         }
       }
@@ -280,8 +280,13 @@ abstract class WriteFlowCommand implements Callable<Integer> {
       Deque<Integer> numbers = lineOfKey.get(x.recordId());
       ObjectNode r = numbers == null || numbers.isEmpty() ? JSON.createObjectNode() : result(numbers.peek());
       // a record the ledger already holds as done is reported like a write done before: ALREADY_DONE
-      boolean done = x.reason() == dev.lightspeedsync.sync.model.ReasonCode.ALREADY_IN_LEDGER;
-      out.println(r.put("key", x.recordId()).put("status", done ? "ALREADY_DONE" : "LEFT_OUT").put("detail", x.reason().name()));
+      // and a stock figure pushed before with the same value as UNCHANGED
+      String status = switch (x.reason()) {
+        case ALREADY_IN_LEDGER -> "ALREADY_DONE";
+        case UNCHANGED_SINCE_LAST_PUSH -> "UNCHANGED";
+        default -> "LEFT_OUT";
+      };
+      out.println(r.put("key", x.recordId()).put("status", status).put("detail", x.reason().name()));
     });
     for (RecordIssue i : report.issues()) {
       err.println("notice: " + LightspeedSyncApp.oneLine(i.problem() + " " + i.remedy()));

@@ -234,6 +234,56 @@ class WriteFlowAppTest {
     assertThat(salesWithReference("W-2")).isEqualTo(1);
   }
 
+  private String stock(long item, long onHand, long allocated) {
+    return "{\"skuId\":\"" + item + "\",\"locationId\":\"1\",\"onHand\":" + onHand + ",\"allocated\":" + allocated + "}";
+  }
+
+  @Test
+  void pushStockWritesTheAvailableFiguresAndThenOnlyTheChangedOnes() {
+    AppRun first = run("push-stock", input("stock1.jsonl", stock(itemA, 12, 2), stock(itemB, 5, 0), "{\"skuId\":\"1\"}"));
+    AppRun second = run("push-stock", input("stock2.jsonl", stock(itemA, 12, 2), stock(itemB, 5, 0)));
+    AppRun third = run("push-stock", input("stock3.jsonl", stock(itemA, 7, 0), stock(itemB, 5, 0)));
+
+    assertThat(first.exitCode()).as(first.err()).isEqualTo(ExitCodes.INVALID_INPUT);
+    assertThat(statusByLine(first)).isEqualTo(Map.of(1, "DONE", 2, "DONE", 3, "INVALID"));
+    assertThat(statusByLine(second)).isEqualTo(Map.of(1, "UNCHANGED", 2, "UNCHANGED"));
+    assertThat(statusByLine(third)).isEqualTo(Map.of(1, "DONE", 2, "UNCHANGED"));
+    assertThat(qoh(itemA)).isEqualTo(7);
+    assertThat(qoh(itemB)).isEqualTo(5);
+  }
+
+  @Test
+  void aStockPushWrittenThenAnswered500IsPushedAgainWithTheSameAbsoluteValue() {
+    server.injectNext(Fault.APPLY_THEN_500, "PUT /API/V3/Account/" + server.retailCredentials().accountId() + "/Item/");
+    Path in = input("stock.jsonl", stock(itemA, 9, 0));
+
+    AppRun first = run("push-stock", in, "--max-attempts", "1");
+    AppRun second = run("push-stock", in);
+    AppRun third = run("push-stock", in);
+
+    assertThat(server.inspect().faults(Fault.APPLY_THEN_500)).isEqualTo(1);
+    assertThat(first.exitCode()).as(first.out()).isEqualTo(1);
+    assertThat(statusByLine(first)).containsEntry(1, "PENDING"); // outcome unknown: not remembered as pushed
+    assertThat(statusByLine(second)).containsEntry(1, "DONE");
+    assertThat(statusByLine(third)).containsEntry(1, "UNCHANGED");
+    assertThat(qoh(itemA)).isEqualTo(9); // absolute: the same figure, never added twice
+  }
+
+  @Test
+  void pushStockDryRunAndReadOnlyWriteNothing() {
+    long a = qoh(itemA);
+    Path in = input("stock.jsonl", stock(itemA, a + 4, 0));
+
+    AppRun dry = run("push-stock", in, "--dry-run");
+    AppRun readOnly = run("push-stock", in, "--read-only");
+
+    assertThat(statusByLine(dry)).containsEntry(1, "PLANNED");
+    assertThat(statusByLine(readOnly)).containsEntry(1, "SUPPRESSED");
+    assertThat(qoh(itemA)).isEqualTo(a);
+    assertThat(statusByLine(run("push-stock", in))).containsEntry(1, "DONE"); // the dry run remembered nothing
+    assertThat(qoh(itemA)).isEqualTo(a + 4);
+  }
+
   @Test
   void usageErrorsAreOneLineWithoutTheValue() {
     Path in = input("orders.jsonl", order("W-1", "21.60"));
