@@ -58,6 +58,7 @@ public final class LightspeedSyncApp implements Runnable {
         .addSubcommand("book-receipts", new BookReceiptsCommand(out, err))
         .addSubcommand("export-orders", new ExportOrdersCommand(out, err))
         .addSubcommand("push-stock", new PushStockCommand(out, err))
+        .addSubcommand("export-customers", new ExportCustomersCommand(out, err))
         .addSubcommand("help", new CommandLine.HelpCommand());
     HelpText.apply(cli);
     cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));

@@ -284,6 +284,33 @@ class WriteFlowAppTest {
     assertThat(qoh(itemA)).isEqualTo(a + 4);
   }
 
+  private long customersNamed(String lastName) {
+    return server.retail().stream("Customer").filter(c -> lastName.equals(c.get("lastName").orElse(null))).count();
+  }
+
+  @Test
+  void exportCustomersCreatesEachCustomerOnceUnderWriteThen500AndARestartBeforeItsLedgerConfirmation() {
+    Path in = input("customers.jsonl",
+        "{\"id\":\"C-1\",\"firstName\":\"Ada\",\"lastName\":\"Lovelace\",\"email\":\"ada@example.com\"}",
+        "{\"id\":\"C-2\",\"firstName\":\"Grace\",\"lastName\":\"Hopper\",\"email\":\"grace@example.com\"}",
+        "{\"id\":\"C-3\",\"lastName\":7}");
+    server.injectNext(Fault.APPLY_THEN_500, "POST /API/V3/Account/" + server.retailCredentials().accountId() + "/Customer");
+    WriteFlowCommand.sinkWrapper = sink -> dyingAt(sink, "confirmInLedger", "customer:C-2");
+
+    AppRun killed = run("export-customers", in);
+    WriteFlowCommand.sinkWrapper = UnaryOperator.identity();
+    AppRun restarted = run("export-customers", in);
+    AppRun again = run("export-customers", in);
+
+    assertThat(server.inspect().faults(Fault.APPLY_THEN_500)).isEqualTo(1);
+    assertThat(killed.exitCode()).isEqualTo(1);
+    assertThat(restarted.exitCode()).as(restarted.err()).isEqualTo(ExitCodes.INVALID_INPUT);
+    assertThat(statusByLine(restarted)).containsEntry(3, "INVALID");
+    assertThat(statusByLine(again).get(1)).isIn("ALREADY_DONE", "DONE");
+    assertThat(customersNamed("Lovelace")).isEqualTo(1);
+    assertThat(customersNamed("Hopper")).isEqualTo(1);
+  }
+
   @Test
   void usageErrorsAreOneLineWithoutTheValue() {
     Path in = input("orders.jsonl", order("W-1", "21.60"));
