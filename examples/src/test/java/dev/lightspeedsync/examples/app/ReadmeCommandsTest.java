@@ -54,6 +54,8 @@ class ReadmeCommandsTest {
           + " testkit, with write-then-500 and a restart between write and ledger)",
       "export-customers", "reads the host's JSON lines (--in) and writes to an account (WriteFlowAppTest runs it on the"
           + " testkit, with write-then-500 and a restart between write and ledger)",
+      "export-products", "reads the host's JSON lines (--in) and writes to an account (WriteFlowAppTest runs it on the"
+          + " testkit, with write-then-500 and a restart between write and ledger)",
       "push-stock", "reads the host's JSON lines (--in) and writes to an account (WriteFlowAppTest runs it on the"
           + " testkit, with write-then-500)",
       "schedule", "runs until stopped and its example database is PostgreSQL (ScheduleCommandTest runs it bounded"

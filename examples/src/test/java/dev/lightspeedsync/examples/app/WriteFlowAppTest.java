@@ -311,6 +311,34 @@ class WriteFlowAppTest {
     assertThat(customersNamed("Hopper")).isEqualTo(1);
   }
 
+  private long itemsWithCustomSku(String code) {
+    return server.retail().stream("Item").filter(r -> code.equals(r.get("customSku").orElse(null))).count();
+  }
+
+  @Test
+  void exportProductsCreatesEachProductOnceUnderWriteThen500AndARestartBeforeItsLedgerConfirmation() {
+    Path in = input("products.jsonl",
+        "{\"id\":\"P-1\",\"sku\":\"HOST-MUG-1\",\"name\":\"Blue mug\",\"prices\":{\"Default\":\"12.50\"}}",
+        "{\"id\":\"P-2\",\"sku\":\"HOST-MUG-2\",\"name\":\"Red mug\"}",
+        "{\"id\":\"P-3\",\"sku\":\"HOST-MUG-3\",\"name\":\"Green mug\",\"prices\":{\"Default\":\"cheap\"}}");
+    server.injectNext(Fault.APPLY_THEN_500, "POST /API/V3/Account/" + server.retailCredentials().accountId() + "/Item");
+    WriteFlowCommand.sinkWrapper = sink -> dyingAt(sink, "confirmInLedger", "product:P-2");
+
+    AppRun killed = run("export-products", in);
+    WriteFlowCommand.sinkWrapper = UnaryOperator.identity();
+    AppRun restarted = run("export-products", in);
+    AppRun again = run("export-products", in);
+
+    assertThat(server.inspect().faults(Fault.APPLY_THEN_500)).isEqualTo(1);
+    assertThat(killed.exitCode()).isEqualTo(1);
+    assertThat(restarted.exitCode()).as(restarted.out() + restarted.err()).isEqualTo(ExitCodes.INVALID_INPUT);
+    assertThat(statusByLine(restarted)).containsEntry(3, "INVALID");
+    assertThat(again.exitCode()).as(again.out() + again.err()).isEqualTo(ExitCodes.INVALID_INPUT);
+    assertThat(itemsWithCustomSku("HOST-MUG-1")).isEqualTo(1);
+    assertThat(itemsWithCustomSku("HOST-MUG-2")).isEqualTo(1);
+    assertThat(itemsWithCustomSku("HOST-MUG-3")).isZero();
+  }
+
   @Test
   void usageErrorsAreOneLineWithoutTheValue() {
     Path in = input("orders.jsonl", order("W-1", "21.60"));
