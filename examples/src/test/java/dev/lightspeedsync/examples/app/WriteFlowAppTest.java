@@ -340,6 +340,22 @@ class WriteFlowAppTest {
   }
 
   @Test
+  void standardInputIsReadWithInDash() {
+    long a = qoh(itemA);
+    java.io.InputStream original = System.in;
+    try {
+      System.setIn(new java.io.ByteArrayInputStream((receipt("R9", "L1", itemA, 2) + "\n")
+          .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      AppRun run = run("book-receipts", Path.of("-"));
+      assertThat(run.exitCode()).as(run.err()).isZero();
+      assertThat(statusByLine(run)).isEqualTo(Map.of(1, "DONE"));
+    } finally {
+      System.setIn(original);
+    }
+    assertThat(qoh(itemA)).isEqualTo(a + 2);
+  }
+
+  @Test
   void usageErrorsAreOneLineWithoutTheValue() {
     Path in = input("orders.jsonl", order("W-1", "21.60"));
     RetailCredentials c = server.retailCredentials();
