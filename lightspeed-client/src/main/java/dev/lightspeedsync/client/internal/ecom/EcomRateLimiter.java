@@ -4,6 +4,8 @@ import dev.lightspeedsync.client.ecom.EcomRateLimit;
 import dev.lightspeedsync.client.internal.http.RateLimiter;
 import dev.lightspeedsync.client.internal.http.RequestSpec;
 import dev.lightspeedsync.client.internal.http.RetryAfter;
+import dev.lightspeedsync.client.RateLimitState;
+import java.util.List;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -191,6 +193,28 @@ public final class EcomRateLimiter implements RateLimiter {
   }
 
   /** What the last response said about the windows, if any response carried them. */
+  @Override
+  public synchronized Optional<RateLimitState> state() {
+    EcomRateLimit s = snapshot;
+    if (s == null) {
+      return Optional.empty();
+    }
+    // the tightest window: the one with the smallest share left
+    EcomRateLimit.@Nullable Window tightest = null;
+    for (Optional<EcomRateLimit.Window> o : List.of(s.fiveMinutes(), s.hour(), s.day())) {
+      EcomRateLimit.Window w = o.orElse(null);
+      if (w == null || w.limit() <= 0) {
+        continue;
+      }
+      if (tightest == null || (double) w.remaining() / w.limit() < (double) tightest.remaining() / tightest.limit()) {
+        tightest = w;
+      }
+    }
+    return tightest == null ? Optional.empty()
+        : Optional.of(new RateLimitState(RateLimitState.Api.ECOM, tightest.limit(), tightest.remaining(),
+            s.observedAt()));
+  }
+
   public synchronized Optional<EcomRateLimit> snapshot() {
     return Optional.ofNullable(snapshot);
   }

@@ -1,7 +1,9 @@
 package dev.lightspeedsync.client.internal.http;
 
+import dev.lightspeedsync.client.RateLimitState;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import okhttp3.Headers;
 
 /**
@@ -30,4 +32,9 @@ public interface RateLimiter {
    * body). The server may or may not have counted it.
    */
   default void onNoResponse(RequestSpec spec, Instant now) {}
+
+  /** The account's rate-limit state as last reported by the server; empty before any report. */
+  default Optional<RateLimitState> state() {
+    return Optional.empty();
+  }
 }

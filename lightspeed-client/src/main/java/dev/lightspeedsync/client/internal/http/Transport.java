@@ -8,6 +8,8 @@ import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeException;
 import dev.failsafe.RetryPolicy;
 import dev.lightspeedsync.client.ClientListener;
+import dev.lightspeedsync.client.RateLimitState;
+import dev.lightspeedsync.client.RequestEvent;
 import dev.lightspeedsync.client.RetryConfig;
 import dev.lightspeedsync.client.Sleeper;
 import dev.lightspeedsync.client.error.DecodingException;
@@ -29,6 +31,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.DoubleSupplier;
 import okhttp3.OkHttpClient;
 import okhttp3.ResponseBody;
@@ -62,6 +65,8 @@ public final class Transport {
   private final ObjectMapper mapper;
   private final HttpLimits limits;
   private final OkHttpClient http;
+  /** The last request id handed out: ids are "1", "2", ... per client. */
+  private final AtomicLong requestIds = new AtomicLong();
 
   public Transport(
       RawApi api,
@@ -89,6 +94,7 @@ public final class Transport {
   /** Sends {@code spec}, retrying where allowed; returns the 2xx response or throws. */
   public ApiResponse execute(RequestSpec spec) {
     Instant started = clock.instant();
+    String requestId = Long.toString(requestIds.incrementAndGet());
     RetryPolicy<ApiResponse> policy =
         RetryPolicy.<ApiResponse>builder()
             .handleIf((result, failure) -> failure instanceof LightspeedException
@@ -99,9 +105,9 @@ public final class Transport {
       return Failsafe.with(policy)
           .get(ctx -> {
             if (ctx.getAttemptCount() > 0) {
-              waitBeforeRetry(spec, ctx.getAttemptCount(), ctx.getLastException(), started);
+              waitBeforeRetry(spec, requestId, ctx.getAttemptCount(), ctx.getLastException(), started);
             }
-            return attempt(spec);
+            return attempt(spec, requestId, ctx.getAttemptCount() + 1);
           });
     } catch (GiveUp giveUp) {
       throw giveUp.failure;
@@ -129,7 +135,13 @@ public final class Transport {
     return false;
   }
 
-  private void waitBeforeRetry(RequestSpec spec, int failedAttempts, @Nullable Throwable last, Instant started) {
+  private RequestEvent event(RequestSpec spec, String requestId, int attempt, @Nullable String serverRequestId) {
+    RateLimitState state = limiter.state().orElse(null);
+    return new RequestEvent(requestId, spec.method(), spec.url().encodedPath(), attempt, serverRequestId, state);
+  }
+
+  private void waitBeforeRetry(RequestSpec spec, String requestId, int failedAttempts, @Nullable Throwable last,
+      Instant started) {
     LightspeedException failure = last instanceof LightspeedException ? (LightspeedException) last : null;
     // A 429 needs no backoff of its own: the limiter has paused the whole account until Retry-After.
     Duration delay =
@@ -141,7 +153,7 @@ public final class Transport {
       throw new GiveUp(failure);
     }
     if (failure != null) {
-      listener.onRetry(spec.method(), spec.url().encodedPath(), failedAttempts, failure, delay);
+      listener.onRetry(event(spec, requestId, failedAttempts, failure.requestId().orElse(null)), failure, delay);
       LOG.debug("{} attempt {} failed ({}); retrying in {} ms", spec.describe(), failedAttempts,
           failure.getClass().getSimpleName(), delay.toMillis());
     }
@@ -162,7 +174,7 @@ public final class Transport {
     }
   }
 
-  private void acquire(RequestSpec spec) {
+  private void acquire(RequestSpec spec, String requestId, int attempt) {
     while (true) {
       Duration wait = limiter.tryAcquire(spec, clock.instant());
       if (wait.isZero() || wait.isNegative()) {
@@ -174,13 +186,13 @@ public final class Transport {
                 + retry.maxWait().toMillis() + " ms; retry after the wait",
             0, null, null, wait, null));
       }
-      listener.onPacingWait(wait);
+      listener.onPacingWait(event(spec, requestId, attempt, null), wait);
       sleep(spec, wait);
     }
   }
 
-  private ApiResponse attempt(RequestSpec spec) {
-    acquire(spec);
+  private ApiResponse attempt(RequestSpec spec, String requestId, int attempt) {
+    acquire(spec, requestId, attempt);
     Call<ResponseBody> call = call(spec);
     long t0 = System.nanoTime();
     Response<ResponseBody> response;
@@ -188,41 +200,43 @@ public final class Transport {
       response = call.execute();
     } catch (IOException e) {
       limiter.onNoResponse(spec, clock.instant());
-      throw connectionFailure(spec, e, false);
+      throw connectionFailure(spec, event(spec, requestId, attempt, null), e, false);
     } catch (LightspeedException e) {
       limiter.onNoResponse(spec, clock.instant());
       throw new GiveUp(e); // e.g. a refused token refresh inside the authenticator
     } catch (RuntimeException e) {
       limiter.onNoResponse(spec, clock.instant());
-      throw connectionFailure(spec, e, false);
+      throw connectionFailure(spec, event(spec, requestId, attempt, null), e, false);
     }
     Duration took = Duration.ofNanos(System.nanoTime() - t0);
     Instant now = clock.instant();
     int status = response.code();
-    String requestId = response.headers().get("Cf-Ray");
+    String serverId = serverRequestId(response);
     LOG.debug("{} -> {} in {} ms", spec.describe(), status, took.toMillis());
     if (status == 429) {
       Duration pause = limiter.onRateLimited(spec, response.headers(), now);
-      listener.onResponse(spec.method(), spec.url().encodedPath(), status, took);
-      LightspeedException e = ErrorMapper.map(spec, status, requestId, errorBody(response), pause);
+      listener.onResponse(event(spec, requestId, attempt, serverId), status, took);
+      LightspeedException e = ErrorMapper.map(spec, status, serverId, errorBody(response), pause);
       if (pause.compareTo(retry.maxWait()) > 0) {
         throw new GiveUp(e);
       }
       throw e;
     }
     limiter.onResponse(spec, response.headers(), now);
-    listener.onResponse(spec.method(), spec.url().encodedPath(), status, took);
+    RequestEvent answered = event(spec, requestId, attempt, serverId);
+    listener.onResponse(answered, status, took);
     if (response.isSuccessful()) {
-      return new ApiResponse(status, response.headers(), body(spec, call, status, requestId, response.body()));
+      return new ApiResponse(status, response.headers(), body(spec, answered, call, status, serverId, response.body()));
     }
-    throw ErrorMapper.map(spec, status, requestId, errorBody(response), null);
+    throw ErrorMapper.map(spec, status, serverId, errorBody(response), null);
   }
 
   /**
    * Reads and parses a 2xx body: refused when larger than the cap (announced or counted), a
    * connection fault when it ends early, a decoding error when it is complete but not JSON.
    */
-  private JsonNode body(RequestSpec spec, Call<ResponseBody> call, int status, @Nullable String requestId,
+  private JsonNode body(RequestSpec spec, RequestEvent answered, Call<ResponseBody> call, int status,
+      @Nullable String requestId,
       @Nullable ResponseBody body) {
     if (body == null) {
       return JsonNodeFactory.instance.objectNode();
@@ -244,7 +258,7 @@ public final class Transport {
       }
     } catch (IOException e) {
       // the response was already counted by limiter.onResponse
-      throw connectionFailure(spec, e, true);
+      throw connectionFailure(spec, answered, e, true);
     }
     if (isBlank(bytes)) {
       return JsonNodeFactory.instance.objectNode(); // eCom answers some DELETEs with an empty body
@@ -255,7 +269,7 @@ public final class Transport {
     } catch (IOException e) {
       boolean write = !spec.method().equals("GET");
       if (JsonPrefix.isTruncated(bytes)) {
-        listener.onConnectionFailure(spec.method(), spec.url().encodedPath(), e);
+        listener.onConnectionFailure(answered, e);
         throw new LightspeedConnectionException(spec.describe() + " received a response body that ends early, after "
             + bytes.length + " bytes of unfinished JSON (truncated in transit)"
             + (write ? "; the write was applied, read the current state before repeating it" : ""),
@@ -325,8 +339,9 @@ public final class Transport {
     return LightspeedConnectionException.Kind.DROPPED;
   }
 
-  private LightspeedException connectionFailure(RequestSpec spec, Exception e, boolean duringBody) {
-    listener.onConnectionFailure(spec.method(), spec.url().encodedPath(), e);
+  private LightspeedException connectionFailure(RequestSpec spec, RequestEvent request, Exception e,
+      boolean duringBody) {
+    listener.onConnectionFailure(request, e);
     LightspeedConnectionException.Kind kind = kindOf(e, duringBody);
     boolean notSent = kind == LightspeedConnectionException.Kind.CONNECT_FAILED;
     // A response whose body was being read means the write reached the server and was answered.
@@ -350,6 +365,12 @@ public final class Transport {
     return new LightspeedConnectionException(spec.describe() + " " + what
         + (mayHaveApplied ? "; the write may have been applied, read the current state before repeating it" : ""),
         kind, 0, null, null, mayHaveApplied, e);
+  }
+
+  /** The server's id of a response: Cloudflare's {@code Cf-Ray} (R-Series), else {@code X-Request-Id}. */
+  private static @Nullable String serverRequestId(Response<?> response) {
+    String ray = response.headers().get("Cf-Ray");
+    return ray != null ? ray : response.headers().get("X-Request-Id");
   }
 
   private static @Nullable String errorBody(Response<?> response) {

@@ -5,6 +5,7 @@ import dev.lightspeedsync.client.internal.http.RateLimiter;
 import dev.lightspeedsync.client.internal.http.RequestSpec;
 import dev.lightspeedsync.client.internal.http.RetryAfter;
 import java.math.BigDecimal;
+import dev.lightspeedsync.client.RateLimitState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -134,6 +135,17 @@ public final class LeakyBucketLimiter implements RateLimiter {
   }
 
   /** What the last response said about the bucket, if any response was seen. */
+  @Override
+  public synchronized Optional<RateLimitState> state() {
+    RateLimitSnapshot s = snapshot;
+    if (s == null || s.bucketSize().signum() <= 0) {
+      return Optional.empty();
+    }
+    double size = s.bucketSize().doubleValue();
+    return Optional.of(new RateLimitState(RateLimitState.Api.RETAIL, size, size - s.bucketLevel().doubleValue(),
+        s.observedAt()));
+  }
+
   public synchronized Optional<RateLimitSnapshot> snapshot() {
     return Optional.ofNullable(snapshot);
   }

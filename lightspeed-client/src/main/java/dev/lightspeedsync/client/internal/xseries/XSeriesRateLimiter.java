@@ -4,6 +4,7 @@ import dev.lightspeedsync.client.internal.http.RateLimiter;
 import dev.lightspeedsync.client.internal.http.RequestSpec;
 import dev.lightspeedsync.client.internal.http.RetryAfter;
 import dev.lightspeedsync.client.xseries.XSeriesRateLimit;
+import dev.lightspeedsync.client.RateLimitState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -136,6 +137,15 @@ public final class XSeriesRateLimiter implements RateLimiter {
   }
 
   /** What the last response said about the limit, if any response carried it. */
+  @Override
+  public synchronized Optional<RateLimitState> state() {
+    XSeriesRateLimit s = snapshot;
+    if (s == null || s.limit() <= 0) {
+      return Optional.empty();
+    }
+    return Optional.of(new RateLimitState(RateLimitState.Api.XSERIES, s.limit(), s.remaining(), s.observedAt()));
+  }
+
   public synchronized Optional<XSeriesRateLimit> snapshot() {
     return Optional.ofNullable(snapshot);
   }

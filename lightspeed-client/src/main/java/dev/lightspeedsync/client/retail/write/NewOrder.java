@@ -6,7 +6,7 @@ import org.immutables.value.Value;
 
 /**
  * A purchase order to create at a shop. Lines cannot be sent with the order: create them with
- * {@code createOrderLine} afterwards. Setting {@link #orderedDate()} marks the order "Ordered",
+ * {@code createOrderLine} afterwards. Setting {@link OrderUpdate#orderedDate()} marks the order "Ordered",
  * which needs at least one line, so set it with an update once the lines exist.
  */
 @Value.Immutable

@@ -168,26 +168,41 @@ public final class RuleStage {
       throw new SyncRunException(SyncRunException.Reason.SETTINGS, accountKey,
           "no locations are stored for this account yet: run a sync before applying changes");
     }
-    LocationSelection selection = LocationRule.select(settings.location().get(), stored);
-    if (!selection.valid()) {
-      throw new SyncRunException(SyncRunException.Reason.SETTINGS, accountKey,
-          "the location settings do not match the account: " + selection.errors().stream()
-              .map(e -> e.message()).collect(Collectors.joining("; ")));
-    }
-    locations = selection;
+    judgeLocations(stored);
   }
 
-  /** Rule 3: the location settings must match the account before anything else is written. */
-  private void locations(List<Location> all, StreamCounter c) {
+  /**
+   * The location settings and the outlet mapping against the account's locations: a mismatch
+   * fails the run naming the near match or the missing outlet; what both select is kept.
+   */
+  private void judgeLocations(List<Location> all) {
+    LocationSelection selection = null;
     if (settings.location().isPresent()) {
-      LocationSelection selection = LocationRule.select(settings.location().get(), all);
+      selection = LocationRule.select(settings.location().get(), all);
       if (!selection.valid()) {
         throw new SyncRunException(SyncRunException.Reason.SETTINGS, accountKey,
             "the location settings do not match the account: " + selection.errors().stream()
                 .map(e -> e.message()).collect(Collectors.joining("; ")));
       }
+    }
+    if (settings.outletMapping().isPresent()) {
+      dev.lightspeedsync.sync.rules.OutletMapping mapping = settings.outletMapping().get();
+      List<RecordIssue> wrong = LocationRule.validateMapping(mapping, all, clock.instant());
+      if (!wrong.isEmpty()) {
+        throw new SyncRunException(SyncRunException.Reason.SETTINGS, accountKey,
+            "the outlet mapping does not match the account: " + wrong.stream().map(RecordIssue::problem)
+                .collect(Collectors.joining("; ")));
+      }
+      selection = LocationRule.selectMapped(mapping, all, java.util.Optional.ofNullable(selection));
+    }
+    if (selection != null) {
       locations = selection;
     }
+  }
+
+  /** Rule 3: the location settings must match the account before anything else is written. */
+  private void locations(List<Location> all, StreamCounter c) {
+    judgeLocations(all);
     sink.upsertLocations(all);
     c.read += all.size();
     c.stored += all.size();

@@ -9,6 +9,7 @@ import dev.lightspeedsync.client.ecom.model.Product;
 import dev.lightspeedsync.client.ecom.model.Supplier;
 import dev.lightspeedsync.client.ecom.model.Variant;
 import dev.lightspeedsync.client.error.NotFoundException;
+import dev.lightspeedsync.client.error.RateLimitedException;
 import dev.lightspeedsync.client.pagination.Page;
 import dev.lightspeedsync.sync.engine.SyncStream;
 import dev.lightspeedsync.sync.lightspeed.Mapped;
@@ -27,6 +28,7 @@ import dev.lightspeedsync.sync.spi.ReadPass;
 import dev.lightspeedsync.sync.spi.ReadPlan;
 import dev.lightspeedsync.sync.spi.ReadPlan.BookmarkRule;
 import dev.lightspeedsync.sync.spi.ReadStart;
+import dev.lightspeedsync.sync.spi.SourceRateLimitedException;
 import dev.lightspeedsync.sync.spi.TransportStats;
 import java.time.Clock;
 import java.time.Instant;
@@ -165,13 +167,13 @@ public final class EcomConnector implements Connector {
     if (asked.contains(SyncStream.SALES)) {
       plans.add(ReadPlan.of("orders", SyncStream.SALES, BookmarkRule.PLAN_START,
           "1 request per 250 orders, +1 per order for its lines",
-          walk("orders", client.orders(), this::orders)));
+          ordersPass()));
     }
     if (asked.contains(SyncStream.ORDER_IMPORT)) {
       // the engine starts this read at the import window at the latest: only recent changes are read
       plans.add(ReadPlan.of("orders changed in the import window", SyncStream.ORDER_IMPORT, BookmarkRule.PLAN_START,
           "1 request per 250 orders changed in the window, +1 per order for its lines, +2 per missing product",
-          walk("orders", client.orders(), this::orders)));
+          ordersPass()));
     }
     return plans;
   }
@@ -263,6 +265,44 @@ public final class EcomConnector implements Connector {
       b.addIssues(mappedLines.issues());
       b.addSale(SalesOrder.builder().from(header).lines(mappedLines.value().orElse(List.of())).build());
     }
+  }
+
+  /**
+   * The orders walk: a page of orders, then the lines of each order that is not cancelled (one
+   * request each). When the rate limit stops the line reads in the middle of a page, the orders
+   * done so far are returned with a cursor just after the last of them ({@code since_id}), so the
+   * engine's retry after the window reads the rest of the page, not the whole page and its lines
+   * again.
+   */
+  private ReadPass ordersPass() {
+    return new ReadPass() {
+      @Override
+      public String name() {
+        return "orders";
+      }
+
+      @Override
+      public PassPage read(ReadStart since, @Nullable String cursor) {
+        EcomQuery.Builder query = EcomQuery.builder();
+        since.sinceTime().ifPresent(query::updatedAtMin);
+        Page<Order> page = Pages.read(client.orders().walkById(query.build()), cursor, clock);
+        Batch.Builder b = Batch.builder();
+        b.addIssues(Pages.rejected(page, RecordKind.SALES_ORDER, "Order", clock.instant()));
+        Long lastDone = null;
+        for (Order order : page.items()) {
+          try {
+            orders(List.of(order), b);
+          } catch (RateLimitedException e) {
+            if (lastDone == null) {
+              throw new SourceRateLimitedException(clock.instant().plus(e.retryAfter()), e.getMessage(), e);
+            }
+            return PassPage.of(b.build(), "since_id:" + lastDone, null);
+          }
+          lastDone = order.id();
+        }
+        return PassPage.of(b.build(), Pages.next(page), null);
+      }
+    };
   }
 
   /** Orders by id with their lines, for immediate imports; unknown ids are left out. */

@@ -8,6 +8,8 @@ import dev.lightspeedsync.sync.lightspeed.SyncMetrics;
 import dev.lightspeedsync.sync.engine.SyncReport;
 import dev.lightspeedsync.sync.lightspeed.EngineRun;
 import dev.lightspeedsync.sync.SyncSettings;
+import dev.lightspeedsync.sync.engine.SyncRequest;
+import dev.lightspeedsync.sync.engine.SyncEngine;
 import dev.lightspeedsync.sync.engine.SyncStream;
 import dev.lightspeedsync.sync.model.RecordKind;
 import dev.lightspeedsync.sync.model.SaleStatus;
@@ -191,5 +193,34 @@ class EcomConnectorTest {
         .filter(r -> r.target().matches(".*/products\\.json.*")).count();
     assertThat(singleProductGets).as("products read one by one after the resume").isLessThanOrEqualTo(20);
     assertThat(productPages).as("one walk of the 400 products refills the cache").isLessThanOrEqualTo(3);
+  }
+
+  @Test
+  void aWindowSpentInTheMiddleOfAnOrderPageResumesAfterTheLastOrderReadNotAtThePageStart() {
+    // 60 requests per 5 minutes and a client that never waits longer than 5 s: the window runs out
+    // between the line reads of an order page, again and again
+    server.close();
+    client.close();
+    server = LightspeedTestServer.start(TestkitConfig.builder().seed(11).timeSource(time).items(0).sales(0).orders(0)
+        .products(20).ecomOrders(300).ecomLimits(60, 100_000, 1_000_000).build());
+    EcomCredentials creds = server.ecomCredentials();
+    client = EcomClient.builder().baseUrl(server.ecomBaseUrl().toString()).language(creds.language())
+        .credentials(creds.apiKey(), creds.apiSecret()).clock(time.asClock()).sleeper(time::sleep).listener(metrics)
+        .retry(dev.lightspeedsync.client.RetryConfig.defaults().withMaxWait(Duration.ofSeconds(5))).build();
+    InMemorySyncSink sink = new InMemorySyncSink();
+    SyncEngine engine = SyncEngine.builder().sink(sink).settings(SyncSettings.defaults()).clock(time.asClock())
+        .sleeper(time::sleep).build();
+
+    SyncReport report = engine.run(EcomConnector.builder().client(client).shopKey("shop-1").metrics(metrics)
+        .clock(time.asClock()).build(), SyncRequest.builder().streams(Set.of(SyncStream.SALES)).build());
+
+    assertThat(report.complete()).isTrue();
+    assertThat(report.rateLimitWaits()).as("the windows ran out mid-page").isPositive();
+    java.util.Map<String, Long> byTarget = server.inspect().recentRequests().stream()
+        .filter(r -> r.target().contains("/products.json")).collect(Collectors.groupingBy(r -> r.target(),
+            Collectors.counting()));
+    assertThat(byTarget).isNotEmpty();
+    assertThat(byTarget.values()).as("no order's lines are read twice").allMatch(n -> n == 1);
+    assertThat(EngineRun.stream(report, SyncStream.SALES).read()).as("every order read once").isEqualTo(300);
   }
 }

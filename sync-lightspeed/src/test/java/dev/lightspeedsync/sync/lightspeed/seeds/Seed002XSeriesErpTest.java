@@ -102,13 +102,30 @@ class Seed002XSeriesErpTest {
         .collect(Collectors.toMap(StockLevel::locationId, StockLevel::onHand));
     assertThat(perOutlet).hasSize(3);
     perOutlet.forEach((outlet, level) -> assertThat(level).isEqualTo(x().inventoryLevel(product, outlet)));
-    // the synced outlets map one to one; two outlets on one warehouse are refused
-    List<String> outlets = f.sink.locations().stream().map(l -> l.id()).collect(Collectors.toList());
-    OutletMapping oneToOne = OutletMapping.builder().addLinks(OutletLink.of(outlets.get(0), "WH-A"),
-        OutletLink.of(outlets.get(1), "WH-B"), OutletLink.of(outlets.get(2), "WH-C")).build();
-    assertThat(oneToOne.warehouseFor(outlets.get(1))).contains("WH-B");
+    // two outlets on one warehouse are refused when the mapping is set up
+    List<String> outlets = f.sink.locations().stream().map(l -> l.id()).sorted().collect(Collectors.toList());
     assertThatThrownBy(() -> OutletMapping.builder().addLinks(OutletLink.of(outlets.get(0), "WH-A"),
         OutletLink.of(outlets.get(1), "WH-A")).build()).hasMessageContaining("one to one");
+
+    // a sync with two of the three outlets mapped takes stock and sales from those two only
+    OutletMapping twoOutlets = OutletMapping.builder().addLinks(OutletLink.of(outlets.get(0), "WH-A"),
+        OutletLink.of(outlets.get(1), "WH-B")).build();
+    dev.lightspeedsync.sync.testing.InMemorySyncSink mappedSink = new dev.lightspeedsync.sync.testing.InMemorySyncSink();
+    SyncEngine.builder().sink(mappedSink).settings(allOutlets().outletMapping(twoOutlets).build())
+        .clock(f.time.asClock()).sleeper(f.time::sleep).build().run(f.connector, SyncRequest.builder().forceFull(true).build());
+    assertThat(mappedSink.findStock(truth.productIds())).isNotEmpty().extracting(StockLevel::locationId)
+        .containsOnly(outlets.get(0), outlets.get(1));
+    assertThat(mappedSink.findSales(truth.saleIds()).values()).isNotEmpty()
+        .allMatch(o -> o.locationId().filter(l -> l.equals(outlets.get(0)) || l.equals(outlets.get(1))).isPresent());
+
+    // a mapping naming an outlet the account does not have fails before anything is written
+    OutletMapping unknown = OutletMapping.builder().addLinks(OutletLink.of("no-such-outlet", "WH-Z")).build();
+    dev.lightspeedsync.sync.testing.InMemorySyncSink untouched = new dev.lightspeedsync.sync.testing.InMemorySyncSink();
+    assertThatThrownBy(() -> SyncEngine.builder().sink(untouched).settings(allOutlets().outletMapping(unknown).build())
+        .clock(f.time.asClock()).sleeper(f.time::sleep).build().run(f.connector))
+        .isInstanceOfSatisfying(dev.lightspeedsync.sync.engine.SyncRunException.class, e -> assertThat(e.getMessage())
+            .contains("no-such-outlet", "WH-Z"));
+    assertThat(untouched.locations()).isEmpty();
   }
 
   @Test
