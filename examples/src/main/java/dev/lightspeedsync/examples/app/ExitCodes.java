@@ -22,6 +22,8 @@ final class ExitCodes {
    * checkpoint: not a failure, the next run resumes there.
    */
   static final int DEADLINE_REACHED = 8;
+  /** A write flow read input lines that are not valid records: named by line number; the valid ones were processed. */
+  static final int INVALID_INPUT = 9;
   static final int SIGINT = 130;
   static final int SIGTERM = 143;
 
@@ -38,6 +40,7 @@ final class ExitCodes {
       new Code(ALREADY_RUNNING, "the account is being synced by another run, or the database file is in use"),
       new Code(NO_DATABASE, "export: the database does not exist or holds no synced data (nothing is created)"),
       new Code(DEADLINE_REACHED, "sync: --deadline reached; the run stopped at a checkpoint (rerun to resume)"),
+      new Code(INVALID_INPUT, "write flow: some input lines are invalid (named by line number); the valid ones were processed"),
       new Code(SIGINT, "interrupted by Ctrl-C (rerun to resume)"),
       new Code(SIGTERM, "stopped by SIGTERM (rerun to resume)"));
 

@@ -55,6 +55,11 @@ public final class LightspeedSyncApp implements Runnable {
         .addSubcommand("export", new ExportCommand(out))
         .addSubcommand("schedule", new ScheduleCommand(out))
         .addSubcommand("login", new LoginCommand(out))
+        .addSubcommand("book-receipts", new BookReceiptsCommand(out, err))
+        .addSubcommand("export-orders", new ExportOrdersCommand(out, err))
+        .addSubcommand("push-stock", new PushStockCommand(out, err))
+        .addSubcommand("export-customers", new ExportCustomersCommand(out, err))
+        .addSubcommand("export-products", new ExportProductsCommand(out, err))
         .addSubcommand("help", new CommandLine.HelpCommand());
     HelpText.apply(cli);
     cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));

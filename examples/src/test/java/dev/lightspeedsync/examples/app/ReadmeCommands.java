@@ -22,7 +22,9 @@ final class ReadmeCommands {
   /** The repository root (the directory holding {@code examples/README.md}). */
   static final Path ROOT = findRoot();
 
-  private static final Set<String> COMMANDS = Set.of("sync", "export", "schedule", "login", "help");
+  private static final Set<String> COMMANDS = Set.of("sync", "export", "schedule", "login", "help", "book-receipts",
+      "export-orders", "push-stock", "export-customers",
+      "export-products");
   private static final Pattern FENCE = Pattern.compile("(?ms)^```([A-Za-z]*)[^\\n]*\\n(.*?)^```");
   private static final Pattern SPAN = Pattern.compile("`([^`]+)`");
   private static final Pattern JAR = Pattern.compile("java -jar \\S*lightspeed-sync-app\\.jar(?: .*)?");

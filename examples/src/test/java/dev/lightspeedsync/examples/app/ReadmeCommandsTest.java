@@ -48,6 +48,16 @@ class ReadmeCommandsTest {
   /** Commands (by their first word after the invocation) that are not run, and why. */
   static final Map<String, String> NOT_RUN = Map.of(
       "login", "interactive: waits for the code pasted from the browser (LoginCommandTest runs it on the testkit)",
+      "book-receipts", "reads the host's JSON lines (--in) and writes to an account (WriteFlowAppTest runs it on the"
+          + " testkit, with write-then-500 and a restart between write and ledger)",
+      "export-orders", "reads the host's JSON lines (--in) and writes to an account (WriteFlowAppTest runs it on the"
+          + " testkit, with write-then-500 and a restart between write and ledger)",
+      "export-customers", "reads the host's JSON lines (--in) and writes to an account (WriteFlowAppTest runs it on the"
+          + " testkit, with write-then-500 and a restart between write and ledger)",
+      "export-products", "reads the host's JSON lines (--in) and writes to an account (WriteFlowAppTest runs it on the"
+          + " testkit, with write-then-500 and a restart between write and ledger)",
+      "push-stock", "reads the host's JSON lines (--in) and writes to an account (WriteFlowAppTest runs it on the"
+          + " testkit, with write-then-500)",
       "schedule", "runs until stopped and its example database is PostgreSQL (ScheduleCommandTest runs it bounded"
           + " on H2 and, with LIGHTSPEED_SYNC_TEST_POSTGRES_URL, on PostgreSQL)");
 
