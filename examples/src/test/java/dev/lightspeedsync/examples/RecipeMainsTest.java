@@ -84,4 +84,16 @@ class RecipeMainsTest {
     assertThat(pushed).isPositive().as("only the warehouse's differences").isLessThan(unchanged);
     assertThat(number(out, "Second run: (\\d+) pushed")).isZero();
   }
+
+  @Test
+  void outletWarehouseSync() {
+    String out = run(() -> OutletWarehouseSync.main(new String[0]));
+
+    assertThat(number(out, "Lightspeed outlets available: (\\d+)")).isEqualTo(3);
+    assertThat(number(out, "Full sync: (\\d+) SKUs")).isPositive();
+    assertThat(number(out, "Full sync: \\d+ SKUs, (\\d+) stock rows")).isPositive();
+    assertThat(number(out, "Incremental sync: .*\\((\\d+) requests\\)"))
+        .isLessThan(number(out, "Full sync: .*\\((\\d+) requests\\)"));
+    assertThat(out).contains("Warehouses (outlet, stock on hand, units sold):", "  WH-1 ", "  WH-2 ", "  WH-3 ");
+  }
 }

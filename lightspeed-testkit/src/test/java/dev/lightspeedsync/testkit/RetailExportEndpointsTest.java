@@ -164,4 +164,36 @@ class RetailExportEndpointsTest {
     assertThat(server.retail().salePayments(id)).hasSize(1);
     assertThat(http.retail("Sale.json?referenceNumber=WEB-7").json().get("Sale").get("saleID").asLong()).isEqualTo(id);
   }
+
+  @Test
+  void aCompletingPutThatDoesNotBalanceIsRefusedAndChangesNothingAndSaleWritesCostAsDocumented() {
+    long qohBefore = server.retail().qoh(3, 1);
+    Http.Response post = http.retailWrite("POST", "Sale.json", "{\"shopID\":1,\"registerID\":1,\"employeeID\":1,"
+        + "\"completed\":false,\"SaleLines\":{\"SaleLine\":[{\"itemID\":3,\"unitQuantity\":1,\"unitPrice\":\"5\"},"
+        + "{\"itemID\":3,\"unitQuantity\":1,\"unitPrice\":\"7.50\"}]}}");
+    // base 2 for a Sale write, +0.5 per nested SaleLine; no +3 for an open sale
+    assertThat(post.header("X-LS-API-Request-Cost")).isEqualTo("3");
+    JsonNode open = post.json().get("Sale");
+    long id = open.get("saleID").asLong();
+    // 12.50 + 8 % tax, computed by the server
+    assertThat(new BigDecimal(open.get("total").asText())).isEqualByComparingTo("13.50");
+    assertThat(new BigDecimal(open.get("balance").asText())).isEqualByComparingTo("13.50");
+
+    Http.Response refused = http.retailWrite("PUT", "Sale/" + id + ".json", "{\"completed\":true,"
+        + "\"SalePayments\":{\"SalePayment\":{\"amount\":\"12.50\",\"paymentTypeID\":1}}}");
+
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.body()).contains("do not cover total 13.50");
+    JsonNode still = http.retail("Sale/" + id + ".json").json().get("Sale");
+    assertThat(still.get("completed").asText()).isEqualTo("false");
+    assertThat(server.retail().salePayments(id)).isEmpty();
+    assertThat(server.retail().qoh(3, 1)).isEqualTo(qohBefore);
+
+    Http.Response done = http.retailWrite("PUT", "Sale/" + id + ".json", "{\"completed\":true,"
+        + "\"SalePayments\":{\"SalePayment\":{\"amount\":\"13.50\",\"paymentTypeID\":1}}}");
+    // base 2, +3 for completed: true, +0.5 for the SalePayment
+    assertThat(done.header("X-LS-API-Request-Cost")).isEqualTo("5.5");
+    assertThat(done.json().get("Sale").get("completed").asText()).isEqualTo("true");
+    assertThat(server.retail().qoh(3, 1)).isEqualTo(qohBefore - 2);
+  }
 }

@@ -53,6 +53,14 @@ public interface SyncSettings extends WithSyncSettings {
   /** Location settings; required for Retail (R-Series) connections, absent for eCom. */
   Optional<LocationConfig> location();
 
+  /**
+   * Outlets mapped to the host's warehouses (seed 002: "Connect your Lightspeed outlets to Unleashed
+   * warehouses"): one to one, at least one. When set, every mapped outlet must exist in the account
+   * (checked before anything is written, like the location settings) and stock and sales are taken
+   * only from mapped outlets (and, with {@link #location()} too, only from those it selects).
+   */
+  Optional<dev.lightspeedsync.sync.rules.OutletMapping> outletMapping();
+
   @Value.Default
   default SalesSelectionConfig salesSelection() {
     return SalesSelectionConfig.defaults();

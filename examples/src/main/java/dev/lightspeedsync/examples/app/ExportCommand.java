@@ -26,11 +26,14 @@ import picocli.CommandLine.Option;
  *   <li>{@code stock}: {@code {"skuId","locationId","onHand"}}
  *   <li>{@code sales}: {@code {"orderId","lineId","skuId","quantity"}}, lines of orders that count
  *       (voided orders are kept in the database but not exported)
+ *   <li>{@code orders}: {@code {"orderId","seq","paymentStatus","shipmentStatus","cashOnDelivery","lineId","skuId","quantity"}},
+ *       the lines of the eCom orders the order import ({@code sync --orders}) handed over, in
+ *       hand-over order ({@code seq}) and line order
  * </ul>
  * Ids are Lightspeed's ids as strings (R-Series itemID, shopID, saleID, saleLineID).
  */
 @Command(name = "export", mixinStandardHelpOptions = true, sortOptions = false,
-    description = "Writes synced SKUs, stock or sales lines as JSON lines (one JSON object a line).")
+    description = "Writes synced SKUs, stock, sales lines or handed-over order lines as JSON lines (one JSON object a line).")
 final class ExportCommand implements Callable<Integer> {
   private final PrintStream out;
 
@@ -39,7 +42,12 @@ final class ExportCommand implements Callable<Integer> {
           "  " + LightspeedSyncApp.DEFAULT_DB, "A database that does not exist is refused (exit 7), never created."})
   String db;
 
-  @Option(names = "--what", required = true, description = "skus, stock or sales.")
+  @Option(names = "--what", required = true, description = {"skus, stock, sales or orders:",
+      "  skus   {\"id\",\"sku\",\"name\",\"active\"}",
+      "  stock  {\"skuId\",\"locationId\",\"onHand\"}",
+      "  sales  {\"orderId\",\"lineId\",\"skuId\",\"quantity\"} (voided orders left out)",
+      "  orders {\"orderId\",\"seq\",\"paymentStatus\",\"shipmentStatus\",\"cashOnDelivery\",\"lineId\",\"skuId\",\"quantity\"}",
+      "         lines of the eCom orders sync --orders handed over, in hand-over order"})
   String what;
 
   @Option(names = "--out", description = "Write to this file instead of standard output.")
@@ -57,7 +65,10 @@ final class ExportCommand implements Callable<Integer> {
       case "stock" -> "SELECT sku_id, location_id, on_hand FROM ls_stock_level ORDER BY sku_id, location_id";
       case "sales" -> "SELECT l.order_id, l.line_id, l.sku_id, l.quantity FROM ls_sales_line l"
           + " JOIN ls_sales_order o ON o.id = l.order_id WHERE o.status <> 'VOIDED' ORDER BY l.order_id, l.pos";
-      default -> throw new AppException(ExitCodes.USAGE, "--what must be skus, stock or sales");
+      case "orders" -> "SELECT o.order_id, o.seq, o.payment_status, o.shipment_status, o.cash_on_delivery, l.line_id,"
+          + " l.sku_id, l.quantity FROM ls_order_import o JOIN ls_order_import_line l ON l.order_id = o.order_id"
+          + " ORDER BY o.seq, l.pos";
+      default -> throw new AppException(ExitCodes.USAGE, "--what must be skus, stock, sales or orders");
     };
     long rows = 0;
     try (ConnectionPool pool = open(); Connection c = pool.connection()) {
@@ -82,6 +93,16 @@ final class ExportCommand implements Callable<Integer> {
                 g.writeStringField("skuId", rs.getString(1));
                 g.writeStringField("locationId", rs.getString(2));
                 g.writeNumberField("onHand", rs.getLong(3));
+              }
+              case "orders" -> {
+                g.writeStringField("orderId", rs.getString(1));
+                g.writeNumberField("seq", rs.getLong(2));
+                g.writeStringField("paymentStatus", rs.getString(3));
+                g.writeStringField("shipmentStatus", rs.getString(4));
+                g.writeBooleanField("cashOnDelivery", rs.getBoolean(5));
+                g.writeStringField("lineId", rs.getString(6));
+                g.writeStringField("skuId", rs.getString(7));
+                g.writeNumberField("quantity", rs.getLong(8));
               }
               default -> {
                 g.writeStringField("orderId", rs.getString(1));

@@ -20,13 +20,16 @@ import java.util.Locale;
  * @param salesOrders sales orders stored
  * @param salesLines lines of those orders
  * @param deactivated SKUs deactivated
+ * @param ordersHandedOver eCom orders newly handed over by the order import ({@code --orders}) into
+ *     {@code ls_order_import}; 0 when the import is off, and 0 for orders handed over by an earlier run
+ * @param orderImport true when the run had the order import on
  * @param requests HTTP requests sent, including the app's own before the engine ran (the shop check)
  * @param rateLimited 429 responses received
  * @param retries requests retried
  * @param elapsedMillis wall-clock time of the run
  */
 public record RunSummary(String platform, String status, boolean full, long skus, long stockLevels, long salesOrders, long salesLines,
-    long deactivated, long requests, long rateLimited, long retries, long elapsedMillis) {
+    long deactivated, long ordersHandedOver, boolean orderImport, long requests, long rateLimited, long retries, long elapsedMillis) {
 
   /**
    * @param before requests the app sent for this run before the engine started (the R-Series shop
@@ -36,7 +39,9 @@ public record RunSummary(String platform, String status, boolean full, long skus
       TransportStats before) {
     return new RunSummary(platform, report.status().name(), report.full(), report.stream(SyncStream.CATALOGUE).map(r -> r.stored()).orElse(0L),
         report.stream(SyncStream.STOCK).map(r -> r.stored()).orElse(0L), report.stream(SyncStream.SALES).map(r -> r.stored()).orElse(0L), counts.salesLines(),
-        report.stream(SyncStream.CATALOGUE).map(r -> r.deactivated()).orElse(0L), before.requests() + report.requests(), before.rateLimited() + report.rateLimited(),
+        report.stream(SyncStream.CATALOGUE).map(r -> r.deactivated()).orElse(0L),
+        report.stream(SyncStream.ORDER_IMPORT).map(r -> r.stored()).orElse(0L), report.stream(SyncStream.ORDER_IMPORT).isPresent(),
+        before.requests() + report.requests(), before.rateLimited() + report.rateLimited(),
         before.retries() + report.retries(), elapsedMillis);
   }
 
@@ -50,6 +55,7 @@ public record RunSummary(String platform, String status, boolean full, long skus
     n.put("salesOrders", salesOrders);
     n.put("salesLines", salesLines);
     n.put("deactivated", deactivated);
+    n.put("ordersHandedOver", ordersHandedOver);
     n.put("requests", requests);
     n.put("rateLimited", rateLimited);
     n.put("retries", retries);
@@ -59,6 +65,11 @@ public record RunSummary(String platform, String status, boolean full, long skus
 
   /** A few readable lines. */
   String describe(String title) {
+    return lines(title) + (orderImport ? String.format(Locale.ROOT,
+        "  orders        %,9d handed over to ls_order_import (new in this run)%n", ordersHandedOver) : "");
+  }
+
+  private String lines(String title) {
     return String.format(Locale.ROOT, "%s: %s sync in %.1f s%n"
             + "  SKUs          %,9d stored  %,d deactivated%n"
             + "  stock levels  %,9d stored%n"

@@ -9,6 +9,7 @@ import dev.lightspeedsync.client.auth.OauthClientCredentials;
 import dev.lightspeedsync.client.auth.TokenPair;
 import dev.lightspeedsync.client.ecom.EcomClient;
 import dev.lightspeedsync.client.retail.RetailClient;
+import dev.lightspeedsync.client.xseries.XSeriesClient;
 import dev.lightspeedsync.examples.jdbc.ConnectionPool;
 import dev.lightspeedsync.examples.jdbc.JdbcSyncSink;
 import dev.lightspeedsync.examples.jdbc.JdbcTokenStore;
@@ -28,6 +29,7 @@ import dev.lightspeedsync.sync.SyncSettings;
 import dev.lightspeedsync.sync.engine.SyncStream;
 import dev.lightspeedsync.sync.lightspeed.ecom.EcomConnector;
 import dev.lightspeedsync.sync.lightspeed.retail.RetailConnector;
+import dev.lightspeedsync.sync.lightspeed.xseries.XSeriesConnector;
 import dev.lightspeedsync.sync.rules.EcomOrderMode;
 import dev.lightspeedsync.sync.rules.LocationConfig;
 import dev.lightspeedsync.sync.rules.LocationStrategy;
@@ -73,7 +75,8 @@ import picocli.CommandLine.Option;
         "Without --base-url it starts an embedded fake Lightspeed (lightspeed-testkit) with generated data,",
         "runs a sync, simulates some shop activity and syncs again.",
         "  retail: sync --platform retail --base-url URL --account-id ID --client-id ID --client-secret S --refresh-token T",
-        "  ecom:   sync --platform ecom --base-url URL --api-key K --api-secret S --language nl"},
+        "  ecom:   sync --platform ecom --base-url URL --api-key K --api-secret S --language nl",
+        "  xseries: sync --platform xseries --base-url https://P.retail.lightspeed.app/ --domain-prefix P --token T"},
     footerHeading = "%nEnvironment variables:%n",
     footer = {
         "  LIGHTSPEED_ACCOUNT_ID     --account-id",
@@ -83,6 +86,8 @@ import picocli.CommandLine.Option;
         "  LIGHTSPEED_ACCESS_TOKEN   --access-token",
         "  LIGHTSPEED_ECOM_API_KEY   --api-key",
         "  LIGHTSPEED_ECOM_API_SECRET --api-secret",
+        "  LIGHTSPEED_XSERIES_DOMAIN_PREFIX --domain-prefix",
+        "  LIGHTSPEED_XSERIES_TOKEN  --token",
         "  LIGHTSPEED_SYNC_DB        --db"})
 final class SyncCommand implements Callable<Integer> {
   private final PrintStream out;
@@ -98,7 +103,7 @@ final class SyncCommand implements Callable<Integer> {
     this.err = err;
   }
 
-  @Option(names = "--platform", defaultValue = "retail", description = "retail (R-Series) or ecom (C-Series). Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--platform", defaultValue = "retail", description = "retail (R-Series), ecom (C-Series) or xseries (X-Series). Default: ${DEFAULT-VALUE}.")
   String platform;
 
   @Option(names = "--base-url", description = "API origin, e.g. https://api.lightspeedapp.com/. Default: the embedded testkit.")
@@ -126,6 +131,14 @@ final class SyncCommand implements Callable<Integer> {
   @Option(names = "--api-secret", defaultValue = "${env:LIGHTSPEED_ECOM_API_SECRET}", description = "eCom API secret.")
   String apiSecret;
 
+  @Option(names = "--domain-prefix", defaultValue = "${env:LIGHTSPEED_XSERIES_DOMAIN_PREFIX}",
+      description = "X-Series: the retailer's domain prefix (mystore for mystore.retail.lightspeed.app).")
+  String domainPrefix;
+
+  @Option(names = "--token", defaultValue = "${env:LIGHTSPEED_XSERIES_TOKEN}",
+      description = "X-Series: a personal token (Setup > Personal tokens in the web app); sent as a bearer token, never printed.")
+  String token;
+
   @Option(names = "--language", defaultValue = "en", description = "eCom shop language. Default: ${DEFAULT-VALUE}.")
   String language;
 
@@ -134,14 +147,25 @@ final class SyncCommand implements Callable<Integer> {
           "  " + LightspeedSyncApp.DEFAULT_DB})
   String db;
 
-  @Option(names = "--locations", defaultValue = "all", description = "all, one (the default location) or a comma list A,B. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--locations", defaultValue = "all", description = "all, one (the default location) or a comma list A,B of shops (R-Series) or outlets (X-Series). Default: ${DEFAULT-VALUE}.")
   String locations;
 
-  @Option(names = "--default-location", description = "Default location name, exact and case-sensitive. Default: the first shop.")
+  @Option(names = "--default-location", description = "Default location name (shop or outlet), exact and case-sensitive. Default: the first shop or outlet.")
   String defaultLocation;
 
-  @Option(names = "--sales", defaultValue = "completed", description = "completed, or all (adds open sales). Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--sales", defaultValue = "completed", description = {"Sales history: completed (R-Series completed sales;"
+      + " eCom paid orders; 'paid' is the same), or all (adds open sales, unpaid orders). Cancelled never counts."
+      + " Default: ${DEFAULT-VALUE}."})
   String sales;
+
+  @Option(names = "--orders", description = {"eCom order import (seed 003): hand orders over to ls_order_import /"
+      + " ls_order_import_line, each exactly once: paid (paid only), all (unpaid too) or eligible (paid or cash on"
+      + " delivery). Never cancelled or shipped ones. Default: no order import."})
+  String orders;
+
+  @Option(names = "--order-window", description = "With --orders: only orders changed within this window before the run"
+      + " are handed over (12h, 36h, PT36H; at most 744h). Default: 12h.")
+  String orderWindow;
 
   @Option(names = "--read-only", description = "Never write to Lightspeed (SyncSettings.readOnly). A sync only reads;"
       + " this is a guarantee for scripts.")
@@ -196,12 +220,7 @@ final class SyncCommand implements Callable<Integer> {
     SyncOptions.check(this); // usage errors (exit 2) before anything is opened
     String p = platform.toLowerCase(Locale.ROOT);
     boolean ecom = p.equals("ecom");
-    SalesSelectionConfig salesSelection = switch (sales.toLowerCase(Locale.ROOT)) {
-      case "completed" -> ecom ? SalesSelectionConfig.builder().ecomMode(EcomOrderMode.PAID_ONLY).build()
-          : SalesSelectionConfig.defaults();
-      case "all" -> SalesSelectionConfig.builder().syncAllSales(true).ecomMode(EcomOrderMode.ALL).build();
-      default -> throw SyncOptions.usage("--sales must be completed or all");
-    };
+    xseries = p.equals("xseries");
     Progress.Mode mode = switch (progress.toLowerCase(Locale.ROOT)) {
       case "auto" -> Progress.detect();
       case "bar" -> Progress.Mode.BAR;
@@ -229,6 +248,9 @@ final class SyncCommand implements Callable<Integer> {
     return 0;
   }
 
+  /** {@code --platform xseries}. */
+  private boolean xseries;
+
   /** The runs of this invocation so far. */
   private List<RunSummary> runs = new ArrayList<>();
 
@@ -243,7 +265,9 @@ final class SyncCommand implements Callable<Integer> {
       SyncMetrics metrics = new SyncMetrics();
       Progress bar = new Progress(out, mode, sink);
       String dbLine = "Database: " + redact(db) + (dryRun ? " (dry run: nothing is written)" : "");
-      if (baseUrl == null) {
+      if (xseries) {
+        syncXSeries(pool, database, sink, metrics, bar, dbLine, runDeadline, perCall, from);
+      } else if (baseUrl == null) {
         out.printf(Locale.ROOT, "Starting the embedded Lightspeed testkit (%s, time x%s)%n", ecom
             ? String.format(Locale.ROOT, "eCom: %,d products, %,d orders", Math.max(1, testkitItems / 2), Math.max(1, testkitSales / 4))
             : String.format(Locale.ROOT, "R-Series: %,d items, %,d sales, %d shops", testkitItems, testkitSales, testkitShops),
@@ -329,6 +353,57 @@ final class SyncCommand implements Callable<Integer> {
       }
       out.print(databaseTotals(pool));
     }
+  }
+
+  /** {@code --platform xseries}: the embedded testkit's retailer, or the one at {@code --base-url}. */
+  private void syncXSeries(ConnectionPool pool, JdbcSyncSink database, CountingSink sink, SyncMetrics metrics, Progress bar,
+      String dbLine, @Nullable Duration runDeadline, @Nullable Duration perCall, @Nullable Instant from) throws Exception {
+    dev.lightspeedsync.client.ClientListener listener = ListenerChain.of(metrics, bar, GracefulShutdown.LISTENER);
+    if (baseUrl == null) {
+      int outlets = testkitShops;
+      out.printf(Locale.ROOT, "Starting the embedded Lightspeed testkit (X-Series: %,d products, %,d sales, %d outlets, time x%s)%n",
+          testkitItems, testkitSales, outlets, trim(timeScale));
+      try (EmbeddedLightspeed embedded = EmbeddedLightspeed.xseries(outlets, testkitItems, testkitSales, timeScale);
+          XSeriesClient client = withCallTimeout(embedded.xseriesClientBuilder(listener), perCall).build()) {
+        out.println(dbLine);
+        String defaultLoc = defaultLocation != null ? defaultLocation : embedded.firstOutletName();
+        AccountSync runner = new AccountSync(engine(sink, SyncOptions.settings(this, defaultLoc), embedded.clock(),
+            embedded.sleeper(), apiTime(runDeadline)),
+            XSeriesConnector.builder().client(client).metrics(metrics).clock(embedded.clock()).build(), sink);
+        try (RunLock lock = RunGuard.lock(database, "xseries:" + embedded.server().xseriesCredentials().domainPrefix())) {
+          runOnce("xseries", runner.run(from), runner.full(Map.of(), bar), Map.of(), sink, bar, "Sync 1");
+          if (!noActivity) {
+            out.println("Retailer activity: " + embedded.simulateXSeriesActivity());
+            runOnce("xseries", runner.run(null), runner.full(Map.of(), bar), Map.of(), sink, bar, "Sync 2");
+          }
+        }
+      }
+    } else {
+      XSeriesClient.Builder b = XSeriesClient.builder().domainPrefix(domainPrefix).baseUrl(withSlash(baseUrl))
+          .personalToken(token).listener(listener).retry(RetryConfig.defaults().withMaxAttempts(maxAttempts));
+      try (XSeriesClient client = withCallTimeout(b, perCall).build()) {
+        TransportStats beforeCheck = metrics.transportStats();
+        String defaultLoc = defaultLocation != null ? defaultLocation : firstOutlet(client);
+        TransportStats outletCheck = metrics.transportStats().since(beforeCheck);
+        AccountSync runner = new AccountSync(engine(sink, SyncOptions.settings(this, defaultLoc), Clock.systemUTC(), runDeadline),
+            XSeriesConnector.builder().client(client).metrics(metrics).build(), sink);
+        out.println(dbLine);
+        try (RunLock lock = RunGuard.lock(database, "xseries:" + domainPrefix)) {
+          runOnce("xseries", runner.run(from), runner.full(Map.of(), bar), Map.of(), sink, bar, "Sync", outletCheck);
+        }
+      }
+    }
+    out.print(databaseTotals(pool));
+  }
+
+  private static String firstOutlet(XSeriesClient client) {
+    return client.outlets().list().stream().filter(o -> !o.deleted())
+        .map(o -> dev.lightspeedsync.sync.lightspeed.xseries.XSeriesMapping.toLocation(o).code()).findFirst()
+        .orElseThrow(() -> new AppException(5, "the retailer has no outlet (location)"));
+  }
+
+  private static XSeriesClient.Builder withCallTimeout(XSeriesClient.Builder b, @Nullable Duration timeout) {
+    return timeout == null ? b : b.callTimeout(timeout);
   }
 
   private static final Set<SyncStream> DATA_STREAMS = EnumSet.of(SyncStream.CATALOGUE, SyncStream.STOCK, SyncStream.SALES);
@@ -439,7 +514,14 @@ final class SyncCommand implements Callable<Integer> {
 
   private void requireCredentials(boolean ecom) {
     List<String> missing = new ArrayList<>();
-    if (ecom) {
+    if (xseries) {
+      if (domainPrefix == null) {
+        missing.add("--domain-prefix");
+      }
+      if (token == null) {
+        missing.add("--token");
+      }
+    } else if (ecom) {
       if (apiKey == null) {
         missing.add("--api-key");
       }
@@ -449,13 +531,14 @@ final class SyncCommand implements Callable<Integer> {
     } else if (accountId == null) {
       missing.add("--account-id");
     }
-    if (!ecom && clientId == null) {
+    boolean retail = !ecom && !xseries;
+    if (retail && clientId == null) {
       missing.add("--client-id");
     }
-    if (!ecom && clientSecret == null) {
+    if (retail && clientSecret == null) {
       missing.add("--client-secret");
     }
-    if (!ecom && refreshToken == null) {
+    if (retail && refreshToken == null) {
       missing.add("--refresh-token");
     }
     if (!missing.isEmpty()) {
@@ -531,9 +614,11 @@ final class SyncCommand implements Callable<Integer> {
       long orders = count(s, "SELECT COUNT(*) FROM ls_sales_order WHERE status <> 'VOIDED'");
       long lines = count(s, "SELECT COUNT(*) FROM ls_sales_line l JOIN ls_sales_order o ON o.id = l.order_id"
           + " WHERE o.status <> 'VOIDED'");
+      long handed = count(s, "SELECT COUNT(*) FROM ls_order_import");
       return String.format(Locale.ROOT, "Database now holds %,d active SKUs (%,d inactive), %,d stock levels,"
-          + " %,d sales orders with %,d lines.%nExport them with: export --db %s --what skus|stock|sales%n",
-          active, inactive, stock, orders, lines, redact(db));
+          + " %,d sales orders with %,d lines%s.%nExport them with: export --db %s --what skus|stock|sales%s%n",
+          active, inactive, stock, orders, lines, handed > 0 ? String.format(Locale.ROOT, ", %,d orders handed over", handed) : "",
+          redact(db), handed > 0 ? "|orders" : "");
     }
   }
 

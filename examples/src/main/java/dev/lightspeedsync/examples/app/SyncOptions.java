@@ -4,6 +4,7 @@ import dev.lightspeedsync.sync.SyncSettings;
 import dev.lightspeedsync.sync.rules.EcomOrderMode;
 import dev.lightspeedsync.sync.rules.LocationConfig;
 import dev.lightspeedsync.sync.rules.LocationStrategy;
+import dev.lightspeedsync.sync.rules.OrderImportConfig;
 import dev.lightspeedsync.sync.rules.SalesSelectionConfig;
 import java.net.InetAddress;
 import java.net.URI;
@@ -21,8 +22,13 @@ import org.jspecify.annotations.Nullable;
  * same checks on every account of its accounts file before it schedules anything.
  */
 final class SyncOptions {
-  static final Set<String> PLATFORMS = Set.of("retail", "ecom");
-  static final Set<String> SALES = Set.of("completed", "all");
+  static final Set<String> PLATFORMS = Set.of("retail", "ecom", "xseries");
+  /** The X-Series domain prefix: the retailer's subdomain, lower case. */
+  private static final java.util.regex.Pattern DOMAIN_PREFIX = java.util.regex.Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?");
+  static final Set<String> SALES = Set.of("completed", "paid", "all");
+  static final Set<String> ORDERS = Set.of("paid", "all", "eligible");
+  /** Longest {@code --order-window}: the rule's bound, 31 days. */
+  static final Duration MAX_ORDER_WINDOW = Duration.ofDays(31);
   static final Set<String> PROGRESS = Set.of("auto", "bar", "log", "none");
 
   private SyncOptions() {}
@@ -30,11 +36,29 @@ final class SyncOptions {
   /** Checks the values of {@code c}'s options; throws a usage {@link AppException} on the first bad one. */
   static void check(SyncCommand c) {
     if (!PLATFORMS.contains(lower(c.platform))) {
-      throw usage("--platform must be retail or ecom");
+      throw usage("--platform must be retail, ecom or xseries");
+    }
+    if (c.domainPrefix != null && !DOMAIN_PREFIX.matcher(c.domainPrefix).matches()) {
+      throw usage("--domain-prefix must be the retailer's subdomain in lower case (letters, digits, '-'),"
+          + " as in mystore for mystore.retail.lightspeed.app");
+    }
+    if (c.token != null && (c.token.isBlank() || c.token.chars().anyMatch(ch -> Character.isWhitespace(ch) || ch < 0x20))) {
+      throw usage("--token must be a personal token without spaces");
     }
     if (!SALES.contains(lower(c.sales))) {
-      throw usage("--sales must be completed or all");
+      throw usage("--sales must be completed, paid or all");
     }
+    if (c.orders != null) {
+      if (!lower(c.platform).equals("ecom")) {
+        throw usage("--orders is the eCom order import; it needs --platform ecom");
+      }
+      if (!ORDERS.contains(lower(c.orders))) {
+        throw usage("--orders must be paid, all or eligible");
+      }
+    } else if (c.orderWindow != null) {
+      throw usage("--order-window needs --orders paid|all|eligible");
+    }
+    orderWindow(c);
     if (!PROGRESS.contains(lower(c.progress))) {
       throw usage("--progress must be auto, bar, log or none");
     }
@@ -71,6 +95,25 @@ final class SyncOptions {
   /** {@code --deadline}, or null when not given; a usage error when not a positive duration up to {@link #MAX_DEADLINE}. */
   static @Nullable Duration deadline(SyncCommand c) {
     return c.deadline == null ? null : bounded(c.deadline, "--deadline", MAX_DEADLINE, "720h");
+  }
+
+  /** {@code --order-window}: 12 hours when not given; a usage error when not a positive duration up to 31 days. */
+  static Duration orderWindow(SyncCommand c) {
+    return c.orderWindow == null ? Duration.ofHours(12) : bounded(c.orderWindow, "--order-window", MAX_ORDER_WINDOW, "744h");
+  }
+
+  /** {@code --orders} as the order import, or null when not given. */
+  static @Nullable OrderImportConfig orderImport(SyncCommand c) {
+    if (c.orders == null) {
+      return null;
+    }
+    EcomOrderMode mode = switch (lower(c.orders)) {
+      case "paid" -> EcomOrderMode.PAID_ONLY;
+      case "all" -> EcomOrderMode.ALL;
+      case "eligible" -> EcomOrderMode.ELIGIBLE_TO_SHIP;
+      default -> throw usage("--orders must be paid, all or eligible");
+    };
+    return OrderImportConfig.builder().mode(mode).changeWindow(orderWindow(c)).build();
   }
 
   /** {@code --call-timeout}, or null when not given (the client's default, 2 minutes). */
@@ -135,16 +178,20 @@ final class SyncOptions {
     if (!ecom) {
       b.location(locations(c.locations, defaultLocation));
     }
+    OrderImportConfig orderImport = orderImport(c);
+    if (orderImport != null) {
+      b.orderImport(orderImport);
+    }
     return b.build();
   }
 
   /** {@code --sales} for the platform. */
   static SalesSelectionConfig salesSelection(String sales, boolean ecom) {
     return switch (lower(sales)) {
-      case "completed" -> ecom ? SalesSelectionConfig.builder().ecomMode(EcomOrderMode.PAID_ONLY).build()
+      case "completed", "paid" -> ecom ? SalesSelectionConfig.builder().ecomMode(EcomOrderMode.PAID_ONLY).build()
           : SalesSelectionConfig.defaults();
       case "all" -> SalesSelectionConfig.builder().syncAllSales(true).ecomMode(EcomOrderMode.ALL).build();
-      default -> throw usage("--sales must be completed or all");
+      default -> throw usage("--sales must be completed, paid or all");
     };
   }
 

@@ -6,12 +6,15 @@ import dev.lightspeedsync.client.auth.TokenPair;
 import dev.lightspeedsync.client.auth.TokenStore;
 import dev.lightspeedsync.client.ecom.EcomClient;
 import dev.lightspeedsync.client.retail.RetailClient;
+import dev.lightspeedsync.client.xseries.XSeriesClient;
 import dev.lightspeedsync.testkit.EcomCredentials;
 import dev.lightspeedsync.testkit.LightspeedTestServer;
 import dev.lightspeedsync.testkit.RetailCredentials;
 import dev.lightspeedsync.testkit.TestkitConfig;
 import dev.lightspeedsync.testkit.TestkitRecord;
 import dev.lightspeedsync.testkit.TimeSource;
+import dev.lightspeedsync.testkit.XSeriesCredentials;
+import dev.lightspeedsync.testkit.XSeriesData;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +51,16 @@ public final class EmbeddedLightspeed implements AutoCloseable {
   public static EmbeddedLightspeed webshop(long products, long orders, double timeScale) {
     return start(TestkitConfig.builder().seed(7).shops(1).items(0).sales(0).orders(0).products(products)
         .ecomOrders(orders).timeSource(TimeSource.scaled(timeScale)).build());
+  }
+
+  /**
+   * Starts an X-Series retailer only (no R-Series or eCom data): {@code outlets} outlets (one
+   * register each), {@code products} products, {@code sales} sales, seed 7.
+   */
+  public static EmbeddedLightspeed xseries(int outlets, long products, long sales, double timeScale) {
+    return start(TestkitConfig.builder().seed(7).shops(1).items(0).sales(0).orders(0).products(0).ecomOrders(0)
+        .xseriesOutlets(outlets).xseriesProducts(products).xseriesSales(sales)
+        .timeSource(TimeSource.scaled(timeScale)).build());
   }
 
   /** Starts a server with any configuration. */
@@ -120,6 +133,50 @@ public final class EmbeddedLightspeed implements AutoCloseable {
         .listener(Objects.requireNonNull(listener, "listener == null"))
         .clock(clock())
         .sleeper(server.clock()::sleep);
+  }
+
+  /**
+   * An X-Series client for the server's retailer with its personal token, on the server's clock
+   * (origin {@link LightspeedTestServer#xseriesOrigin()}, the retailer's domain prefix).
+   */
+  public XSeriesClient.Builder xseriesClientBuilder(ClientListener listener) {
+    XSeriesCredentials c = server.xseriesCredentials();
+    return XSeriesClient.builder()
+        .domainPrefix(c.domainPrefix())
+        .baseUrl(server.xseriesOrigin().toString())
+        .personalToken(c.personalToken())
+        .listener(Objects.requireNonNull(listener, "listener == null"))
+        .clock(clock())
+        .sleeper(server.clock()::sleep);
+  }
+
+  /** The X-Series client {@link #xseriesClientBuilder} builds. */
+  public XSeriesClient xseriesClient(ClientListener listener) {
+    return xseriesClientBuilder(listener).build();
+  }
+
+  /** The first outlet's name (a valid {@code --default-location} for X-Series). */
+  public String firstOutletName() {
+    return server.xseries().stream("outlets").findFirst().map(r -> r.require("name")).orElseThrow();
+  }
+
+  /**
+   * X-Series activity between two syncs: two stock changes at the first outlet, a new closed sale,
+   * a deleted product and a voided sale.
+   *
+   * @return a one-line description
+   */
+  public String simulateXSeriesActivity() {
+    XSeriesData x = server.xseries();
+    String outlet = x.outletIds().get(0);
+    List<String> products = x.expectedIds("products").sorted().limit(4).collect(Collectors.toList());
+    x.setInventory(products.get(0), outlet, 77);
+    x.setInventory(products.get(1), outlet, x.inventoryLevel(products.get(1), outlet) + 3);
+    x.addSale(outlet, "CLOSED", Map.of(products.get(2), 2L));
+    x.deleteProduct(products.get(3));
+    x.stream("sales").filter(r -> "CLOSED".equals(r.get("status").orElse(""))).findFirst()
+        .ifPresent(r -> x.setSaleStatus(r.key(), "VOIDED"));
+    return "2 stock changes, 1 new sale, 1 deleted product, 1 voided sale";
   }
 
   /**

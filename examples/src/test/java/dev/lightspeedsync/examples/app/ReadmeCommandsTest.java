@@ -8,6 +8,7 @@ import dev.lightspeedsync.testkit.EcomCredentials;
 import dev.lightspeedsync.testkit.LightspeedTestServer;
 import dev.lightspeedsync.testkit.ManualTimeSource;
 import dev.lightspeedsync.testkit.RetailCredentials;
+import dev.lightspeedsync.testkit.XSeriesCredentials;
 import dev.lightspeedsync.testkit.TestkitConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,8 +32,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  *       {@code ./lightspeed-sync.mv.db} is when the commands are typed one after the other), and the
  *       placeholder {@code JDBC_URL} is that database;
  *   <li>{@code --base-url} of the public APIs ({@code https://api.lightspeedapp.com/},
- *       {@code https://api.webshopapp.com/}) becomes a testkit server's, and the placeholder values of
- *       the credential options ({@code ID}, {@code S}, {@code T}, {@code K}) its credentials;
+ *       {@code https://api.webshopapp.com/}, an X-Series {@code https://P.retail.lightspeed.app/})
+ *       becomes a testkit server's, and the placeholder values of the credential options ({@code ID},
+ *       {@code S}, {@code T}, {@code K}, the X-Series {@code --domain-prefix} and {@code --token}) its
+ *       credentials;
  *   <li>optional parts of a synopsis ({@code [--every 30m]}) are left out and alternatives
  *       ({@code skus|stock|sales}) take the first.
  * </ul>
@@ -163,6 +166,11 @@ class ReadmeCommandsTest {
         replace(args, "--client-secret", r.clientSecret());
         replace(args, "--refresh-token", r.refreshToken());
         replace(args, "--access-token", r.accessToken());
+      } else if (url.matches("https://[a-z0-9-]+\\.retail\\.lightspeed\\.app/")) {
+        XSeriesCredentials x = server.xseriesCredentials();
+        args.set(base + 1, server.xseriesOrigin().toString());
+        replace(args, "--domain-prefix", x.domainPrefix());
+        replace(args, "--token", x.personalToken());
       } else if (url.equals("https://api.webshopapp.com/")) {
         args.set(base + 1, server.ecomBaseUrl().toString());
         replace(args, "--api-key", e.apiKey());

@@ -421,7 +421,7 @@ class SyncAppTest {
     AppRun run = AppRun.of("sync", "--platform", "x-series", "--db", db());
 
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.errLines()).singleElement().asString().contains("retail or ecom");
+    assertThat(run.errLines()).singleElement().asString().contains("retail, ecom or xseries");
   }
 
   @Test

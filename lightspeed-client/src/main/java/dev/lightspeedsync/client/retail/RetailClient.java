@@ -60,7 +60,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -266,16 +265,15 @@ public final class RetailClient implements AutoCloseable {
 
   /**
    * The payment type with this name (case-insensitive, surrounding spaces ignored), skipping
-   * archived ones. Reads the payment-type list (a handful of records, one page).
+   * archived ones. Reads the payment-type list (a handful of records, one page). When several
+   * active payment types share the name, the first is returned; to refuse such a name, filter
+   * {@link #paymentTypes()} with {@link PaymentType#hasName(String)} and check there is one.
    *
    * @return empty when the account has no such payment type
    */
   public Optional<PaymentType> findPaymentType(String name) {
     Objects.requireNonNull(name, "name == null");
-    String wanted = name.strip().toLowerCase(Locale.ROOT);
-    return paymentTypes.list().stream()
-        .filter(t -> !t.archived() && t.name().strip().toLowerCase(Locale.ROOT).equals(wanted))
-        .findFirst();
+    return paymentTypes.list().stream().filter(t -> !t.archived() && t.hasName(name)).findFirst();
   }
 
   /**

@@ -166,6 +166,24 @@ class RetailOnboardingContractTest {
   }
 
   @Test
+  void thePaymentTypeListIsTypedAndReadInOneRequest() {
+    try (RetailClient c = client()) {
+      List<PaymentType> types = c.paymentTypes().list().stream().toList();
+
+      assertThat(types).extracting(PaymentType::name).contains("Cash", "Credit Card", "Credit Account", "Gift Card");
+      PaymentType cash = types.stream().filter(t -> t.hasName(" CASH ")).findFirst().orElseThrow();
+      assertThat(cash.id()).isEqualTo(1);
+      assertThat(cash.type()).contains("cash");
+      assertThat(cash.internalReserved()).isTrue();
+      assertThat(cash.refundAsPaymentTypeId()).as("\"0\" foreign key").isEmpty();
+      PaymentType account = types.stream().filter(t -> t.hasName("Credit Account")).findFirst().orElseThrow();
+      assertThat(account.requireCustomer()).isTrue();
+      assertThat(types).allSatisfy(t -> assertThat(t.archived()).isFalse());
+      assertThat(server.inspect().requests("GET PaymentType.json")).isEqualTo(1);
+    }
+  }
+
+  @Test
   void aPaymentTypeIsFoundByName() {
     try (RetailClient c = client()) {
       PaymentType card = c.findPaymentType("credit card").orElseThrow();

@@ -113,6 +113,30 @@ public final class SyncEngine {
   }
 
   /**
+   * Applies records a connector fetched outside of a read plan (an immediate import after a
+   * webhook, seed 000: "New products are imported immediately") through the same rules as a sync:
+   * SKUs and deleted SKUs, stock, sales history and, when order import is on, the order import with
+   * its missing products. Runs under the account's run lock; checkpoints are not touched, so the
+   * polling streams stay correct and what they read again is stored again, harmlessly.
+   *
+   * @throws SyncRunException with {@code ALREADY_RUNNING} while a sync of the account runs (retry
+   *     after it, or leave it to the next sync, which reads the same change)
+   */
+  public SyncReport applyChanges(Connector connector, Batch changes) {
+    Objects.requireNonNull(connector, "connector == null");
+    Objects.requireNonNull(changes, "changes == null");
+    String account = connector.accountKey();
+    Optional<RunLock> lock = sink.tryLockRun(account);
+    if (lock.isEmpty()) {
+      throw new SyncRunException(SyncRunException.Reason.ALREADY_RUNNING, account,
+          "a sync of " + account + " is running; apply the changes after it, or let the next sync read them");
+    }
+    try (RunLock held = lock.get()) {
+      return new Run(connector, SyncRequest.all(), sink).applyOnly(changes);
+    }
+  }
+
+  /**
    * The composites among {@code skuIds}, nested components included, compiled from the host's
    * definitions in the settings and the platform's definitions stored on the SKUs in the sink: the
    * same breakdown the engine applies to sales, for {@code AvailabilityRule.plan} (buildable
@@ -153,6 +177,31 @@ public final class SyncEngine {
       this.rules = new RuleStage(settings, target, clock, connector.accountKey(), this::fetchSkus);
       this.started = clock.instant();
       this.stopAt = deadline == null ? null : started.plus(deadline);
+    }
+
+    SyncReport applyOnly(Batch changes) {
+      TransportStats before = connector.transportStats();
+      rules.useStoredLocations();
+      Batch.Builder catalogue = Batch.builder().addSkus(changes.skus()).addStock(changes.stock())
+          .addIssues(changes.issues()).addCustomers(changes.customers());
+      changes.deletedSkuIds().forEach(catalogue::addDeletedSkuId);
+      rules.apply(catalogue.build(), false, EnumSet.of(SyncStream.CATALOGUE, SyncStream.STOCK), counters);
+      if (!changes.sales().isEmpty()) {
+        Batch sales = Batch.builder().addSales(changes.sales()).build();
+        rules.apply(sales, false, EnumSet.of(SyncStream.SALES), counters);
+        if (settings.orderImport().isPresent()) {
+          rules.apply(sales, false, EnumSet.of(SyncStream.ORDER_IMPORT), counters);
+        }
+      }
+      return report(before);
+    }
+
+    private SyncReport report(TransportStats before) {
+      TransportStats used = connector.transportStats().since(before);
+      Map<SyncStream, StreamReport> reports = new EnumMap<>(SyncStream.class);
+      counters.forEach((s, c) -> reports.put(s, c.report()));
+      return new SyncReport(status, reports, used.requests(), used.rateLimited(), used.retries(), waits,
+          Duration.between(started, clock.instant()), resumeAfter, notices, request.dryRun());
     }
 
     SyncReport execute() {
@@ -210,11 +259,7 @@ public final class SyncEngine {
           runPlan(plan, full, page -> {});
         }
       }
-      TransportStats used = connector.transportStats().since(before);
-      Map<SyncStream, StreamReport> reports = new EnumMap<>(SyncStream.class);
-      counters.forEach((s, c) -> reports.put(s, c.report()));
-      return new SyncReport(status, reports, used.requests(), used.rateLimited(), used.retries(), waits,
-          Duration.between(started, clock.instant()), resumeAfter, notices, request.dryRun());
+      return report(before);
     }
 
     private void checkCoverage(List<ReadPlan> plans, Set<SyncStream> requested) {

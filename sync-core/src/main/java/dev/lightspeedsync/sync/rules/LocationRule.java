@@ -183,6 +183,27 @@ public final class LocationRule {
   }
 
   /**
+   * The outlets an outlet mapping maps (seed 002: sales and stock come from mapped outlets only),
+   * within {@code within} when location settings select too. Check the mapping with
+   * {@link #validateMapping} first.
+   */
+  public static LocationSelection selectMapped(OutletMapping mapping, List<Location> outlets,
+      Optional<LocationSelection> within) {
+    Objects.requireNonNull(mapping, "mapping == null");
+    Objects.requireNonNull(outlets, "outlets == null");
+    Objects.requireNonNull(within, "within == null");
+    Set<String> allowed = within.map(LocationSelection::selectedIds).orElse(null);
+    ImmutableLocationSelection.Builder out = ImmutableLocationSelection.builder().strategy(LocationStrategy.MULTIPLE);
+    for (Location l : outlets) {
+      if (mapping.warehouseFor(l.id()).isPresent() && (allowed == null || allowed.contains(l.id()))) {
+        out.addSelected(l);
+      }
+    }
+    within.flatMap(LocationSelection::defaultLocation).ifPresent(out::defaultLocation);
+    return out.build();
+  }
+
+  /**
    * Checks an outlet mapping against the account's outlets: every mapped outlet must exist.
    * The mapping's own shape (one to one, at least one) is enforced when it is built.
    */

@@ -151,6 +151,16 @@ public final class Batch {
       return this;
     }
 
+    public Builder addSales(Collection<SalesOrder> values) {
+      values.forEach(this::addSale);
+      return this;
+    }
+
+    public Builder addCustomers(Collection<Customer> values) {
+      values.forEach(this::addCustomer);
+      return this;
+    }
+
     public Builder addIssue(RecordIssue value) {
       issues.add(Objects.requireNonNull(value, "issue == null"));
       return this;

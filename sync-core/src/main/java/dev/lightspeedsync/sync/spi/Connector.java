@@ -44,6 +44,16 @@ public interface Connector {
     return Batch.empty();
   }
 
+  /**
+   * Reads the sales orders with these ids one by one, with their lines, for immediate imports (an
+   * order webhook). Ids the platform does not know are left out. The default reads nothing.
+   *
+   * @throws SourceRateLimitedException when the rate limit does not allow the reads now
+   */
+  default Batch fetchOrders(java.util.Collection<String> orderIds) {
+    return Batch.empty();
+  }
+
   default TransportStats transportStats() {
     return TransportStats.NONE;
   }

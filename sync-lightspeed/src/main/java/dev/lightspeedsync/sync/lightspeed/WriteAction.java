@@ -12,11 +12,11 @@ import java.util.Optional;
  *
  * @param kind what kind of write
  * @param key the record the write is about: a booking key, a host order id, a purchase order id, a
- *     {@code skuId@locationId} stock key, a {@code shipment/{id}} key
+ *     {@code skuId@locationId} stock key, a {@code shipment/{id}} key, a host product or customer id
  * @param request the request in words, with the absolute values it sets
  * @param status what happened
  * @param detail why, in words a user understands; empty when there is nothing to add
- * @param externalId what Lightspeed returned (a sale id, an order id), when known
+ * @param externalId what Lightspeed returned (a sale id, an order id, an item or customer id), when known
  */
 public record WriteAction(Kind kind, String key, String request, Status status, String detail,
     Optional<String> externalId) {
@@ -34,7 +34,16 @@ public record WriteAction(Kind kind, String key, String request, Status status, 
     /** One OrderLine of a buy order. */
     BUY_ORDER_LINE,
     /** A host shipment written back to an eCom order (tracking code, shipped status), exactly once. */
-    SHIPMENT
+    SHIPMENT,
+    /** A host product created or updated as an R-Series Item (created exactly once). */
+    PRODUCT_EXPORT,
+    /** A host customer created or updated as an R-Series Customer with its Contact (created exactly once). */
+    CUSTOMER_EXPORT,
+    /**
+     * A host receipt received as an X-Series SUPPLIER consignment (created, products with their
+     * received quantities, then RECEIVED), exactly once.
+     */
+    CONSIGNMENT_RECEIPT
   }
 
   /** What happened to a write. */

@@ -3,6 +3,8 @@ package dev.lightspeedsync.sync.lightspeed;
 import dev.lightspeedsync.sync.model.Exclusion;
 import dev.lightspeedsync.sync.model.ReasonCode;
 import dev.lightspeedsync.sync.model.RecordIssue;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -22,17 +24,30 @@ import java.util.Optional;
  * @param issues connection-log entries raised (stored in the sink unless this is a dry run)
  * @param pushedValues stock push only: the available values written, by {@code skuId@locationId};
  *     store them and pass them as {@code lastPushed} to {@code AvailabilityRule.plan} next time
+ * @param hostStatusUpdates order export only: the status to set on each host order now in Lightspeed
+ *     (exported, recovered or found exported), by host order id, when
+ *     {@code OrderExportConfig.statusAfterExport} is set (seed 004, "What status should be applied to
+ *     exported orders?"); empty for "No Change" and in a dry run, since nothing was exported. Applying it
+ *     is the host's job: the SDK does not write to the host's orders
  */
 public record WriteReport(boolean dryRun, Optional<ReasonCode> suppressedBecause, List<WriteAction> actions,
-    List<Exclusion> exclusions, List<RecordIssue> issues, Map<String, Long> pushedValues) {
+    List<Exclusion> exclusions, List<RecordIssue> issues, Map<String, Long> pushedValues,
+    Map<String, String> hostStatusUpdates) {
 
-  /** Copies the lists and map. */
+  /** Copies the lists and maps. */
   public WriteReport {
     Objects.requireNonNull(suppressedBecause, "suppressedBecause == null");
     actions = List.copyOf(actions);
     exclusions = List.copyOf(exclusions);
     issues = List.copyOf(issues);
     pushedValues = Map.copyOf(pushedValues);
+    hostStatusUpdates = Collections.unmodifiableMap(new LinkedHashMap<>(hostStatusUpdates));
+  }
+
+  /** A report without host status updates (every write but order export). */
+  public WriteReport(boolean dryRun, Optional<ReasonCode> suppressedBecause, List<WriteAction> actions,
+      List<Exclusion> exclusions, List<RecordIssue> issues, Map<String, Long> pushedValues) {
+    this(dryRun, suppressedBecause, actions, exclusions, issues, pushedValues, Map.of());
   }
 
   public static WriteReport suppressed(boolean dryRun, ReasonCode reason, List<Exclusion> exclusions) {
@@ -57,6 +72,8 @@ public record WriteReport(boolean dryRun, Optional<ReasonCode> suppressedBecause
     for (WriteAction a : actions) {
       out.append("  ").append(a).append('\n');
     }
+    hostStatusUpdates.forEach((order, status) -> out.append("  set host order ").append(order).append(" to status '")
+        .append(status).append("'\n"));
     for (Exclusion e : exclusions) {
       out.append("  left out ").append(e.recordId()).append(": ").append(e.reason()).append('\n');
     }

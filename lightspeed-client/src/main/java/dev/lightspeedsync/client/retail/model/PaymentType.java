@@ -56,6 +56,14 @@ public interface PaymentType {
   @JsonDeserialize(using = ForeignKeyDeserializer.class)
   Optional<Long> refundAsPaymentTypeId();
 
+  /**
+   * Whether this payment type is called {@code name}, ignoring case and surrounding spaces, the way
+   * {@link dev.lightspeedsync.client.retail.RetailClient#findPaymentType(String)} matches.
+   */
+  default boolean hasName(String name) {
+    return name().strip().equalsIgnoreCase(name.strip());
+  }
+
   static Builder builder() {
     return new Builder();
   }

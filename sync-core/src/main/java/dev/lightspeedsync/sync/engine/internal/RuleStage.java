@@ -155,17 +155,54 @@ public final class RuleStage {
     }
   }
 
-  /** Rule 3: the location settings must match the account before anything else is written. */
-  private void locations(List<Location> all, StreamCounter c) {
+  /**
+   * For changes applied outside a sync: the location settings judged against the locations the
+   * last sync stored. Fails when there are none, since stock and sales cannot be placed then.
+   */
+  public void useStoredLocations() {
+    if (settings.location().isEmpty()) {
+      return;
+    }
+    List<Location> stored = sink.locations();
+    if (stored.isEmpty()) {
+      throw new SyncRunException(SyncRunException.Reason.SETTINGS, accountKey,
+          "no locations are stored for this account yet: run a sync before applying changes");
+    }
+    judgeLocations(stored);
+  }
+
+  /**
+   * The location settings and the outlet mapping against the account's locations: a mismatch
+   * fails the run naming the near match or the missing outlet; what both select is kept.
+   */
+  private void judgeLocations(List<Location> all) {
+    LocationSelection selection = null;
     if (settings.location().isPresent()) {
-      LocationSelection selection = LocationRule.select(settings.location().get(), all);
+      selection = LocationRule.select(settings.location().get(), all);
       if (!selection.valid()) {
         throw new SyncRunException(SyncRunException.Reason.SETTINGS, accountKey,
             "the location settings do not match the account: " + selection.errors().stream()
                 .map(e -> e.message()).collect(Collectors.joining("; ")));
       }
+    }
+    if (settings.outletMapping().isPresent()) {
+      dev.lightspeedsync.sync.rules.OutletMapping mapping = settings.outletMapping().get();
+      List<RecordIssue> wrong = LocationRule.validateMapping(mapping, all, clock.instant());
+      if (!wrong.isEmpty()) {
+        throw new SyncRunException(SyncRunException.Reason.SETTINGS, accountKey,
+            "the outlet mapping does not match the account: " + wrong.stream().map(RecordIssue::problem)
+                .collect(Collectors.joining("; ")));
+      }
+      selection = LocationRule.selectMapped(mapping, all, java.util.Optional.ofNullable(selection));
+    }
+    if (selection != null) {
       locations = selection;
     }
+  }
+
+  /** Rule 3: the location settings must match the account before anything else is written. */
+  private void locations(List<Location> all, StreamCounter c) {
+    judgeLocations(all);
     sink.upsertLocations(all);
     c.read += all.size();
     c.stored += all.size();

@@ -9,6 +9,7 @@ import dev.lightspeedsync.client.ecom.model.Product;
 import dev.lightspeedsync.client.ecom.model.Supplier;
 import dev.lightspeedsync.client.ecom.model.Variant;
 import dev.lightspeedsync.client.error.NotFoundException;
+import dev.lightspeedsync.client.error.RateLimitedException;
 import dev.lightspeedsync.client.pagination.Page;
 import dev.lightspeedsync.sync.engine.SyncStream;
 import dev.lightspeedsync.sync.lightspeed.Mapped;
@@ -27,6 +28,7 @@ import dev.lightspeedsync.sync.spi.ReadPass;
 import dev.lightspeedsync.sync.spi.ReadPlan;
 import dev.lightspeedsync.sync.spi.ReadPlan.BookmarkRule;
 import dev.lightspeedsync.sync.spi.ReadStart;
+import dev.lightspeedsync.sync.spi.SourceRateLimitedException;
 import dev.lightspeedsync.sync.spi.TransportStats;
 import java.time.Clock;
 import java.time.Instant;
@@ -165,13 +167,13 @@ public final class EcomConnector implements Connector {
     if (asked.contains(SyncStream.SALES)) {
       plans.add(ReadPlan.of("orders", SyncStream.SALES, BookmarkRule.PLAN_START,
           "1 request per 250 orders, +1 per order for its lines",
-          walk("orders", client.orders(), this::orders)));
+          ordersPass()));
     }
     if (asked.contains(SyncStream.ORDER_IMPORT)) {
       // the engine starts this read at the import window at the latest: only recent changes are read
       plans.add(ReadPlan.of("orders changed in the import window", SyncStream.ORDER_IMPORT, BookmarkRule.PLAN_START,
           "1 request per 250 orders changed in the window, +1 per order for its lines, +2 per missing product",
-          walk("orders", client.orders(), this::orders)));
+          ordersPass()));
     }
     return plans;
   }
@@ -185,14 +187,12 @@ public final class EcomConnector implements Connector {
     Batch.Builder b = Batch.builder();
     List<Variant> found = new ArrayList<>();
     for (String id : skuIds) {
-      long variantId;
-      try {
-        variantId = Long.parseLong(id);
-      } catch (NumberFormatException e) {
+      Optional<Long> variantId = eComId(id);
+      if (variantId.isEmpty()) {
         continue; // not an eCom variant id
       }
       try {
-        found.add(Pages.paced(() -> client.variants().get(variantId), clock));
+        found.add(Pages.paced(() -> client.variants().get(variantId.get()), clock));
       } catch (NotFoundException e) {
         // deleted since the order was placed: the order is handed over without it
       }
@@ -204,7 +204,24 @@ public final class EcomConnector implements Connector {
     return b.build();
   }
 
+  /**
+   * Products missing from the cache on one page above which the whole product list is walked
+   * instead (250 products per request) of reading them one by one: a resumed full sync starts its
+   * variants pass with an empty cache.
+   */
+  private static final int PRODUCT_WALK_THRESHOLD = 20;
+
+  private volatile boolean productsWalked;
+
   private void variants(List<Variant> variants, boolean skus, boolean stock, Batch.Builder b) {
+    if (skus && !productsWalked) {
+      long missing = variants.stream().map(v -> v.productId().orElse(null)).filter(Objects::nonNull).distinct()
+          .filter(id -> !products.containsKey(id)).count();
+      if (missing > PRODUCT_WALK_THRESHOLD) {
+        client.products().walkById().stream().forEach(p -> products.put(p.id(), Optional.of(p)));
+        productsWalked = true;
+      }
+    }
     for (Variant v : variants) {
       if (skus) {
         Optional<Product> product = v.productId().map(id -> products.computeIfAbsent(id, this::product))
@@ -226,8 +243,13 @@ public final class EcomConnector implements Connector {
   }
 
   private void orders(Page<Order> page, Batch.Builder b) {
+    orders(page.items(), b);
+    b.addIssues(Pages.rejected(page, RecordKind.SALES_ORDER, "Order", clock.instant()));
+  }
+
+  private void orders(List<Order> orders, Batch.Builder b) {
     Instant asOf = clock.instant();
-    for (Order order : page.items()) {
+    for (Order order : orders) {
       Mapped<SalesOrder> mapped = EcomMapping.toSalesOrder(order, asOf);
       b.addIssues(mapped.issues());
       if (mapped.value().isEmpty()) {
@@ -243,7 +265,110 @@ public final class EcomConnector implements Connector {
       b.addIssues(mappedLines.issues());
       b.addSale(SalesOrder.builder().from(header).lines(mappedLines.value().orElse(List.of())).build());
     }
-    b.addIssues(Pages.rejected(page, RecordKind.SALES_ORDER, "Order", asOf));
+  }
+
+  /**
+   * The orders walk: a page of orders, then the lines of each order that is not cancelled (one
+   * request each). When the rate limit stops the line reads in the middle of a page, the orders
+   * done so far are returned with a cursor just after the last of them ({@code since_id}), so the
+   * engine's retry after the window reads the rest of the page, not the whole page and its lines
+   * again.
+   */
+  private ReadPass ordersPass() {
+    return new ReadPass() {
+      @Override
+      public String name() {
+        return "orders";
+      }
+
+      @Override
+      public PassPage read(ReadStart since, @Nullable String cursor) {
+        EcomQuery.Builder query = EcomQuery.builder();
+        since.sinceTime().ifPresent(query::updatedAtMin);
+        Page<Order> page = Pages.read(client.orders().walkById(query.build()), cursor, clock);
+        Batch.Builder b = Batch.builder();
+        b.addIssues(Pages.rejected(page, RecordKind.SALES_ORDER, "Order", clock.instant()));
+        Long lastDone = null;
+        for (Order order : page.items()) {
+          try {
+            orders(List.of(order), b);
+          } catch (RateLimitedException e) {
+            if (lastDone == null) {
+              throw new SourceRateLimitedException(clock.instant().plus(e.retryAfter()), e.getMessage(), e);
+            }
+            return PassPage.of(b.build(), "since_id:" + lastDone, null);
+          }
+          lastDone = order.id();
+        }
+        return PassPage.of(b.build(), Pages.next(page), null);
+      }
+    };
+  }
+
+  /** Orders by id with their lines, for immediate imports; unknown ids are left out. */
+  @Override
+  public Batch fetchOrders(java.util.Collection<String> orderIds) {
+    List<Order> found = new ArrayList<>();
+    for (String id : orderIds) {
+      Optional<Long> orderId = eComId(id);
+      if (orderId.isPresent()) {
+        try {
+          found.add(Pages.paced(() -> client.orders().get(orderId.get()), clock));
+        } catch (NotFoundException e) {
+          // deleted since the webhook was sent
+        }
+      }
+    }
+    Batch.Builder b = Batch.builder();
+    Pages.paced(() -> {
+      orders(found, b);
+      return null;
+    }, clock);
+    return b.build();
+  }
+
+  /**
+   * What a verified webhook delivery changed, read now (seed 000: "New products are imported
+   * immediately"), for {@link dev.lightspeedsync.sync.engine.SyncEngine#applyChanges}: a variant
+   * created or updated is read by id; a deleted variant is a deleted SKU (deactivated, never
+   * erased: the eCom API has no tombstones, so this is how deletions are seen between full syncs); a
+   * product created or updated has its variants read (a product's visibility and supplier are part
+   * of its variants' SKUs); an order is read with its lines. Other events change nothing here.
+   * Check the delivery's signature ({@code WebhookDelivery.signatureMatches}) before calling this.
+   */
+  public Batch changes(dev.lightspeedsync.client.ecom.WebhookDelivery delivery) {
+    Objects.requireNonNull(delivery, "delivery == null");
+    Optional<Long> id = delivery.resourceId();
+    if (id.isEmpty()) {
+      return Batch.empty();
+    }
+    String group = delivery.itemGroup();
+    if (group.equals("variants")) {
+      return delivery.isDeletion() ? Batch.builder().addDeletedSkuId(Long.toString(id.get())).build()
+          : fetchSkus(List.of(Long.toString(id.get())));
+    }
+    if (group.equals("products") && !delivery.isDeletion()) {
+      products.remove(id.get()); // read the product again: its visibility or supplier may have changed
+      Batch.Builder b = Batch.builder();
+      Pages.paced(() -> {
+        variants(client.variants().walkById(EcomQuery.builder().filter("product", id.get()).build()).stream()
+            .collect(Collectors.toList()), true, true, b);
+        return null;
+      }, clock);
+      return b.build();
+    }
+    if (group.equals("orders")) {
+      return fetchOrders(List.of(Long.toString(id.get())));
+    }
+    return Batch.empty();
+  }
+
+  private static Optional<Long> eComId(String id) {
+    try {
+      return Optional.of(Long.parseLong(id));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
   }
 
   /** Something done with a page after it is mapped, knowing where the read started. */

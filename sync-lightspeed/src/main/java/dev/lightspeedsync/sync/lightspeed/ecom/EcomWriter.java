@@ -70,7 +70,7 @@ import org.jspecify.annotations.Nullable;
  * {@link HostShipment} is therefore written as {@code PUT shipments/{id}.json} (status
  * {@code shipped}, the tracking code) on the order's shipment that is not shipped yet, then
  * {@code PUT orders/{id}.json} (status {@code completed_shipped}, shipmentStatus {@code shipped}).
- * The host shipment is claimed in the ledger first ({@link LedgerKind#ORDER_EXPORT}, key
+ * The host shipment is claimed in the ledger first ({@link LedgerKind#SHIPMENT}, key
  * {@link HostShipment#key()}, as sync-core has no shipment ledger kind yet) and confirmed after both
  * writes. The tracking code makes a write observable: a claimed but unconfirmed shipment is
  * reconciled by reading the order's shipments and the order, and only the step Lightspeed does not
@@ -260,14 +260,14 @@ public final class EcomWriter {
     long order = orderId.get();
     String request = "PUT shipments (order " + order + ") shipped trackingCode " + h.trackingCode()
         + "; PUT orders/" + order + ".json completed_shipped";
-    Optional<LedgerEntry> claim = sink.ledgerEntry(LedgerKind.ORDER_EXPORT, key);
+    Optional<LedgerEntry> claim = sink.ledgerEntry(LedgerKind.SHIPMENT, key);
     if (claim.isPresent() && claim.get().confirmed()) {
       return WriteAction.of(Kind.SHIPMENT, key, request, Status.ALREADY_DONE, "sent before")
           .withExternalId(claim.get().externalId().orElse(""));
     }
     try {
       if (!dryRun && claim.isEmpty()) {
-        LedgerOutcome outcome = sink.recordInLedger(List.of(LedgerEntry.of(LedgerKind.ORDER_EXPORT, key,
+        LedgerOutcome outcome = sink.recordInLedger(List.of(LedgerEntry.of(LedgerKind.SHIPMENT, key,
             clock.instant()))).get(0);
         if (!outcome.recorded() && outcome.entry().confirmed()) {
           return WriteAction.of(Kind.SHIPMENT, key, request, Status.ALREADY_DONE, "sent concurrently");
@@ -366,7 +366,7 @@ public final class EcomWriter {
     }
     String external = "shipments/" + shipmentId + " trackingCode " + h.trackingCode() + ", orders/" + orderId
         + " completed_shipped";
-    sink.confirmInLedger(LedgerKind.ORDER_EXPORT, key, external);
+    sink.confirmInLedger(LedgerKind.SHIPMENT, key, external);
     sink.resolveIssues(RecordKind.HOST_ORDER, key);
     return WriteAction.of(Kind.SHIPMENT, key, request.isEmpty() ? "(nothing left to send)" : request,
         recovered ? Status.RECOVERED : Status.DONE, String.join("; ", found)).withExternalId(external);

@@ -13,7 +13,6 @@ import dev.lightspeedsync.sync.model.RecordKind;
 import dev.lightspeedsync.sync.rules.StockBooking;
 import dev.lightspeedsync.sync.spi.LedgerEntry;
 import dev.lightspeedsync.sync.spi.LedgerKind;
-import dev.lightspeedsync.sync.spi.LedgerOutcome;
 import dev.lightspeedsync.sync.spi.SyncSink;
 import java.time.Clock;
 import java.time.Instant;
@@ -110,12 +109,11 @@ public final class ReceiptBooker {
                 ? "an earlier attempt's outcome is unknown: the real run re-reads the level and decides first" : "");
       }
       if (claim.isEmpty()) {
-        LedgerOutcome outcome = sink.recordInLedger(List.of(LedgerEntry.of(LedgerKind.STOCK_BOOKING, key, clock.instant())))
-            .get(0);
-        if (outcome.recorded()) {
+        LedgerClaim claimed = LedgerClaim.claim(sink, LedgerKind.STOCK_BOOKING, key, clock.instant());
+        if (claimed == LedgerClaim.CLAIMED) {
           return attempt(b, row, 1, "", issues);
         }
-        if (outcome.entry().confirmed()) {
+        if (claimed == LedgerClaim.DONE_CONCURRENTLY) {
           return WriteAction.of(Kind.STOCK_BOOKING, key, request + " +" + b.quantity(), Status.ALREADY_DONE,
               "booked concurrently");
         }
@@ -207,9 +205,7 @@ public final class ReceiptBooker {
     }
     Plan plan = new Plan(before.quantity, target, before.stamp);
     String attemptKey = attemptKey(key, n);
-    LedgerOutcome claimed = sink.recordInLedger(List.of(LedgerEntry.of(LedgerKind.STOCK_BOOKING, attemptKey,
-        clock.instant()))).get(0);
-    if (!claimed.recorded()) {
+    if (LedgerClaim.claim(sink, LedgerKind.STOCK_BOOKING, attemptKey, clock.instant()) != LedgerClaim.CLAIMED) {
       return WriteAction.of(Kind.STOCK_BOOKING, key, row.request() + " +" + b.quantity(), Status.PENDING,
           "another writer is booking this receipt line right now; the next call reconciles it");
     }

@@ -147,7 +147,8 @@ public final class RetailMapping {
       contact.addresses().stream().findFirst().ifPresent(a -> {
         String street = (a.address1().orElse("") + " " + a.address2().orElse("")).strip();
         b.street(present(Optional.of(street))).city(present(a.city())).postalCode(present(a.zip()))
-            .region(present(a.stateCode().or(a::state))).country(present(a.countryCode().or(a::country)));
+            .region(present(a.stateCode()).or(() -> present(a.state())))
+            .country(present(a.countryCode()).or(() -> present(a.country())));
       });
     });
     return b.build();

@@ -9,6 +9,7 @@ import dev.lightspeedsync.client.retail.model.Item;
 import dev.lightspeedsync.client.retail.model.ItemShop;
 import dev.lightspeedsync.client.retail.model.Order;
 import dev.lightspeedsync.client.retail.model.OrderLine;
+import dev.lightspeedsync.client.retail.model.PaymentType;
 import dev.lightspeedsync.client.retail.model.Sale;
 import dev.lightspeedsync.client.retail.query.Archived;
 import dev.lightspeedsync.client.retail.query.Filter;
@@ -24,6 +25,7 @@ import dev.lightspeedsync.sync.lightspeed.SyncException;
 import dev.lightspeedsync.sync.lightspeed.internal.ReceiptBooker;
 import dev.lightspeedsync.sync.lightspeed.WriteAction.Kind;
 import dev.lightspeedsync.sync.lightspeed.WriteAction.Status;
+import dev.lightspeedsync.sync.model.Customer;
 import dev.lightspeedsync.sync.model.Exclusion;
 import dev.lightspeedsync.sync.model.HostOrder;
 import dev.lightspeedsync.sync.model.HostOrderLine;
@@ -33,6 +35,7 @@ import dev.lightspeedsync.sync.model.PurchaseOrderLine;
 import dev.lightspeedsync.sync.model.ReasonCode;
 import dev.lightspeedsync.sync.model.RecordIssue;
 import dev.lightspeedsync.sync.model.RecordKind;
+import dev.lightspeedsync.sync.model.Sku;
 import dev.lightspeedsync.sync.rules.ExportPlan;
 import dev.lightspeedsync.sync.rules.LocationCodeError;
 import dev.lightspeedsync.sync.rules.LocationConfig;
@@ -49,6 +52,7 @@ import dev.lightspeedsync.sync.spi.LedgerKind;
 import dev.lightspeedsync.sync.spi.LedgerOutcome;
 import dev.lightspeedsync.sync.spi.SyncSink;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -66,7 +70,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Writes from the host to one R-Series account: stock push, receipt booking, order export as
- * completed sales, and buy orders. Every write is off by default and refused in read-only mode
+ * completed sales, buy orders, and product and customer export. Every write is off by default and refused in read-only mode
  * ({@link SyncSettings#readOnly()}): the report then says why ({@link WriteReport#suppressedBecause()})
  * and no request is sent. With {@link Builder#dryRun(boolean) dryRun} every write path reads what it
  * needs (current stock, earlier exports) and returns the writes it would send, without sending any
@@ -112,7 +116,12 @@ import org.jspecify.annotations.Nullable;
  * <p><b>Order export, exactly once.</b> The host order id is claimed in the ledger
  * ({@link LedgerKind#ORDER_EXPORT}) and sent as the sale's {@code referenceNumber}. A claimed but
  * unconfirmed export is never posted again blindly: Sales are searched by {@code referenceNumber}
- * first; a found sale is confirmed (RECOVERED), only a missing one is posted again.
+ * first; a found sale is confirmed (RECOVERED), only a missing one is posted again, and several are
+ * never guessed between (NEEDS_ATTENTION). With {@link Builder#completeAtLightspeedTotal(boolean)} the
+ * sale is posted open and completed with a payment of Lightspeed's total ({@code PUT Sale}); the order is
+ * confirmed in the ledger only once the sale is completed, so an open sale found on a later run (after a
+ * 5xx, a dropped connection or a restart between the two steps) is completed, not created again. A
+ * completing PUT whose outcome is unknown is settled by reading the sale, never by sending it again.
  *
  * <p><b>Buy orders.</b> A host purchase order becomes an R-Series Order at the default location
  * (resolved exactly and case-sensitively; a mismatch fails with the near match named before any
@@ -137,7 +146,10 @@ public final class RetailWriter {
   private final Clock clock;
   private final boolean dryRun;
   private final boolean buyOrders;
+  private final boolean customers;
   private final @Nullable Long salePaymentTypeId;
+  private final @Nullable String salePaymentTypeName;
+  private final boolean twoStep;
   private final String referenceSource;
   private final ReceiptBooker booker;
 
@@ -148,7 +160,10 @@ public final class RetailWriter {
     this.clock = b.clock;
     this.dryRun = b.dryRun;
     this.buyOrders = b.buyOrders;
+    this.customers = b.customers;
     this.salePaymentTypeId = b.salePaymentTypeId;
+    this.salePaymentTypeName = b.salePaymentTypeName;
+    this.twoStep = b.twoStep;
     this.referenceSource = b.referenceSource;
     this.booker = new ReceiptBooker(sink, clock, dryRun);
   }
@@ -317,12 +332,18 @@ public final class RetailWriter {
   /**
    * Exports host orders to R-Series as completed sales, each exactly once (see the class
    * documentation). The order export rule selects them: balanced orders only, not confirmed in the
-   * ledger yet, with the configured employee and register. The sale is paid with one payment of the
-   * order's amount paid on {@link Builder#salePaymentTypeId(long)}, in the register's shop. Refused in
+   * ledger yet, with the configured employee and register, in the register's shop. The payment type is
+   * {@link Builder#salePaymentTypeId(long)} or the one named by {@link Builder#salePaymentType(String)}.
+   * By default each sale is posted completed with one payment of the order's amount paid; with
+   * {@link Builder#completeAtLightspeedTotal(boolean)} it is posted open and completed with a payment of
+   * the tax-inclusive total Lightspeed calculated. With {@code OrderExportConfig.statusAfterExport} set,
+   * every order now in Lightspeed is listed in {@link WriteReport#hostStatusUpdates()}. Refused in
    * read-only mode and when export is off (the default).
    *
-   * @throws SyncException before any request when export is on but the payment type, employee or
-   *     register is not a usable R-Series id
+   * @throws SyncException before any write when export is on but the payment type, employee or register
+   *     is not a usable R-Series id
+   * @throws PaymentTypeException before any write when the configured payment type name matches no
+   *     active payment type, or several
    */
   public WriteReport exportOrders(List<HostOrder> orders) {
     Objects.requireNonNull(orders, "orders == null");
@@ -336,28 +357,50 @@ public final class RetailWriter {
       if (!config.enabled()) {
         return WriteReport.suppressed(dryRun, ReasonCode.EXPORT_DISABLED, plan.exclusions());
       }
-      if (salePaymentTypeId == null) {
-        throw new SyncException("order export needs RetailWriter.Builder.salePaymentTypeId: exported orders are"
-            + " completed sales, whose payments must balance");
+      if (salePaymentTypeId == null && salePaymentTypeName == null) {
+        throw new SyncException("order export needs RetailWriter.Builder.salePaymentTypeId or salePaymentType(name):"
+            + " exported orders are completed sales, whose payments must balance");
       }
       long employeeId = requireId(config.employeeId().orElseThrow(), "OrderExportConfig.employeeId");
       long registerId = requireId(config.registerId().orElseThrow(), "OrderExportConfig.registerId");
+      long paymentTypeId = salePaymentTypeId != null ? salePaymentTypeId : paymentTypeNamed(salePaymentTypeName);
       Map<String, HostOrder> byId = new HashMap<>();
       for (HostOrder o : orders) {
         byId.putIfAbsent(o.id(), o);
       }
       List<WriteAction> actions = new ArrayList<>();
       List<RecordIssue> issues = new ArrayList<>();
+      Map<String, String> statuses = new LinkedHashMap<>();
       Long[] shop = {null};
+      CreateOnce once = new CreateOnce(sink, clock, dryRun, Kind.ORDER_EXPORT, RecordKind.HOST_ORDER,
+          LedgerKind.ORDER_EXPORT);
       for (OrderExport x : plan.exports()) {
-        actions.add(exportOne(x, byId.get(x.reference()), employeeId, registerId, shop, issues));
+        WriteAction a = exportOne(once, x, byId.get(x.reference()), employeeId, registerId, paymentTypeId, shop, issues);
+        actions.add(a);
+        if (x.statusAfterExport().isPresent() && EXPORTED.contains(a.status())) {
+          statuses.put(x.reference(), x.statusAfterExport().get());
+        }
       }
-      return finish(actions, plan.exclusions(), issues, Map.of());
+      return finish(actions, plan.exclusions(), issues, Map.of(), statuses);
     });
   }
 
-  private WriteAction exportOne(OrderExport x, HostOrder order, long employeeId, long registerId, Long[] shop,
-      List<RecordIssue> issues) {
+  /** Statuses of an order export that leave the order in Lightspeed, as a completed sale. */
+  private static final Set<Status> EXPORTED = Set.of(Status.DONE, Status.RECOVERED, Status.ALREADY_DONE);
+
+  /** The one active payment type with this name (case-insensitive, spaces around ignored). */
+  private long paymentTypeNamed(String name) {
+    List<PaymentType> active = client.paymentTypes().list().stream().filter(t -> !t.archived()).toList();
+    List<PaymentType> matching = active.stream().filter(t -> t.hasName(name)).toList();
+    if (matching.size() != 1) {
+      throw new PaymentTypeException(name, active.stream().map(PaymentType::name).toList(), matching.size(),
+          client.accountId());
+    }
+    return matching.get(0).id();
+  }
+
+  private WriteAction exportOne(CreateOnce once, OrderExport x, HostOrder order, long employeeId, long registerId,
+      long paymentTypeId, Long[] shop, List<RecordIssue> issues) {
     String ref = x.reference();
     List<NewSaleLine> lines = new ArrayList<>();
     for (HostOrderLine l : x.lines()) {
@@ -371,79 +414,85 @@ public final class RetailWriter {
       lines.add(NewSaleLine.builder().itemId(itemId).unitQuantity(BigDecimal.valueOf(l.quantity()))
           .unitPrice(l.unitPrice()).build());
     }
-    String request = "POST Sale.json completed referenceNumber=" + ref + " employee " + employeeId + " register "
-        + registerId + ", " + lines.size() + " line(s), paid " + order.amountPaid().toPlainString();
-    Optional<LedgerEntry> claim = sink.ledgerEntry(LedgerKind.ORDER_EXPORT, ref);
-    if (claim.isPresent() && claim.get().confirmed()) {
-      return WriteAction.of(Kind.ORDER_EXPORT, ref, request, Status.ALREADY_DONE, "exported before")
-          .withExternalId(claim.get().externalId().orElse(""));
+    String request = (twoStep ? "POST Sale.json open" : "POST Sale.json completed") + " referenceNumber=" + ref
+        + " employee " + employeeId + " register " + registerId + ", " + lines.size() + " line(s), "
+        + (twoStep ? "then PUT Sale completed, paid Lightspeed's total" : "paid " + order.amountPaid().toPlainString())
+        + " (payment type " + paymentTypeId + ")";
+    Map<Long, Sale> seen = new HashMap<>(); // sales as the last search or POST answered: no second read
+    CreateOnce.Target target = new CreateOnce.Target() {
+      @Override
+      public List<Long> find() {
+        List<Sale> found = findSales(ref);
+        found.forEach(f -> seen.put(f.id(), f));
+        return found.stream().map(Sale::id).toList();
+      }
+
+      @Override
+      public long create() {
+        if (shop[0] == null) {
+          shop[0] = client.registers().get(registerId).shopId().orElseThrow(
+              () -> new SyncException("register " + registerId + " has no shop in Lightspeed"));
+        }
+        NewSale.Builder sale = NewSale.builder().shopId(shop[0]).registerId(registerId).employeeId(employeeId)
+            .completed(!twoStep).referenceNumber(ref).referenceNumberSource(referenceSource).lines(lines);
+        if (!twoStep) {
+          sale.addPayments(NewSalePayment.of(paymentTypeId, order.amountPaid()));
+        }
+        Sale created = client.createSale(sale.build());
+        seen.put(created.id(), created);
+        return created.id();
+      }
+
+      @Override
+      public String finish(long saleId) {
+        Sale sale = seen.get(saleId);
+        return completeOpenSale(sale != null ? sale : client.sales().get(saleId), paymentTypeId, order);
+      }
+    };
+    return once.create(ref, ref, request, "referenceNumber '" + ref + "'",
+        sink.ledgerEntry(LedgerKind.ORDER_EXPORT, ref), target, issues);
+  }
+
+  /**
+   * Completes the sale when it is open, with one payment of its tax-inclusive total; a completed (or
+   * voided) sale is left as it is. A PUT whose outcome is unknown is settled by reading the sale again,
+   * never by sending it again.
+   */
+  private String completeOpenSale(Sale sale, long paymentTypeId, HostOrder order) {
+    long saleId = sale.id();
+    if (sale.completed() || sale.voided()) {
+      return sale.voided() ? "sale " + saleId + " was voided in Lightspeed: not completed, not created again" : "";
     }
+    BigDecimal total = sale.total().or(sale::calcTotal).orElseThrow(
+        () -> new SyncException("open sale " + saleId + " has no total in Lightspeed's answer"))
+        .setScale(2, RoundingMode.HALF_UP);
+    String note = "completed with " + total.toPlainString() + ", Lightspeed's tax-inclusive total"
+        + (total.compareTo(order.amountPaid()) == 0 ? "" : " (the host order paid "
+            + order.amountPaid().toPlainString() + ")");
     try {
-      if (dryRun) {
-        return WriteAction.of(Kind.ORDER_EXPORT, ref, request, Status.PLANNED, claim.isPresent()
-            ? "an earlier attempt's outcome is unknown: the real run searches Sales by referenceNumber first" : "");
-      }
-      if (claim.isEmpty()) {
-        LedgerOutcome outcome = sink.recordInLedger(List.of(LedgerEntry.of(LedgerKind.ORDER_EXPORT, ref,
-            clock.instant()))).get(0);
-        if (!outcome.recorded() && outcome.entry().confirmed()) {
-          return WriteAction.of(Kind.ORDER_EXPORT, ref, request, Status.ALREADY_DONE, "exported concurrently");
-        }
-        claim = outcome.recorded() ? Optional.empty() : Optional.of(outcome.entry());
-      }
-      String why = "";
-      if (claim.isPresent()) {
-        Optional<Sale> found = findSale(ref);
-        if (found.isPresent()) {
-          return confirmSale(ref, request, found.get(), Status.RECOVERED,
-              "an earlier attempt had created sale " + found.get().id() + ": confirmed, not posted again");
-        }
-        why = "no sale with this referenceNumber exists: posted again";
-      }
-      if (shop[0] == null) {
-        shop[0] = client.registers().get(registerId).shopId().orElseThrow(
-            () -> new SyncException("register " + registerId + " has no shop in Lightspeed"));
-      }
-      NewSale sale = NewSale.builder().shopId(shop[0]).registerId(registerId).employeeId(employeeId).completed(true)
-          .referenceNumber(ref).referenceNumberSource(referenceSource).lines(lines)
-          .addPayments(NewSalePayment.of(salePaymentTypeId, order.amountPaid())).build();
-      try {
-        Sale created = client.createSale(sale);
-        return confirmSale(ref, request, created, Status.DONE, why);
-      } catch (LightspeedException e) {
-        if (!e.requestMayHaveBeenApplied()) {
-          return WriteAction.of(Kind.ORDER_EXPORT, ref, request, Status.FAILED, "Lightspeed refused the sale: "
-              + describe(e) + "; nothing created, the next run tries again");
-        }
-        Optional<Sale> found;
-        try {
-          found = findSale(ref);
-        } catch (LightspeedException again) {
-          found = Optional.empty();
-        }
-        if (found.isPresent()) {
-          return confirmSale(ref, request, found.get(), Status.RECOVERED, "answered " + describe(e)
-              + " but sale " + found.get().id() + " was created: confirmed, not posted again");
-        }
-        return WriteAction.of(Kind.ORDER_EXPORT, ref, request, Status.PENDING, "outcome unknown (" + describe(e)
-            + ") and no sale found yet: the next run searches by referenceNumber before posting again");
-      }
+      client.completeSale(saleId, List.of(NewSalePayment.of(paymentTypeId, total)));
+      return note;
     } catch (LightspeedException e) {
-      return WriteAction.of(Kind.ORDER_EXPORT, ref, request, Status.FAILED,
-          "could not check Lightspeed: " + describe(e) + "; nothing posted, the next run tries again");
+      if (!e.requestMayHaveBeenApplied()) {
+        throw e;
+      }
+      Sale now;
+      try {
+        now = client.sales().get(saleId);
+      } catch (LightspeedException again) {
+        throw e;
+      }
+      if (!now.completed()) {
+        throw e;
+      }
+      return "the PUT answered " + describe(e) + " but sale " + saleId + " was completed; " + note;
     }
   }
 
-  private WriteAction confirmSale(String ref, String request, Sale sale, Status status, String detail) {
-    String saleId = Long.toString(sale.id());
-    sink.confirmInLedger(LedgerKind.ORDER_EXPORT, ref, saleId);
-    return WriteAction.of(Kind.ORDER_EXPORT, ref, request, status, detail).withExternalId(saleId);
-  }
-
-  private Optional<Sale> findSale(String ref) {
+  private List<Sale> findSales(String ref) {
     RetailQuery q = RetailQuery.builder().archived(Archived.INCLUDE).filter(Filter.equalTo("referenceNumber", ref))
         .build();
-    return client.sales().list(q).stream().filter(s -> ref.equals(s.referenceNumber().orElse(null))).findFirst();
+    return client.sales().list(q).stream().filter(s -> ref.equals(s.referenceNumber().orElse(null))).toList();
   }
 
   // Buy orders ----------------------------------------------------------------------------------------
@@ -459,12 +508,9 @@ public final class RetailWriter {
   public WriteReport exportBuyOrders(List<PurchaseOrder> orders) {
     Objects.requireNonNull(orders, "orders == null");
     return exclusive(() -> {
-      if (settings.readOnly()) {
-        return WriteReport.suppressed(dryRun, ReasonCode.READ_ONLY, List.of());
-      }
-      if (!buyOrders) {
-        return WriteReport.suppressed(dryRun, ReasonCode.EXPORT_DISABLED,
-            orders.stream().map(o -> new Exclusion(o.id(), ReasonCode.EXPORT_DISABLED)).toList());
+      Optional<WriteReport> refused = refusedExport(buyOrders, orders.stream().map(PurchaseOrder::id).toList());
+      if (refused.isPresent()) {
+        return refused.get();
       }
       LocationConfig config = settings.location().orElseThrow(() -> new SyncException(
           "buy orders need SyncSettings.location: its default location code is where buy orders go"));
@@ -566,7 +612,94 @@ public final class RetailWriter {
     return actions;
   }
 
+  // Product and customer export ------------------------------------------------------------------------
+
+  /**
+   * Exports host products as R-Series Items (seed 002, "Export products to Lightspeed"): description,
+   * custom SKU, UPC, EAN, manufacturer SKU, default vendor ({@link Sku#supplierId()}, an R-Series
+   * {@code vendorID}), prices by price level name ({@link Sku#prices()} keyed by {@code useType}, for
+   * example {@code Default} or {@code MSRP}; the key {@link RetailMapping#COST} is the default cost).
+   * Each host product is keyed by {@link Sku#id()}. Off unless
+   * {@code SyncSettings.effectiveMasterData().exportProducts()} ({@code EXPORT_DISABLED}); refused in
+   * read-only mode ({@code READ_ONLY}).
+   *
+   * <p><b>Codes.</b> Every code is normalised with {@code SkuRule.normalize} under
+   * {@code SyncSettings.skus()} before it is compared or sent, so the item's {@code customSku} is the
+   * normalised code and {@code SyncSink.findSkuIdsByCode(normalize(hostCode))} finds the item after the
+   * next catalogue sync: a sale of a product whose code had spaces links back.
+   *
+   * <p><b>Matching.</b> A product is the item its ledger entry names (an earlier export or link), else
+   * the one active SKU the sink holds under its normalised code (sync the catalogue first); that link is
+   * then recorded in the ledger. A code several items share, or several host products in the call share,
+   * is never guessed: the product is skipped with an {@code SKU_DUPLICATE} connection-log entry. A
+   * product without a code is skipped ({@code SKU_MISSING}).
+   *
+   * <p><b>Master data.</b> {@code MasterDataRule} decides: with Lightspeed as master an existing item is
+   * not overwritten (missing items are still created); with the host as master only the fields that
+   * differ from the item as Lightspeed holds it now are sent ({@code PUT Item}, partial and idempotent;
+   * request cost grows with what is sent). Codes and the vendor the host leaves empty, and price levels
+   * it does not name, are left as Lightspeed has them.
+   *
+   * <p><b>Exactly once.</b> A create is claimed in the ledger under {@code product:} + host id before
+   * the POST and confirmed with the new {@code itemID}; an unconfirmed claim (write-then-500, dropped
+   * connection, restart) is reconciled by searching Items by {@code customSku} before posting again.
+   */
+  public WriteReport exportProducts(List<Sku> products) {
+    Objects.requireNonNull(products, "products == null");
+    return exclusive(() -> {
+      return refusedExport(settings.effectiveMasterData().exportProducts(), products.stream().map(Sku::id).toList())
+          .orElseGet(() -> {
+            List<WriteAction> actions = new ArrayList<>();
+            List<RecordIssue> issues = new ArrayList<>();
+            new ProductExport(client, sink, settings, clock, dryRun).run(products, actions, issues);
+            return finish(actions, List.of(), issues, Map.of());
+          });
+    });
+  }
+
+  /**
+   * Exports host customers as R-Series Customers with their Contact (seed 002, "Export customers to
+   * Lightspeed"): names, company, the primary e-mail, a phone and an address. Each is keyed by
+   * {@link Customer#id()} (the host key): the first export creates the customer and records its
+   * {@code customerID} in the ledger under {@code customer:} + host id; later exports update that
+   * customer with only the fields that differ from what Lightspeed holds now (values the host leaves
+   * empty are kept), so a rerun never duplicates. Lightspeed's marketing opt-outs are left as Lightspeed
+   * sets them. Off unless {@link Builder#exportCustomers(boolean)} ({@code EXPORT_DISABLED}); refused in
+   * read-only mode ({@code READ_ONLY}).
+   *
+   * <p>An unconfirmed create (write-then-500, dropped connection, restart) is reconciled before anything
+   * is posted again with the documented relation search {@code Contact.email} (or, without an e-mail
+   * address, by name), keeping only customers that hold every value the host sent: one is confirmed,
+   * several are reported ({@code NEEDS_ATTENTION}), none means the customer is posted again.
+   */
+  public WriteReport exportCustomers(List<Customer> hostCustomers) {
+    Objects.requireNonNull(hostCustomers, "hostCustomers == null");
+    return exclusive(() -> {
+      return refusedExport(customers, hostCustomers.stream().map(Customer::id).toList()).orElseGet(() -> {
+        List<WriteAction> actions = new ArrayList<>();
+        List<RecordIssue> issues = new ArrayList<>();
+        new CustomerExport(client, sink, clock, dryRun).run(hostCustomers, actions, issues);
+        return finish(actions, List.of(), issues, Map.of());
+      });
+    });
+  }
+
   // Shared ------------------------------------------------------------------------------------------------
+
+  /**
+   * The report of an export that sends nothing: read-only mode ({@code READ_ONLY}) or the export is off
+   * ({@code EXPORT_DISABLED}, each record left out); empty when it may go ahead.
+   */
+  private Optional<WriteReport> refusedExport(boolean enabled, List<String> ids) {
+    if (settings.readOnly()) {
+      return Optional.of(WriteReport.suppressed(dryRun, ReasonCode.READ_ONLY, List.of()));
+    }
+    if (!enabled) {
+      return Optional.of(WriteReport.suppressed(dryRun, ReasonCode.EXPORT_DISABLED,
+          ids.stream().map(id -> new Exclusion(id, ReasonCode.EXPORT_DISABLED)).toList()));
+    }
+    return Optional.empty();
+  }
 
   private WriteReport exclusive(Supplier<WriteReport> body) {
     String key = "retail:" + client.accountId();
@@ -582,10 +715,15 @@ public final class RetailWriter {
 
   private WriteReport finish(List<WriteAction> actions, List<Exclusion> exclusions, List<RecordIssue> issues,
       Map<String, Long> pushed) {
+    return finish(actions, exclusions, issues, pushed, Map.of());
+  }
+
+  private WriteReport finish(List<WriteAction> actions, List<Exclusion> exclusions, List<RecordIssue> issues,
+      Map<String, Long> pushed, Map<String, String> hostStatuses) {
     if (!dryRun && !issues.isEmpty()) {
       sink.logIssues(issues);
     }
-    return new WriteReport(dryRun, Optional.empty(), actions, exclusions, issues, pushed);
+    return new WriteReport(dryRun, Optional.empty(), actions, exclusions, issues, pushed, hostStatuses);
   }
 
   private RecordIssue issue(RecordKind kind, String id, ReasonCode reason, String problem, String remedy) {
@@ -616,7 +754,10 @@ public final class RetailWriter {
     private Clock clock = Clock.systemUTC();
     private boolean dryRun;
     private boolean buyOrders;
+    private boolean customers;
     private @Nullable Long salePaymentTypeId;
+    private @Nullable String salePaymentTypeName;
+    private boolean twoStep;
     private String referenceSource = "lightspeed-sync";
 
     private Builder() {}
@@ -660,12 +801,58 @@ public final class RetailWriter {
       return this;
     }
 
-    /** The R-Series payment type exported sales are paid with; required for order export. */
+    /**
+     * Whether host customers are exported as R-Series Customers ({@link RetailWriter#exportCustomers};
+     * seed 002, "Export customers to Lightspeed"). Off by default. A writer option because sync-core's
+     * {@code SyncSettings} has no customer-export setting.
+     */
+    public Builder exportCustomers(boolean exportCustomers) {
+      this.customers = exportCustomers;
+      return this;
+    }
+
+    /**
+     * The R-Series payment type exported sales are paid with, by id. Order export needs this or
+     * {@link #salePaymentType(String)}; the last one set wins.
+     */
     public Builder salePaymentTypeId(long paymentTypeId) {
       if (paymentTypeId <= 0) {
         throw new IllegalArgumentException("salePaymentTypeId must be positive but was " + paymentTypeId);
       }
       this.salePaymentTypeId = paymentTypeId;
+      this.salePaymentTypeName = null;
+      return this;
+    }
+
+    /**
+     * The R-Series payment type exported sales are paid with, by name (for example {@code Webshop}),
+     * matched case-insensitively against the account's active payment types when orders are exported
+     * (one read of {@code PaymentType.json}). No match, or several, is a {@link PaymentTypeException}
+     * naming the payment types that exist, thrown before any write. The last of this and
+     * {@link #salePaymentTypeId(long)} set wins.
+     */
+    public Builder salePaymentType(String name) {
+      Objects.requireNonNull(name, "name == null");
+      if (name.isBlank()) {
+        throw new IllegalArgumentException("salePaymentType must not be blank");
+      }
+      this.salePaymentTypeName = name;
+      this.salePaymentTypeId = null;
+      return this;
+    }
+
+    /**
+     * Whether each exported sale is posted open and then completed with one payment of the
+     * tax-inclusive total Lightspeed calculated ({@code POST Sale} with {@code completed: false}, then
+     * {@code PUT Sale} with {@code completed: true} and a SalePayment of its {@code total}), for hosts
+     * that do not know Lightspeed's tax. Off by default: one {@code POST} of a completed sale paid with
+     * the order's amount paid, which Lightspeed refuses when it does not balance. An open sale left by an
+     * interrupted export is found by {@code referenceNumber} and completed on the next run, not created
+     * again. Costs one request more per order, the completing {@code PUT} (request cost 5 + 0.5 per
+     * payment); the total is taken from the POST's answer, not read again.
+     */
+    public Builder completeAtLightspeedTotal(boolean completeAtLightspeedTotal) {
+      this.twoStep = completeAtLightspeedTotal;
       return this;
     }
 

@@ -4,6 +4,7 @@ import dev.lightspeedsync.client.pagination.Page;
 import dev.lightspeedsync.client.xseries.XSeriesClient;
 import dev.lightspeedsync.client.xseries.XSeriesRateLimit;
 import dev.lightspeedsync.client.xseries.XSeriesResource;
+import dev.lightspeedsync.client.xseries.model.Customer;
 import dev.lightspeedsync.client.xseries.model.Inventory;
 import dev.lightspeedsync.client.xseries.model.Outlet;
 import dev.lightspeedsync.client.xseries.model.Product;
@@ -43,7 +44,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The X-Series (Lightspeed Retail X-Series, ex Vend, API 2.0) connector for one retailer: locations
  * (outlets), suppliers, the catalogue (every product row, variants and composites included), stock
- * (inventory per product and outlet) and sales history (every sale with its line items). Run it
+ * (inventory per product and outlet), sales history (every sale with its line items) and customers
+ * (with their contact data; deleted ones stored inactive). Run it
  * with a {@link dev.lightspeedsync.sync.engine.SyncEngine}.
  *
  * <pre>{@code
@@ -58,8 +60,9 @@ import org.jspecify.annotations.Nullable;
  *       changed (one request when nothing did). The page cursors are versions too, so a checkpoint
  *       resumes exactly where the crash left it. A record changed during a long walk reappears later
  *       in the same walk with its new version; the later copy is stored last and wins.
- *   <li><b>Deletions are seen</b> where the API offers {@code deleted=true} (products, outlets): a
- *       deleted product comes as a deleted SKU id, which the engine deactivates and never erases. A
+ *   <li><b>Deletions are seen</b> where the API offers {@code deleted=true} (products, outlets,
+ *       customers): a deleted product comes as a deleted SKU id, which the engine deactivates and
+ *       never erases; a deleted customer is stored inactive. A
  *       voided sale gets a new version, so it is read again and stops counting as demand without a
  *       separate re-check pass. {@code /inventory} offers no deleted flag: the stock of a deleted
  *       product stays as last read, on a deactivated SKU.
@@ -68,14 +71,15 @@ import org.jspecify.annotations.Nullable;
  *       paces; a wait longer than the client takes in-process reaches the engine as a
  *       {@link dev.lightspeedsync.sync.spi.SourceRateLimitedException}, so it waits for the window or
  *       stops at the checkpoint. {@link #floorMinutes(long, long)} gives the floor a window sets.
- *   <li><b>Not read</b>: customers (the engine has no customer stream yet) and consignments.
+ *   <li><b>Not read</b>: consignments (Lightspeed's purchase orders; the host keeps its own, and
+ *       {@link XSeriesWriter#receiveConsignments} writes its receipts as consignments).
  * </ul>
  *
  * <p>Immutable; thread-safe for sequential runs; the client is shared.
  */
 public final class XSeriesConnector implements Connector {
   private static final Set<SyncStream> STREAMS = Set.copyOf(EnumSet.of(SyncStream.LOCATIONS, SyncStream.SUPPLIERS,
-      SyncStream.CATALOGUE, SyncStream.STOCK, SyncStream.SALES));
+      SyncStream.CATALOGUE, SyncStream.STOCK, SyncStream.SALES, SyncStream.CUSTOMERS));
 
   private final XSeriesClient client;
   private final SyncMetrics metrics;
@@ -150,6 +154,11 @@ public final class XSeriesConnector implements Connector {
           ReadCost.describe("sales (line items included)", context.isFull(SyncStream.SALES), size, window),
           walk("sales", client.sales(), this::sales)));
     }
+    if (asked.contains(SyncStream.CUSTOMERS)) {
+      plans.add(ReadPlan.of("customers", SyncStream.CUSTOMERS, BookmarkRule.NEWEST_RECORD,
+          ReadCost.describe("customers", context.isFull(SyncStream.CUSTOMERS), size, window),
+          walk("customers", client.customers(), this::customers)));
+    }
     return plans;
   }
 
@@ -167,6 +176,11 @@ public final class XSeriesConnector implements Connector {
   private void suppliers(Page<Supplier> page, Batch.Builder b) {
     page.items().forEach(s -> b.addSuppliers(List.of(XSeriesMapping.toSupplier(s))));
     b.addIssues(Pages.rejected(page, RecordKind.SUPPLIER, "Supplier", clock.instant()));
+  }
+
+  private void customers(Page<Customer> page, Batch.Builder b) {
+    page.items().forEach(c -> b.addCustomer(XSeriesMapping.toCustomer(c)));
+    b.addIssues(Pages.rejected(page, RecordKind.CUSTOMER, "Customer", clock.instant()));
   }
 
   private void products(Page<Product> page, Batch.Builder b) {

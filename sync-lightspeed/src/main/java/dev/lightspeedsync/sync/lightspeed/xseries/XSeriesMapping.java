@@ -1,6 +1,7 @@
 package dev.lightspeedsync.sync.lightspeed.xseries;
 
 import dev.lightspeedsync.client.xseries.model.CompositeComponent;
+import dev.lightspeedsync.client.xseries.model.Customer;
 import dev.lightspeedsync.client.xseries.model.Inventory;
 import dev.lightspeedsync.client.xseries.model.LineItemStatus;
 import dev.lightspeedsync.client.xseries.model.Outlet;
@@ -61,6 +62,8 @@ import java.util.Optional;
  *       and the {@code *_CLOSED} statuses are completed; SAVED is saved; LAYBY, ONACCOUNT, AWAITING_*
  *       and SERVICE are pending (open); VOIDED is voided and never demand. A deleted sale maps as
  *       voided. Voided lines and zero quantities are left out; returns keep their negative quantity.
+ *   <li><b>A customer</b> keeps its code, names, company, e-mail, phone (else mobile) and physical
+ *       address; a deleted customer is stored inactive, never erased (sales refer to it).
  * </ul>
  */
 public final class XSeriesMapping {
@@ -82,6 +85,38 @@ public final class XSeriesMapping {
   /** A supplier; a supplier without a name is named after its id. */
   public static Supplier toSupplier(dev.lightspeedsync.client.xseries.model.Supplier supplier) {
     return Supplier.of(supplier.id(), text(supplier.name()).orElse("Supplier " + supplier.id()));
+  }
+
+  /**
+   * A customer with its contact data: {@code phone}, else {@code mobile}; the physical address
+   * ({@code physical_address_1} and {@code _2} joined, the city, else the suburb). When neither
+   * {@code first_name} nor {@code last_name} is given, {@code name} is the last name, so the
+   * customer keeps a display name. Values are trimmed; blank ones are absent. A deleted customer
+   * ({@code deleted_at} set) is inactive, and its {@code updatedAt} is the later of the two times.
+   */
+  public static dev.lightspeedsync.sync.model.Customer toCustomer(Customer customer) {
+    Optional<String> first = trimmed(customer.firstName());
+    Optional<String> last = trimmed(customer.lastName());
+    if (first.isEmpty() && last.isEmpty()) {
+      last = trimmed(customer.name());
+    }
+    String street = (customer.physicalAddress1().orElse("") + " " + customer.physicalAddress2().orElse("")).strip();
+    return dev.lightspeedsync.sync.model.Customer.builder()
+        .id(customer.id())
+        .code(trimmed(customer.customerCode()))
+        .firstName(first)
+        .lastName(last)
+        .company(trimmed(customer.companyName()))
+        .email(trimmed(customer.email()))
+        .phone(trimmed(customer.phone()).or(() -> trimmed(customer.mobile())))
+        .street(trimmed(Optional.of(street)))
+        .city(trimmed(customer.physicalCity()).or(() -> trimmed(customer.physicalSuburb())))
+        .postalCode(trimmed(customer.physicalPostcode()))
+        .region(trimmed(customer.physicalState()))
+        .country(trimmed(customer.physicalCountryId()))
+        .updatedAt(Quantities.latest(customer.updatedAt(), customer.deletedAt()))
+        .active(!customer.deleted())
+        .build();
   }
 
   /** The SKU of a product row (a standalone product, one variant of a family, or a composite). */
@@ -292,6 +327,10 @@ public final class XSeriesMapping {
       return PaymentStatus.PAID;
     }
     return paid.signum() > 0 ? PaymentStatus.PARTIALLY_PAID : PaymentStatus.NOT_PAID;
+  }
+
+  private static Optional<String> trimmed(Optional<String> value) {
+    return value.map(String::strip).filter(s -> !s.isEmpty());
   }
 
   private static Optional<String> text(Optional<String> value) {

@@ -12,13 +12,16 @@ import dev.lightspeedsync.sync.lightspeed.WriteAction.Status;
 import dev.lightspeedsync.sync.lightspeed.WriteReport;
 import dev.lightspeedsync.sync.lightspeed.internal.Pushes;
 import dev.lightspeedsync.sync.lightspeed.internal.Quantities;
+import dev.lightspeedsync.sync.lightspeed.internal.ReceiptBooker;
 import dev.lightspeedsync.sync.model.Location;
+import dev.lightspeedsync.sync.model.PurchaseOrder;
 import dev.lightspeedsync.sync.model.ReasonCode;
 import dev.lightspeedsync.sync.model.RecordIssue;
 import dev.lightspeedsync.sync.model.RecordKind;
 import dev.lightspeedsync.sync.rules.OutletLink;
 import dev.lightspeedsync.sync.rules.OutletMapping;
 import dev.lightspeedsync.sync.rules.PushPlan;
+import dev.lightspeedsync.sync.rules.StockBooking;
 import dev.lightspeedsync.sync.rules.StockPush;
 import dev.lightspeedsync.sync.spi.SyncSink;
 import java.math.BigDecimal;
@@ -37,7 +40,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Writes from the host to one X-Series retailer: the stock push of seed 002 ("Export Stock On Hand
  * to Lightspeed": the available amount, on hand - allocated, optionally + assemblable, as computed by
- * sync-core's {@code AvailabilityRule} into a {@link PushPlan}).
+ * sync-core's {@code AvailabilityRule} into a {@link PushPlan}), and host purchase-order receipts
+ * received as SUPPLIER consignments, exactly once ({@link #receiveConsignments}).
  *
  * <p><b>Off by default, read-only and dry run.</b> The push runs only when
  * {@code AvailabilityConfig.pushStock} is on and the settings are not read-only; otherwise the report
@@ -96,8 +100,7 @@ public final class XSeriesWriter {
     if (none.isPresent()) {
       return none.get();
     }
-    Set<String> outlets = sink.locations().stream().filter(l -> !l.archived()).map(Location::id)
-        .collect(Collectors.toSet());
+    Set<String> outlets = liveOutlets();
     List<WriteAction> actions = new ArrayList<>();
     List<RecordIssue> issues = new ArrayList<>();
     Map<String, Long> pushed = new LinkedHashMap<>();
@@ -129,6 +132,84 @@ public final class XSeriesWriter {
       sink.logIssues(issues);
     }
     return new WriteReport(dryRun, Optional.empty(), actions, plan.unchanged(), issues, pushed);
+  }
+
+  /**
+   * Receives host receipts of one purchase order as X-Series SUPPLIER consignments ("receiving a host
+   * purchase order as a SUPPLIER consignment"): per receipt, one consignment at the order's outlet
+   * with the order's supplier and {@code reference} {@code purchaseOrderId/receiptId}, created SENT;
+   * its products with {@code count} and {@code received} = the units received (and {@code cost} = the
+   * stored SKU's purchase price, when it has one; otherwise no cost is sent and Lightspeed's default
+   * applies, which the spec does not state), each with the single-product endpoint, whose
+   * {@code received} is absolute (the bulk endpoint accumulates, so it is not used); then status
+   * RECEIVED, which is what raises the outlet's stock in Lightspeed.
+   *
+   * <p>Pass the order and the bookings of {@code PurchaseOrderRule.applyReceipt} (the received units,
+   * over-receipt policy applied); after a failure or a restart pass them again. <b>Exactly once per
+   * receipt:</b> the receipt is claimed in the sink's ledger ({@code STOCK_BOOKING}, key
+   * {@code consignment/{purchaseOrderId}/{receiptId}}) before anything is sent, the consignment's id is
+   * kept there as soon as it is known, and the claim is confirmed with the consignment id once it is
+   * RECEIVED. An unconfirmed claim is never sent blindly again: the consignment is taken from the
+   * ledger or found by its reference and completed (lines re-read and written only where they differ,
+   * RECEIVED only if not yet); a RECEIVED consignment is confirmed (RECOVERED). A consignment that was
+   * cancelled or deleted in Lightspeed meanwhile is left to the user (NEEDS_ATTENTION and a
+   * connection-log issue). One writer per retailer: two processes recovering the same receipt at once
+   * could both create it.
+   *
+   * <p>Off by default ({@code PurchaseOrderConfig.bookingEnabled}, as receipt booking on the other
+   * platforms) and refused in read-only mode ({@code READ_ONLY}): nothing is sent. A dry run reads
+   * what an earlier attempt left and lists the receipts it would send, changing nothing. The order's
+   * location is an outlet id, or a warehouse code with {@link Builder#outletMapping}; a location that
+   * is not a stored outlet is skipped and logged. SKU ids are X-Series product ids.
+   *
+   * @throws IllegalArgumentException when a booking belongs to another purchase order
+   */
+  public WriteReport receiveConsignments(PurchaseOrder order, List<StockBooking> bookings) {
+    Objects.requireNonNull(order, "order == null");
+    Objects.requireNonNull(bookings, "bookings == null");
+    for (StockBooking b : bookings) {
+      if (!b.purchaseOrderId().equals(order.id())) {
+        throw new IllegalArgumentException("booking " + b.key() + " belongs to purchase order " + b.purchaseOrderId()
+            + ", not " + order.id());
+      }
+    }
+    Optional<WriteReport> none = ReceiptBooker.suppressed(settings, dryRun);
+    if (none.isPresent()) {
+      return none.get();
+    }
+    Map<String, Map<String, Long>> byReceipt = new LinkedHashMap<>();
+    for (StockBooking b : bookings) {
+      byReceipt.computeIfAbsent(b.receiptId(), k -> new LinkedHashMap<>()).merge(b.skuId(), b.quantity(), Long::sum);
+    }
+    String location = order.locationId();
+    String outlet = outletMapping == null ? location : outletOf(outletMapping, location);
+    Set<String> outlets = liveOutlets();
+    String unknown = outlet == null ? "warehouse '" + location + "' is not mapped to an outlet"
+        : !outlets.isEmpty() && !outlets.contains(outlet) ? outlet + " is not an outlet of this retailer" : null;
+    List<WriteAction> actions = new ArrayList<>();
+    List<RecordIssue> issues = new ArrayList<>();
+    ConsignmentReceipts receipts = new ConsignmentReceipts(client, sink, clock, dryRun);
+    for (Map.Entry<String, Map<String, Long>> receipt : byReceipt.entrySet()) {
+      ConsignmentReceipts.Receipt r = new ConsignmentReceipts.Receipt(order.id(), receipt.getKey(),
+          outlet == null ? location : outlet, order.supplierId().orElse(null), receipt.getValue());
+      if (unknown != null) {
+        issues.add(RecordIssue.of(RecordKind.RECEIPT, r.key(), ReasonCode.OUTLET_NOT_FOUND, "Receipt "
+            + r.receiptId() + " of purchase order " + order.id() + " cannot be received in Lightspeed: " + unknown,
+            "Receive the purchase order at a location mapped to one of the retailer's outlets (run a sync to read"
+                + " them)", clock.instant()));
+        actions.add(WriteAction.of(Kind.CONSIGNMENT_RECEIPT, r.key(), "POST consignments", Status.SKIPPED, unknown));
+        continue;
+      }
+      actions.add(receipts.receive(r, issues));
+    }
+    if (!dryRun && !issues.isEmpty()) {
+      sink.logIssues(issues);
+    }
+    return new WriteReport(dryRun, Optional.empty(), actions, List.of(), issues, Map.of());
+  }
+
+  private Set<String> liveOutlets() {
+    return sink.locations().stream().filter(l -> !l.archived()).map(Location::id).collect(Collectors.toSet());
   }
 
   /** One push and the outlet it goes to. */

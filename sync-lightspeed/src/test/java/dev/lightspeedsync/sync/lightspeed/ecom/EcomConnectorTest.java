@@ -1,12 +1,15 @@
 package dev.lightspeedsync.sync.lightspeed.ecom;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lightspeedsync.client.ecom.EcomClient;
 import dev.lightspeedsync.sync.lightspeed.SyncMetrics;
 import dev.lightspeedsync.sync.engine.SyncReport;
 import dev.lightspeedsync.sync.lightspeed.EngineRun;
 import dev.lightspeedsync.sync.SyncSettings;
+import dev.lightspeedsync.sync.engine.SyncRequest;
+import dev.lightspeedsync.sync.engine.SyncEngine;
 import dev.lightspeedsync.sync.engine.SyncStream;
 import dev.lightspeedsync.sync.model.RecordKind;
 import dev.lightspeedsync.sync.model.SaleStatus;
@@ -170,5 +173,54 @@ class EcomConnectorTest {
     SalesOrder cancelled = sink.findSales(List.of(cancel)).get(cancel);
     assertThat(cancelled.status()).isEqualTo(SaleStatus.CANCELLED);
     assertThat(cancelled.lines()).isNotEmpty();
+  }
+
+  @Test
+  void aFullSyncKilledInTheVariantsPassResumesWithoutReadingProductsOneByOne() {
+    InMemorySyncSink store = new InMemorySyncSink();
+    // checkpoints: suppliers, products page 1, products page 2 (the pass moves on), variants page 1: crash
+    dev.lightspeedsync.sync.lightspeed.CrashingSink crashing = new dev.lightspeedsync.sync.lightspeed.CrashingSink(store, 4);
+    assertThatThrownBy(() -> runner(crashing).run(Set.of(SyncStream.SUPPLIERS, SyncStream.CATALOGUE, SyncStream.STOCK)))
+        .isInstanceOf(dev.lightspeedsync.sync.lightspeed.CrashingSink.Crash.class);
+    server.inspect().reset();
+
+    runner(store.reopen()).run(Set.of(SyncStream.SUPPLIERS, SyncStream.CATALOGUE, SyncStream.STOCK)); // a new process
+
+    assertCatalogueEqualsTruth(store);
+    long singleProductGets = server.inspect().recentRequests().stream()
+        .filter(r -> r.target().matches(".*/products/\\d+\\.json.*")).count();
+    long productPages = server.inspect().recentRequests().stream()
+        .filter(r -> r.target().matches(".*/products\\.json.*")).count();
+    assertThat(singleProductGets).as("products read one by one after the resume").isLessThanOrEqualTo(20);
+    assertThat(productPages).as("one walk of the 400 products refills the cache").isLessThanOrEqualTo(3);
+  }
+
+  @Test
+  void aWindowSpentInTheMiddleOfAnOrderPageResumesAfterTheLastOrderReadNotAtThePageStart() {
+    // 60 requests per 5 minutes and a client that never waits longer than 5 s: the window runs out
+    // between the line reads of an order page, again and again
+    server.close();
+    client.close();
+    server = LightspeedTestServer.start(TestkitConfig.builder().seed(11).timeSource(time).items(0).sales(0).orders(0)
+        .products(20).ecomOrders(300).ecomLimits(60, 100_000, 1_000_000).build());
+    EcomCredentials creds = server.ecomCredentials();
+    client = EcomClient.builder().baseUrl(server.ecomBaseUrl().toString()).language(creds.language())
+        .credentials(creds.apiKey(), creds.apiSecret()).clock(time.asClock()).sleeper(time::sleep).listener(metrics)
+        .retry(dev.lightspeedsync.client.RetryConfig.defaults().withMaxWait(Duration.ofSeconds(5))).build();
+    InMemorySyncSink sink = new InMemorySyncSink();
+    SyncEngine engine = SyncEngine.builder().sink(sink).settings(SyncSettings.defaults()).clock(time.asClock())
+        .sleeper(time::sleep).build();
+
+    SyncReport report = engine.run(EcomConnector.builder().client(client).shopKey("shop-1").metrics(metrics)
+        .clock(time.asClock()).build(), SyncRequest.builder().streams(Set.of(SyncStream.SALES)).build());
+
+    assertThat(report.complete()).isTrue();
+    assertThat(report.rateLimitWaits()).as("the windows ran out mid-page").isPositive();
+    java.util.Map<String, Long> byTarget = server.inspect().recentRequests().stream()
+        .filter(r -> r.target().contains("/products.json")).collect(Collectors.groupingBy(r -> r.target(),
+            Collectors.counting()));
+    assertThat(byTarget).isNotEmpty();
+    assertThat(byTarget.values()).as("no order's lines are read twice").allMatch(n -> n == 1);
+    assertThat(EngineRun.stream(report, SyncStream.SALES).read()).as("every order read once").isEqualTo(300);
   }
 }

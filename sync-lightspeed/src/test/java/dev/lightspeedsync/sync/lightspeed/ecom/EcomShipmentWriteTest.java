@@ -68,7 +68,7 @@ class EcomShipmentWriteTest {
     assertThat(shipmentNow().require("trackingCode")).isEqualTo("3SPICQ0001");
     assertThat(orderNow().require("status")).isEqualTo("completed_shipped");
     assertThat(orderNow().require("shipmentStatus")).isEqualTo("shipped");
-    assertThat(sink.ledgerEntry(LedgerKind.ORDER_EXPORT, KEY)).hasValueSatisfying(e -> assertThat(e.confirmed()).isTrue());
+    assertThat(sink.ledgerEntry(LedgerKind.SHIPMENT, KEY)).hasValueSatisfying(e -> assertThat(e.confirmed()).isTrue());
   }
 
   @Test
@@ -170,7 +170,7 @@ class EcomShipmentWriteTest {
   void restartBetweenWriteAndLedger() {
     assertThatThrownBy(() -> fx.writer(new CrashingLedgerSink(sink, KEY), SyncSettings.defaults()).shipments(true)
         .build().shipOrders(List.of(shipment))).isInstanceOf(CrashingLedgerSink.Crash.class);
-    assertThat(sink.ledgerEntry(LedgerKind.ORDER_EXPORT, KEY)).hasValueSatisfying(e -> assertThat(e.confirmed()).isFalse());
+    assertThat(sink.ledgerEntry(LedgerKind.SHIPMENT, KEY)).hasValueSatisfying(e -> assertThat(e.confirmed()).isFalse());
 
     WriteReport rerun = fx.writer(sink.reopen(), SyncSettings.defaults()).shipments(true).build()
         .shipOrders(List.of(shipment));
@@ -196,7 +196,7 @@ class EcomShipmentWriteTest {
       assertThat(i.problem()).contains("cancelled");
     });
     assertThat(fx.writeRequests()).isEqualTo(before);
-    assertThat(sink.ledgerEntry(LedgerKind.ORDER_EXPORT, KEY)).hasValueSatisfying(e -> assertThat(e.confirmed()).isFalse());
+    assertThat(sink.ledgerEntry(LedgerKind.SHIPMENT, KEY)).hasValueSatisfying(e -> assertThat(e.confirmed()).isFalse());
   }
 
   @Test
@@ -213,7 +213,7 @@ class EcomShipmentWriteTest {
     assertThat(off.suppressedBecause()).contains(ReasonCode.EXPORT_DISABLED);
     assertThat(off.exclusions()).singleElement().satisfies(e -> assertThat(e.recordId()).isEqualTo(KEY));
     assertThat(fx.server.inspect().totalRequests()).isZero();
-    assertThat(sink.ledgerEntry(LedgerKind.ORDER_EXPORT, KEY)).isEmpty();
+    assertThat(sink.ledgerEntry(LedgerKind.SHIPMENT, KEY)).isEmpty();
   }
 
   @Test
@@ -230,7 +230,7 @@ class EcomShipmentWriteTest {
     assertThat(report.toString()).startsWith("Dry run (nothing sent)").contains("PLANNED SHIPMENT " + KEY);
     assertThat(fx.writeRequests()).isZero();
     assertThat(shipmentNow().require("status")).isEqualTo("not_shipped");
-    assertThat(sink.ledgerEntry(LedgerKind.ORDER_EXPORT, KEY)).isEmpty();
+    assertThat(sink.ledgerEntry(LedgerKind.SHIPMENT, KEY)).isEmpty();
   }
 
   @Test

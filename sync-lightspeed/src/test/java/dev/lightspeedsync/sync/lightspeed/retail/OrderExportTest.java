@@ -20,7 +20,6 @@ import dev.lightspeedsync.testkit.TestkitRecord;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,9 +37,8 @@ class OrderExportTest {
     fx = new WriterFixture();
     sink = new InMemorySyncSink();
     item = fx.stockItem(0);
-    register = fx.server.retail().stream("Register").findFirst().orElseThrow();
-    exportOn = SyncSettings.builder().orderExport(OrderExportConfig.builder().enabled(true).employeeId("1")
-        .registerId(Long.toString(register.id())).build()).build();
+    register = fx.register();
+    exportOn = fx.orderExportOn(OrderExportConfig.builder());
   }
 
   @AfterEach
@@ -56,8 +54,7 @@ class OrderExportTest {
   }
 
   List<TestkitRecord> salesWithReference(String ref) {
-    return fx.server.retail().stream("Sale").filter(s -> s.get("referenceNumber").orElse("").equals(ref))
-        .collect(Collectors.toList());
+    return fx.salesWithReference(ref);
   }
 
   long salePosts() {
@@ -148,7 +145,7 @@ class OrderExportTest {
 
     assertThat(rerun.actions()).singleElement().satisfies(a -> {
       assertThat(a.status()).isEqualTo(Status.DONE);
-      assertThat(a.detail()).contains("no sale with this referenceNumber");
+      assertThat(a.detail()).contains("no record with referenceNumber 'WEB-1'");
     });
     assertThat(salesWithReference("WEB-1")).hasSize(1);
   }

@@ -6,6 +6,8 @@ import dev.lightspeedsync.client.auth.TokenPair;
 import dev.lightspeedsync.client.auth.TokenStore;
 import dev.lightspeedsync.client.retail.RetailClient;
 import dev.lightspeedsync.sync.SyncSettings;
+import dev.lightspeedsync.sync.rules.OrderExportConfig;
+import dev.lightspeedsync.testkit.TestkitRecord;
 import dev.lightspeedsync.sync.spi.LedgerEntry;
 import dev.lightspeedsync.sync.spi.SyncSink;
 import dev.lightspeedsync.testkit.LightspeedTestServer;
@@ -46,6 +48,22 @@ final class WriterFixture implements AutoCloseable {
   RetailWriter writer(SyncSink sink, SyncSettings settings) {
     return RetailWriter.builder().client(client).sink(sink).settings(settings).clock(clock)
         .salePaymentTypeId(1).buyOrders(true).build();
+  }
+
+  /** The account's first register: order export books sales on it. */
+  TestkitRecord register() {
+    return server.retail().stream("Register").findFirst().orElseThrow();
+  }
+
+  /** Order export on, booked by employee 1 on {@link #register()}, with the rest of {@code export}. */
+  SyncSettings orderExportOn(OrderExportConfig.Builder export) {
+    return SyncSettings.builder().orderExport(export.enabled(true).employeeId("1")
+        .registerId(Long.toString(register().id())).build()).build();
+  }
+
+  /** The sales carrying this referenceNumber. */
+  List<TestkitRecord> salesWithReference(String ref) {
+    return server.retail().stream("Sale").filter(s -> s.get("referenceNumber").orElse("").equals(ref)).toList();
   }
 
   /** An active stock item (not archived, type default). */

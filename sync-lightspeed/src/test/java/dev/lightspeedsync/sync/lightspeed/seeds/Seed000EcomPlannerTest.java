@@ -22,6 +22,8 @@ import dev.lightspeedsync.sync.model.Demand;
 import dev.lightspeedsync.sync.model.SalesLine;
 import dev.lightspeedsync.sync.model.SalesOrder;
 import dev.lightspeedsync.sync.rules.CompositeConfig;
+import dev.lightspeedsync.sync.lightspeed.WebhookReceiver;
+import dev.lightspeedsync.sync.lightspeed.ecom.EcomConnector;
 import dev.lightspeedsync.sync.model.ReasonCode;
 import dev.lightspeedsync.sync.model.RecordIssue;
 import dev.lightspeedsync.sync.model.RecordKind;
@@ -212,5 +214,25 @@ class Seed000EcomPlannerTest {
 
     assertThat(report.suppressedBecause()).contains(ReasonCode.BOOKING_DISABLED);
     assertThat(f.server.inspect().totalRequests()).isEqualTo(requests);
+  }
+
+  @Test
+  @DisplayName("New products are imported immediately, but may be delayed due to the 'rate limit' of Lightspeed's API")
+  void newProductsAreImportedImmediately() throws Exception {
+    f.run(SyncSettings.defaults());
+    EcomConnector connector = (EcomConnector) f.connector;
+    try (WebhookReceiver webhooks = WebhookReceiver.subscribe(f.ecomClient(), "products", "variants")) {
+      TestkitRecord variant = f.server.ecom().createProduct("Espresso cup", "visible", "CUP-E", 12,
+          new java.math.BigDecimal("9.95"), new java.math.BigDecimal("3.10"));
+      f.server.ecom().awaitWebhooks(WebhookReceiver.DELIVERY_TIMEOUT);
+
+      for (dev.lightspeedsync.client.ecom.WebhookDelivery d : webhooks.drain()) {
+        assertThat(d.signatureMatches(f.server.ecomCredentials().apiSecret())).isTrue();
+        f.engine(SyncSettings.defaults()).applyChanges(connector, connector.changes(d));
+      }
+
+      assertThat(skus()).containsKey(Long.toString(variant.id()));
+      assertThat(skus().get(Long.toString(variant.id())).active()).isTrue();
+    }
   }
 }

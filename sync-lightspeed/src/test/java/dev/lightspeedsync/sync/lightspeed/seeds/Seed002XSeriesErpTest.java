@@ -3,6 +3,7 @@ package dev.lightspeedsync.sync.lightspeed.seeds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lightspeedsync.client.xseries.write.CustomerDetails;
 import dev.lightspeedsync.client.xseries.write.NewProduct;
 import dev.lightspeedsync.sync.SyncSettings;
 import dev.lightspeedsync.sync.engine.SyncEngine;
@@ -101,13 +102,30 @@ class Seed002XSeriesErpTest {
         .collect(Collectors.toMap(StockLevel::locationId, StockLevel::onHand));
     assertThat(perOutlet).hasSize(3);
     perOutlet.forEach((outlet, level) -> assertThat(level).isEqualTo(x().inventoryLevel(product, outlet)));
-    // the synced outlets map one to one; two outlets on one warehouse are refused
-    List<String> outlets = f.sink.locations().stream().map(l -> l.id()).collect(Collectors.toList());
-    OutletMapping oneToOne = OutletMapping.builder().addLinks(OutletLink.of(outlets.get(0), "WH-A"),
-        OutletLink.of(outlets.get(1), "WH-B"), OutletLink.of(outlets.get(2), "WH-C")).build();
-    assertThat(oneToOne.warehouseFor(outlets.get(1))).contains("WH-B");
+    // two outlets on one warehouse are refused when the mapping is set up
+    List<String> outlets = f.sink.locations().stream().map(l -> l.id()).sorted().collect(Collectors.toList());
     assertThatThrownBy(() -> OutletMapping.builder().addLinks(OutletLink.of(outlets.get(0), "WH-A"),
         OutletLink.of(outlets.get(1), "WH-A")).build()).hasMessageContaining("one to one");
+
+    // a sync with two of the three outlets mapped takes stock and sales from those two only
+    OutletMapping twoOutlets = OutletMapping.builder().addLinks(OutletLink.of(outlets.get(0), "WH-A"),
+        OutletLink.of(outlets.get(1), "WH-B")).build();
+    dev.lightspeedsync.sync.testing.InMemorySyncSink mappedSink = new dev.lightspeedsync.sync.testing.InMemorySyncSink();
+    SyncEngine.builder().sink(mappedSink).settings(allOutlets().outletMapping(twoOutlets).build())
+        .clock(f.time.asClock()).sleeper(f.time::sleep).build().run(f.connector, SyncRequest.builder().forceFull(true).build());
+    assertThat(mappedSink.findStock(truth.productIds())).isNotEmpty().extracting(StockLevel::locationId)
+        .containsOnly(outlets.get(0), outlets.get(1));
+    assertThat(mappedSink.findSales(truth.saleIds()).values()).isNotEmpty()
+        .allMatch(o -> o.locationId().filter(l -> l.equals(outlets.get(0)) || l.equals(outlets.get(1))).isPresent());
+
+    // a mapping naming an outlet the account does not have fails before anything is written
+    OutletMapping unknown = OutletMapping.builder().addLinks(OutletLink.of("no-such-outlet", "WH-Z")).build();
+    dev.lightspeedsync.sync.testing.InMemorySyncSink untouched = new dev.lightspeedsync.sync.testing.InMemorySyncSink();
+    assertThatThrownBy(() -> SyncEngine.builder().sink(untouched).settings(allOutlets().outletMapping(unknown).build())
+        .clock(f.time.asClock()).sleeper(f.time::sleep).build().run(f.connector))
+        .isInstanceOfSatisfying(dev.lightspeedsync.sync.engine.SyncRunException.class, e -> assertThat(e.getMessage())
+            .contains("no-such-outlet", "WH-Z"));
+    assertThat(untouched.locations()).isEmpty();
   }
 
   @Test
@@ -143,6 +161,33 @@ class Seed002XSeriesErpTest {
     assertThat(stored.get(created).sku()).contains("LAMP-1");
     assertThat(stored.get(created).purchasePrice()).hasValueSatisfying(p -> assertThat(p).isEqualByComparingTo("12.00"));
     assertThat(stored.get(renamed).name()).isEqualTo("Renamed in Lightspeed");
+  }
+
+  @Test
+  @DisplayName("Customers in Lightspeed are imported into Unleashed automatically")
+  void customersInLightspeedAreImportedAutomatically() {
+    SyncReport first = run(allOutlets().build());
+    assertThat(first.stream(SyncStream.CUSTOMERS)).as("customers are part of every run").isPresent();
+    truth.assertCustomersEqualTruth(f.sink);
+
+    // a customer created in Lightspeed, one edited there and one deleted there reach the ERP on the next run
+    f.time.advance(Duration.ofMinutes(30));
+    String created = f.xseriesClient.createCustomer(CustomerDetails.builder().firstName("Nia").lastName("Walker")
+        .email("nia@mail.example").build()).id();
+    List<String> live = x().expectedIds("customers").limit(2).collect(Collectors.toList());
+    x().updateCustomer(live.get(0), Map.of("phone", "+64 9 555 1234"));
+    x().deleteCustomer(live.get(1));
+    f.time.advance(Duration.ofMinutes(1));
+    SyncReport second = run(allOutlets().build());
+
+    assertThat(second.stream(SyncStream.CUSTOMERS).orElseThrow().full()).isFalse();
+    truth.assertCustomersEqualTruth(f.sink);
+    Map<String, dev.lightspeedsync.sync.model.Customer> stored = f.sink.findCustomers(List.of(created, live.get(0),
+        live.get(1)));
+    assertThat(stored.get(created).displayName()).isEqualTo("Nia Walker");
+    assertThat(stored.get(created).email()).contains("nia@mail.example");
+    assertThat(stored.get(live.get(0)).phone()).contains("+64 9 555 1234");
+    assertThat(stored.get(live.get(1)).active()).as("deleted in Lightspeed: kept, inactive").isFalse();
   }
 
   @Test
@@ -205,10 +250,12 @@ class Seed002XSeriesErpTest {
     // X-Series bookmarks are versions, not dates: a re-import from a date reads those streams in full
     // (the connector may narrow the read to records changed since the date) and says so
     SyncReport again = engine.run(f.connector, SyncRequest.builder().streams(Set.of(SyncStream.CATALOGUE,
-        SyncStream.SALES)).reimportFrom(f.time.now().minus(Duration.ofDays(365))).build());
+        SyncStream.CUSTOMERS, SyncStream.SALES)).reimportFrom(f.time.now().minus(Duration.ofDays(365))).build());
     assertThat(again.notices()).anyMatch(n -> n.contains("sequence number") && n.contains("read in full"));
 
     assertThat(again.stream(SyncStream.CATALOGUE).orElseThrow().full()).isTrue();
+    assertThat(again.stream(SyncStream.CUSTOMERS).orElseThrow().full()).isTrue();
+    truth.assertCustomersEqualTruth(restored);
     assertThat(restored.findSkus(truth.productIds()).values().stream().filter(Sku::active).map(Sku::id)
         .collect(Collectors.toSet())).isEqualTo(truth.expectedActiveSkus());
     assertThat(restored.findSales(truth.saleIds()).values().stream().filter(o -> o.status() == SaleStatus.COMPLETED)

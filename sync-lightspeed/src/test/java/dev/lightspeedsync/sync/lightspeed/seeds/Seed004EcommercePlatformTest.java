@@ -3,6 +3,13 @@ package dev.lightspeedsync.sync.lightspeed.seeds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lightspeedsync.sync.SyncSettings;
+import dev.lightspeedsync.sync.lightspeed.WriteAction;
+import dev.lightspeedsync.sync.lightspeed.WriteReport;
+import dev.lightspeedsync.sync.lightspeed.retail.RetailWriter;
+import dev.lightspeedsync.sync.model.HostOrder;
+import dev.lightspeedsync.sync.model.HostOrderLine;
+import dev.lightspeedsync.sync.rules.OrderExportConfig;
+import java.time.Instant;
 import dev.lightspeedsync.sync.engine.SyncReport;
 import dev.lightspeedsync.sync.engine.SyncStream;
 import dev.lightspeedsync.sync.model.ReasonCode;
@@ -168,5 +175,60 @@ class Seed004EcommercePlatformTest {
     assertThat(f.sink.findSkus(ids).values()).filteredOn(Sku::active).isNotEmpty()
         .allMatch(s -> reorder.getOrDefault(s.id(), 0L) > 0, "reorder point or level > 0");
     assertThat(report.stream(SyncStream.CATALOGUE).orElseThrow().leftOut()).containsKey(ReasonCode.IMPORT_FILTER_NOT_MET);
+  }
+
+  // Use Order Exporting ----------------------------------------------------------------------------------
+
+  private WriteReport exportOrders(OrderExportConfig.Builder export, HostOrder... orders) {
+    TestkitRecord register = f.server.retail().stream("Register").findFirst().orElseThrow();
+    SyncSettings settings = SyncSettings.builder().orderExport(export.enabled(true).employeeId("1")
+        .registerId(Long.toString(register.id())).build()).build();
+    return RetailWriter.builder().client(f.retailClient()).sink(f.sink).settings(settings).clock(f.time.asClock())
+        .salePaymentType("Webshop").completeAtLightspeedTotal(true).build().exportOrders(List.of(orders));
+  }
+
+  /** A webshop order paid in full at the webshop's price (which may leave out Lightspeed's tax). */
+  private HostOrder webOrder(String id) {
+    long item = f.server.retail().stream("Item")
+        .filter(r -> !r.getBoolean("archived") && r.require("itemType").equals("default")).findFirst().orElseThrow()
+        .id();
+    return HostOrder.builder().id(id).placedAt(Instant.parse("2026-05-01T10:00:00Z")).total(new BigDecimal("30.00"))
+        .amountPaid(new BigDecimal("30.00")).addLines(HostOrderLine.builder().skuId(Long.toString(item)).quantity(3)
+            .unitPrice(new BigDecimal("10.00")).build()).build();
+  }
+
+  private List<TestkitRecord> salesWithReference(String ref) {
+    return f.server.retail().stream("Sale").filter(s -> s.get("referenceNumber").orElse("").equals(ref)).toList();
+  }
+
+  @Test
+  @DisplayName("Orders will be exported to Lightspeed as \"completed sales,\" Orders can only be exported from your"
+      + " website to Lightspeed Retail once")
+  void ordersAreExportedAsCompletedSalesOnce() {
+    WriteReport first = exportOrders(OrderExportConfig.builder(), webOrder("WEB-100"));
+    WriteReport again = exportOrders(OrderExportConfig.builder(), webOrder("WEB-100"));
+
+    assertThat(first.actions()).singleElement().satisfies(a -> assertThat(a.status()).isEqualTo(WriteAction.Status.DONE));
+    assertThat(again.actions()).isEmpty();
+    assertThat(again.exclusions()).singleElement().satisfies(e -> assertThat(e.reason())
+        .isEqualTo(ReasonCode.ALREADY_IN_LEDGER));
+    assertThat(salesWithReference("WEB-100")).singleElement().satisfies(sale -> {
+      assertThat(sale.getBoolean("completed")).isTrue();
+      // balanced at Lightspeed's tax-inclusive total, whatever the webshop charged
+      assertThat(f.server.retail().salePayments(sale.id())).singleElement()
+          .satisfies(p -> assertThat(new BigDecimal(p.require("amount"))).isEqualByComparingTo("32.40"));
+    });
+  }
+
+  @Test
+  @DisplayName("What status should be applied to exported orders? (Optional) Updates the status of an order on your"
+      + " website after it has been exported to Lightspeed Retail; 'No Change' at first")
+  void theStatusToApplyToExportedOrdersIsReportedForTheHostToSet() {
+    WriteReport noChange = exportOrders(OrderExportConfig.builder(), webOrder("WEB-200"));
+    WriteReport withStatus = exportOrders(OrderExportConfig.builder().statusAfterExport("Sent to POS"),
+        webOrder("WEB-201"));
+
+    assertThat(noChange.hostStatusUpdates()).isEmpty();
+    assertThat(withStatus.hostStatusUpdates()).containsExactly(Map.entry("WEB-201", "Sent to POS"));
   }
 }

@@ -101,6 +101,14 @@ final class SeedFixture implements AutoCloseable {
     return engine(settings).run(connector);
   }
 
+  /** The R-Series client, for the host's writes (product and customer export); R-Series fixtures only. */
+  RetailClient retailClient() {
+    if (!(client instanceof RetailClient r)) {
+      throw new IllegalStateException("not an R-Series fixture");
+    }
+    return r;
+  }
+
   /** A shop name of the testkit account. */
   String shop(int index) {
     return server.retail().stream("Shop").skip(index).findFirst().orElseThrow().require("name");

@@ -165,15 +165,54 @@ class XSeriesConnectorTest {
     assertThat(gone.active()).isFalse();
     // outlets (1 page + the empty one), then per stream one page of changes and the empty page
     long requests = metrics.requests() - before;
-    assertThat(requests).as("requests follow the changes, not the 1,000-product catalogue").isLessThanOrEqualTo(10);
+    assertThat(requests).as("requests follow the changes, not the 1,000-product catalogue").isLessThanOrEqualTo(11);
     assertThat(full.requests()).isGreaterThan(40);
     assertThat(EngineRun.stream(incremental, SyncStream.CATALOGUE).read()).isBetween(3L, 6L);
 
     long idle = metrics.requests();
     SyncReport nothing = runner(sink).runOnce();
-    assertThat(metrics.requests() - idle).as("no changes: one empty page per stream, plus the outlets")
-        .isLessThanOrEqualTo(6);
+    assertThat(metrics.requests() - idle).as("no changes: one empty page per stream (customers included), plus the outlets")
+        .isLessThanOrEqualTo(7);
     assertThat(EngineRun.stream(nothing, SyncStream.CATALOGUE).read()).isZero();
+  }
+
+  @Test
+  void customersAreSyncedFullThenIncrementallyAndDeletedOnesAreStoredInactive() {
+    start(retailer(20, 0).xseriesCustomers(450));
+    InMemorySyncSink sink = new InMemorySyncSink();
+
+    SyncReport full = runner(sink).run(Set.of(SyncStream.CUSTOMERS));
+
+    assertThat(full.complete()).as(full.toString()).isTrue();
+    truth.assertCustomersEqualTruth(sink);
+    assertThat(EngineRun.stream(full, SyncStream.CUSTOMERS).plan()).isEqualTo("customers");
+    assertThat(EngineRun.stream(full, SyncStream.CUSTOMERS).pages()).as("450 customers, 100 a page, + the empty page")
+        .isEqualTo(6);
+    List<String> deletedAtStart = x().deletedIds("customers").collect(Collectors.toList());
+    assertThat(deletedAtStart).as("the retailer has deleted customers").isNotEmpty();
+    assertThat(sink.findCustomers(deletedAtStart).values()).as("deleted customers are stored inactive")
+        .hasSameSizeAs(deletedAtStart).noneMatch(dev.lightspeedsync.sync.model.Customer::active);
+    String checkpoint = sink.checkpoint(runner(sink).streamName(SyncStream.CUSTOMERS)).orElseThrow().position();
+    assertThat(checkpoint).as("the bookmark is the version the walk reached").contains("bm=S%3A");
+
+    time.advance(Duration.ofMinutes(30));
+    List<String> live = x().expectedIds("customers").limit(2).collect(Collectors.toList());
+    x().updateCustomer(live.get(0), Map.of("email", "changed@mail.example", "last_name", "Changed"));
+    x().deleteCustomer(live.get(1));
+    SyncReport incremental = runner(sink).run(Set.of(SyncStream.CUSTOMERS));
+
+    assertThat(incremental.full()).isFalse();
+    truth.assertCustomersEqualTruth(sink);
+    assertThat(EngineRun.stream(incremental, SyncStream.CUSTOMERS).read()).as("only the two changed customers are read")
+        .isEqualTo(2);
+    assertThat(EngineRun.stream(incremental, SyncStream.CUSTOMERS).pages()).isLessThanOrEqualTo(2);
+    dev.lightspeedsync.sync.model.Customer changed = sink.findCustomers(List.of(live.get(0))).get(live.get(0));
+    assertThat(changed.email()).contains("changed@mail.example");
+    assertThat(changed.lastName()).contains("Changed");
+    assertThat(changed.active()).isTrue();
+    dev.lightspeedsync.sync.model.Customer gone = sink.findCustomers(List.of(live.get(1))).get(live.get(1));
+    assertThat(gone).as("a customer deleted in Lightspeed stays in the sink").isNotNull();
+    assertThat(gone.active()).isFalse();
   }
 
   /** Counts the checkpoints a run saves. */

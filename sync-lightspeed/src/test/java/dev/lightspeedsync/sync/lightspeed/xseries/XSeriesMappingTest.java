@@ -343,4 +343,45 @@ class XSeriesMappingTest {
     assertThat(XSeriesMapping.toSupplier(dev.lightspeedsync.client.xseries.model.Supplier.builder().id("sup-1")
         .name("ACME").build()).name()).isEqualTo("ACME");
   }
+  static Stream<Arguments> customers() {
+    String full = "\"id\":\"c-1\",\"customer_code\":\"C-000001\",\"name\":\"Ana Ruiz\",\"first_name\":\"Ana\","
+        + "\"last_name\":\"Ruiz\",\"company_name\":\"Ruiz Ltd\",\"email\":\"ana@mail.example\","
+        + "\"phone\":\"+64 9 555 0001\",\"mobile\":\"+64 21 000\",\"physical_address_1\":\"12 Queen St\","
+        + "\"physical_address_2\":\"Level 3\",\"physical_suburb\":\"CBD\",\"physical_city\":\"Auckland\","
+        + "\"physical_postcode\":\"1010\",\"physical_state\":\"AUK\",\"physical_country_id\":\"NZ\","
+        + "\"updated_at\":\"2026-11-01T10:00:00Z\",\"deleted_at\":null,\"version\":7";
+    dev.lightspeedsync.sync.model.Customer ana = dev.lightspeedsync.sync.model.Customer.builder().id("c-1")
+        .code("C-000001").firstName("Ana").lastName("Ruiz").company("Ruiz Ltd").email("ana@mail.example")
+        .phone("+64 9 555 0001").street("12 Queen St Level 3").city("Auckland").postalCode("1010").region("AUK")
+        .country("NZ").updatedAt(T).build();
+    return Stream.of(
+        Arguments.of("every field", "{" + full + "}", ana),
+        Arguments.of("deleted: inactive, updated at the deletion",
+            "{" + full.replace("\"deleted_at\":null", "\"deleted_at\":\"2026-11-03T00:00:00Z\"") + "}",
+            ana.withActive(false).withUpdatedAt(Instant.parse("2026-11-03T00:00:00Z"))),
+        Arguments.of("blank and padded values", "{\"id\":\"c-2\",\"customer_code\":\" \",\"first_name\":\" Bo \","
+            + "\"last_name\":\"\",\"company_name\":\"\",\"email\":\"  \",\"phone\":\"\",\"mobile\":\"\","
+            + "\"physical_address_1\":\"\",\"physical_address_2\":\" \",\"physical_city\":\"\","
+            + "\"physical_postcode\":\"\",\"physical_state\":\"\",\"physical_country_id\":\"\"}",
+            dev.lightspeedsync.sync.model.Customer.builder().id("c-2").firstName("Bo").build()),
+        Arguments.of("no phone: the mobile", "{\"id\":\"c-3\",\"last_name\":\"Li\",\"phone\":null,\"mobile\":\"021 77\"}",
+            dev.lightspeedsync.sync.model.Customer.builder().id("c-3").lastName("Li").phone("021 77").build()),
+        Arguments.of("no first or last name: the name is the last name",
+            "{\"id\":\"c-4\",\"name\":\"Walk-in customer\",\"first_name\":\"\",\"last_name\":null}",
+            dev.lightspeedsync.sync.model.Customer.builder().id("c-4").lastName("Walk-in customer").build()),
+        Arguments.of("no city: the suburb; second address line alone",
+            "{\"id\":\"c-5\",\"physical_address_2\":\"Unit 4\",\"physical_suburb\":\"Ponsonby\"}",
+            dev.lightspeedsync.sync.model.Customer.builder().id("c-5").street("Unit 4").city("Ponsonby").build()),
+        Arguments.of("only an id", "{\"id\":\"c-6\"}", dev.lightspeedsync.sync.model.Customer.builder().id("c-6").build()));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("customers")
+  @DisplayName("a customer keeps its code, names, company, contact data and address; deleted ones are inactive")
+  void customers(String name, String json, dev.lightspeedsync.sync.model.Customer expected) throws Exception {
+    dev.lightspeedsync.client.xseries.model.Customer wire =
+        XSeriesJson.mapper().readValue(json, dev.lightspeedsync.client.xseries.model.Customer.class);
+
+    assertThat(XSeriesMapping.toCustomer(wire)).isEqualTo(expected);
+  }
 }

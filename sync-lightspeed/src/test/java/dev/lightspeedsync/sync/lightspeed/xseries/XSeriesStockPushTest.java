@@ -2,7 +2,6 @@ package dev.lightspeedsync.sync.lightspeed.xseries;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lightspeedsync.client.Sleeper;
 import dev.lightspeedsync.client.xseries.XSeriesClient;
 import dev.lightspeedsync.sync.SyncSettings;
 import dev.lightspeedsync.sync.engine.SyncStream;
@@ -22,9 +21,7 @@ import dev.lightspeedsync.sync.testing.InMemorySyncSink;
 import dev.lightspeedsync.testkit.Fault;
 import dev.lightspeedsync.testkit.LightspeedTestServer;
 import dev.lightspeedsync.testkit.ManualTimeSource;
-import dev.lightspeedsync.testkit.TestkitConfig;
 import dev.lightspeedsync.testkit.TestkitRecord;
-import dev.lightspeedsync.testkit.XSeriesCredentials;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -49,12 +46,8 @@ class XSeriesStockPushTest {
 
   @BeforeEach
   void start() {
-    server = LightspeedTestServer.start(TestkitConfig.builder().seed(5).timeSource(time).items(0).sales(0).orders(0)
-        .xseriesOutlets(2).xseriesProducts(30).xseriesSales(0).build());
-    XSeriesCredentials c = server.xseriesCredentials();
-    Sleeper sleeper = time::sleep;
-    client = XSeriesClient.builder().domainPrefix(c.domainPrefix()).baseUrl(server.xseriesOrigin().toString())
-        .personalToken(c.personalToken()).clock(time.asClock()).sleeper(sleeper).build();
+    server = XSeriesWriterRetailer.start(time);
+    client = XSeriesWriterRetailer.client(server, time);
     List<String> tracked = server.xseries().stream("products")
         .filter(p -> p.getBoolean("has_inventory") && p.get("deleted_at").isEmpty()).map(TestkitRecord::key)
         .limit(2).toList();

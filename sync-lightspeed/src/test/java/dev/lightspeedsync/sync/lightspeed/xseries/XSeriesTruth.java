@@ -160,6 +160,8 @@ public final class XSeriesTruth {
     assertThat(sales.values()).as("every stored sale is completed or was replaced by its voided version")
         .allMatch(o -> o.status() == SaleStatus.COMPLETED || o.status() == SaleStatus.VOIDED);
 
+    assertCustomersEqualTruth(sink);
+
     // demand: once per order line and SKU, only from completed sales
     List<Demand> demand = sink.findDemand(all);
     Set<String> keys = new HashSet<>();
@@ -167,6 +169,26 @@ public final class XSeriesTruth {
       assertThat(keys.add(d.orderId() + "/" + d.lineId() + "/" + d.skuId() + "/" + d.path()))
           .as("demand stored twice: " + d).isTrue();
       assertThat(expectedSales).as("demand of order " + d.orderId()).containsKey(d.orderId());
+    }
+  }
+
+  /**
+   * Every customer is stored once, with its code, names and e-mail as Lightspeed has them now;
+   * deleted customers are stored inactive, never left out.
+   */
+  public void assertCustomersEqualTruth(InMemorySyncSink sink) {
+    List<TestkitRecord> customers = x.stream("customers").collect(Collectors.toList());
+    assertThat(customers).as("customers in the retailer").isNotEmpty();
+    Map<String, dev.lightspeedsync.sync.model.Customer> stored =
+        sink.findCustomers(customers.stream().map(TestkitRecord::key).collect(Collectors.toList()));
+    assertThat(stored).as("stored customers").hasSize(customers.size());
+    for (TestkitRecord r : customers) {
+      dev.lightspeedsync.sync.model.Customer c = stored.get(r.key());
+      assertThat(c.active()).as("customer %s active", r.key()).isEqualTo(!deleted(r));
+      assertThat(c.code()).as("customer %s code", r.key()).isEqualTo(r.get("customer_code"));
+      assertThat(c.firstName()).as("customer %s first name", r.key()).isEqualTo(r.get("first_name"));
+      assertThat(c.lastName()).as("customer %s last name", r.key()).isEqualTo(r.get("last_name"));
+      assertThat(c.email()).as("customer %s e-mail", r.key()).isEqualTo(r.get("email").filter(e -> !e.isBlank()));
     }
   }
 }

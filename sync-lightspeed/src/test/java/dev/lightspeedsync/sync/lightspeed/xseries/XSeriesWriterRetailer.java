@@ -1,0 +1,26 @@
+package dev.lightspeedsync.sync.lightspeed.xseries;
+
+import dev.lightspeedsync.client.Sleeper;
+import dev.lightspeedsync.client.xseries.XSeriesClient;
+import dev.lightspeedsync.testkit.LightspeedTestServer;
+import dev.lightspeedsync.testkit.ManualTimeSource;
+import dev.lightspeedsync.testkit.TestkitConfig;
+import dev.lightspeedsync.testkit.XSeriesCredentials;
+
+/** The small fake retailer the X-Series writer tests write to (2 outlets, 30 products, no sales), and its client. */
+final class XSeriesWriterRetailer {
+  private XSeriesWriterRetailer() {}
+
+  static LightspeedTestServer start(ManualTimeSource time) {
+    return LightspeedTestServer.start(TestkitConfig.builder().seed(5).timeSource(time).items(0).sales(0).orders(0)
+        .xseriesOutlets(2).xseriesProducts(30).xseriesSales(0).build());
+  }
+
+  /** A personal-token client on the server's clock; waits for windows on the test clock, never really. */
+  static XSeriesClient client(LightspeedTestServer server, ManualTimeSource time) {
+    XSeriesCredentials c = server.xseriesCredentials();
+    Sleeper sleeper = time::sleep;
+    return XSeriesClient.builder().domainPrefix(c.domainPrefix()).baseUrl(server.xseriesOrigin().toString())
+        .personalToken(c.personalToken()).clock(time.asClock()).sleeper(sleeper).build();
+  }
+}
