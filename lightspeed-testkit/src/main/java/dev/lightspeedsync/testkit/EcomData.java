@@ -10,12 +10,14 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import dev.lightspeedsync.testkit.internal.Json;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.Stream;
@@ -91,6 +93,36 @@ public final class EcomData {
   /** Number of records; walks the whole table. */
   public long count(String resource) {
     return stream(resource).count();
+  }
+
+  /**
+   * How many records a correct full sync of this shop stores under the default rules; walks the
+   * products, variants and orders once:
+   *
+   * <ul>
+   *   <li>{@code skus}: variants whose product is {@code visible} or {@code auto} and whose
+   *       {@code stockTracking} is not {@code disabled};
+   *   <li>{@code stockRows}: one per variant that has a {@code stockLevel}, whatever its product's
+   *       visibility or its tracking (the webshop is the one location);
+   *   <li>{@code sales}: orders that are {@code paid} and not {@code cancelled}, whatever their age.
+   * </ul>
+   *
+   * @return the expected counts, as of now
+   */
+  public ExpectedCounts expected() {
+    Set<Long> shown = new HashSet<>();
+    stream("products").filter(p -> {
+      String v = p.get("visibility").orElse("");
+      return v.equals("visible") || v.equals("auto");
+    }).forEach(p -> shown.add(p.id()));
+    long skus = stream("variants")
+        .filter(v -> shown.contains(v.getLong("product")) && !"disabled".equals(v.get("stockTracking").orElse("")))
+        .count();
+    long sales = stream("orders")
+        .filter(o -> "paid".equals(o.get("paymentStatus").orElse("")) && !"cancelled".equals(o.get("status").orElse("")))
+        .count();
+    long stockRows = stream("variants").filter(v -> v.get("stockLevel").isPresent()).count();
+    return new ExpectedCounts(skus, stockRows, sales);
   }
 
   /** The variants of a product. */

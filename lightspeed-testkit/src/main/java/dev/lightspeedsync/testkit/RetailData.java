@@ -87,6 +87,30 @@ public final class RetailData {
     return store.items;
   }
 
+  /**
+   * How many records a correct full sync of this account stores under the default rules, with every
+   * shop selected ({@code LocationStrategy.ALL}); walks the items, stock rows and sales once:
+   *
+   * <ul>
+   *   <li>{@code skus}: items that are neither archived nor of {@code itemType}
+   *       {@code non_inventory};
+   *   <li>{@code stockRows}: {@code ItemShop} rows of a real shop ({@code shopID} other than 0, the
+   *       summary row), one per item and shop, for every item (archived and non-inventory ones
+   *       included: their stock is stored, they just are not active SKUs);
+   *   <li>{@code sales}: sales that are completed, not voided and not archived.
+   * </ul>
+   *
+   * @return the expected counts, as of now
+   */
+  public ExpectedCounts expected() {
+    long skus = stream("Item")
+        .filter(r -> !r.getBoolean("archived") && !"non_inventory".equals(r.get("itemType").orElse(""))).count();
+    long stockRows = stream("ItemShop").filter(r -> r.getLong("shopID") != 0).count();
+    long sales = stream("Sale")
+        .filter(r -> r.getBoolean("completed") && !r.getBoolean("voided") && !r.getBoolean("archived")).count();
+    return new ExpectedCounts(skus, stockRows, sales);
+  }
+
   /** Shop ids are 1..shops(). */
   public int shops() {
     return store.shops;

@@ -16,7 +16,7 @@ class ApiSurfaceTest {
   private static final List<Class<?>> API = List.of(LightspeedTestServer.class, TestkitConfig.class,
       TestkitConfig.Builder.class, TimeSource.class, ManualTimeSource.class, Fault.class, FaultPlan.class,
       RetailCredentials.class, EcomCredentials.class, Inspection.class, Inspection.Request.class, RetailData.class,
-      EcomData.class, XSeriesCredentials.class, XSeriesData.class, TestkitRecord.class, LightspeedTestkitExtension.class, TestkitInject.class, Main.class);
+      EcomData.class, ExpectedCounts.class, XSeriesCredentials.class, XSeriesData.class, TestkitRecord.class, LightspeedTestkitExtension.class, TestkitInject.class, Main.class);
 
   private static boolean leaks(Type t) {
     String name = t.getTypeName();
