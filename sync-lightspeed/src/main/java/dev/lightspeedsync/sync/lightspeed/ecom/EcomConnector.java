@@ -283,9 +283,7 @@ public final class EcomConnector implements Connector {
 
       @Override
       public PassPage read(ReadStart since, @Nullable String cursor) {
-        EcomQuery.Builder query = EcomQuery.builder();
-        since.sinceTime().ifPresent(query::updatedAtMin);
-        Page<Order> page = Pages.read(client.orders().walkById(query.build()), cursor, clock);
+        Page<Order> page = Pages.read(client.orders().walkById(changedSince(since)), cursor, clock);
         Batch.Builder b = Batch.builder();
         b.addIssues(Pages.rejected(page, RecordKind.SALES_ORDER, "Order", clock.instant()));
         Long lastDone = null;
@@ -303,6 +301,13 @@ public final class EcomConnector implements Connector {
         return PassPage.of(b.build(), Pages.next(page), null);
       }
     };
+  }
+
+  /** The walk's query: everything on a full read, else what changed since the start ({@code updated_at_min}). */
+  private static EcomQuery changedSince(ReadStart since) {
+    EcomQuery.Builder query = EcomQuery.builder();
+    since.sinceTime().ifPresent(query::updatedAtMin);
+    return query.build();
   }
 
   /** Orders by id with their lines, for immediate imports; unknown ids are left out. */
@@ -383,9 +388,7 @@ public final class EcomConnector implements Connector {
   private <T> ReadPass walk(String name, EcomResource<T> resource, BiConsumer<Page<T>, Batch.Builder> map,
       After<T> after) {
     return Pages.pass(name, clock, (since, cursor) -> {
-      EcomQuery.Builder query = EcomQuery.builder();
-      since.sinceTime().ifPresent(query::updatedAtMin);
-      Page<T> page = Pages.read(resource.walkById(query.build()), cursor, clock);
+      Page<T> page = Pages.read(resource.walkById(changedSince(since)), cursor, clock);
       Batch.Builder batch = Batch.builder();
       map.accept(page, batch);
       after.accept(page, since, batch);
