@@ -70,6 +70,11 @@ public final class RetryConfig {
     return maxBackoff;
   }
 
+  /**
+   * How long the attempts and backoffs of one call may take together before a failure is final.
+   * Waits for the rate limit are not counted (each is bounded by {@link #maxWait()}), so a read
+   * that waited out an hour window still has its retries.
+   */
   public Duration maxRetryDuration() {
     return maxRetryDuration;
   }

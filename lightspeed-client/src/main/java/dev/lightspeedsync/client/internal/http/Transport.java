@@ -50,10 +50,19 @@ import retrofit2.Response;
  * applying it) after the pause the account's limiter imposes; 5xx and connection faults are retried
  * only when the request is safe to repeat (reads) or provably never reached the server (connect
  * failures). Thread-safe.
+ *
+ * <p>Time spent waiting for the rate limit is not retry time: {@link RetryConfig#maxRetryDuration()}
+ * bounds the backoffs and attempts of a call, while each rate-limit wait is bounded by
+ * {@link RetryConfig#maxWait()} alone. After any wait of {@value #STALE_AFTER_SECONDS} s or more the
+ * idle pooled connections are closed: servers close connections left idle longer than their idle
+ * timeout (the JDK's HttpServer after 30 s, nginx after 75 s), and a request sent on such a dead
+ * connection fails after it was written, when a write can no longer be resent safely.
  */
 public final class Transport {
   private static final Logger LOG = LoggerFactory.getLogger(Transport.class);
   private static final int MAX_ERROR_BODY = 8 * 1024;
+  /** Waits at least this long close the idle pooled connections (OkHttp's own staleness threshold is 10 s). */
+  static final long STALE_AFTER_SECONDS = 10;
 
   private final RawApi api;
   private final RateLimiter limiter;
@@ -95,6 +104,7 @@ public final class Transport {
   public ApiResponse execute(RequestSpec spec) {
     Instant started = clock.instant();
     String requestId = Long.toString(requestIds.incrementAndGet());
+    CallTime paced = new CallTime();
     RetryPolicy<ApiResponse> policy =
         RetryPolicy.<ApiResponse>builder()
             .handleIf((result, failure) -> failure instanceof LightspeedException
@@ -105,9 +115,9 @@ public final class Transport {
       return Failsafe.with(policy)
           .get(ctx -> {
             if (ctx.getAttemptCount() > 0) {
-              waitBeforeRetry(spec, requestId, ctx.getAttemptCount(), ctx.getLastException(), started);
+              waitBeforeRetry(spec, requestId, ctx.getAttemptCount(), ctx.getLastException(), started, paced);
             }
-            return attempt(spec, requestId, ctx.getAttemptCount() + 1);
+            return attempt(spec, requestId, ctx.getAttemptCount() + 1, paced);
           });
     } catch (GiveUp giveUp) {
       throw giveUp.failure;
@@ -141,14 +151,16 @@ public final class Transport {
   }
 
   private void waitBeforeRetry(RequestSpec spec, String requestId, int failedAttempts, @Nullable Throwable last,
-      Instant started) {
+      Instant started, CallTime paced) {
     LightspeedException failure = last instanceof LightspeedException ? (LightspeedException) last : null;
     // A 429 needs no backoff of its own: the limiter has paused the whole account until Retry-After.
     Duration delay =
         failure instanceof RateLimitedException
             ? Duration.ZERO
             : Backoff.delay(failedAttempts, retry.initialBackoff(), retry.maxBackoff(), random.getAsDouble());
-    Duration spent = Duration.between(started, clock.instant());
+    // the rate-limit waits of this call are not retry time: an hour window waited out before the
+    // first attempt must not leave a dropped read without its retries
+    Duration spent = Duration.between(started, clock.instant()).minus(paced.waited);
     if (failure != null && spent.plus(delay).compareTo(retry.maxRetryDuration()) > 0) {
       throw new GiveUp(failure);
     }
@@ -166,6 +178,10 @@ public final class Transport {
     }
     try {
       sleeper.sleep(d);
+      if (d.compareTo(Duration.ofSeconds(STALE_AFTER_SECONDS)) >= 0) {
+        // the server may have closed the connections that idled through the wait: never send on them
+        http.connectionPool().evictAll();
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new GiveUp(new LightspeedConnectionException(
@@ -174,7 +190,7 @@ public final class Transport {
     }
   }
 
-  private void acquire(RequestSpec spec, String requestId, int attempt) {
+  private void acquire(RequestSpec spec, String requestId, int attempt, CallTime paced) {
     while (true) {
       Duration wait = limiter.tryAcquire(spec, clock.instant());
       if (wait.isZero() || wait.isNegative()) {
@@ -188,11 +204,12 @@ public final class Transport {
       }
       listener.onPacingWait(event(spec, requestId, attempt, null), wait);
       sleep(spec, wait);
+      paced.waited = paced.waited.plus(wait);
     }
   }
 
-  private ApiResponse attempt(RequestSpec spec, String requestId, int attempt) {
-    acquire(spec, requestId, attempt);
+  private ApiResponse attempt(RequestSpec spec, String requestId, int attempt, CallTime paced) {
+    acquire(spec, requestId, attempt, paced);
     Call<ResponseBody> call = call(spec);
     long t0 = System.nanoTime();
     Response<ResponseBody> response;
@@ -384,6 +401,11 @@ public final class Transport {
     } catch (IOException e) {
       return null;
     }
+  }
+
+  /** The rate-limit waits of one call, across its attempts (one thread at a time). */
+  private static final class CallTime {
+    Duration waited = Duration.ZERO;
   }
 
   /** Ends the retry loop with {@code failure}, whatever the retry policy would say about it. */
