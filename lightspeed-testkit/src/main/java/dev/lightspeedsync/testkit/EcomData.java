@@ -236,6 +236,29 @@ public final class EcomData {
     return view("products", run(() -> mutations.updateProduct(productId, b)));
   }
 
+  /**
+   * Gives a product {@code count} images (0 to 4), as uploading or deleting images in the back office
+   * does; its main {@code image} follows and its {@code updatedAt} moves.
+   */
+  public TestkitRecord setProductImageCount(long productId, int count) {
+    return view("products", run(() -> mutations.setProductImageCount(productId, count)));
+  }
+
+  /**
+   * The full-size URLs ({@code src}) of a product's images, in their {@code sortOrder}, as
+   * {@code GET products/{id}/images} lists them; empty for a product without images or unknown.
+   */
+  public List<String> productImageUrls(long productId) {
+    synchronized (store) {
+      com.fasterxml.jackson.databind.node.ObjectNode p = store.product.get(productId);
+      List<String> out = new ArrayList<>();
+      for (int k = 0; p != null && k < p.path("_images").asInt(); k++) {
+        out.add(store.image(productId, k, true).path("src").asText());
+      }
+      return out;
+    }
+  }
+
   /** Hides a product, as archiving its item in Retail does. */
   public TestkitRecord hideProduct(long productId) {
     return setProductVisibility(productId, "hidden");

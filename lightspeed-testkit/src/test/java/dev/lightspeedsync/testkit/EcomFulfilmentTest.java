@@ -172,6 +172,28 @@ class EcomFulfilmentTest {
   }
 
   @Test
+  void imagesUploadedOrDeletedInTheBackOfficeChangeTheListTheMainImageAndUpdatedAt() {
+    Http http = start(TestkitConfig.builder().products(20).ecomOrders(0).unlimited());
+    JsonNode before = http.ecom("en/products/3.json").json().get("product");
+
+    server.ecom().setProductImageCount(3, 4);
+
+    JsonNode images = http.ecom("en/products/3/images.json").json().get("productImages");
+    assertThat(images).hasSize(4);
+    List<String> srcs = new java.util.ArrayList<>();
+    images.forEach(i -> srcs.add(i.get("src").asText()));
+    assertThat(srcs).isEqualTo(server.ecom().productImageUrls(3)).doesNotHaveDuplicates();
+    JsonNode after = http.ecom("en/products/3.json").json().get("product");
+    assertThat(after.at("/image/src").asText()).isEqualTo(srcs.get(0));
+    assertThat(after.get("updatedAt").asText()).isNotEqualTo(before.get("updatedAt").asText());
+
+    server.ecom().setProductImageCount(3, 0);
+    assertThat(http.ecom("en/products/3/images.json").json().get("productImages")).isEmpty();
+    assertThat(http.ecom("en/products/3.json").json().at("/product/image").asBoolean(true)).isFalse();
+    assertThat(server.ecom().productImageUrls(3)).isEmpty();
+  }
+
+  @Test
   void purchasePriceDiffersFromTheSellingPrice() {
     start(TestkitConfig.builder().products(100).ecomOrders(0).unlimited());
     assertThat(server.ecom().stream("variants"))

@@ -124,6 +124,29 @@ public final class EcomMutations {
     }
   }
 
+  /**
+   * Gives a product {@code count} images (0 to 4), as uploading or deleting images in the back
+   * office does: its main {@code image} follows and its {@code updatedAt} moves.
+   */
+  public ObjectNode setProductImageCount(long id, int count) {
+    if (count < 0 || count > 4) {
+      throw new EcomApi.EcomError(400, "a testkit product has 0 to 4 images, not " + count);
+    }
+    synchronized (s) {
+      ObjectNode cur = require(s.product, id).deepCopy();
+      cur.put("_images", count);
+      if (count == 0) {
+        cur.put("image", false);
+      } else {
+        cur.set("image", s.image(id, 0, false));
+      }
+      cur.put("updatedAt", now());
+      s.product.put(id, cur);
+      webhooks.fire("products", "updated", cur);
+      return cur;
+    }
+  }
+
   public ObjectNode updateOrder(long id, ObjectNode body) {
     synchronized (s) {
       ObjectNode cur = require(s.order, id).deepCopy();

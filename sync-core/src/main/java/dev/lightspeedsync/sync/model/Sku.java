@@ -3,6 +3,7 @@ package dev.lightspeedsync.sync.model;
 import dev.lightspeedsync.sync.internal.Checks;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -69,6 +70,14 @@ public interface Sku extends WithSku {
     return StockTracking.ENABLED;
   }
 
+  /**
+   * The URLs of the product's images, the main image first; empty when the source reported none (or
+   * the adapter does not read images). eCom: the product's main image always, all its images when
+   * the connector is set to read them (seed 003: "Picqer will also import all product images").
+   * Kept in the source's order, duplicates removed.
+   */
+  List<String> imageUrls();
+
   /** Present when this SKU is a composite (combination, assembly or box). */
   Optional<CompositeDefinition> composite();
 
@@ -105,6 +114,7 @@ public interface Sku extends WithSku {
       Checks.notNegative("Sku", "prices[" + level + "]", price);
     });
     purchasePrice().ifPresent(p -> Checks.notNegative("Sku", "purchasePrice", p));
+    imageUrls().forEach(u -> Checks.notBlank("Sku", "imageUrls[]", u));
     orderByQuantity().ifPresent(q -> Checks.positive("Sku", "orderByQuantity", q));
     minimumOrderQuantity().ifPresent(q -> Checks.positive("Sku", "minimumOrderQuantity", q));
     composite().ifPresent(c -> {

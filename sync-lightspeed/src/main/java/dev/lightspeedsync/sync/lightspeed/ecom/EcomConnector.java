@@ -3,6 +3,7 @@ package dev.lightspeedsync.sync.lightspeed.ecom;
 import dev.lightspeedsync.client.ecom.EcomClient;
 import dev.lightspeedsync.client.ecom.EcomQuery;
 import dev.lightspeedsync.client.ecom.EcomResource;
+import dev.lightspeedsync.client.ecom.model.Image;
 import dev.lightspeedsync.client.ecom.model.Order;
 import dev.lightspeedsync.client.ecom.model.OrderProduct;
 import dev.lightspeedsync.client.ecom.model.Product;
@@ -58,6 +59,12 @@ import org.jspecify.annotations.Nullable;
  *   <li><b>Catalogue and stock: products, then variants.</b> A changed product (hidden, another
  *       supplier) changes its variants' SKUs, so an incremental read re-reads the variants of each
  *       changed product.
+ *   <li><b>Images.</b> Every SKU carries its product's main image URL, which comes with the
+ *       product at no extra request. With {@link Builder#allProductImages(boolean)} it carries all
+ *       the product's images instead (seed 003: "Picqer will also import all product images"), at
+ *       one more request per product ({@code GET products/{id}/images}): per product with variants
+ *       in a full read; per changed product, and per product of a changed variant not read before
+ *       in this connector's life, in an incremental one. Off by default.
  *   <li><b>Sales history: every order</b> on the first read, then orders changed since the
  *       bookmark; the lines of each order that is not cancelled come from its products list (one
  *       request per order, which the eCom API requires).
@@ -72,16 +79,25 @@ public final class EcomConnector implements Connector {
   private final Clock clock;
   /** Products by id, as read in this connector's life; a variant needs its product's visibility. */
   private final Map<Long, Optional<Product>> products = new ConcurrentHashMap<>();
+  /** All images of each product, read once a product is read (again), when {@code allImages}. */
+  private final Map<Long, List<Image>> images = new ConcurrentHashMap<>();
+  private final boolean allImages;
 
   private EcomConnector(Builder b) {
     this.client = Objects.requireNonNull(b.client, "client is required");
     this.shopKey = Objects.requireNonNull(b.shopKey, "shopKey is required (for example the eCom shop id)");
     this.metrics = b.metrics;
     this.clock = b.clock;
+    this.allImages = b.allProductImages;
   }
 
   public static Builder builder() {
     return new Builder();
+  }
+
+  /** Whether SKUs carry all their product's images (one request per product) rather than the main image. */
+  public boolean allProductImages() {
+    return allImages;
   }
 
   @Override
@@ -145,10 +161,12 @@ public final class EcomConnector implements Connector {
       boolean skus = true;
       boolean stock = true;
       plans.add(ReadPlan.of("products+variants", catalogue, BookmarkRule.PLAN_START,
-          "1 request per 250 products and per 250 variants; +1 per changed product when incremental",
+          "1 request per 250 products and per 250 variants; +1 per changed product when incremental"
+              + (allImages ? "; +1 per product for its images" : ""),
           List.of(walk("products", client.products(), (page, b) -> {
             for (Product p : page.items()) {
               products.put(p.id(), Optional.of(p));
+              images.remove(p.id()); // changed or read anew: its images are read again when its SKUs are
             }
             b.addIssues(Pages.rejected(page, RecordKind.SKU, "Product", clock.instant()));
           }, (page, since, b) -> {
@@ -226,7 +244,9 @@ public final class EcomConnector implements Connector {
       if (skus) {
         Optional<Product> product = v.productId().map(id -> products.computeIfAbsent(id, this::product))
             .orElse(Optional.empty());
-        b.addSku(EcomMapping.toSku(v, product));
+        List<Image> productImages = allImages && product.isPresent()
+            ? images.computeIfAbsent(product.get().id(), this::productImages) : List.of();
+        b.addSku(EcomMapping.toSku(v, product, productImages));
       }
       if (stock) {
         EcomMapping.toStockLevel(v).ifPresent(b::addStock);
@@ -239,6 +259,15 @@ public final class EcomConnector implements Connector {
       return Optional.of(client.products().get(id));
     } catch (NotFoundException e) {
       return Optional.empty();
+    }
+  }
+
+  /** All images of a product (one request; products have a handful); none when it was deleted meanwhile. */
+  private List<Image> productImages(long productId) {
+    try {
+      return client.productImages(productId).list().stream().collect(Collectors.toList());
+    } catch (NotFoundException e) {
+      return List.of();
     }
   }
 
@@ -354,6 +383,7 @@ public final class EcomConnector implements Connector {
     }
     if (group.equals("products") && !delivery.isDeletion()) {
       products.remove(id.get()); // read the product again: its visibility or supplier may have changed
+      images.remove(id.get()); // and its images
       Batch.Builder b = Batch.builder();
       Pages.paced(() -> {
         variants(client.variants().walkById(EcomQuery.builder().filter("product", id.get()).build()).stream()
@@ -402,6 +432,7 @@ public final class EcomConnector implements Connector {
     private @Nullable String shopKey;
     private SyncMetrics metrics = new SyncMetrics();
     private Clock clock = Clock.systemUTC();
+    private boolean allProductImages;
 
     private Builder() {}
 
@@ -429,6 +460,16 @@ public final class EcomConnector implements Connector {
 
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock == null");
+      return this;
+    }
+
+    /**
+     * Whether each SKU carries all its product's image URLs ({@code GET products/{id}/images}, one
+     * request per product, see the class comment) instead of only the main image, which costs
+     * nothing extra. Default false.
+     */
+    public Builder allProductImages(boolean allProductImages) {
+      this.allProductImages = allProductImages;
       return this;
     }
 

@@ -1,5 +1,6 @@
 package dev.lightspeedsync.sync.lightspeed.ecom;
 
+import dev.lightspeedsync.client.ecom.model.Image;
 import dev.lightspeedsync.client.ecom.model.Order;
 import dev.lightspeedsync.client.ecom.model.OrderProduct;
 import dev.lightspeedsync.client.ecom.model.Product;
@@ -22,7 +23,9 @@ import dev.lightspeedsync.sync.model.Visibility;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,6 +42,9 @@ import java.util.Optional;
  *       variant's {@code priceCost} (seed 000: "the product's purchase price is read out as
  *       purchase price"); configure {@code PurchasePriceConfig.builder().priceField(EcomMapping.PRICE)}
  *       to plan with the selling price instead. Negative prices are left out.
+ *   <li>A SKU's {@code imageUrls} are its product's image URLs ({@code src}): the product's main
+ *       {@code image}, which comes with the product at no extra request, or, when the product's
+ *       images were read ({@code GET products/{id}/images}), all of them by {@code sortOrder}.
  *   <li>eCom has one stock figure per variant: it maps to the single location {@value #WEBSHOP}.
  *   <li>An order is a sales order of channel ECOM with its status, payment and shipment state; its
  *       lines come from the order's products and point at variants.
@@ -68,6 +74,15 @@ public final class EcomMapping {
    * sets it from the configured price field.
    */
   public static Sku toSku(Variant variant, Optional<Product> product) {
+    return toSku(variant, product, List.of());
+  }
+
+  /**
+   * The SKU of a variant as {@link #toSku(Variant, Optional)}, with {@code productImages} (the
+   * product's {@code GET products/{id}/images}) as its image URLs, by {@code sortOrder}; when that
+   * list is empty, the product's main image.
+   */
+  public static Sku toSku(Variant variant, Optional<Product> product, List<Image> productImages) {
     Map<String, BigDecimal> prices = new LinkedHashMap<>();
     variant.priceExcl().filter(p -> p.signum() >= 0).ifPresent(p -> prices.put(PRICE, p));
     variant.priceIncl().filter(p -> p.signum() >= 0).ifPresent(p -> prices.put(PRICE_INCL, p));
@@ -86,7 +101,8 @@ public final class EcomMapping {
         .purchasePrice(variant.priceCost().filter(p -> p.signum() >= 0))
         .supplierId(product.flatMap(Product::supplierId).map(String::valueOf))
         .stockTracking(tracking(variant))
-        .updatedAt(Quantities.latest(variant.updatedAt(), product.flatMap(Product::updatedAt)));
+        .updatedAt(Quantities.latest(variant.updatedAt(), product.flatMap(Product::updatedAt)))
+        .imageUrls(imageUrls(product, productImages));
     if (product.isPresent()) {
       Product p = product.get();
       b.visibility(visibility(p));
@@ -97,6 +113,20 @@ public final class EcomMapping {
       b.visibility(Visibility.UNKNOWN).visibilityRaw("product not found");
     }
     return b.build();
+  }
+
+  /** All images by sortOrder when read, else the main image; blank and repeated URLs left out. */
+  static List<String> imageUrls(Optional<Product> product, List<Image> productImages) {
+    List<Image> images = new ArrayList<>(productImages);
+    images.sort(Comparator.comparingLong(i -> i.sortOrder().orElse(Long.MAX_VALUE))); // stable: ties keep their order
+    if (images.isEmpty()) {
+      product.flatMap(Product::image).ifPresent(images::add);
+    }
+    LinkedHashSet<String> urls = new LinkedHashSet<>();
+    for (Image i : images) {
+      i.src().map(String::trim).filter(u -> !u.isEmpty()).ifPresent(urls::add);
+    }
+    return List.copyOf(urls);
   }
 
   static Visibility visibility(Product product) {

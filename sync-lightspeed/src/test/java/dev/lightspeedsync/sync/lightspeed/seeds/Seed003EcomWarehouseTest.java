@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lightspeedsync.sync.SyncSettings;
 import dev.lightspeedsync.sync.lightspeed.WriteAction;
 import dev.lightspeedsync.sync.lightspeed.WriteReport;
+import dev.lightspeedsync.sync.lightspeed.ecom.EcomConnector;
 import dev.lightspeedsync.sync.lightspeed.ecom.EcomWriter;
 import dev.lightspeedsync.sync.lightspeed.ecom.HostShipment;
 import dev.lightspeedsync.sync.rules.AvailabilityRule;
@@ -123,6 +124,38 @@ class Seed003EcomWarehouseTest {
     assertThat(stock).isNotEmpty();
     assertThat(stock).allSatisfy(s -> assertThat(s.onHand()).as("stock of %s", s.skuId())
         .isEqualTo(variants.get(s.skuId()).getLong("stockLevel")));
+  }
+
+  @Test
+  @DisplayName("With method 2 and 3, Picqer will also import all product images you have in Lightspeed")
+  void allProductImagesWithOrdersAndTheBulkImport() {
+    // all images cost one request per product: the host opts in on the connector
+    EcomConnector withImages = EcomConnector.builder().client(f.ecomClient()).shopKey("shop").metrics(f.metrics)
+        .clock(f.time.asClock()).allProductImages(true).build();
+    touchSomeOrders();
+
+    // method 2: the missing products of each imported order
+    f.engine(importing(EcomOrderMode.ALL)).run(withImages, SyncRequest.builder()
+        .streams(Set.of(SyncStream.ORDER_IMPORT)).build());
+    Map<String, Sku> imported = f.sink.findSkus(variants().keySet());
+    Set<String> fromOrders = imported.keySet();
+    assertThat(fromOrders).isNotEmpty();
+    assertThat(imported.values()).allSatisfy(sku -> assertThat(sku.imageUrls()).as("images of %s", sku.id())
+        .isEqualTo(f.server.ecom().productImageUrls(variants().get(sku.id()).getLong("product"))));
+    assertThat(imported.values()).anyMatch(sku -> !sku.imageUrls().isEmpty());
+    assertThat(f.sink.findStock(fromOrders)).as("with their current stock as the base level").isNotEmpty()
+        .allSatisfy(st -> assertThat(st.onHand()).isEqualTo(variants().get(st.skuId()).getLong("stockLevel")));
+
+    // method 3: 'Import products', the bulk import in the background
+    f.engine(SyncSettings.defaults()).run(withImages, SyncRequest.builder()
+        .streams(Set.of(SyncStream.CATALOGUE, SyncStream.STOCK)).build());
+
+    Map<String, TestkitRecord> variants = variants();
+    Map<String, Sku> skus = f.sink.findSkus(variants.keySet());
+    assertThat(skus.keySet()).containsAll(fromOrders);
+    assertThat(skus.values()).allSatisfy(sku -> assertThat(sku.imageUrls()).as("images of %s", sku.id())
+        .isEqualTo(f.server.ecom().productImageUrls(variants.get(sku.id()).getLong("product"))));
+    assertThat(skus.values()).anyMatch(sku -> sku.imageUrls().size() > 1);
   }
 
   @Test
