@@ -53,9 +53,24 @@ public final class IdleClosingServer implements AutoCloseable {
 
   /** Closes every connection between requests, as a server's idle timeout does; returns once they are closed. */
   public void closeIdleConnections() {
+    close(false);
+  }
+
+  /**
+   * Resets every connection between requests (an abortive close: TCP RST, as a server or a load
+   * balancer that drops its connection state does): the client's next write on one of them fails.
+   */
+  public void resetIdleConnections() {
+    close(true);
+  }
+
+  private void close(boolean reset) {
     for (Socket s : open) {
       synchronized (s) { // never in the middle of answering a request
         try {
+          if (reset) {
+            s.setSoLinger(true, 0);
+          }
           s.close();
         } catch (IOException ignored) {
           // already closed

@@ -142,4 +142,51 @@ class EcomStaleConnectionTest {
     assertThat(server.requests).hasSize(2);
     assertThat(connectionFailures).as("the dead pooled connection, then a fresh one").hasValueLessThanOrEqualTo(1);
   }
+
+  @Test
+  void aWriteThatCouldNotBeSentOnAResetPooledConnectionIsSentOnceOnAFreshOne() throws Exception {
+    client(req -> new Answer(ROOM, req.startsWith("PUT") ? "{\"variant\":" + variant(7) + "}" : variants(1, 1)));
+
+    client.variants().list().firstPage();
+    server.resetIdleConnections(); // no pause: the client still holds the connection in its pool
+    client.setVariantStockLevel(7, 12);
+
+    assertThat(server.requests).hasSize(2);
+    assertThat(server.requests.get(1)).startsWith("PUT /nl/variants/7.json");
+    assertThat(connectionFailures).as("the write on the reset connection, then a fresh one").hasValue(1);
+    assertThat(server.connections).hasValue(2);
+  }
+
+  @Test
+  void aWriteSentInFullOnAConnectionTheServerClosedIsNotResent() throws Exception {
+    // the server closed quietly (FIN) and the request was written before the close was seen: the
+    // client cannot know whether the server read it, so the write is not repeated
+    client(req -> new Answer(ROOM, variants(1, 1)));
+
+    client.variants().list().firstPage();
+    server.closeIdleConnections();
+    assertThatThrownBy(() -> client.setVariantStockLevel(7, 12))
+        .isInstanceOfSatisfying(LightspeedConnectionException.class,
+            e -> assertThat(e.requestMayHaveBeenApplied()).isTrue());
+    assertThat(connectionFailures).hasValue(1);
+  }
+
+  @Test
+  void aSharedClientsOwnEventListenerStillHearsEveryCall() throws Exception {
+    server = new IdleClosingServer(req -> new Answer(ROOM, variants(1, 1)));
+    AtomicInteger calls = new AtomicInteger();
+    okhttp3.OkHttpClient shared = new okhttp3.OkHttpClient.Builder().eventListener(new okhttp3.EventListener() {
+      @Override
+      public void callStart(okhttp3.Call call) {
+        calls.incrementAndGet();
+      }
+    }).build();
+    client = EcomClient.builder().baseUrl(server.baseUrl()).language("nl").credentials(KEY, SECRET).clock(time)
+        .sleeper(time).okHttpClient(shared).build();
+
+    client.variants().list().firstPage();
+    client.variants().list().firstPage();
+
+    assertThat(calls).hasValue(2);
+  }
 }

@@ -83,7 +83,9 @@ public final class HttpLimits {
 
   /** The client to use: a shared one with these limits applied, or a new one. */
   public OkHttpClient client(@Nullable OkHttpClient shared) {
-    return (shared == null ? applyToNew() : apply(shared)).build();
+    OkHttpClient base = (shared == null ? applyToNew() : apply(shared)).build();
+    // tells a request that never left the client whole from one that may have reached the server
+    return WriteProgress.install(base.newBuilder(), base).build();
   }
 
   private static Duration pick(@Nullable Duration set, int sharedMillis, Duration fallback) {

@@ -22,17 +22,17 @@ import retrofit2.http.Url;
 public interface RawApi {
   @GET
   @Streaming
-  Call<ResponseBody> get(@Url String url, @Tag RequestSpec spec);
+  Call<ResponseBody> get(@Url String url, @Tag RequestSpec spec, @Tag WriteProgress progress);
 
   @PUT
   @Streaming
-  Call<ResponseBody> put(@Url String url, @Body JsonNode body, @Tag RequestSpec spec);
+  Call<ResponseBody> put(@Url String url, @Body JsonNode body, @Tag RequestSpec spec, @Tag WriteProgress progress);
 
   @POST
   @Streaming
-  Call<ResponseBody> post(@Url String url, @Body JsonNode body, @Tag RequestSpec spec);
+  Call<ResponseBody> post(@Url String url, @Body JsonNode body, @Tag RequestSpec spec, @Tag WriteProgress progress);
 
   @DELETE
   @Streaming
-  Call<ResponseBody> delete(@Url String url, @Tag RequestSpec spec);
+  Call<ResponseBody> delete(@Url String url, @Tag RequestSpec spec, @Tag WriteProgress progress);
 }

@@ -48,8 +48,9 @@ import retrofit2.Response;
  *
  * <p>Retry rules: 429 is retried for every method (the server refused the request without
  * applying it) after the pause the account's limiter imposes; 5xx and connection faults are retried
- * only when the request is safe to repeat (reads) or provably never reached the server (connect
- * failures). Thread-safe.
+ * only when the request is safe to repeat (reads) or provably never reached the server in full (a
+ * failed connect, or a request that could not be written completely, see {@link WriteProgress}).
+ * Thread-safe.
  *
  * <p>Time spent waiting for the rate limit is not retry time: {@link RetryConfig#maxRetryDuration()}
  * bounds the backoffs and attempts of a call, while each rate-limit wait is bounded by
@@ -210,20 +211,21 @@ public final class Transport {
 
   private ApiResponse attempt(RequestSpec spec, String requestId, int attempt, CallTime paced) {
     acquire(spec, requestId, attempt, paced);
-    Call<ResponseBody> call = call(spec);
+    WriteProgress progress = new WriteProgress();
+    Call<ResponseBody> call = call(spec, progress);
     long t0 = System.nanoTime();
     Response<ResponseBody> response;
     try {
       response = call.execute();
     } catch (IOException e) {
       limiter.onNoResponse(spec, clock.instant());
-      throw connectionFailure(spec, event(spec, requestId, attempt, null), e, false);
+      throw connectionFailure(spec, event(spec, requestId, attempt, null), e, false, progress.writeFailed());
     } catch (LightspeedException e) {
       limiter.onNoResponse(spec, clock.instant());
       throw new GiveUp(e); // e.g. a refused token refresh inside the authenticator
     } catch (RuntimeException e) {
       limiter.onNoResponse(spec, clock.instant());
-      throw connectionFailure(spec, event(spec, requestId, attempt, null), e, false);
+      throw connectionFailure(spec, event(spec, requestId, attempt, null), e, false, progress.writeFailed());
     }
     Duration took = Duration.ofNanos(System.nanoTime() - t0);
     Instant now = clock.instant();
@@ -275,7 +277,7 @@ public final class Transport {
       }
     } catch (IOException e) {
       // the response was already counted by limiter.onResponse
-      throw connectionFailure(spec, answered, e, true);
+      throw connectionFailure(spec, answered, e, true, false);
     }
     if (isBlank(bytes)) {
       return JsonNodeFactory.instance.objectNode(); // eCom answers some DELETEs with an empty body
@@ -322,18 +324,18 @@ public final class Transport {
     return t.length() > 200 ? t.substring(0, 200) + "..." : t;
   }
 
-  private Call<ResponseBody> call(RequestSpec spec) {
+  private Call<ResponseBody> call(RequestSpec spec, WriteProgress progress) {
     String url = spec.url().toString();
     JsonNode body = spec.body() == null ? JsonNodeFactory.instance.objectNode() : spec.body();
     switch (spec.method()) {
       case "GET":
-        return api.get(url, spec);
+        return api.get(url, spec, progress);
       case "PUT":
-        return api.put(url, body, spec);
+        return api.put(url, body, spec, progress);
       case "POST":
-        return api.post(url, body, spec);
+        return api.post(url, body, spec, progress);
       case "DELETE":
-        return api.delete(url, spec);
+        return api.delete(url, spec, progress);
       default:
         throw new IllegalArgumentException("unsupported method " + spec.method());
     }
@@ -356,11 +358,16 @@ public final class Transport {
     return LightspeedConnectionException.Kind.DROPPED;
   }
 
+  /**
+   * The failure of an attempt without a complete response. {@code writeFailed}: the request could
+   * not be written completely (OkHttp's {@code requestFailed}, e.g. a pooled connection the server
+   * had reset), so the server cannot have applied it and even a write may be sent again.
+   */
   private LightspeedException connectionFailure(RequestSpec spec, RequestEvent request, Exception e,
-      boolean duringBody) {
+      boolean duringBody, boolean writeFailed) {
     listener.onConnectionFailure(request, e);
     LightspeedConnectionException.Kind kind = kindOf(e, duringBody);
-    boolean notSent = kind == LightspeedConnectionException.Kind.CONNECT_FAILED;
+    boolean notSent = kind == LightspeedConnectionException.Kind.CONNECT_FAILED || (writeFailed && !duringBody);
     // A response whose body was being read means the write reached the server and was answered.
     boolean mayHaveApplied = !notSent && !spec.method().equals("GET");
     String what;
@@ -376,7 +383,9 @@ public final class Transport {
         what = "received a response body that ends early (" + e.getClass().getSimpleName() + ")";
         break;
       default:
-        what = "lost the connection before a complete response (" + e.getClass().getSimpleName() + ")";
+        what = notSent
+            ? "lost the connection before the request was sent in full (" + e.getClass().getSimpleName() + ")"
+            : "lost the connection before a complete response (" + e.getClass().getSimpleName() + ")";
         break;
     }
     return new LightspeedConnectionException(spec.describe() + " " + what
