@@ -8,13 +8,17 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -33,7 +37,9 @@ public final class IdleClosingServer implements AutoCloseable {
 
   private final ServerSocket socket;
   private final Function<String, Answer> responder;
+  private static final int POLL_MILLIS = 2;
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+  private final Map<Socket, Closing> closing = new ConcurrentHashMap<>();
   /** The request lines received ({@code GET /nl/variants.json?... HTTP/1.1}), in order. */
   public final List<String> requests = new CopyOnWriteArrayList<>();
   /** Connections accepted so far. */
@@ -64,21 +70,34 @@ public final class IdleClosingServer implements AutoCloseable {
     close(true);
   }
 
+  /**
+   * Asks each connection's own thread to close it while it waits for the next request, and waits
+   * until it has: a socket closed by another thread while a read is blocked on it is only closed
+   * once that read returns, and could still take in one more request.
+   */
   private void close(boolean reset) {
+    List<CountDownLatch> done = new ArrayList<>();
     for (Socket s : open) {
-      synchronized (s) { // never in the middle of answering a request
-        try {
-          if (reset) {
-            s.setSoLinger(true, 0);
-          }
-          s.close();
-        } catch (IOException ignored) {
-          // already closed
-        }
+      CountDownLatch closed = new CountDownLatch(1);
+      closing.put(s, new Closing(reset, closed));
+      if (!open.contains(s)) { // its thread ended meanwhile: nothing left to close
+        closed.countDown();
       }
-      open.remove(s);
+      done.add(closed);
+    }
+    for (CountDownLatch closed : done) {
+      try {
+        if (!closed.await(10, TimeUnit.SECONDS)) {
+          throw new IllegalStateException("a connection was not closed within 10 s");
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
     }
   }
+
+  private record Closing(boolean reset, CountDownLatch closed) {}
 
   private void accept() {
     while (!socket.isClosed()) {
@@ -98,38 +117,57 @@ public final class IdleClosingServer implements AutoCloseable {
   private void serve(Socket s) {
     try (s; InputStream in = new BufferedInputStream(s.getInputStream()); OutputStream out = s.getOutputStream()) {
       while (true) {
-        String requestLine = line(in);
-        if (requestLine == null) {
+        // wait for the next request in short polls, so that this thread can close the socket itself
+        s.setSoTimeout(POLL_MILLIS);
+        int first;
+        try {
+          first = in.read();
+        } catch (SocketTimeoutException idle) {
+          Closing c = closing.remove(s);
+          if (c != null) {
+            if (c.reset()) {
+              s.setSoLinger(true, 0);
+            }
+            open.remove(s);
+            s.close();
+            c.closed().countDown();
+            return;
+          }
+          continue;
+        }
+        if (first == -1) {
           return; // the client closed the connection
         }
-        synchronized (s) {
-          long contentLength = 0;
-          for (String h = line(in); h != null && !h.isEmpty(); h = line(in)) {
-            if (h.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
-              contentLength = Long.parseLong(h.substring("content-length:".length()).trim());
-            }
+        s.setSoTimeout(0);
+        String requestLine = (char) first + line(in);
+        long contentLength = 0;
+        for (String h = line(in); h != null && !h.isEmpty(); h = line(in)) {
+          if (h.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
+            contentLength = Long.parseLong(h.substring("content-length:".length()).trim());
           }
-          in.readNBytes((int) contentLength);
-          requests.add(requestLine);
-          Answer answer = responder.apply(requestLine);
-          if (answer == null) {
-            return; // dropped after reading the request: the client sees the connection end unanswered
-          }
-          byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
-          StringBuilder head = new StringBuilder("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n");
-          answer.headers().forEach(h -> head.append(h).append("\r\n"));
-          head.append("Content-Length: ").append(body.length).append("\r\n\r\n");
-          out.write(head.toString().getBytes(StandardCharsets.US_ASCII));
-          out.write(body);
-          out.flush();
         }
+        in.readNBytes((int) contentLength);
+        requests.add(requestLine);
+        Answer answer = responder.apply(requestLine);
+        if (answer == null) {
+          return; // dropped after reading the request: the client sees the connection end unanswered
+        }
+        byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
+        StringBuilder head = new StringBuilder("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n");
+        answer.headers().forEach(h -> head.append(h).append("\r\n"));
+        head.append("Content-Length: ").append(body.length).append("\r\n\r\n");
+        out.write(head.toString().getBytes(StandardCharsets.US_ASCII));
+        out.write(body);
+        out.flush();
       }
-    } catch (SocketException closed) {
-      // closed by closeIdleConnections() or close()
     } catch (IOException e) {
-      // the client went away
+      // the client went away, or the server was closed
     } finally {
       open.remove(s);
+      Closing c = closing.remove(s);
+      if (c != null) {
+        c.closed().countDown();
+      }
     }
   }
 
@@ -149,6 +187,8 @@ public final class IdleClosingServer implements AutoCloseable {
   @Override
   public void close() throws IOException {
     socket.close();
-    closeIdleConnections();
+    for (Socket s : open) {
+      s.close();
+    }
   }
 }

@@ -139,7 +139,8 @@ class EcomStaleConnectionTest {
     server.closeIdleConnections(); // the server's idle timeout, shorter than any pause of ours
     assertThat(client.variants().list().firstPage().items()).hasSize(1);
 
-    assertThat(server.requests).hasSize(2);
+    assertThat(server.requests).as("connections %s, failures %s, sleeps %s", server.connections, connectionFailures,
+        time.sleeps).hasSize(2);
     assertThat(connectionFailures).as("the dead pooled connection, then a fresh one").hasValueLessThanOrEqualTo(1);
   }
 
