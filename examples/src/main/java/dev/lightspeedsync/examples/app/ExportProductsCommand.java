@@ -1,15 +1,12 @@
 package dev.lightspeedsync.examples.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.lightspeedsync.client.retail.RetailClient;
-import dev.lightspeedsync.examples.jdbc.ConnectionPool;
 import dev.lightspeedsync.sync.SyncSettings;
 import dev.lightspeedsync.sync.lightspeed.WriteReport;
 import dev.lightspeedsync.sync.lightspeed.retail.RetailWriter;
 import dev.lightspeedsync.sync.model.Sku;
 import dev.lightspeedsync.sync.rules.MasterDataConfig;
 import dev.lightspeedsync.sync.rules.MasterSide;
-import dev.lightspeedsync.sync.spi.SyncSink;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.util.Iterator;
@@ -55,6 +52,11 @@ final class ExportProductsCommand extends WriteFlowCommand {
     if (!List.of("lightspeed", "host").contains(master.toLowerCase(Locale.ROOT))) {
       throw SyncOptions.usage("--master must be lightspeed or host");
     }
+  }
+
+  @Override
+  List<String> platforms() {
+    return List.of("retail");
   }
 
   @Override
@@ -113,11 +115,11 @@ final class ExportProductsCommand extends WriteFlowCommand {
   }
 
   @Override
-  WriteReport write(RetailClient client, SyncSink sink, ConnectionPool db, List<Line> lines) {
+  WriteReport write(Target target, List<Line> lines) {
     MasterSide side = master.equalsIgnoreCase("host") ? MasterSide.HOST : MasterSide.LIGHTSPEED;
-    SyncSettings settings = SyncSettings.builder().readOnly(readOnly)
+    SyncSettings settings = SyncSettings.builder().readOnly(readOnly())
         .masterData(MasterDataConfig.builder().master(side).exportProducts(true).build()).build();
-    RetailWriter writer = RetailWriter.builder().client(client).sink(sink).settings(settings).dryRun(dryRun).build();
+    RetailWriter writer = RetailWriter.builder().client(target.retail()).sink(target.sink).settings(settings).dryRun(dryRun).build();
     return writer.exportProducts(lines.stream().map(ExportProductsCommand::product).toList());
   }
 }

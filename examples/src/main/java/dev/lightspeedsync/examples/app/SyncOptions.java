@@ -23,8 +23,6 @@ import org.jspecify.annotations.Nullable;
  */
 final class SyncOptions {
   static final Set<String> PLATFORMS = Set.of("retail", "ecom", "xseries");
-  /** The X-Series domain prefix: the retailer's subdomain, lower case. */
-  private static final java.util.regex.Pattern DOMAIN_PREFIX = java.util.regex.Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?");
   static final Set<String> SALES = Set.of("completed", "paid", "all");
   static final Set<String> ORDERS = Set.of("paid", "all", "eligible");
   /** Longest {@code --order-window}: the rule's bound, 31 days. */
@@ -35,21 +33,12 @@ final class SyncOptions {
 
   /** Checks the values of {@code c}'s options; throws a usage {@link AppException} on the first bad one. */
   static void check(SyncCommand c) {
-    if (!PLATFORMS.contains(lower(c.platform))) {
-      throw usage("--platform must be retail, ecom or xseries");
-    }
-    if (c.domainPrefix != null && !DOMAIN_PREFIX.matcher(c.domainPrefix).matches()) {
-      throw usage("--domain-prefix must be the retailer's subdomain in lower case (letters, digits, '-'),"
-          + " as in mystore for mystore.retail.lightspeed.app");
-    }
-    if (c.token != null && (c.token.isBlank() || c.token.chars().anyMatch(ch -> Character.isWhitespace(ch) || ch < 0x20))) {
-      throw usage("--token must be a personal token without spaces");
-    }
+    c.connection.check();
     if (!SALES.contains(lower(c.sales))) {
       throw usage("--sales must be completed, paid or all");
     }
     if (c.orders != null) {
-      if (!lower(c.platform).equals("ecom")) {
+      if (!lower(c.connection.platform).equals("ecom")) {
         throw usage("--orders is the eCom order import; it needs --platform ecom");
       }
       if (!ORDERS.contains(lower(c.orders))) {
@@ -62,9 +51,6 @@ final class SyncOptions {
     if (!PROGRESS.contains(lower(c.progress))) {
       throw usage("--progress must be auto, bar, log or none");
     }
-    if (c.maxAttempts < 1 || c.maxAttempts > 20) {
-      throw usage("--max-attempts must be between 1 and 20");
-    }
     if (!(c.timeScale > 0) || Double.isInfinite(c.timeScale) || c.timeScale > 1_000_000) {
       throw usage("--time-scale must be a number above 0 and at most 1000000 (API seconds per real second)");
     }
@@ -76,9 +62,6 @@ final class SyncOptions {
     }
     if (c.testkitShops < 1 || c.testkitShops > 1000) {
       throw usage("--testkit-shops must be between 1 and 1000");
-    }
-    if (c.baseUrl != null) {
-      checkBaseUrl(c.baseUrl);
     }
     if (c.reimportFrom != null) {
       SyncCommand.parseInstant(c.reimportFrom);
@@ -173,8 +156,8 @@ final class SyncOptions {
    * @param defaultLocation the default location's name (R-Series), or null for eCom
    */
   static SyncSettings settings(SyncCommand c, String defaultLocation) {
-    boolean ecom = lower(c.platform).equals("ecom");
-    SyncSettings.Builder b = SyncSettings.builder().readOnly(c.readOnly).salesSelection(salesSelection(c.sales, ecom));
+    boolean ecom = lower(c.connection.platform).equals("ecom");
+    SyncSettings.Builder b = SyncSettings.builder().readOnly(c.connection.readOnly).salesSelection(salesSelection(c.sales, ecom));
     if (!ecom) {
       b.location(locations(c.locations, defaultLocation));
     }
