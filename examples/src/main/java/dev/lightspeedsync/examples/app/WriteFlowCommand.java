@@ -322,15 +322,15 @@ abstract class WriteFlowCommand implements Callable<Integer> {
     for (Line l : lines) {
       lineOfKey.computeIfAbsent(keyOf(l), k -> new ArrayDeque<>()).add(l.number());
     }
-    if (oneActionForManyLines()) {
-      return reportShared(report, lineOfKey);
-    }
     if (report.suppressedBecause().isPresent()) {
       for (Line l : lines) {
         out.println(result(l.number()).put("key", keyOf(l)).put("status", "SUPPRESSED")
             .put("detail", report.suppressedBecause().get().name()));
       }
       return 0;
+    }
+    if (oneActionForManyLines()) {
+      return reportShared(report, lineOfKey);
     }
     long failed = 0;
     for (WriteAction a : report.actions()) {

@@ -339,6 +339,69 @@ class WriteFlowAppTest {
     assertThat(itemsWithCustomSku("HOST-MUG-3")).isZero();
   }
 
+  private String buyOrder(String id) {
+    return "{\"id\":\"" + id + "\",\"lines\":[{\"skuId\":\"" + itemA + "\",\"quantity\":12},{\"lineId\":\"B\",\"skuId\":\""
+        + itemB + "\",\"quantity\":3}]}";
+  }
+
+  private List<dev.lightspeedsync.testkit.TestkitRecord> ordersWithRef(String ref) {
+    return server.retail().stream("Order").filter(o -> ref.equals(o.get("refNum").orElse(null))).toList();
+  }
+
+  private String firstShop() {
+    return server.retail().stream("Shop").findFirst().orElseThrow().require("name");
+  }
+
+  @Test
+  void exportBuyOrdersCreatesEachOrderOnceAtTheDefaultLocationAndReportsInvalidLines() {
+    Path in = input("buy.jsonl", buyOrder("BO-1"), "{\"id\":\"BO-2\",\"lines\":[{\"skuId\":\"" + itemA
+        + "\",\"quantity\":0}]}");
+
+    AppRun first = run("export-buy-orders", in, "--default-location", firstShop());
+    AppRun second = run("export-buy-orders", in, "--default-location", firstShop());
+
+    assertThat(first.exitCode()).as(first.out() + first.err()).isEqualTo(ExitCodes.INVALID_INPUT);
+    assertThat(results(first).stream().filter(r -> r.get("line").asInt() == 1).map(r -> r.get("kind").asText()
+        + " " + r.get("status").asText()).toList())
+        .containsExactly("BUY_ORDER DONE", "BUY_ORDER_LINE DONE", "BUY_ORDER_LINE DONE");
+    assertThat(results(first).stream().filter(r -> r.get("line").asInt() == 2).map(r -> r.get("status").asText()))
+        .containsExactly("INVALID");
+    assertThat(results(second).stream().filter(r -> r.get("line").asInt() == 1).map(r -> r.get("status").asText()))
+        .containsOnly("ALREADY_DONE");
+    assertThat(ordersWithRef("BO-1")).singleElement().satisfies(o -> assertThat(o.require("shopID"))
+        .isEqualTo(Long.toString(server.retail().stream("Shop").findFirst().orElseThrow().id())));
+  }
+
+  @Test
+  @org.junit.jupiter.api.DisplayName("001: 'My Buy Orders are failing to export': a wrong-case default location sends nothing and names the near match")
+  void aWrongCaseDefaultLocationFailsNamingTheNearMatch() {
+    Path in = input("buy.jsonl", buyOrder("BO-1"));
+    String wrongCase = firstShop().toUpperCase(java.util.Locale.ROOT);
+    assertThat(server.retail().stream("Shop").map(r -> r.require("name"))).doesNotContain(wrongCase);
+
+    AppRun run = run("export-buy-orders", in, "--default-location", wrongCase);
+
+    assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCodes.SETTINGS_MISMATCH);
+    assertThat(run.errLines()).singleElement().asString().startsWith("error: ").contains("'" + firstShop() + "'");
+    assertThat(ordersWithRef("BO-1")).isEmpty();
+  }
+
+  @Test
+  void aBuyOrderCreatedThenAnswered500IsFoundByItsRefNumAndNotCreatedAgain() {
+    Path in = input("buy.jsonl", buyOrder("BO-1"));
+    server.injectNext(Fault.APPLY_THEN_500, "POST /API/V3/Account/" + server.retailCredentials().accountId() + "/Order.json");
+
+    AppRun first = run("export-buy-orders", in, "--default-location", firstShop(), "--max-attempts", "1");
+    AppRun second = run("export-buy-orders", in, "--default-location", firstShop());
+
+    assertThat(server.inspect().faults(Fault.APPLY_THEN_500)).isEqualTo(1);
+    assertThat(first.exitCode()).isEqualTo(1);
+    assertThat(second.exitCode()).as(second.out() + second.err()).isZero();
+    assertThat(ordersWithRef("BO-1")).hasSize(1);
+    assertThat(server.retail().stream("OrderLine").filter(l -> l.require("orderID")
+        .equals(Long.toString(ordersWithRef("BO-1").get(0).id())))).hasSize(2);
+  }
+
   @Test
   void standardInputIsReadWithInDash() {
     long a = qoh(itemA);
