@@ -27,6 +27,7 @@ import dev.lightspeedsync.sync.engine.SyncStream;
 import dev.lightspeedsync.sync.lightspeed.ecom.EcomConnector;
 import dev.lightspeedsync.sync.lightspeed.retail.RetailConnector;
 import dev.lightspeedsync.sync.lightspeed.xseries.XSeriesConnector;
+import dev.lightspeedsync.sync.model.Location;
 import dev.lightspeedsync.sync.rules.EcomOrderMode;
 import dev.lightspeedsync.sync.rules.LocationConfig;
 import dev.lightspeedsync.sync.rules.LocationStrategy;
@@ -109,6 +110,12 @@ final class SyncCommand implements Callable<Integer> {
 
   @Option(names = "--default-location", description = "Default location name (shop or outlet), exact and case-sensitive. Default: the first shop or outlet.")
   String defaultLocation;
+
+  @Option(names = "--outlet-mapping", description = {"Outlets mapped to the host's warehouses, one to one (seed 002):"
+      + " OUTLET=WAREHOUSE pairs separated by commas, as in \"Main Outlet=WH1,Second=WH2\". OUTLET is an R-Series shop's or"
+      + " X-Series outlet's exact, case-sensitive name (or its id); stock and sales are then taken from mapped outlets only."
+      + " Not for eCom. Default: no mapping."})
+  String outletMapping;
 
   @Option(names = "--sales", defaultValue = "completed", description = {"Sales history: completed (R-Series completed sales;"
       + " eCom paid orders; 'paid' is the same), or all (adds open sales, unpaid orders). Cancelled never counts."
@@ -243,7 +250,7 @@ final class SyncCommand implements Callable<Integer> {
             try (RetailClient client = withCallTimeout(embedded.retailClientBuilder(ListenerChain.of(metrics, bar,
                 GracefulShutdown.LISTENER), tokens), perCall).build()) {
               String defaultLoc = defaultLocation != null ? defaultLocation : embedded.firstShopName();
-              AccountSync runner = new AccountSync(engine(sink, SyncOptions.settings(this, defaultLoc), embedded.clock(),
+              AccountSync runner = new AccountSync(engine(sink, settings(defaultLoc, Memo.of(() -> shopsOf(client))), embedded.clock(),
                   embedded.server().clock()::sleep, apiTime(runDeadline)),
                   RetailConnector.builder().client(client).metrics(metrics).clock(embedded.clock()).build(), sink);
               Map<SyncStream, Long> expected = new EnumMap<>(SyncStream.class);
@@ -279,9 +286,11 @@ final class SyncCommand implements Callable<Integer> {
         try (RetailClient client = withCallTimeout(b, perCall).build()) {
           // the shop check is a request of this run too: the summary counts it with the engine's
           TransportStats beforeCheck = metrics.transportStats();
-          String defaultLoc = defaultLocation != null ? defaultLocation : firstShop(client);
+          Memo<List<Location>> shops = Memo.of(() -> shopsOf(client));
+          String defaultLoc = defaultLocation != null ? defaultLocation : first(shops.get(), "the account has no shop (location)");
+          SyncSettings settings = settings(defaultLoc, shops);
           TransportStats shopCheck = metrics.transportStats().since(beforeCheck);
-          AccountSync runner = new AccountSync(engine(sink, SyncOptions.settings(this, defaultLoc), Clock.systemUTC(), runDeadline),
+          AccountSync runner = new AccountSync(engine(sink, settings, Clock.systemUTC(), runDeadline),
               RetailConnector.builder().client(client).metrics(metrics).build(), sink);
           out.println(dbLine);
           try (RunLock lock = RunGuard.lock(database, accountKey)) {
@@ -306,7 +315,7 @@ final class SyncCommand implements Callable<Integer> {
           XSeriesClient client = withCallTimeout(embedded.xseriesClientBuilder(listener), perCall).build()) {
         out.println(dbLine);
         String defaultLoc = defaultLocation != null ? defaultLocation : embedded.firstOutletName();
-        AccountSync runner = new AccountSync(engine(sink, SyncOptions.settings(this, defaultLoc), embedded.clock(),
+        AccountSync runner = new AccountSync(engine(sink, settings(defaultLoc, Memo.of(() -> outletsOf(client))), embedded.clock(),
             embedded.sleeper(), apiTime(runDeadline)),
             XSeriesConnector.builder().client(client).metrics(metrics).clock(embedded.clock()).build(), sink);
         try (RunLock lock = RunGuard.lock(database, "xseries:" + embedded.server().xseriesCredentials().domainPrefix())) {
@@ -321,9 +330,11 @@ final class SyncCommand implements Callable<Integer> {
       XSeriesClient.Builder b = connection.xseriesClient().listener(listener);
       try (XSeriesClient client = withCallTimeout(b, perCall).build()) {
         TransportStats beforeCheck = metrics.transportStats();
-        String defaultLoc = defaultLocation != null ? defaultLocation : firstOutlet(client);
+        Memo<List<Location>> outlets = Memo.of(() -> outletsOf(client));
+        String defaultLoc = defaultLocation != null ? defaultLocation : first(outlets.get(), "the retailer has no outlet (location)");
+        SyncSettings settings = settings(defaultLoc, outlets);
         TransportStats outletCheck = metrics.transportStats().since(beforeCheck);
-        AccountSync runner = new AccountSync(engine(sink, SyncOptions.settings(this, defaultLoc), Clock.systemUTC(), runDeadline),
+        AccountSync runner = new AccountSync(engine(sink, settings, Clock.systemUTC(), runDeadline),
             XSeriesConnector.builder().client(client).metrics(metrics).build(), sink);
         out.println(dbLine);
         try (RunLock lock = RunGuard.lock(database, "xseries:" + connection.domainPrefix)) {
@@ -334,10 +345,51 @@ final class SyncCommand implements Callable<Integer> {
     out.print(databaseTotals(pool));
   }
 
-  private static String firstOutlet(XSeriesClient client) {
+  private static List<Location> outletsOf(XSeriesClient client) {
     return client.outlets().list().stream().filter(o -> !o.deleted())
-        .map(o -> dev.lightspeedsync.sync.lightspeed.xseries.XSeriesMapping.toLocation(o).code()).findFirst()
-        .orElseThrow(() -> new AppException(5, "the retailer has no outlet (location)"));
+        .map(dev.lightspeedsync.sync.lightspeed.xseries.XSeriesMapping::toLocation).toList();
+  }
+
+  private static List<Location> shopsOf(RetailClient client) {
+    return client.shops().list().stream().filter(s -> !s.archived())
+        .map(dev.lightspeedsync.sync.lightspeed.retail.RetailMapping::toLocation).toList();
+  }
+
+  /** The first location's code: the default location when none is given. */
+  private static String first(List<Location> locations, String none) {
+    return locations.stream().map(Location::code).findFirst().orElseThrow(() -> new AppException(5, none));
+  }
+
+  /**
+   * The settings of the options, with {@code --outlet-mapping} resolved against the account's
+   * locations (read once, and only when a mapping is given).
+   */
+  private SyncSettings settings(@Nullable String defaultLoc, Supplier<List<Location>> locations) {
+    SyncSettings settings = SyncOptions.settings(this, defaultLoc);
+    Map<String, String> pairs = SyncOptions.outletMapping(this);
+    return pairs == null ? settings : settings.withOutletMapping(SyncOptions.resolveOutletMapping(pairs, locations.get()));
+  }
+
+  /** A value computed once, when first asked for. */
+  private static final class Memo<T> implements Supplier<T> {
+    private final Supplier<T> compute;
+    private @Nullable T value;
+
+    private Memo(Supplier<T> compute) {
+      this.compute = compute;
+    }
+
+    static <T> Memo<T> of(Supplier<T> compute) {
+      return new Memo<>(compute);
+    }
+
+    @Override
+    public T get() {
+      if (value == null) {
+        value = compute.get();
+      }
+      return value;
+    }
   }
 
   private static XSeriesClient.Builder withCallTimeout(XSeriesClient.Builder b, @Nullable Duration timeout) {
@@ -501,12 +553,6 @@ final class SyncCommand implements Callable<Integer> {
       return d.toMillis() + "ms";
     }
     return d.toString().substring(2).toLowerCase(Locale.ROOT);
-  }
-
-  private static String firstShop(RetailClient client) {
-    return client.shops().list().stream().filter(s -> !s.archived())
-        .map(s -> dev.lightspeedsync.sync.lightspeed.retail.RetailMapping.toLocation(s).code()).findFirst()
-        .orElseThrow(() -> new AppException(5, "the account has no shop (location)"));
   }
 
   private String databaseTotals(ConnectionPool pool) throws SQLException {
