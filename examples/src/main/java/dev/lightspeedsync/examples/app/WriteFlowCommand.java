@@ -52,6 +52,10 @@ import picocli.CommandLine.Option;
  * Every flow takes {@code --dry-run} (reads, reports what it would write, writes nothing) and
  * honours {@code --read-only} (nothing is written; every valid line is reported {@code SUPPRESSED}).
  * The ledger that makes each write exactly once across reruns lives in {@code --db}.
+ *
+ * <p>The account options are {@code sync}'s ({@link ConnectionOptions}, a mixin): each flow names
+ * the platforms whose writer has it ({@link #platforms()}); another {@code --platform} is a usage
+ * error naming them. Without {@code --base-url} the flow writes to the platform's embedded testkit.
  */
 abstract class WriteFlowCommand implements Callable<Integer> {
   static final ObjectMapper JSON = new ObjectMapper();
