@@ -56,22 +56,12 @@ final class BookReceiptsCommand extends WriteFlowCommand {
   private static final PurchaseOrderRule RULE = PurchaseOrderRule.of(BOOKING);
 
   BookReceiptsCommand(PrintStream out, PrintStream err) {
-    super(out, err);
-  }
-
-  @Override
-  List<String> platforms() {
-    return List.of("retail", "ecom", "xseries");
+    super(out, err, List.of("retail", "ecom", "xseries"), FIELDS, FIELDS.size());
   }
 
   @Override
   List<String> fields() {
     return xseries() ? XSERIES_FIELDS : FIELDS;
-  }
-
-  @Override
-  int required() {
-    return FIELDS.size();
   }
 
   private boolean xseries() {

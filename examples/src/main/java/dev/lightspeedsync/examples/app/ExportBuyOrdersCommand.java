@@ -44,7 +44,7 @@ final class ExportBuyOrdersCommand extends WriteFlowCommand {
   String defaultLocation;
 
   ExportBuyOrdersCommand(PrintStream out, PrintStream err) {
-    super(out, err);
+    super(out, err, List.of("retail"), FIELDS, 2);
   }
 
   @Override
@@ -52,21 +52,6 @@ final class ExportBuyOrdersCommand extends WriteFlowCommand {
     if (defaultLocation.isBlank()) {
       throw SyncOptions.usage("--default-location must be a shop's name");
     }
-  }
-
-  @Override
-  List<String> platforms() {
-    return List.of("retail");
-  }
-
-  @Override
-  List<String> fields() {
-    return FIELDS;
-  }
-
-  @Override
-  int required() {
-    return 2;
   }
 
   private PurchaseOrder order(Line l) {

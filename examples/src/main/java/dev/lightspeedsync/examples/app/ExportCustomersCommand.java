@@ -29,22 +29,7 @@ final class ExportCustomersCommand extends WriteFlowCommand {
       "postalCode", "region", "country", "code");
 
   ExportCustomersCommand(PrintStream out, PrintStream err) {
-    super(out, err);
-  }
-
-  @Override
-  List<String> platforms() {
-    return List.of("retail");
-  }
-
-  @Override
-  List<String> fields() {
-    return FIELDS;
-  }
-
-  @Override
-  int required() {
-    return 1;
+    super(out, err, List.of("retail"), FIELDS, 1);
   }
 
   private static Customer customer(Line l) {

@@ -43,7 +43,7 @@ final class ExportOrdersCommand extends WriteFlowCommand {
   long paymentTypeId;
 
   ExportOrdersCommand(PrintStream out, PrintStream err) {
-    super(out, err);
+    super(out, err, List.of("retail"), FIELDS, FIELDS.size());
   }
 
   @Override
@@ -57,21 +57,6 @@ final class ExportOrdersCommand extends WriteFlowCommand {
     if (paymentTypeId <= 0) {
       throw SyncOptions.usage("--payment-type-id must be a positive Lightspeed paymentTypeID");
     }
-  }
-
-  @Override
-  List<String> platforms() {
-    return List.of("retail");
-  }
-
-  @Override
-  List<String> fields() {
-    return FIELDS;
-  }
-
-  @Override
-  int required() {
-    return FIELDS.size();
   }
 
   private static HostOrder order(Line l) {

@@ -44,7 +44,7 @@ final class ExportProductsCommand extends WriteFlowCommand {
   String master;
 
   ExportProductsCommand(PrintStream out, PrintStream err) {
-    super(out, err);
+    super(out, err, List.of("retail"), FIELDS, 3);
   }
 
   @Override
@@ -52,21 +52,6 @@ final class ExportProductsCommand extends WriteFlowCommand {
     if (!List.of("lightspeed", "host").contains(master.toLowerCase(Locale.ROOT))) {
       throw SyncOptions.usage("--master must be lightspeed or host");
     }
-  }
-
-  @Override
-  List<String> platforms() {
-    return List.of("retail");
-  }
-
-  @Override
-  List<String> fields() {
-    return FIELDS;
-  }
-
-  @Override
-  int required() {
-    return 3;
   }
 
   private static Sku product(Line l) {

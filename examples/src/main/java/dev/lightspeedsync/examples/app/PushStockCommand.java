@@ -48,22 +48,7 @@ final class PushStockCommand extends WriteFlowCommand {
   static final List<String> FIELDS = List.of("skuId", "locationId", "onHand", "allocated");
 
   PushStockCommand(PrintStream out, PrintStream err) {
-    super(out, err);
-  }
-
-  @Override
-  List<String> platforms() {
-    return List.of("retail", "ecom", "xseries");
-  }
-
-  @Override
-  List<String> fields() {
-    return FIELDS;
-  }
-
-  @Override
-  int required() {
-    return 3;
+    super(out, err, List.of("retail", "ecom", "xseries"), FIELDS, 3);
   }
 
   private static StockLevel level(Line l) {

@@ -31,22 +31,7 @@ final class ShipOrdersCommand extends WriteFlowCommand {
   static final List<String> FIELDS = List.of("id", "orderId", "trackingCode", "notifyCustomer");
 
   ShipOrdersCommand(PrintStream out, PrintStream err) {
-    super(out, err);
-  }
-
-  @Override
-  List<String> platforms() {
-    return List.of("ecom");
-  }
-
-  @Override
-  List<String> fields() {
-    return FIELDS;
-  }
-
-  @Override
-  int required() {
-    return 3;
+    super(out, err, List.of("ecom"), FIELDS, 3);
   }
 
   private static HostShipment shipment(Line l) {

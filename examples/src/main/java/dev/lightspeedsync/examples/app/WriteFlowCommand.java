@@ -66,9 +66,20 @@ abstract class WriteFlowCommand implements Callable<Integer> {
   final PrintStream out;
   final PrintStream err;
 
-  WriteFlowCommand(PrintStream out, PrintStream err) {
+  private final List<String> platforms;
+  private final List<String> fields;
+  private final int required;
+
+  /**
+   * @param platforms the platforms whose writer has this flow, in the order the usage error names them
+   * @param fields the fields a line may have; the first {@code required} of them must be present
+   */
+  WriteFlowCommand(PrintStream out, PrintStream err, List<String> platforms, List<String> fields, int required) {
     this.out = out;
     this.err = err;
+    this.platforms = List.copyOf(platforms);
+    this.fields = List.copyOf(fields);
+    this.required = required;
   }
 
   @Option(names = "--in", required = true, description = "The host's records, one JSON object a line (a file, or - for standard input).")
@@ -89,12 +100,18 @@ abstract class WriteFlowCommand implements Callable<Integer> {
   record Line(int number, JsonNode json) {}
 
   /** The platforms that have this flow, in the order the usage error names them. */
-  abstract List<String> platforms();
+  final List<String> platforms() {
+    return platforms;
+  }
 
-  /** The fields a line may have on {@code --platform} ({@link #platform()}); the first {@code required} of them must be present. */
-  abstract List<String> fields();
+  /** The fields a line may have on {@code --platform} ({@link #platform()}); the first {@link #required()} must be present. */
+  List<String> fields() {
+    return fields;
+  }
 
-  abstract int required();
+  final int required() {
+    return required;
+  }
 
   /**
    * Runs the writer over the valid records. {@code lines} are the valid lines in order; the result's
@@ -333,18 +350,14 @@ abstract class WriteFlowCommand implements Callable<Integer> {
       }
       return 0;
     }
-    if (oneActionForManyLines()) {
-      return reportShared(report, lineOfKey);
-    }
     long failed = 0;
     for (WriteAction a : report.actions()) {
-      Deque<Integer> numbers = lineOfKey.get(lineKeyOf(a.key()));
-      Integer n = numbers == null || numbers.isEmpty() ? null : numbers.size() > 1 ? numbers.poll() : numbers.peek();
-      ObjectNode r = n == null ? JSON.createObjectNode() : result(n);
-      r.put("key", a.key()).put("kind", a.kind().name()).put("status", a.status().name()).put("request", a.request())
-          .put("detail", a.detail());
-      a.externalId().ifPresent(id -> r.put("externalId", id));
-      out.println(r);
+      for (ObjectNode r : rowsFor(lineOfKey.get(lineKeyOf(a.key())))) {
+        r.put("key", a.key()).put("kind", a.kind().name()).put("status", a.status().name()).put("request", a.request())
+            .put("detail", a.detail());
+        a.externalId().ifPresent(id -> r.put("externalId", id));
+        out.println(r);
+      }
       if (unsettled(a)) {
         failed++;
       }
@@ -367,30 +380,19 @@ abstract class WriteFlowCommand implements Callable<Integer> {
     return failed;
   }
 
-  /** One action for every line with its key: each line gets the action's result. */
-  private long reportShared(WriteReport report, Map<String, Deque<Integer>> lineOfKey) {
-    long failed = 0;
-    for (WriteAction a : report.actions()) {
-      Deque<Integer> numbers = lineOfKey.getOrDefault(a.key(), new ArrayDeque<>());
-      List<ObjectNode> rows = new ArrayList<>();
-      if (numbers.isEmpty()) {
-        rows.add(JSON.createObjectNode());
-      }
-      numbers.forEach(n -> rows.add(result(n)));
-      for (ObjectNode r : rows) {
-        r.put("key", a.key()).put("kind", a.kind().name()).put("status", a.status().name()).put("request", a.request())
-            .put("detail", a.detail());
-        a.externalId().ifPresent(id -> r.put("externalId", id));
-        out.println(r);
-      }
-      if (unsettled(a)) {
-        failed++;
-      }
+  /**
+   * The result rows of one action, given the input lines with its key: none known, one row without
+   * a line number; one action for many lines, a row for each; else the next of several lines with
+   * the same key (each gets its own action), or the one line (all its actions name it).
+   */
+  private List<ObjectNode> rowsFor(@Nullable Deque<Integer> numbers) {
+    if (numbers == null || numbers.isEmpty()) {
+      return List.of(JSON.createObjectNode());
     }
-    for (RecordIssue i : report.issues()) {
-      err.println("notice: " + LightspeedSyncApp.oneLine(i.problem() + " " + i.remedy()));
+    if (oneActionForManyLines()) {
+      return numbers.stream().map(WriteFlowCommand::result).toList();
     }
-    return failed;
+    return List.of(result(numbers.size() > 1 ? numbers.poll() : numbers.peek()));
   }
 
   private static boolean unsettled(WriteAction a) {

@@ -1,23 +1,20 @@
 package dev.lightspeedsync.examples.app;
 
+import static dev.lightspeedsync.examples.app.WriteFlowRuns.results;
+import static dev.lightspeedsync.examples.app.WriteFlowRuns.statusByLine;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.lightspeedsync.testkit.EcomCredentials;
 import dev.lightspeedsync.testkit.Fault;
 import dev.lightspeedsync.testkit.LightspeedTestServer;
 import dev.lightspeedsync.testkit.ManualTimeSource;
 import dev.lightspeedsync.testkit.TestkitConfig;
 import dev.lightspeedsync.testkit.TestkitRecord;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,11 +57,7 @@ class EcomWriteFlowAppTest {
   }
 
   private Path input(String name, String... lines) {
-    try {
-      return Files.writeString(dir.resolve(name), String.join("\n", lines) + "\n");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return WriteFlowRuns.input(dir, name, lines);
   }
 
   private AppRun run(String command, Path in, String... extra) {
@@ -74,20 +67,6 @@ class EcomWriteFlowAppTest {
         c.language(), "--db", "jdbc:h2:file:" + dir.resolve("writes").toAbsolutePath()));
     args.addAll(List.of(extra));
     return AppRun.of(args.toArray(String[]::new));
-  }
-
-  static Map<Integer, String> statusByLine(AppRun run) {
-    return results(run).stream().collect(Collectors.toMap(r -> r.get("line").asInt(), r -> r.get("status").asText()));
-  }
-
-  static List<JsonNode> results(AppRun run) {
-    return run.outLines().stream().map(l -> {
-      try {
-        return WriteFlowAppTest.JSON.readTree(l);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }).toList();
   }
 
   private long stock(long variant) {

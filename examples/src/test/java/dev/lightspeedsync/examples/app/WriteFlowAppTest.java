@@ -1,8 +1,9 @@
 package dev.lightspeedsync.examples.app;
 
+import static dev.lightspeedsync.examples.app.WriteFlowRuns.results;
+import static dev.lightspeedsync.examples.app.WriteFlowRuns.statusByLine;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lightspeedsync.sync.spi.SyncSink;
 import dev.lightspeedsync.testkit.Fault;
@@ -10,17 +11,13 @@ import dev.lightspeedsync.testkit.LightspeedTestServer;
 import dev.lightspeedsync.testkit.ManualTimeSource;
 import dev.lightspeedsync.testkit.RetailCredentials;
 import dev.lightspeedsync.testkit.TestkitConfig;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,11 +62,7 @@ class WriteFlowAppTest {
   }
 
   private Path input(String name, String... lines) {
-    try {
-      return Files.writeString(dir.resolve(name), String.join("\n", lines) + "\n");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return WriteFlowRuns.input(dir, name, lines);
   }
 
   private AppRun run(String command, Path in, String... extra) {
@@ -83,20 +76,6 @@ class WriteFlowAppTest {
     }
     args.addAll(List.of(extra));
     return AppRun.of(args.toArray(String[]::new));
-  }
-
-  private static List<JsonNode> results(AppRun run) {
-    return run.outLines().stream().map(l -> {
-      try {
-        return JSON.readTree(l);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }).toList();
-  }
-
-  private static Map<Integer, String> statusByLine(AppRun run) {
-    return results(run).stream().collect(Collectors.toMap(r -> r.get("line").asInt(), r -> r.get("status").asText()));
   }
 
   private String receipt(String receiptId, String line, long item, long quantity) {

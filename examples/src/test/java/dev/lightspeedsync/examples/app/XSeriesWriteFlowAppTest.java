@@ -1,7 +1,7 @@
 package dev.lightspeedsync.examples.app;
 
-import static dev.lightspeedsync.examples.app.EcomWriteFlowAppTest.results;
-import static dev.lightspeedsync.examples.app.EcomWriteFlowAppTest.statusByLine;
+import static dev.lightspeedsync.examples.app.WriteFlowRuns.results;
+import static dev.lightspeedsync.examples.app.WriteFlowRuns.statusByLine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lightspeedsync.testkit.Fault;
@@ -11,9 +11,6 @@ import dev.lightspeedsync.testkit.TestkitConfig;
 import dev.lightspeedsync.testkit.TestkitRecord;
 import dev.lightspeedsync.testkit.XSeriesCredentials;
 import dev.lightspeedsync.testkit.XSeriesData;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,11 +65,7 @@ class XSeriesWriteFlowAppTest {
   }
 
   private Path input(String name, String... lines) {
-    try {
-      return Files.writeString(dir.resolve(name), String.join("\n", lines) + "\n");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return WriteFlowRuns.input(dir, name, lines);
   }
 
   private AppRun run(String command, Path in, String... extra) {
