@@ -266,7 +266,7 @@ class ExitCodesTest {
 
   @Test
   void everyCommandsHelpListsTheExitStatuses() {
-    for (String command : List.of("sync", "export", "schedule", "login")) {
+    for (String command : List.of("sync", "export", "schedule", "login", "book-receipts", "ship-orders", "export-buy-orders")) {
       AppRun run = AppRun.of(command, "--help");
       assertThat(run.exitCode()).isZero();
       for (ExitCodes.Code c : ExitCodes.ALL) {
@@ -292,7 +292,8 @@ class ExitCodesTest {
 
   @Test
   void helpNeverBreaksTheDefaultDatabaseUrlNorShowsTheEnvironmentsValue() {
-    for (String command : List.of("sync", "export", "login")) {
+    for (String command : List.of("sync", "export", "login", "book-receipts", "push-stock", "ship-orders", "export-orders",
+        "export-buy-orders", "export-customers", "export-products")) {
       String help = AppRun.of(command, "--help").out();
       assertThat(help).as(command).contains(LightspeedSyncApp.DEFAULT_DB).contains("$LIGHTSPEED_SYNC_DB");
       for (String line : help.split("\\R")) {
