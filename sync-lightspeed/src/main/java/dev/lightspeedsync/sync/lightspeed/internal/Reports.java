@@ -1,4 +1,4 @@
-package dev.lightspeedsync.sync.lightspeed.retail;
+package dev.lightspeedsync.sync.lightspeed.internal;
 
 import dev.lightspeedsync.sync.lightspeed.WriteAction;
 import java.util.ArrayList;
@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Map;
 
 /** Report helpers of the export writers. */
-final class Reports {
+public final class Reports {
   private Reports() {}
 
   /** The actions ordered as their keys come in the input (stable; unknown keys last). */
-  static List<WriteAction> inInputOrder(List<WriteAction> actions, List<String> keys) {
+  public static List<WriteAction> inInputOrder(List<WriteAction> actions, List<String> keys) {
     Map<String, Integer> index = new HashMap<>();
     for (int i = 0; i < keys.size(); i++) {
       index.putIfAbsent(keys.get(i), i);
