@@ -55,6 +55,16 @@ public final class CustomerExportFlow<P, R> {
     /** Posts the customer; returns its id. */
     String create(P payload);
 
+    /**
+     * The live customers that already are this host customer by the platform's host key (X-Series: the
+     * customer code), searched when the ledger has no entry for it, so that a lost ledger or a customer
+     * imported from Lightspeed is linked instead of created again. One is linked (and recorded in the
+     * ledger), several are never guessed between. By default nothing is searched.
+     */
+    default List<String> linked(Customer host, P payload) {
+      return List.of();
+    }
+
     /** The current customers of these ids (missing or deleted ones left out). */
     Map<String, R> read(List<String> ids);
 
@@ -96,6 +106,30 @@ public final class CustomerExportFlow<P, R> {
       }
       LedgerClaim claim = once.read(LEDGER_PREFIX + c.id());
       Optional<String> linked = claim.externalId();
+      if (linked.isEmpty() && claim.state() == LedgerClaim.State.UNCLAIMED) {
+        List<String> found;
+        try {
+          found = platform.linked(host, payload);
+        } catch (LightspeedException e) {
+          actions.add(WriteAction.of(Kind.CUSTOMER_EXPORT, c.id(), platform.describeCreate(host, payload),
+              Status.FAILED, "could not look for the customer in Lightspeed (" + platform.lookup(host, payload) + "): "
+                  + ReceiptBooker.describe(e) + "; nothing sent, the next run tries again"));
+          continue;
+        }
+        if (found.size() > 1) {
+          issues.add(RecordIssue.of(RecordKind.CUSTOMER, c.id(), ReasonCode.WRITE_NOT_POSSIBLE, "Host customer "
+              + c.id() + " matches " + found.size() + " Lightspeed customers " + found + " by "
+              + platform.lookup(host, payload) + "; none is taken, nothing is created or updated",
+              "Merge or delete the duplicates in Lightspeed so that one remains", clock.instant()));
+          actions.add(WriteAction.of(Kind.CUSTOMER_EXPORT, c.id(), platform.describeCreate(host, payload),
+              Status.SKIPPED, found.size() + " Lightspeed customers match " + platform.lookup(host, payload)));
+          continue;
+        }
+        if (found.size() == 1) {
+          once.link(LEDGER_PREFIX + c.id(), found.get(0));
+          linked = Optional.of(found.get(0));
+        }
+      }
       if (linked.isPresent()) {
         updates.put(linked.get(), host);
         continue;

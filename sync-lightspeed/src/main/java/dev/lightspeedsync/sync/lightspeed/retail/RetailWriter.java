@@ -24,6 +24,7 @@ import dev.lightspeedsync.sync.SyncSettings;
 import dev.lightspeedsync.sync.lightspeed.SyncException;
 import dev.lightspeedsync.sync.lightspeed.internal.CreateOnce;
 import dev.lightspeedsync.sync.lightspeed.internal.ReceiptBooker;
+import dev.lightspeedsync.sync.lightspeed.internal.Reports;
 import dev.lightspeedsync.sync.lightspeed.WriteAction.Kind;
 import dev.lightspeedsync.sync.lightspeed.WriteAction.Status;
 import dev.lightspeedsync.sync.model.Customer;
@@ -686,19 +687,8 @@ public final class RetailWriter {
 
   // Shared ------------------------------------------------------------------------------------------------
 
-  /**
-   * The report of an export that sends nothing: read-only mode ({@code READ_ONLY}) or the export is off
-   * ({@code EXPORT_DISABLED}, each record left out); empty when it may go ahead.
-   */
   private Optional<WriteReport> refusedExport(boolean enabled, List<String> ids) {
-    if (settings.readOnly()) {
-      return Optional.of(WriteReport.suppressed(dryRun, ReasonCode.READ_ONLY, List.of()));
-    }
-    if (!enabled) {
-      return Optional.of(WriteReport.suppressed(dryRun, ReasonCode.EXPORT_DISABLED,
-          ids.stream().map(id -> new Exclusion(id, ReasonCode.EXPORT_DISABLED)).toList()));
-    }
-    return Optional.empty();
+    return Reports.refusedExport(settings, dryRun, enabled, ids);
   }
 
   private WriteReport exclusive(Supplier<WriteReport> body) {
