@@ -246,7 +246,7 @@ class XSeriesProductExportTest {
         false).exportProducts(List.of(lamp("LAMP1", "30.00")));
 
     assertThat(off.suppressedBecause()).contains(ReasonCode.EXPORT_DISABLED);
-    assertThat(off.exclusions()).singleElement().satisfies(x -> assertThat(x.id()).isEqualTo("ERP-LAMP"));
+    assertThat(off.exclusions()).singleElement().satisfies(x -> assertThat(x.recordId()).isEqualTo("ERP-LAMP"));
     assertThat(readOnly.suppressedBecause()).contains(ReasonCode.READ_ONLY);
     assertThat(off.actions()).isEmpty();
     assertThat(readOnly.actions()).isEmpty();
