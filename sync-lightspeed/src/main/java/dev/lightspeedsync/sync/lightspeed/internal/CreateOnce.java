@@ -12,6 +12,7 @@ import dev.lightspeedsync.sync.spi.SyncSink;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Creates one host record in Lightspeed exactly once (product, customer and order export on every
@@ -47,6 +48,21 @@ public final class CreateOnce {
      */
     default String finish(String id) {
       return "";
+    }
+
+    /** A target that only finds and creates. */
+    static Target of(Supplier<List<String>> find, Supplier<String> create) {
+      return new Target() {
+        @Override
+        public List<String> find() {
+          return find.get();
+        }
+
+        @Override
+        public String create() {
+          return create.get();
+        }
+      };
     }
   }
 

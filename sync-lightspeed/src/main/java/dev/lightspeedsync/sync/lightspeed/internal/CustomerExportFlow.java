@@ -135,17 +135,8 @@ public final class CustomerExportFlow<P, R> {
         continue;
       }
       actions.add(once.create(claim, host.id(), platform.describeCreate(host, payload),
-          platform.lookup(host, payload), new CreateOnce.Target() {
-            @Override
-            public List<String> find() {
-              return platform.find(host, payload);
-            }
-
-            @Override
-            public String create() {
-              return platform.create(payload);
-            }
-          }, issues));
+          platform.lookup(host, payload), CreateOnce.Target.of(() -> platform.find(host, payload),
+              () -> platform.create(payload)), issues));
     }
     update(updates, actions, issues);
     out.addAll(Reports.inInputOrder(actions, customers.stream().map(Customer::id).toList()));

@@ -175,17 +175,7 @@ public final class ProductExportFlow<P, R> {
         continue;
       }
       actions.add(once.create(claim, key, platform.describeCreate(p), platform.lookup(p.code()),
-          new CreateOnce.Target() {
-            @Override
-            public List<String> find() {
-              return platform.find(p);
-            }
-
-            @Override
-            public String create() {
-              return platform.create(p);
-            }
-          }, issues));
+          CreateOnce.Target.of(() -> platform.find(p), () -> platform.create(p)), issues));
     }
     update(updates, actions, issues);
     out.addAll(Reports.inInputOrder(actions, products.stream().map(Sku::id).toList()));

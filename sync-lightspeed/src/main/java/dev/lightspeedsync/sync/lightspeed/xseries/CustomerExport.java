@@ -1,6 +1,5 @@
 package dev.lightspeedsync.sync.lightspeed.xseries;
 
-import dev.lightspeedsync.client.error.NotFoundException;
 import dev.lightspeedsync.client.xseries.XSeriesClient;
 import dev.lightspeedsync.client.xseries.write.CustomerDetails;
 import dev.lightspeedsync.sync.lightspeed.WriteAction;
@@ -9,7 +8,6 @@ import dev.lightspeedsync.sync.model.Customer;
 import dev.lightspeedsync.sync.model.RecordIssue;
 import dev.lightspeedsync.sync.spi.SyncSink;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -105,18 +103,7 @@ final class CustomerExport implements CustomerExportFlow.Platform<CustomerDetail
   /** One {@code GET /customers/{id}} per customer; deleted ones count as missing. */
   @Override
   public Map<String, dev.lightspeedsync.client.xseries.model.Customer> read(List<String> ids) {
-    Map<String, dev.lightspeedsync.client.xseries.model.Customer> current = new LinkedHashMap<>();
-    for (String id : ids) {
-      try {
-        var found = client.customers().get(id);
-        if (!found.deleted()) {
-          current.put(id, found);
-        }
-      } catch (NotFoundException e) {
-        // missing: reported by the flow
-      }
-    }
-    return current;
+    return LiveRecords.byId(ids, client.customers()::get, dev.lightspeedsync.client.xseries.model.Customer::deleted);
   }
 
   @Override

@@ -1,6 +1,5 @@
 package dev.lightspeedsync.sync.lightspeed.xseries;
 
-import dev.lightspeedsync.client.error.NotFoundException;
 import dev.lightspeedsync.client.xseries.XSeriesClient;
 import dev.lightspeedsync.client.xseries.model.Product;
 import dev.lightspeedsync.client.xseries.write.NewProduct;
@@ -143,18 +142,7 @@ final class ProductExport implements ProductExportFlow.Platform<NewProduct, Prod
   /** One {@code GET /products/{id}} per product (no id filter on the list); deleted ones count as missing. */
   @Override
   public Map<String, Product> read(List<String> ids) {
-    Map<String, Product> current = new LinkedHashMap<>();
-    for (String id : ids) {
-      try {
-        Product found = client.products().get(id);
-        if (!found.deleted()) {
-          current.put(id, found);
-        }
-      } catch (NotFoundException e) {
-        // missing: reported by the flow
-      }
-    }
-    return current;
+    return LiveRecords.byId(ids, client.products()::get, Product::deleted);
   }
 
   /**

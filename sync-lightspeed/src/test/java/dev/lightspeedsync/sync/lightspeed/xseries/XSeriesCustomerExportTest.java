@@ -67,15 +67,11 @@ class XSeriesCustomerExportTest {
   }
 
   private long writes() {
-    return server.inspect().recentRequests().stream()
-        .filter(r -> r.method().equals("POST") || r.method().equals("PUT")).count();
+    return XSeriesWriterRetailer.writes(server);
   }
 
   private static WriteAction only(WriteReport report, Status status) {
-    assertThat(report.actions()).hasSize(1);
-    WriteAction a = report.actions().get(0);
-    assertThat(a.status()).as(a.toString()).isEqualTo(status);
-    return a;
+    return XSeriesWriterRetailer.only(report, status);
   }
 
   @Test
