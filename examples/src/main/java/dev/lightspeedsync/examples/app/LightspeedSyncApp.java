@@ -50,17 +50,7 @@ public final class LightspeedSyncApp implements Runnable {
     if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
       System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "error");
     }
-    CommandLine cli = new CommandLine(new LightspeedSyncApp())
-        .addSubcommand("sync", new SyncCommand(out, err))
-        .addSubcommand("export", new ExportCommand(out))
-        .addSubcommand("schedule", new ScheduleCommand(out))
-        .addSubcommand("login", new LoginCommand(out))
-        .addSubcommand("book-receipts", new BookReceiptsCommand(out, err))
-        .addSubcommand("export-orders", new ExportOrdersCommand(out, err))
-        .addSubcommand("push-stock", new PushStockCommand(out, err))
-        .addSubcommand("export-customers", new ExportCustomersCommand(out, err))
-        .addSubcommand("export-products", new ExportProductsCommand(out, err))
-        .addSubcommand("help", new CommandLine.HelpCommand());
+    CommandLine cli = commands(out, err);
     HelpText.apply(cli);
     cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
     cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
@@ -81,6 +71,21 @@ public final class LightspeedSyncApp implements Runnable {
       return code;
     });
     return cli.execute(withDefaultCommand(args));
+  }
+
+  /** The app's commands (also read by {@code schedule}, which checks an export's write-flow options before running it). */
+  static CommandLine commands(PrintStream out, PrintStream err) {
+    return new CommandLine(new LightspeedSyncApp())
+        .addSubcommand("sync", new SyncCommand(out, err))
+        .addSubcommand("export", new ExportCommand(out))
+        .addSubcommand("schedule", new ScheduleCommand(out))
+        .addSubcommand("login", new LoginCommand(out))
+        .addSubcommand("book-receipts", new BookReceiptsCommand(out, err))
+        .addSubcommand("export-orders", new ExportOrdersCommand(out, err))
+        .addSubcommand("push-stock", new PushStockCommand(out, err))
+        .addSubcommand("export-customers", new ExportCustomersCommand(out, err))
+        .addSubcommand("export-products", new ExportProductsCommand(out, err))
+        .addSubcommand("help", new CommandLine.HelpCommand());
   }
 
   /** No command, or options only: {@code sync} is meant (except for the app's own --help/--version). */
