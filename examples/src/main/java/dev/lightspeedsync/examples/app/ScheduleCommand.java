@@ -295,11 +295,34 @@ final class ScheduleCommand implements Callable<Integer> {
           + " priority SMALLINT, PRIMARY KEY (task_name, task_instance))");
     createIfMissing(pool, postgres, "CREATE TABLE IF NOT EXISTS ls_schedule_run (account_key VARCHAR(100) NOT NULL,"
         + " node VARCHAR(100) NOT NULL, started_at TIMESTAMP(6) WITH TIME ZONE NOT NULL,"
-        + " finished_at TIMESTAMP(6) WITH TIME ZONE NOT NULL, exit_code INT NOT NULL, error VARCHAR(4000))");
+        + " finished_at TIMESTAMP(6) WITH TIME ZONE NOT NULL, exit_code INT NOT NULL, error VARCHAR(4000),"
+        + " what VARCHAR(120), retry_at TIMESTAMP(6) WITH TIME ZONE)");
     // since the exports (issue 13): what ran ('import' or 'export FLOW'; NULL in older rows means
-    // the import) and, for a failed run, when it is retried
-    createIfMissing(pool, postgres, "ALTER TABLE ls_schedule_run ADD COLUMN IF NOT EXISTS what VARCHAR(120)");
-    createIfMissing(pool, postgres, "ALTER TABLE ls_schedule_run ADD COLUMN IF NOT EXISTS retry_at TIMESTAMP(6) WITH TIME ZONE");
+    // the import) and, for a failed run, when it is retried; added to a run log of an older version
+    addColumnIfMissing(pool, postgres, "what", "VARCHAR(120)");
+    addColumnIfMissing(pool, postgres, "retry_at", "TIMESTAMP(6) WITH TIME ZONE");
+  }
+
+  private static void addColumnIfMissing(ConnectionPool pool, boolean postgres, String column, String type) throws SQLException {
+    if (hasColumn(pool, column)) {
+      return; // the usual case: no DDL at all, so nodes starting together do not race on it
+    }
+    try {
+      createIfMissing(pool, postgres, "ALTER TABLE ls_schedule_run ADD COLUMN IF NOT EXISTS " + column + " " + type);
+    } catch (SQLException e) {
+      if (!hasColumn(pool, column)) { // another node's ALTER at the same moment is fine
+        throw e;
+      }
+    }
+  }
+
+  private static boolean hasColumn(ConnectionPool pool, String column) throws SQLException {
+    try (Connection c = pool.connection(); Statement s = c.createStatement()) {
+      s.executeQuery("SELECT " + column + " FROM ls_schedule_run WHERE 1 = 0").close();
+      return true;
+    } catch (SQLException e) {
+      return false;
+    }
   }
 
   /** PostgreSQL advisory lock key serialising the nodes' table creation. */

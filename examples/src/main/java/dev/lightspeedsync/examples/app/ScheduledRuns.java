@@ -139,13 +139,40 @@ final class ScheduledRuns {
    */
   void scheduleAll(SchedulerClient client) {
     for (Account a : accounts.values()) {
-      client.scheduleIfNotExists(importTask.schedulableInstance(a.key(),
-          new PlainScheduleAndData(FixedDelay.of(importEvery), a.key())));
+      scheduleOne(client, importTask, a.key(), importEvery, a.key() + " import");
       for (Export e : a.exports()) {
-        String id = exportId(a, e);
-        client.scheduleIfNotExists(exportTask.schedulableInstance(id, new PlainScheduleAndData(FixedDelay.of(e.every()), id)));
+        scheduleOne(client, exportTask, exportId(a, e), e.every(), a.key() + " export " + e.flow());
       }
     }
+  }
+
+  /**
+   * Schedules one instance if missing. An instance whose persisted interval differs from the one
+   * configured now (the accounts file or {@code --every} changed) gets the new interval, and its next
+   * run moves earlier if the new interval says so; an instance running right now keeps its interval
+   * until the next start.
+   */
+  private void scheduleOne(SchedulerClient client, RecurringTaskWithPersistentSchedule<PlainScheduleAndData> task, String id,
+      Duration every, String what) {
+    PlainScheduleAndData data = new PlainScheduleAndData(FixedDelay.of(every), id);
+    if (client.scheduleIfNotExists(task.schedulableInstance(id, data))) {
+      return;
+    }
+    TaskInstanceId instance = TaskInstanceId.of(task.getName(), id);
+    client.getScheduledExecution(instance).ifPresent(existing -> {
+      Object persisted = existing.getData();
+      if (persisted instanceof PlainScheduleAndData p && p.getSchedule().equals(data.getSchedule())) {
+        return;
+      }
+      Instant sooner = clock.now().plus(every);
+      Instant next = existing.getExecutionTime().isBefore(sooner) ? existing.getExecutionTime() : sooner;
+      try {
+        client.reschedule(instance, next, data);
+        out.println("schedule: " + TerminalText.safe(what) + " now every " + human(every) + "; next run at " + next);
+      } catch (TaskInstanceCurrentlyExecutingException e) {
+        out.println("schedule: " + TerminalText.safe(what) + " is running; its new interval applies from the next start");
+      }
+    });
   }
 
   /**
@@ -201,7 +228,7 @@ final class ScheduledRuns {
     String error = err.toString(StandardCharsets.UTF_8).strip();
     // a run stopped at its --deadline is not a failure: the next scheduled run resumes from the checkpoint
     boolean failed = code != 0 && code != ExitCodes.DEADLINE_REACHED;
-    finish(account, "import", started, code, failed, code == 0 ? "ok" : error, error, failuresBefore, importEvery);
+    finish(account, "import", started, code, failed, code == 0 ? "ok" : lastLine(err), error, failuresBefore, importEvery);
   }
 
   /**

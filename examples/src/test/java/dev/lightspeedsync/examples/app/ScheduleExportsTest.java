@@ -258,6 +258,35 @@ class ScheduleExportsTest {
   }
 
   @Test
+  void aChangedExportIntervalAppliesAtTheNextStartOfTheSchedule() throws Exception {
+    append(receipt("R1", 1) + "\n");
+    schedule(accounts(EXPORT_EVERY_30M), false);
+    scheduler.runAnyDueExecutions();
+    assertThat(count("export book-receipts")).isEqualTo(1);
+
+    schedule(accounts("[{\"flow\":\"book-receipts\",\"in\":\"receipts.jsonl\",\"every\":\"10m\"}]"), false); // a restart
+    assertThat(logText()).contains("schedule: store-1 export book-receipts now every 10m; next run at ");
+    tick(Duration.ofMinutes(10));
+    assertThat(count("export book-receipts")).isEqualTo(2);
+    tick(Duration.ofMinutes(10));
+    assertThat(count("export book-receipts")).isEqualTo(3);
+    assertThat(count("import")).isEqualTo(1);
+  }
+
+  @Test
+  void aRunLogOfAnOlderVersionGainsTheNewColumns() throws Exception {
+    try (ConnectionPool old = ConnectionPool.open("jdbc:h2:file:" + dir.resolve("old").toAbsolutePath());
+        Connection c = old.connection(); Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE ls_schedule_run (account_key VARCHAR(100) NOT NULL, node VARCHAR(100) NOT NULL,"
+          + " started_at TIMESTAMP(6) WITH TIME ZONE NOT NULL, finished_at TIMESTAMP(6) WITH TIME ZONE NOT NULL,"
+          + " exit_code INT NOT NULL, error VARCHAR(4000))");
+      ScheduleCommand.createTables(old);
+      ScheduleCommand.createTables(old);
+      s.executeQuery("SELECT what, retry_at FROM ls_schedule_run").close();
+    }
+  }
+
+  @Test
   void backoffDoublesFromTheFirstRetryAndStaysBelowTheInterval() {
     Duration every = Duration.ofMinutes(30);
     List<Long> minutes = new ArrayList<>();
