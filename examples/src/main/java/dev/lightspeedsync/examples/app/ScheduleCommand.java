@@ -86,7 +86,7 @@ final class ScheduleCommand implements Callable<Integer> {
   @Option(names = "--for", description = "Stop after this long (for demos and tests). Default: run until stopped.")
   String runFor;
 
-  @Option(names = "--until-all-synced", description = "Stop once every account has been synced (by any node) since this node started.")
+  @Option(names = "--until-all-synced", description = "Stop once every account's import and exports have run (by any node) since this node started.")
   boolean untilAllSynced;
 
   ScheduleCommand(PrintStream out) {
@@ -148,7 +148,7 @@ final class ScheduleCommand implements Callable<Integer> {
         Instant deadline = limit == null ? Instant.MAX : startedAt.plus(limit);
         // SIGINT/SIGTERM: stop polling; running syncs stop after their page (see GracefulShutdown)
         while (Instant.now().isBefore(deadline) && !GracefulShutdown.requested()
-            && !(untilAllSynced && syncedSince(pool, startedAt) >= byKey.size())) {
+            && !(untilAllSynced && ranSince(pool, startedAt) >= byKey.size() + exports)) {
           Thread.sleep(100);
         }
       } finally {
@@ -244,9 +244,11 @@ final class ScheduleCommand implements Callable<Integer> {
     }
   }
 
-  private static long syncedSince(ConnectionPool pool, Instant since) throws SQLException {
+  /** How many imports and exports (account and what) have run, by any node, since {@code since}. */
+  private static long ranSince(ConnectionPool pool, Instant since) throws SQLException {
     try (Connection c = pool.connection(); PreparedStatement ps = c.prepareStatement(
-        "SELECT COUNT(DISTINCT account_key) FROM ls_schedule_run WHERE finished_at >= ? AND COALESCE(what, 'import') = 'import'")) {
+        "SELECT COUNT(*) FROM (SELECT DISTINCT account_key, COALESCE(what, 'import') AS w FROM ls_schedule_run"
+            + " WHERE finished_at >= ?) r")) {
       ps.setObject(1, OffsetDateTime.ofInstant(since, ZoneOffset.UTC));
       try (java.sql.ResultSet rs = ps.executeQuery()) {
         rs.next();

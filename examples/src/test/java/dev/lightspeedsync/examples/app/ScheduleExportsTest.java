@@ -286,6 +286,23 @@ class ScheduleExportsTest {
     }
   }
 
+  /** The command as shipped (real scheduler, system clock), bounded by --until-all-synced. */
+  @Test
+  void theScheduleCommandRunsTheImportAndTheExportOfEachAccount() throws Exception {
+    long before = qoh();
+    append(receipt("R1", 2) + "\n");
+    Path file = accounts(EXPORT_EVERY_30M);
+    AppRun run = AppRun.of("schedule", "--db", shared(), "--accounts", file.toString(), "--node", "A", "--polling", "100ms",
+        "--until-all-synced", "--for", "60s");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).contains("schedule: node A, 1 accounts, imports every 30m, 1 exports, first retry after 1m")
+        .contains("schedule: store-1 import on A: ok").contains("schedule: store-1 export book-receipts on A: 1 DONE");
+    assertThat(qoh()).isEqualTo(before + 2);
+    assertThat(results()).extracting(r -> r.get("status").asText()).containsExactly("DONE");
+    assertThat(AppRun.of("export", "--db", "jdbc:h2:file:" + dir.resolve("store-1").toAbsolutePath(), "--what", "skus")
+        .outLines()).isNotEmpty();
+  }
+
   @Test
   void backoffDoublesFromTheFirstRetryAndStaysBelowTheInterval() {
     Duration every = Duration.ofMinutes(30);
