@@ -51,7 +51,11 @@ import picocli.CommandLine.Parameters;
     description = {"Runs each account's import (sync) every --every and its exports (write flows over spool files, see",
         "\"exports\" in the accounts file) each on its own interval, on db-scheduler; nodes sharing --db split the accounts.",
         "A failed run is retried after --retry-after, then twice as long each time, at most half its interval.",
-        "'schedule trigger ACCOUNT --db ... --accounts ...' runs an account's import and exports now."})
+        "'schedule trigger ACCOUNT --db ... --accounts ...' runs an account's import and exports now.",
+        "Accounts file: [{\"key\":\"store-1\",\"db\":\"JDBC_URL\",\"args\":[sync options],\"exports\":[{\"flow\":\"book-receipts\",",
+        "  \"in\":\"spool.jsonl\",\"every\":\"30m\",\"results\":\"spool.jsonl.results.jsonl\",\"args\":[flow options],\"enabled\":true}]}]",
+        "  An export runs its write flow (flow) over the complete lines of the host's spool file (in: that flow's JSON lines)",
+        "  with the account's connection options and db (the ledger: exactly once), and appends the results to results."})
 final class ScheduleCommand implements Callable<Integer> {
   static final String TASK = "lightspeed-sync-account";
 
@@ -171,9 +175,11 @@ final class ScheduleCommand implements Callable<Integer> {
           "running 'schedule' node (this machine or another) picks them up; each interval then goes on from that run."})
   int trigger(
       @Parameters(index = "0", paramLabel = "ACCOUNT", description = "The account's key in the accounts file.") String account,
-      @Option(names = "--db", required = true, description = "JDBC URL of the shared scheduler database.") String triggerDb,
-      @Option(names = "--accounts", required = true, description = "The accounts file the schedule runs.") Path triggerAccounts,
-      @Option(names = "--every", defaultValue = "30m", description = "The schedule's --every (used only when the account was"
+      @Option(names = "--db", required = true, paramLabel = "<db>", description = "JDBC URL of the shared scheduler database.")
+      String triggerDb,
+      @Option(names = "--accounts", required = true, paramLabel = "<accounts>", description = "The accounts file the schedule"
+          + " runs.") Path triggerAccounts,
+      @Option(names = "--every", defaultValue = "30m", paramLabel = "<every>", description = "The schedule's --every (used only when the account was"
           + " never scheduled). Default: ${DEFAULT-VALUE}.") String triggerEvery) throws SQLException {
     Duration interval = duration(triggerEvery, "--every");
     Map<String, Account> byKey = AccountsFile.read(triggerAccounts);
