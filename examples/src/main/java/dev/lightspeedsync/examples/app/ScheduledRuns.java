@@ -260,8 +260,14 @@ final class ScheduledRuns {
       }
       ByteArrayOutputStream stdout = new ByteArrayOutputStream();
       ByteArrayOutputStream err = new ByteArrayOutputStream();
-      int code = app.run(new PrintStream(stdout, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-          args.toArray(String[]::new));
+      int code;
+      try (AccountLock lock = AccountLock.take(account, export)) {
+        code = app.run(new PrintStream(stdout, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+            args.toArray(String[]::new));
+      } catch (AppException busy) {
+        finish(account, what, started, busy.exitCode(), true, busy.getMessage(), busy.getMessage(), failuresBefore, export.every());
+        return;
+      }
       Counts counts = appendResults(export.results(), stdout.toString(StandardCharsets.UTF_8), started);
       String error = lastLine(err);
       // invalid lines (exit 9) cannot succeed on a retry: they are reported and wait for the host to
@@ -282,6 +288,68 @@ final class ScheduledRuns {
         }
       }
     }
+  }
+
+  /**
+   * The account's run lock (the one {@code sync} takes, in the account's database) held while an
+   * export runs: an account's import and exports share its OAuth tokens, whose refresh rotates, so
+   * they never run at the same time on two nodes either. A run that finds it taken fails (exit 6)
+   * and is retried with the backoff. Without an account id (the embedded testkit) there is nothing
+   * to share and no lock.
+   */
+  private static final class AccountLock implements AutoCloseable {
+    private final ConnectionPool db;
+    private final dev.lightspeedsync.sync.spi.RunLock lock;
+
+    private AccountLock(ConnectionPool db, dev.lightspeedsync.sync.spi.RunLock lock) {
+      this.db = db;
+      this.lock = lock;
+    }
+
+    static AccountLock take(Account account, Export export) {
+      String id = optionValue(export.args(), "--account-id");
+      if (id == null) {
+        id = System.getenv("LIGHTSPEED_ACCOUNT_ID");
+      }
+      if (id == null) {
+        return new AccountLock(null, null);
+      }
+      ConnectionPool db = RunGuard.openDurable(account.db());
+      try {
+        dev.lightspeedsync.examples.jdbc.Schema.migrate(db);
+        return new AccountLock(db, RunGuard.lock(new dev.lightspeedsync.examples.jdbc.JdbcSyncSink(db), "retail:" + id.strip()));
+      } catch (RuntimeException e) {
+        db.close();
+        if (e instanceof AppException a) {
+          throw a;
+        }
+        throw new AppException(ExitCodes.FAILURE, "cannot take the run lock of " + account.key() + ": "
+            + LightspeedSyncApp.oneLine(e.getMessage()));
+      }
+    }
+
+    @Override
+    public void close() {
+      if (lock != null) {
+        lock.close();
+      }
+      if (db != null) {
+        db.close();
+      }
+    }
+  }
+
+  /** The value of {@code --name V} or {@code --name=V} in {@code args}, or null. */
+  static String optionValue(List<String> args, String name) {
+    for (int i = 0; i < args.size(); i++) {
+      if (args.get(i).equals(name) && i + 1 < args.size()) {
+        return args.get(i + 1);
+      }
+      if (args.get(i).startsWith(name + "=")) {
+        return args.get(i).substring(name.length() + 1);
+      }
+    }
+    return null;
   }
 
   /** Copies {@code from} up to and including its last newline; returns the bytes copied. */

@@ -304,6 +304,28 @@ class ScheduleExportsTest {
   }
 
   @Test
+  void anExportWaitsWhileTheAccountsRunLockIsHeldElsewhere() throws Exception {
+    long before = qoh();
+    append(receipt("R1", 2) + "\n");
+    schedule(accounts(EXPORT_EVERY_30M), false);
+    scheduler.runAnyDueExecutions(); // creates the account's database
+    assertThat(qoh()).isEqualTo(before + 2);
+    append(receipt("R2", 1) + "\n");
+    try (ConnectionPool account = ConnectionPool.open("jdbc:h2:file:" + dir.resolve("store-1").toAbsolutePath());
+        dev.lightspeedsync.sync.spi.RunLock held = new dev.lightspeedsync.examples.jdbc.JdbcSyncSink(account)
+            .tryLockRun("retail:" + server.retailCredentials().accountId()).orElseThrow()) {
+      tick(Duration.ofMinutes(30)); // another node's sync of the account holds it
+      assertThat(runs()).last().isEqualTo("export book-receipts 6");
+      assertThat(logText()).contains("export book-receipts on test-node: failed (exit 6): a sync of account retail:")
+          .contains("; retry 1 in 1m at ");
+      assertThat(qoh()).isEqualTo(before + 2);
+    }
+    tick(Duration.ofMinutes(1));
+    assertThat(runs()).last().isEqualTo("export book-receipts 0");
+    assertThat(qoh()).isEqualTo(before + 3);
+  }
+
+  @Test
   void backoffDoublesFromTheFirstRetryAndStaysBelowTheInterval() {
     Duration every = Duration.ofMinutes(30);
     List<Long> minutes = new ArrayList<>();
