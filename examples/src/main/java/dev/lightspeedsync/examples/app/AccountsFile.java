@@ -219,9 +219,6 @@ final class AccountsFile {
         }
         own.add(a.asText());
       }
-      if (!String.valueOf((Object) sync.findOption("--platform").getValue()).equalsIgnoreCase("retail")) {
-        throw problem(file, at + ": exports run on retail (R-Series) accounts only for now");
-      }
       List<String> args = new ArrayList<>(List.of("--db", account.db()));
       args.addAll(optionsTheFlowTakes(account.args(), sync, flowCli.getCommandSpec()));
       args.addAll(own);

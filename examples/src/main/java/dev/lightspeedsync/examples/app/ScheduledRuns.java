@@ -270,9 +270,10 @@ final class ScheduledRuns {
       }
       Counts counts = appendResults(export.results(), stdout.toString(StandardCharsets.UTF_8), started);
       String error = lastLine(err);
-      // invalid lines (exit 9) cannot succeed on a retry: they are reported and wait for the host to
-      // fix the file; a write that did not settle (or any other failure) is retried with the backoff
-      boolean failed = counts.unsettled > 0 || code != 0 && code != ExitCodes.INVALID_INPUT;
+      // invalid lines (exit 9) and options the flow refuses (exit 2, e.g. a platform it does not run
+      // on) cannot succeed on a retry: they are reported and wait for the host to fix the file; a
+      // write that did not settle (or any other failure) is retried with the backoff
+      boolean failed = counts.unsettled > 0 || code != 0 && code != ExitCodes.INVALID_INPUT && code != ExitCodes.USAGE;
       String summary = counts + (code == 0 ? "" : "; " + error);
       finish(account, what, started, code, failed, summary, code == 0 ? null : error, failuresBefore, export.every());
     } catch (IOException e) {
@@ -294,8 +295,8 @@ final class ScheduledRuns {
    * The account's run lock (the one {@code sync} takes, in the account's database) held while an
    * export runs: an account's import and exports share its OAuth tokens, whose refresh rotates, so
    * they never run at the same time on two nodes either. A run that finds it taken fails (exit 6)
-   * and is retried with the backoff. Without an account id (the embedded testkit) there is nothing
-   * to share and no lock.
+   * and is retried with the backoff. Without an R-Series account id (the embedded testkit, eCom,
+   * X-Series) no token rotates and there is no lock.
    */
   private static final class AccountLock implements AutoCloseable {
     private final ConnectionPool db;
@@ -307,11 +308,13 @@ final class ScheduledRuns {
     }
 
     static AccountLock take(Account account, Export export) {
+      String platform = optionValue(export.args(), "--platform");
       String id = optionValue(export.args(), "--account-id");
       if (id == null) {
         id = System.getenv("LIGHTSPEED_ACCOUNT_ID");
       }
-      if (id == null) {
+      // only R-Series refresh tokens rotate; eCom keys and X-Series personal tokens are shared safely
+      if (id == null || platform != null && !platform.equalsIgnoreCase("retail")) {
         return new AccountLock(null, null);
       }
       ConnectionPool db = RunGuard.openDurable(account.db());
