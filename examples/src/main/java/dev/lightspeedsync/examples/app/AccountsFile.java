@@ -163,7 +163,7 @@ final class AccountsFile {
       throw problem(file, where + ": \"exports\" must be an array of {\"flow\", \"in\", \"every\"}");
     }
     List<ScheduleCommand.Export> exports = new ArrayList<>();
-    CommandLine app = LightspeedSyncApp.commands(System.out, System.err);
+    CommandLine app = LightspeedSyncApp.commandLine(System.out, System.err);
     int i = 0;
     for (JsonNode e : node) {
       String at = where + ": exports[" + i++ + "]";

@@ -47,10 +47,28 @@ public final class LightspeedSyncApp implements Runnable {
 
   /** Runs the app in-process (tests, embedding) and returns the exit status. */
   public static int run(PrintStream out, PrintStream err, String... args) {
+    return commandLine(out, err).execute(withDefaultCommand(args));
+  }
+
+  /**
+   * The app's command line with its subcommands, help layout and error handlers, ready to execute
+   * (also read by {@code schedule}, which parses an export's write-flow options before running it).
+   */
+  static CommandLine commandLine(PrintStream out, PrintStream err) {
     if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
       System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "error");
     }
-    CommandLine cli = commands(out, err);
+    CommandLine cli = new CommandLine(new LightspeedSyncApp())
+        .addSubcommand("sync", new SyncCommand(out, err))
+        .addSubcommand("export", new ExportCommand(out))
+        .addSubcommand("schedule", new ScheduleCommand(out))
+        .addSubcommand("login", new LoginCommand(out))
+        .addSubcommand("book-receipts", new BookReceiptsCommand(out, err))
+        .addSubcommand("export-orders", new ExportOrdersCommand(out, err))
+        .addSubcommand("push-stock", new PushStockCommand(out, err))
+        .addSubcommand("export-customers", new ExportCustomersCommand(out, err))
+        .addSubcommand("export-products", new ExportProductsCommand(out, err))
+        .addSubcommand("help", new CommandLine.HelpCommand());
     HelpText.apply(cli);
     cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
     cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
@@ -70,22 +88,7 @@ public final class LightspeedSyncApp implements Runnable {
           + (code == ExitCodes.USAGE ? " (see --help)" : ""));
       return code;
     });
-    return cli.execute(withDefaultCommand(args));
-  }
-
-  /** The app's commands (also read by {@code schedule}, which checks an export's write-flow options before running it). */
-  static CommandLine commands(PrintStream out, PrintStream err) {
-    return new CommandLine(new LightspeedSyncApp())
-        .addSubcommand("sync", new SyncCommand(out, err))
-        .addSubcommand("export", new ExportCommand(out))
-        .addSubcommand("schedule", new ScheduleCommand(out))
-        .addSubcommand("login", new LoginCommand(out))
-        .addSubcommand("book-receipts", new BookReceiptsCommand(out, err))
-        .addSubcommand("export-orders", new ExportOrdersCommand(out, err))
-        .addSubcommand("push-stock", new PushStockCommand(out, err))
-        .addSubcommand("export-customers", new ExportCustomersCommand(out, err))
-        .addSubcommand("export-products", new ExportProductsCommand(out, err))
-        .addSubcommand("help", new CommandLine.HelpCommand());
+    return cli;
   }
 
   /** No command, or options only: {@code sync} is meant (except for the app's own --help/--version). */
