@@ -180,8 +180,12 @@ final class ScheduleCommand implements Callable<Integer> {
       @Option(names = "--accounts", required = true, paramLabel = "<accounts>", description = "The accounts file the schedule"
           + " runs.") Path triggerAccounts,
       @Option(names = "--every", defaultValue = "30m", paramLabel = "<every>", description = "The schedule's --every (used only when the account was"
-          + " never scheduled). Default: ${DEFAULT-VALUE}.") String triggerEvery) throws SQLException {
+          + " never scheduled). Default: ${DEFAULT-VALUE}.") String triggerEvery,
+      @Option(names = "--wait", paramLabel = "<wait>", description = "Wait up to this long (2m) for the runs to end, print"
+          + " their outcome, and exit 1 if one failed or did not run in time. Default: return at once.") String wait)
+      throws SQLException, InterruptedException {
     Duration interval = duration(triggerEvery, "--every");
+    Duration waitFor = wait == null ? null : duration(wait, "--wait");
     Map<String, Account> byKey = AccountsFile.read(triggerAccounts);
     Account a = byKey.get(account);
     if (a == null) {
@@ -193,11 +197,65 @@ final class ScheduleCommand implements Callable<Integer> {
       ScheduledRuns runs = new ScheduledRuns(byKey, pool, new SystemClock(), name(), out, interval, Duration.ofMinutes(1),
           false, LightspeedSyncApp::run);
       SchedulerClient client = SchedulerClient.Builder.create(dataSource(pool), runs.tasks()).build();
+      Instant triggeredAt = Instant.now();
       for (String line : runs.trigger(client, a)) {
         out.println("trigger: " + TerminalText.safe(account) + " " + line);
       }
+      if (waitFor != null) {
+        awaitRuns(pool, a, triggeredAt, waitFor);
+      }
     }
     return 0;
+  }
+
+  /**
+   * {@code trigger --wait}: polls the run log until the account's import and each export have
+   * finished a run since the trigger, prints each outcome, and fails (exit 1, one line) naming those
+   * that failed (a failed run is retried by the schedule with its backoff) or did not run in time.
+   */
+  private void awaitRuns(ConnectionPool pool, Account account, Instant since, Duration waitFor)
+      throws SQLException, InterruptedException {
+    List<String> expected = new ArrayList<>(List.of("import"));
+    account.exports().forEach(e -> expected.add("export " + e.flow()));
+    Map<String, String> outcome = new java.util.LinkedHashMap<>();
+    List<String> failed = new ArrayList<>();
+    Instant deadline = Instant.now().plus(waitFor);
+    while (outcome.size() < expected.size()) {
+      try (Connection c = pool.connection(); PreparedStatement ps = c.prepareStatement("SELECT COALESCE(what, 'import'),"
+          + " exit_code, node, error FROM ls_schedule_run WHERE account_key = ? AND finished_at >= ? ORDER BY finished_at")) {
+        ps.setString(1, account.key());
+        ps.setObject(2, OffsetDateTime.ofInstant(since, ZoneOffset.UTC));
+        try (java.sql.ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            String what = rs.getString(1);
+            if (!expected.contains(what) || outcome.containsKey(what)) {
+              continue;
+            }
+            int code = rs.getInt(2);
+            boolean ok = code == 0 || code == ExitCodes.DEADLINE_REACHED;
+            String error = rs.getString(4) == null ? "" : ": " + LightspeedSyncApp.oneLine(rs.getString(4));
+            outcome.put(what, (ok ? "ok" : "failed (exit " + code + ")" + error) + " on " + rs.getString(3));
+            out.println("trigger: " + TerminalText.safe(account.key()) + " " + what + " ran: " + outcome.get(what));
+            if (!ok) {
+              failed.add(what + " (exit " + code + ")");
+            }
+          }
+        }
+      }
+      if (outcome.size() < expected.size()) {
+        if (!Instant.now().isBefore(deadline)) {
+          List<String> missing = expected.stream().filter(w -> !outcome.containsKey(w)).toList();
+          throw new AppException(ExitCodes.FAILURE, TerminalText.safe(account.key()) + " " + String.join(", ", missing)
+              + " did not run within --wait " + ScheduledRuns.human(waitFor) + "; is a schedule node running on this --db?"
+              + " They stay due and run at its next poll");
+        }
+        Thread.sleep(100);
+      }
+    }
+    if (!failed.isEmpty()) {
+      throw new AppException(ExitCodes.FAILURE, TerminalText.safe(account.key()) + " " + String.join(", ", failed)
+          + " failed; the schedule retries with its backoff (see ls_schedule_run)");
+    }
   }
 
   /** {@code --db} and {@code --accounts} are required for the schedule itself (not for {@code trigger}, which has its own). */

@@ -31,6 +31,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -367,6 +370,34 @@ class ScheduleExportsTest {
     assertThat(qoh()).isEqualTo(before + 5);
     assertThat(server.inspect().recentRequests().stream().filter(r -> r.method().equals("PUT")).count()).isEqualTo(puts);
     assertThat(results()).extracting(r -> r.get("status").asText()).containsExactly("DONE", "DONE");
+
+    // --wait: the trigger reports the outcome of the runs a node makes for it
+    CompletableFuture<AppRun> waiting = CompletableFuture.supplyAsync(() -> AppRun.of("schedule", "trigger", "store-1",
+        "--db", shared(), "--accounts", file.toString(), "--wait", "60s"));
+    for (int i = 0; i < 6000 && !waiting.isDone(); i++) { // this node polls until the other process has its answer
+      clock.set(now());
+      scheduler.runAnyDueExecutions();
+      try {
+        waiting.get(10, TimeUnit.MILLISECONDS);
+      } catch (TimeoutException notYet) {
+        // the trigger is still waiting
+      }
+    }
+    AppRun waited = waiting.get();
+    assertThat(waited.exitCode()).as(waited.err()).isZero();
+    assertThat(waited.outLines()).contains("trigger: store-1 import ran: ok on test-node",
+        "trigger: store-1 export book-receipts ran: ok on test-node");
+    assertThat(qoh()).isEqualTo(before + 5);
+  }
+
+  @Test
+  void triggerWaitFailsWithOneLineWhenNoNodeRunsTheAccount() throws Exception {
+    Path file = accounts(EXPORT_EVERY_30M);
+    AppRun run = AppRun.of("schedule", "trigger", "store-1", "--db", shared(), "--accounts", file.toString(), "--wait", "300ms");
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.outLines()).containsExactly("trigger: store-1 import: due now", "trigger: store-1 export book-receipts: due now");
+    assertThat(run.errLines()).containsExactly("error: store-1 import, export book-receipts did not run within --wait 300ms;"
+        + " is a schedule node running on this --db? They stay due and run at its next poll");
   }
 
   @Test
