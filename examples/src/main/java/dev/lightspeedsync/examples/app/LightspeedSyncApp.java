@@ -47,6 +47,14 @@ public final class LightspeedSyncApp implements Runnable {
 
   /** Runs the app in-process (tests, embedding) and returns the exit status. */
   public static int run(PrintStream out, PrintStream err, String... args) {
+    return commandLine(out, err).execute(withDefaultCommand(args));
+  }
+
+  /**
+   * The app's command line with its subcommands, help layout and error handlers, ready to execute
+   * (also read by {@code schedule}, which parses an export's write-flow options before running it).
+   */
+  static CommandLine commandLine(PrintStream out, PrintStream err) {
     if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
       System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "error");
     }
@@ -82,7 +90,7 @@ public final class LightspeedSyncApp implements Runnable {
           + (code == ExitCodes.USAGE ? " (see --help)" : ""));
       return code;
     });
-    return cli.execute(withDefaultCommand(args));
+    return cli;
   }
 
   /** No command, or options only: {@code sync} is meant (except for the app's own --help/--version). */
