@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpServer;
 import dev.lightspeedsync.client.ecom.EcomClient;
 import dev.lightspeedsync.client.ecom.write.WebhookSettings;
+import dev.lightspeedsync.examples.process.ChildJvm;
 import dev.lightspeedsync.testkit.EcomCredentials;
 import dev.lightspeedsync.testkit.LightspeedTestServer;
 import dev.lightspeedsync.testkit.TestkitConfig;
@@ -39,6 +40,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -257,6 +259,56 @@ class WebhooksCommandTest {
   }
 
   @Test
+  void deliveriesAndPollingStoreTheSameRowsAndADeliveryDuringASyncIsAnswered503() throws Exception {
+    List<String> sync = List.of("sync", "--platform", "ecom", "--base-url", server.ecomBaseUrl().toString(), "--api-key",
+        creds.apiKey(), "--api-secret", creds.apiSecret(), "--language", creds.language(), "--db", db, "--progress", "none");
+    AppRun first = AppRun.of(sync.toArray(String[]::new));
+    assertThat(first.exitCode()).as(first.err()).isZero();
+    List<Map<String, Object>> checkpoints = rows("SELECT stream, position FROM ls_checkpoint");
+    String catalogue = checkpoints.stream().map(r -> (String) r.get("stream")).filter(n -> n.endsWith(":CATALOGUE"))
+        .findFirst().orElseThrow();
+    String accountKey = catalogue.substring(0, catalogue.length() - ":CATALOGUE".length());
+    record("variants");
+    URI url = startApp(args());
+
+    // a sync of the same shop holds the run lock (the key sync used): the delivery is not applied, and says so
+    TestkitRecord variant;
+    try (dev.lightspeedsync.examples.jdbc.ConnectionPool pool = dev.lightspeedsync.examples.jdbc.ConnectionPool.open(db);
+        dev.lightspeedsync.sync.spi.RunLock lock = new dev.lightspeedsync.examples.jdbc.JdbcSyncSink(pool)
+            .tryLockRun(accountKey).orElseThrow()) {
+      variant = server.ecom().createProduct("Lunch box", "visible", "BOX-1", 3, new BigDecimal("9.95"),
+          new BigDecimal("4.10"));
+      server.ecom().awaitWebhooks(DELIVERY_TIMEOUT);
+      assertThat(server.ecom().webhooksFailed()).as("answered 503, for Lightspeed to send again").isEqualTo(2);
+      assertThat(skuRow(variant.id())).isEmpty();
+    }
+    assertThat(err()).contains("not applied variants/created #" + variant.id() + " (HTTP 503");
+    Recorded created = recorded.stream().filter(r -> r.headers().get("X-Event").equals("variants/created")).findFirst()
+        .orElseThrow();
+    HttpResponse<String> again = post(url, created.headers(), created.body());
+    assertThat(again.statusCode()).as("sent again after the sync: applied").isEqualTo(200);
+    assertThat(again.headers().firstValue("Retry-After")).isEmpty();
+    Map<String, Object> fromWebhook = skuRow(variant.id());
+    assertThat(fromWebhook).containsEntry("sku", "BOX-1");
+    assertThat(rows("SELECT stream, position FROM ls_checkpoint")).as("deliveries leave the checkpoints alone")
+        .isEqualTo(checkpoints);
+    assertThat(stopApp()).isZero();
+
+    Map<String, List<String>> before = snapshot();
+    AppRun second = AppRun.of(sync.toArray(String[]::new));
+    assertThat(second.exitCode()).as(second.err()).isZero();
+
+    assertThat(skuRow(variant.id())).as("the incremental sync reads the product and stores what the webhook stored")
+        .isEqualTo(fromWebhook);
+    Map<String, List<String>> after = snapshot();
+    for (String moved : List.of("ls_checkpoint", "ls_connection_log")) { // a sync moves its checkpoints, re-dates its findings
+      after.remove(moved);
+      before.remove(moved);
+    }
+    assertThat(after).as("every row as the deliveries left it").isEqualTo(before);
+  }
+
+  @Test
   void aForgedSignatureIsRefusedWith401AndNothingIsStored() throws Exception {
     URI url = startApp(args());
     // a variant the shop has, never delivered to the app (no sync ran): a forged call must not bring it in
@@ -313,6 +365,31 @@ class WebhooksCommandTest {
     assertThat(out()).contains("Starting the embedded Lightspeed testkit", "Webshop activity: 1 new product",
         "3 deliveries applied");
     assertThat(stopApp()).isZero();
+  }
+
+  @Test
+  void sigtermStopsTheAppCleanlyAfterWhatItAnswered200IsCommitted() throws Exception {
+    // the app's main in a child JVM: the testkit in this JVM delivers to the child's port
+    ChildJvm child = ChildJvm.start(dir, LightspeedSyncApp.class, Stream.concat(Stream.of("webhooks"), args().stream())
+        .toArray(String[]::new));
+    TestkitRecord variant;
+    try {
+      String listening = child.awaitLine("Listening on ", 120);
+      assertThat(listening).matches("Listening on http://127\\.0\\.0\\.1:\\d+/lightspeed-sync/webhooks");
+      variant = server.ecom().createProduct("Flask", "auto", "FLASK-1", 2, new BigDecimal("19.00"), new BigDecimal("8.00"));
+      server.ecom().awaitWebhooks(DELIVERY_TIMEOUT);
+      assertThat(server.ecom().webhooksDelivered()).as(child.err()).isEqualTo(2);
+      child.sigterm();
+      int code = child.waitFor(90);
+
+      assertThat(code).as(child.err()).isEqualTo(ExitCodes.SIGTERM);
+      assertThat(child.out()).contains("Stopped: 2 deliveries applied, 0 refused", "Unregistered 3 webhooks");
+      assertThat(child.err()).doesNotContain("Exception", "\tat ", creds.apiSecret());
+    } finally {
+      child.close();
+    }
+    assertThat(skuRow(variant.id())).containsEntry("sku", "FLASK-1").containsEntry("active", true);
+    assertThat(server.ecom().count("webhooks")).isZero();
   }
 
   @Test
