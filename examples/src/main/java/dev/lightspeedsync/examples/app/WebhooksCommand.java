@@ -26,7 +26,6 @@ import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
@@ -385,45 +384,28 @@ final class WebhooksCommand implements Callable<Integer> {
     }
     if (publicUrl != null) {
       checkPublicUrl(publicUrl.strip());
-    } else if (baseUrl != null && !isLoopback(URI.create(baseUrl.strip()).getHost())) {
+    } else if (baseUrl != null && !isLoopback(baseUrl.strip())) {
       throw SyncOptions.usage("--public-url is needed with a remote --base-url: Lightspeed cannot call this machine's"
           + " local address; give the https URL that forwards to --port");
     }
   }
 
+  /** The checks of {@code --base-url} (SyncOptions), in the words of {@code --public-url}. */
   private static void checkPublicUrl(String value) {
-    URI uri;
     try {
-      uri = new URI(value);
-    } catch (URISyntaxException e) {
-      throw SyncOptions.usage("--public-url is not a URL; give the https URL Lightspeed calls");
-    }
-    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-    if (!uri.isAbsolute() || !(scheme.equals("https") || scheme.equals("http")) || uri.getHost() == null
-        || uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
-      throw SyncOptions.usage("--public-url must be an http(s) URL such as https://hooks.example.com/lightspeed-sync/webhooks"
-          + " (no user, query or fragment)");
-    }
-    if (scheme.equals("http") && !isLoopback(uri.getHost())) {
-      throw SyncOptions.usage("--public-url: plain http is allowed only to a loopback address; use https");
+      SyncOptions.checkBaseUrl(value);
+    } catch (AppException e) {
+      throw SyncOptions.usage("--public-url must be an https URL such as https://hooks.example.com/lightspeed-sync/webhooks"
+          + " (plain http only to a loopback address; no user, query or fragment)");
     }
   }
 
-  /** {@code localhost} or a loopback IP literal; no name is resolved. */
-  private static boolean isLoopback(@Nullable String host) {
-    if (host == null) {
-      return false;
-    }
-    String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-    if (h.equalsIgnoreCase("localhost")) {
-      return true;
-    }
-    if (!h.matches("[0-9.]+|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*")) {
-      return false;
-    }
+  /** Whether {@code url}'s host is this machine: SyncOptions allows plain http only to a loopback host. */
+  private static boolean isLoopback(String url) {
     try {
-      return InetAddress.getByName(h).isLoopbackAddress();
-    } catch (UnknownHostException e) {
+      SyncOptions.checkBaseUrl("http://" + URI.create(url).getRawAuthority() + "/");
+      return true;
+    } catch (AppException e) {
       return false;
     }
   }

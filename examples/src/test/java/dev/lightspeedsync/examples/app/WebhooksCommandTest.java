@@ -403,7 +403,7 @@ class WebhooksCommandTest {
     assertThat(remote.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(remote.err()).contains("--public-url is needed").doesNotContain("secret-value");
     assertThat(plainHttp.exitCode()).isEqualTo(ExitCodes.USAGE);
-    assertThat(plainHttp.err()).contains("--public-url: plain http is allowed only to a loopback address");
+    assertThat(plainHttp.err()).contains("--public-url must be an https URL", "plain http only to a loopback address");
     assertThat(badPort.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(noSecret.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(noSecret.err()).contains("needs --api-secret");
