@@ -198,7 +198,7 @@ class WebhooksCommandTest {
   }
 
   @Test
-  void aNewProductIsInTheDatabaseRightAfterItsWebhookWithoutASync() throws Exception {
+  void aNewProductIsInTheDatabaseRightAfterItsWebhookWithoutASyncAndItsDeletionDeactivatesIt() throws Exception {
     URI url = startApp(args());
 
     assertThat(server.ecom().stream("webhooks").filter(w -> w.require("address").equals(url.toString()))
@@ -220,8 +220,14 @@ class WebhooksCommandTest {
     assertThat(rows("SELECT * FROM ls_checkpoint")).as("no sync ran").isEmpty();
     assertThat(out()).contains("applied products/created", "applied variants/created #" + variant.id());
 
+    // deleted in the back office: the API has no tombstones, the deliveries deactivate the SKU (kept, never erased)
+    server.ecom().deleteProduct(variant.getLong("product"));
+    server.ecom().awaitWebhooks(DELIVERY_TIMEOUT);
+    assertThat(server.ecom().webhooksFailed()).as(err()).isZero();
+    assertThat(skuRow(variant.id())).containsEntry("sku", "MUG-T").containsEntry("active", false);
+
     assertThat(stopApp()).isZero();
-    assertThat(out()).contains("Stopped: 2 deliveries applied, 0 refused", "Unregistered 3 webhooks");
+    assertThat(out()).contains("Stopped: 4 deliveries applied, 0 refused", "Unregistered 3 webhooks");
     assertThat(server.ecom().count("webhooks")).as("the local address is gone with the app").isZero();
     assertThat(out() + err()).doesNotContain(creds.apiSecret(), creds.apiKey());
   }
