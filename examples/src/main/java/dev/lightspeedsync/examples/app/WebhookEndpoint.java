@@ -51,7 +51,10 @@ final class WebhookEndpoint implements HttpHandler {
 
   private final String path;
   private final String apiSecret;
-  private final Function<WebhookDelivery, SyncReport> apply;
+  private final Function<WebhookDelivery, Applied> apply;
+
+  /** What one delivery stored, and the requests it took to read what changed. */
+  record Applied(SyncReport report, long requests) {}
   private final PrintStream out;
   private final PrintStream err;
   private final AtomicLong applied = new AtomicLong();
@@ -64,7 +67,7 @@ final class WebhookEndpoint implements HttpHandler {
    * @param apiSecret the shop's API secret, the key of {@code X-Signature}
    * @param apply stores what a verified delivery changed; returns when it is committed
    */
-  WebhookEndpoint(String path, String apiSecret, Function<WebhookDelivery, SyncReport> apply, PrintStream out,
+  WebhookEndpoint(String path, String apiSecret, Function<WebhookDelivery, Applied> apply, PrintStream out,
       PrintStream err) {
     this.path = Objects.requireNonNull(path, "path == null");
     this.apiSecret = Objects.requireNonNull(apiSecret, "apiSecret == null");
@@ -144,7 +147,7 @@ final class WebhookEndpoint implements HttpHandler {
       retryLater(ex, event, "the app is stopping");
       return;
     }
-    SyncReport report;
+    Applied report;
     try {
       report = apply.apply(delivery);
     } catch (SyncRunException e) {
@@ -176,17 +179,22 @@ final class WebhookEndpoint implements HttpHandler {
     send(ex, 200, "applied");
   }
 
-  /** {@code stored catalogue 1, stock 1}, or {@code nothing to store} (an event this app does not use). */
-  static String describe(SyncReport report) {
+  /**
+   * {@code stored catalogue 1, stock 1 (2 requests)}, or {@code nothing to store} (an event this app
+   * does not use), with the requests sent to read what changed.
+   */
+  static String describe(Applied applied) {
     StringBuilder b = new StringBuilder();
     for (SyncStream s : List.of(SyncStream.CATALOGUE, SyncStream.STOCK, SyncStream.SALES, SyncStream.ORDER_IMPORT)) {
-      long stored = report.stream(s).map(StreamReport::stored).orElse(0L);
+      long stored = applied.report().stream(s).map(StreamReport::stored).orElse(0L);
       if (stored > 0) {
         b.append(b.length() == 0 ? "stored " : ", ").append(s.name().toLowerCase(Locale.ROOT).replace('_', ' '))
             .append(' ').append(stored);
       }
     }
-    return b.length() == 0 ? "nothing to store" : b.toString();
+    long requests = applied.requests() + applied.report().requests();
+    return (b.length() == 0 ? "nothing to store" : b.toString()) + " (" + requests
+        + (requests == 1 ? " request)" : " requests)");
   }
 
   private void refuse(HttpExchange ex, int status, String why, String event, String from) throws IOException {

@@ -16,9 +16,12 @@ import dev.lightspeedsync.sync.SyncSettings;
 import dev.lightspeedsync.sync.engine.RateLimitPolicy;
 import dev.lightspeedsync.sync.engine.Sleeper;
 import dev.lightspeedsync.sync.engine.SyncEngine;
+import dev.lightspeedsync.sync.lightspeed.SyncMetrics;
 import dev.lightspeedsync.sync.lightspeed.ecom.EcomConnector;
 import dev.lightspeedsync.sync.rules.EcomOrderMode;
 import dev.lightspeedsync.sync.rules.OrderImportConfig;
+import dev.lightspeedsync.sync.spi.Batch;
+import dev.lightspeedsync.sync.spi.TransportStats;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.math.BigDecimal;
@@ -189,20 +192,27 @@ final class WebhooksCommand implements Callable<Integer> {
             products, shopOrders, timeScale == Math.rint(timeScale) ? Long.toString((long) timeScale) : Double.toString(timeScale));
         embedded = EmbeddedLightspeed.webshop(products, shopOrders, timeScale);
       }
-      try (EmbeddedLightspeed shop = embedded; EcomClient client = client(shop, perCall)) {
+      SyncMetrics metrics = new SyncMetrics(); // the requests of each delivery, in its report
+      try (EmbeddedLightspeed shop = embedded; EcomClient client = client(shop, perCall, metrics)) {
         String secret = shop != null ? shop.server().ecomCredentials().apiSecret() : apiSecret;
         String shopKey = shop != null ? Long.toString(shop.server().ecomCredentials().shopId())
             // the key sync uses for this shop and language (its checkpoints and run lock)
             : JdbcTokenStore.fingerprint(withSlash(baseUrl) + "|" + apiKey) + ":" + language;
         Clock clock = shop != null ? shop.clock() : Clock.systemUTC();
         Sleeper sleeper = shop != null ? shop.sleeper() : Sleeper.SYSTEM;
-        EcomConnector connector = EcomConnector.builder().client(client).shopKey(shopKey).clock(clock).build();
+        EcomConnector connector = EcomConnector.builder().client(client).shopKey(shopKey).clock(clock).metrics(metrics)
+            .build();
         // the engine takes the account's run lock per delivery: a delivery that arrives during a sync is answered 503
         SyncEngine engine = SyncEngine.builder().sink(sink).settings(settings).clock(clock).sleeper(sleeper)
             .rateLimitPolicy(RateLimitPolicy.WAIT).build();
         out.println("Database: " + SyncCommand.redact(db));
         serve(client, bindAddress, shop, new WebhookEndpoint(path(), secret,
-            d -> engine.applyChanges(connector, connector.changes(d)), out, err));
+            d -> {
+              TransportStats before = metrics.transportStats();
+              Batch changes = connector.changes(d); // the targeted read: the variant, a product's variants, an order
+              long requests = metrics.transportStats().since(before).requests();
+              return new WebhookEndpoint.Applied(engine.applyChanges(connector, changes), requests);
+            }, out, err));
       }
     } finally {
       GracefulShutdown.clearInterrupt();
@@ -338,8 +348,8 @@ final class WebhooksCommand implements Callable<Integer> {
         + (endpoint.applied() - before) + " deliveries applied";
   }
 
-  private EcomClient client(@Nullable EmbeddedLightspeed shop, @Nullable Duration perCall) {
-    ClientListener listener = ListenerChain.of(GracefulShutdown.LISTENER);
+  private EcomClient client(@Nullable EmbeddedLightspeed shop, @Nullable Duration perCall, SyncMetrics metrics) {
+    ClientListener listener = ListenerChain.of(metrics, GracefulShutdown.LISTENER);
     EcomClient.Builder b = shop != null ? shop.ecomClientBuilder(listener)
         : EcomClient.builder().baseUrl(withSlash(baseUrl)).language(language).credentials(apiKey, apiSecret)
             .listener(listener).retry(RetryConfig.defaults().withMaxAttempts(maxAttempts));
