@@ -60,6 +60,8 @@ public final class LightspeedSyncApp implements Runnable {
         .addSubcommand("push-stock", new PushStockCommand(out, err))
         .addSubcommand("export-customers", new ExportCustomersCommand(out, err))
         .addSubcommand("export-products", new ExportProductsCommand(out, err))
+        .addSubcommand("export-buy-orders", new ExportBuyOrdersCommand(out, err))
+        .addSubcommand("ship-orders", new ShipOrdersCommand(out, err))
         .addSubcommand("webhooks", new WebhooksCommand(out, err))
         .addSubcommand("help", new CommandLine.HelpCommand());
     HelpText.apply(cli);

@@ -2,13 +2,11 @@ package dev.lightspeedsync.examples.app;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.lightspeedsync.client.ClientListener;
-import dev.lightspeedsync.client.RetryConfig;
 import dev.lightspeedsync.client.ecom.EcomClient;
 import dev.lightspeedsync.client.ecom.model.Webhook;
 import dev.lightspeedsync.client.ecom.write.WebhookSettings;
 import dev.lightspeedsync.examples.jdbc.ConnectionPool;
 import dev.lightspeedsync.examples.jdbc.JdbcSyncSink;
-import dev.lightspeedsync.examples.jdbc.JdbcTokenStore;
 import dev.lightspeedsync.examples.jdbc.Schema;
 import dev.lightspeedsync.examples.support.EmbeddedLightspeed;
 import dev.lightspeedsync.examples.support.ListenerChain;
@@ -44,7 +42,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code webhooks}: immediate imports for eCom (seed 000: "new products are imported
@@ -104,23 +105,12 @@ final class WebhooksCommand implements Callable<Integer> {
       + " to a loopback address). Its path is the path served. Default: the local URL (embedded testkit or a loopback --base-url only)."})
   String publicUrl;
 
-  @Option(names = "--base-url", description = "eCom API origin, e.g. https://api.webshopapp.com/. Default: the embedded testkit.")
-  String baseUrl;
+  /** The account options {@code sync} and the write flows share; {@code --platform} may only be ecom. */
+  @Mixin
+  ConnectionOptions connection;
 
-  @Option(names = "--api-key", defaultValue = "${env:LIGHTSPEED_ECOM_API_KEY}", description = "eCom API key.")
-  String apiKey;
-
-  @Option(names = "--api-secret", defaultValue = "${env:LIGHTSPEED_ECOM_API_SECRET}",
-      description = "eCom API secret: the API's password and the key of every delivery's X-Signature; never printed.")
-  String apiSecret;
-
-  @Option(names = "--language", defaultValue = "en", description = "eCom shop language. Default: ${DEFAULT-VALUE}.")
-  String language;
-
-  @Option(names = "--db", defaultValue = "${env:LIGHTSPEED_SYNC_DB:-" + LightspeedSyncApp.DEFAULT_DB + "}",
-      description = {"JDBC URL of the database (the one sync writes). Default: $LIGHTSPEED_SYNC_DB, else an H2 file in the"
-          + " working directory:", "  " + LightspeedSyncApp.DEFAULT_DB})
-  String db;
+  @Spec
+  CommandSpec spec;
 
   @Option(names = "--sales", defaultValue = "paid", description = "Sales history: paid orders, or all (unpaid too). Cancelled never counts. Default: ${DEFAULT-VALUE}.")
   String sales;
@@ -131,10 +121,6 @@ final class WebhooksCommand implements Callable<Integer> {
 
   @Option(names = "--order-window", description = "With --orders: only orders changed within this window are handed over (12h, 36h, PT36H). Default: 12h.")
   String orderWindow;
-
-  @Option(names = "--max-attempts", defaultValue = "5",
-      description = "Attempts per request to Lightspeed on 429, 5xx and connection faults (1 = no retries). Default: ${DEFAULT-VALUE}.")
-  int maxAttempts;
 
   @Option(names = "--call-timeout", description = "Longest one HTTP exchange with Lightspeed may take (10s, 2m). Default: 2m.")
   String callTimeout;
@@ -181,11 +167,11 @@ final class WebhooksCommand implements Callable<Integer> {
     @Nullable Duration perCall = callTimeout == null ? null : ScheduleCommand.duration(callTimeout, "--call-timeout");
     SyncSettings settings = settings();
     InetAddress bindAddress = bindAddress();
-    try (ConnectionPool pool = RunGuard.openDurable(db)) {
+    try (ConnectionPool pool = RunGuard.openDurable(connection.db)) {
       Schema.migrate(pool);
       JdbcSyncSink sink = new JdbcSyncSink(pool);
       EmbeddedLightspeed embedded = null;
-      if (baseUrl == null) {
+      if (connection.embedded()) {
         long products = Math.max(1, testkitItems / 2);
         long shopOrders = Math.max(1, testkitSales / 4);
         out.printf(Locale.ROOT, "Starting the embedded Lightspeed testkit (eCom: %,d products, %,d orders, time x%s)%n",
@@ -194,10 +180,9 @@ final class WebhooksCommand implements Callable<Integer> {
       }
       SyncMetrics metrics = new SyncMetrics(); // the requests of each delivery, in its report
       try (EmbeddedLightspeed shop = embedded; EcomClient client = client(shop, perCall, metrics)) {
-        String secret = shop != null ? shop.server().ecomCredentials().apiSecret() : apiSecret;
-        String shopKey = shop != null ? Long.toString(shop.server().ecomCredentials().shopId())
-            // the key sync uses for this shop and language (its checkpoints and run lock)
-            : JdbcTokenStore.fingerprint(withSlash(baseUrl) + "|" + apiKey) + ":" + language;
+        String secret = shop != null ? shop.server().ecomCredentials().apiSecret() : connection.apiSecret;
+        // the key sync uses for this shop (its checkpoints and run lock)
+        String shopKey = shop != null ? Long.toString(shop.server().ecomCredentials().shopId()) : connection.ecomShopKey();
         Clock clock = shop != null ? shop.clock() : Clock.systemUTC();
         Sleeper sleeper = shop != null ? shop.sleeper() : Sleeper.SYSTEM;
         EcomConnector connector = EcomConnector.builder().client(client).shopKey(shopKey).clock(clock).metrics(metrics)
@@ -205,7 +190,7 @@ final class WebhooksCommand implements Callable<Integer> {
         // the engine takes the account's run lock per delivery: a delivery that arrives during a sync is answered 503
         SyncEngine engine = SyncEngine.builder().sink(sink).settings(settings).clock(clock).sleeper(sleeper)
             .rateLimitPolicy(RateLimitPolicy.WAIT).build();
-        out.println("Database: " + SyncCommand.redact(db));
+        out.println("Database: " + SyncCommand.redact(connection.db));
         serve(client, bindAddress, shop, new WebhookEndpoint(path(), secret,
             d -> {
               TransportStats before = metrics.transportStats();
@@ -243,10 +228,15 @@ final class WebhooksCommand implements Callable<Integer> {
     String address = publicUrl != null ? publicUrl.strip() : local.toString();
     List<Long> created = new ArrayList<>();
     try {
-      for (String group : GROUPS) {
-        Registration r = register(client, group, address);
-        r.createdId().ifPresent(created::add);
-        out.println("Webhook " + group + "/* -> " + address + ": " + r.what());
+      if (connection.readOnly) {
+        out.println("Webhooks not registered (--read-only: nothing is written to Lightspeed); register " + address
+            + " for " + String.join(", ", GROUPS) + " at the shop");
+      } else {
+        for (String group : GROUPS) {
+          Registration r = register(client, group, address);
+          r.createdId().ifPresent(created::add);
+          out.println("Webhook " + group + "/* -> " + address + ": " + r.what());
+        }
       }
       out.println("Listening on " + local + (publicUrl != null ? " (Lightspeed calls " + address + ")" : ""));
       if (shop != null && !noActivity) {
@@ -350,9 +340,7 @@ final class WebhooksCommand implements Callable<Integer> {
 
   private EcomClient client(@Nullable EmbeddedLightspeed shop, @Nullable Duration perCall, SyncMetrics metrics) {
     ClientListener listener = ListenerChain.of(metrics, GracefulShutdown.LISTENER);
-    EcomClient.Builder b = shop != null ? shop.ecomClientBuilder(listener)
-        : EcomClient.builder().baseUrl(withSlash(baseUrl)).language(language).credentials(apiKey, apiSecret)
-            .listener(listener).retry(RetryConfig.defaults().withMaxAttempts(maxAttempts));
+    EcomClient.Builder b = shop != null ? shop.ecomClientBuilder(listener) : connection.ecomClient().listener(listener);
     return (perCall == null ? b : b.callTimeout(perCall)).build();
   }
 
@@ -366,11 +354,15 @@ final class WebhooksCommand implements Callable<Integer> {
 
   /** Usage errors (exit 2) before anything is opened: each names the option, never the value. */
   private void checkOptions() {
+    if (spec.commandLine().getParseResult().hasMatchedOption("--platform") && !connection.platform().equals("ecom")) {
+      throw SyncOptions.usage("webhooks runs with --platform ecom only; " + WriteFlowCommand.platformName(connection.platform())
+          + " has no such command here");
+    }
+    connection.platform = "ecom";
+    connection.check();
+    connection.requireCredentials("webhooks", " (or the environment variables listed in --help)");
     if (port < 0 || port > 65535) {
       throw SyncOptions.usage("--port must be between 0 and 65535 (0 picks a free port)");
-    }
-    if (maxAttempts < 1 || maxAttempts > 20) {
-      throw SyncOptions.usage("--max-attempts must be between 1 and 20");
     }
     if (!(timeScale > 0) || Double.isInfinite(timeScale) || timeScale > 1_000_000) {
       throw SyncOptions.usage("--time-scale must be a number above 0 and at most 1000000 (API seconds per real second)");
@@ -378,23 +370,9 @@ final class WebhooksCommand implements Callable<Integer> {
     if (testkitItems < 0 || testkitItems > 100_000_000 || testkitSales < 0 || testkitSales > 100_000_000) {
       throw SyncOptions.usage("--testkit-items and --testkit-sales must be between 0 and 100000000");
     }
-    if (baseUrl != null) {
-      SyncOptions.checkBaseUrl(baseUrl);
-      List<String> missing = new ArrayList<>();
-      if (apiKey == null) {
-        missing.add("--api-key");
-      }
-      if (apiSecret == null) {
-        missing.add("--api-secret");
-      }
-      if (!missing.isEmpty()) {
-        throw SyncOptions.usage("webhooks with --base-url needs " + String.join(", ", missing)
-            + " (or the environment variables listed in --help)");
-      }
-    }
     if (publicUrl != null) {
       checkPublicUrl(publicUrl.strip());
-    } else if (baseUrl != null && !isLoopback(baseUrl.strip())) {
+    } else if (!connection.embedded() && !isLoopback(connection.baseUrl.strip())) {
       throw SyncOptions.usage("--public-url is needed with a remote --base-url: Lightspeed cannot call this machine's"
           + " local address; give the https URL that forwards to --port");
     }
@@ -464,10 +442,5 @@ final class WebhooksCommand implements Callable<Integer> {
       throw SyncOptions.usage("--order-window must be a positive duration of at most 744h such as 12h or PT36H");
     }
     return b.orderImport(OrderImportConfig.builder().mode(mode).changeWindow(window).build()).build();
-  }
-
-  /** As sync writes it, so that the shop key (checkpoints, run lock) is the one sync uses. */
-  private static String withSlash(String url) {
-    return url.endsWith("/") ? url : url + "/";
   }
 }

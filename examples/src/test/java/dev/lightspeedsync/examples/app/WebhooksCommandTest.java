@@ -401,12 +401,31 @@ class WebhooksCommandTest {
   }
 
   @Test
+  void readOnlyRegistersNothingAndServesWhatTheShopHasRegistered() throws Exception {
+    URI url = startApp(args("--read-only"));
+
+    assertThat(server.ecom().count("webhooks")).as("no write to Lightspeed").isZero();
+    assertThat(out()).contains("Webhooks not registered (--read-only");
+    try (EcomClient client = EcomClient.builder().baseUrl(server.ecomBaseUrl().toString()).language(creds.language())
+        .credentials(creds.apiKey(), creds.apiSecret()).build()) {
+      client.createWebhook(WebhookSettings.builder().itemGroup("variants").itemAction("*").address(url.toString()).build());
+    }
+    TestkitRecord variant = server.ecom().createProduct("Tea tin", "visible", "TIN-1", 7, new BigDecimal("5.00"),
+        new BigDecimal("2.00"));
+    server.ecom().awaitWebhooks(DELIVERY_TIMEOUT);
+    assertThat(skuRow(variant.id())).containsEntry("sku", "TIN-1");
+    assertThat(stopApp()).isZero();
+    assertThat(server.ecom().count("webhooks")).as("the shop's own registration stays").isEqualTo(1);
+  }
+
+  @Test
   void optionsAreCheckedBeforeAnythingOpens() {
     AppRun remote = AppRun.of("webhooks", "--base-url", "https://api.webshopapp.com/", "--api-key", "k", "--api-secret",
         "secret-value", "--db", db);
     AppRun plainHttp = AppRun.of("webhooks", "--public-url", "http://hooks.example.com/x", "--db", db);
     AppRun badPort = AppRun.of("webhooks", "--port", "70000", "--db", db);
     AppRun noSecret = AppRun.of("webhooks", "--base-url", server.ecomBaseUrl().toString(), "--api-key", "k", "--db", db);
+    AppRun retail = AppRun.of("webhooks", "--platform", "retail", "--db", db);
 
     assertThat(remote.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(remote.err()).contains("--public-url is needed").doesNotContain("secret-value");
@@ -415,6 +434,8 @@ class WebhooksCommandTest {
     assertThat(badPort.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(noSecret.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(noSecret.err()).contains("needs --api-secret");
+    assertThat(retail.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(retail.err()).contains("webhooks runs with --platform ecom only");
     assertThat(dir.resolve("hooks.mv.db")).as("no database opened").doesNotExist();
   }
 
