@@ -53,6 +53,36 @@ class XSeriesWritesTest {
   }
 
   @Test
+  void productsAreLoadedBySkuAndCustomersSearchedByCode() {
+    Http.Response created = http.xsWrite("POST", "api/2.0/products", "{\"name\":\"Lamp\",\"sku\":\"LAMP1\","
+        + "\"is_active\":false}");
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    String id = created.json().at("/data/id").asText();
+    assertThat(created.json().at("/data/active").asBoolean(true)).as("is_active is stored as active").isFalse();
+    JsonNode bySku = http.xs("api/2.0/products?sku=LAMP1&after=999999999999").json().get("data");
+    assertThat(bySku).as("sku overrides every other parameter").hasSize(1);
+    assertThat(bySku.get(0).get("id").asText()).isEqualTo(id);
+    http.xsWrite("DELETE", "api/2.0/products/" + id, "");
+    assertThat(http.xs("api/2.0/products?sku=LAMP1").json().get("data").get(0).get("deleted_at").isNull())
+        .as("deleted products are included, with deleted_at").isFalse();
+
+    Http.Response c = http.xsWrite("POST", "api/2.0/customers", "{\"first_name\":\"Ada\",\"last_name\":\"Lovelace\","
+        + "\"customer_code\":\"ERP-C1\",\"physical_city\":\"London\",\"physical_country_id\":\"GB\"}");
+    assertThat(c.status()).as(c.body()).isEqualTo(201);
+    String customer = c.json().at("/data/id").asText();
+    assertThat(server.xseries().get("customers", customer).orElseThrow().require("physical_city")).isEqualTo("London");
+    JsonNode found = http.xs("api/2.0/search?type=customers&customer_code=erp-c1").json().get("data");
+    assertThat(found).hasSize(1);
+    assertThat(found.get(0).get("id").asText()).isEqualTo(customer);
+    http.xsWrite("DELETE", "api/2.0/customers/" + customer, "");
+    assertThat(http.xs("api/2.0/search?type=customers&customer_code=ERP-C1").json().get("data")).isEmpty();
+    assertThat(http.xs("api/2.0/search?type=customers&customer_code=ERP-C1&deleted=true").json().get("data"))
+        .hasSize(1);
+    assertThat(http.xs("api/2.0/search?type=products&sku=lamp1&deleted=true").json().get("data")).hasSize(1);
+    assertThat(http.xs("api/2.0/search?type=sales&status=CLOSED").status()).isEqualTo(400);
+  }
+
+  @Test
   void productCreateAndUpdate() {
     String component = standalone();
     Http.Response created = http.xsWrite("POST", "api/2.0/products", "{\"name\":\"New thing\",\"sku\":\"NEW-1\","

@@ -1,12 +1,9 @@
 package dev.lightspeedsync.examples.app;
 
-import dev.lightspeedsync.client.retail.RetailClient;
-import dev.lightspeedsync.examples.jdbc.ConnectionPool;
 import dev.lightspeedsync.sync.SyncSettings;
 import dev.lightspeedsync.sync.lightspeed.WriteReport;
 import dev.lightspeedsync.sync.lightspeed.retail.RetailWriter;
 import dev.lightspeedsync.sync.model.Customer;
-import dev.lightspeedsync.sync.spi.SyncSink;
 import java.io.PrintStream;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -32,17 +29,7 @@ final class ExportCustomersCommand extends WriteFlowCommand {
       "postalCode", "region", "country", "code");
 
   ExportCustomersCommand(PrintStream out, PrintStream err) {
-    super(out, err);
-  }
-
-  @Override
-  List<String> fields() {
-    return FIELDS;
-  }
-
-  @Override
-  int required() {
-    return 1;
+    super(out, err, List.of("retail"), FIELDS, 1);
   }
 
   private static Customer customer(Line l) {
@@ -81,9 +68,9 @@ final class ExportCustomersCommand extends WriteFlowCommand {
   }
 
   @Override
-  WriteReport write(RetailClient client, SyncSink sink, ConnectionPool db, List<Line> lines) {
-    RetailWriter writer = RetailWriter.builder().client(client).sink(sink).settings(SyncSettings.builder()
-        .readOnly(readOnly).build()).dryRun(dryRun).exportCustomers(true).build();
+  WriteReport write(Target target, List<Line> lines) {
+    RetailWriter writer = RetailWriter.builder().client(target.retail()).sink(target.sink).settings(SyncSettings.builder()
+        .readOnly(readOnly()).build()).dryRun(dryRun).exportCustomers(true).build();
     return writer.exportCustomers(lines.stream().map(ExportCustomersCommand::customer).toList());
   }
 }

@@ -1,14 +1,12 @@
 package dev.lightspeedsync.examples.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.lightspeedsync.client.retail.RetailClient;
 import dev.lightspeedsync.sync.SyncSettings;
 import dev.lightspeedsync.sync.lightspeed.WriteReport;
 import dev.lightspeedsync.sync.lightspeed.retail.RetailWriter;
 import dev.lightspeedsync.sync.model.HostOrder;
 import dev.lightspeedsync.sync.model.HostOrderLine;
 import dev.lightspeedsync.sync.rules.OrderExportConfig;
-import dev.lightspeedsync.sync.spi.SyncSink;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -45,7 +43,7 @@ final class ExportOrdersCommand extends WriteFlowCommand {
   long paymentTypeId;
 
   ExportOrdersCommand(PrintStream out, PrintStream err) {
-    super(out, err);
+    super(out, err, List.of("retail"), FIELDS, FIELDS.size());
   }
 
   @Override
@@ -59,16 +57,6 @@ final class ExportOrdersCommand extends WriteFlowCommand {
     if (paymentTypeId <= 0) {
       throw SyncOptions.usage("--payment-type-id must be a positive Lightspeed paymentTypeID");
     }
-  }
-
-  @Override
-  List<String> fields() {
-    return FIELDS;
-  }
-
-  @Override
-  int required() {
-    return FIELDS.size();
   }
 
   private static HostOrder order(Line l) {
@@ -110,10 +98,10 @@ final class ExportOrdersCommand extends WriteFlowCommand {
   }
 
   @Override
-  WriteReport write(RetailClient client, SyncSink sink, dev.lightspeedsync.examples.jdbc.ConnectionPool db, List<Line> lines) {
-    SyncSettings settings = SyncSettings.builder().readOnly(readOnly).orderExport(OrderExportConfig.builder().enabled(true)
+  WriteReport write(Target target, List<Line> lines) {
+    SyncSettings settings = SyncSettings.builder().readOnly(readOnly()).orderExport(OrderExportConfig.builder().enabled(true)
         .employeeId(employeeId).registerId(registerId).build()).build();
-    RetailWriter writer = RetailWriter.builder().client(client).sink(sink).settings(settings).dryRun(dryRun)
+    RetailWriter writer = RetailWriter.builder().client(target.retail()).sink(target.sink).settings(settings).dryRun(dryRun)
         .salePaymentTypeId(paymentTypeId).build();
     return writer.exportOrders(lines.stream().map(ExportOrdersCommand::order).toList());
   }

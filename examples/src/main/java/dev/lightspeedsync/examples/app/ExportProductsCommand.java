@@ -1,15 +1,12 @@
 package dev.lightspeedsync.examples.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.lightspeedsync.client.retail.RetailClient;
-import dev.lightspeedsync.examples.jdbc.ConnectionPool;
 import dev.lightspeedsync.sync.SyncSettings;
 import dev.lightspeedsync.sync.lightspeed.WriteReport;
 import dev.lightspeedsync.sync.lightspeed.retail.RetailWriter;
 import dev.lightspeedsync.sync.model.Sku;
 import dev.lightspeedsync.sync.rules.MasterDataConfig;
 import dev.lightspeedsync.sync.rules.MasterSide;
-import dev.lightspeedsync.sync.spi.SyncSink;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.util.Iterator;
@@ -47,7 +44,7 @@ final class ExportProductsCommand extends WriteFlowCommand {
   String master;
 
   ExportProductsCommand(PrintStream out, PrintStream err) {
-    super(out, err);
+    super(out, err, List.of("retail"), FIELDS, 3);
   }
 
   @Override
@@ -55,16 +52,6 @@ final class ExportProductsCommand extends WriteFlowCommand {
     if (!List.of("lightspeed", "host").contains(master.toLowerCase(Locale.ROOT))) {
       throw SyncOptions.usage("--master must be lightspeed or host");
     }
-  }
-
-  @Override
-  List<String> fields() {
-    return FIELDS;
-  }
-
-  @Override
-  int required() {
-    return 3;
   }
 
   private static Sku product(Line l) {
@@ -113,11 +100,11 @@ final class ExportProductsCommand extends WriteFlowCommand {
   }
 
   @Override
-  WriteReport write(RetailClient client, SyncSink sink, ConnectionPool db, List<Line> lines) {
+  WriteReport write(Target target, List<Line> lines) {
     MasterSide side = master.equalsIgnoreCase("host") ? MasterSide.HOST : MasterSide.LIGHTSPEED;
-    SyncSettings settings = SyncSettings.builder().readOnly(readOnly)
+    SyncSettings settings = SyncSettings.builder().readOnly(readOnly())
         .masterData(MasterDataConfig.builder().master(side).exportProducts(true).build()).build();
-    RetailWriter writer = RetailWriter.builder().client(client).sink(sink).settings(settings).dryRun(dryRun).build();
+    RetailWriter writer = RetailWriter.builder().client(target.retail()).sink(target.sink).settings(settings).dryRun(dryRun).build();
     return writer.exportProducts(lines.stream().map(ExportProductsCommand::product).toList());
   }
 }

@@ -47,6 +47,14 @@ public final class LightspeedSyncApp implements Runnable {
 
   /** Runs the app in-process (tests, embedding) and returns the exit status. */
   public static int run(PrintStream out, PrintStream err, String... args) {
+    return commandLine(out, err).execute(withDefaultCommand(args));
+  }
+
+  /**
+   * The app's command line with its subcommands, help layout and error handlers, ready to execute
+   * (also read by {@code schedule}, which parses an export's write-flow options before running it).
+   */
+  static CommandLine commandLine(PrintStream out, PrintStream err) {
     if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
       System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "error");
     }
@@ -60,6 +68,9 @@ public final class LightspeedSyncApp implements Runnable {
         .addSubcommand("push-stock", new PushStockCommand(out, err))
         .addSubcommand("export-customers", new ExportCustomersCommand(out, err))
         .addSubcommand("export-products", new ExportProductsCommand(out, err))
+        .addSubcommand("export-buy-orders", new ExportBuyOrdersCommand(out, err))
+        .addSubcommand("ship-orders", new ShipOrdersCommand(out, err))
+        .addSubcommand("webhooks", new WebhooksCommand(out, err))
         .addSubcommand("help", new CommandLine.HelpCommand());
     HelpText.apply(cli);
     cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
@@ -80,7 +91,7 @@ public final class LightspeedSyncApp implements Runnable {
           + (code == ExitCodes.USAGE ? " (see --help)" : ""));
       return code;
     });
-    return cli.execute(withDefaultCommand(args));
+    return cli;
   }
 
   /** No command, or options only: {@code sync} is meant (except for the app's own --help/--version). */

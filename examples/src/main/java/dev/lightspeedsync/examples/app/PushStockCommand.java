@@ -1,17 +1,17 @@
 package dev.lightspeedsync.examples.app;
 
-import dev.lightspeedsync.client.retail.RetailClient;
 import dev.lightspeedsync.examples.jdbc.ConnectionPool;
 import dev.lightspeedsync.sync.SyncSettings;
 import dev.lightspeedsync.sync.lightspeed.WriteReport;
+import dev.lightspeedsync.sync.lightspeed.ecom.EcomWriter;
 import dev.lightspeedsync.sync.lightspeed.retail.RetailWriter;
+import dev.lightspeedsync.sync.lightspeed.xseries.XSeriesWriter;
 import dev.lightspeedsync.sync.model.StockLevel;
 import dev.lightspeedsync.sync.rules.AvailabilityConfig;
 import dev.lightspeedsync.sync.rules.AvailabilityRule;
 import dev.lightspeedsync.sync.rules.CompositeBreakdown;
 import dev.lightspeedsync.sync.rules.CompositeConfig;
 import dev.lightspeedsync.sync.rules.PushPlan;
-import dev.lightspeedsync.sync.spi.SyncSink;
 import java.io.PrintStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -29,13 +29,16 @@ import picocli.CommandLine.Command;
  * (on hand minus allocated; a negative one is written as 0) is written to Lightspeed as the absolute
  * quantity on hand, only when it differs from what this command pushed last time (kept in
  * {@code ls_app_last_pushed} of {@code --db}). Repeating an absolute value is harmless, so a push
- * whose outcome is unknown is simply pushed again by the next run.
+ * whose outcome is unknown is simply pushed again by the next run. R-Series item stock, eCom variant
+ * stock levels ({@code EcomWriter.pushStock}) or X-Series outlet inventory ({@code
+ * XSeriesWriter.pushStock}, which reads the level first and writes only outlets that differ).
  */
 @Command(name = "push-stock", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Pushes the host's available stock to Lightspeed, only the figures that changed since the last push (seeds 002, 003).",
         "Input: one JSON object a line (--in FILE, or - for stdin):",
         "  {\"skuId\":\"123\",\"locationId\":\"1\",\"onHand\":12,\"allocated\":2}",
-        "  skuId: the R-Series itemID; locationId: the shopID; onHand: whole units on hand in the host;",
+        "  skuId: retail the itemID, ecom the variant id, xseries the product id;",
+        "  locationId: retail the shopID, ecom webshop, xseries the outlet id; onHand: whole units on hand in the host;",
         "  allocated (optional, default 0): units reserved in the host. Available = onHand - allocated.",
         "Output: one JSON object a line per figure: {\"line\",\"key\",\"kind\",\"status\",\"request\",\"detail\"},",
         "  key skuId@locationId; status DONE, UNCHANGED (same as the last push), PLANNED (--dry-run),",
@@ -45,17 +48,7 @@ final class PushStockCommand extends WriteFlowCommand {
   static final List<String> FIELDS = List.of("skuId", "locationId", "onHand", "allocated");
 
   PushStockCommand(PrintStream out, PrintStream err) {
-    super(out, err);
-  }
-
-  @Override
-  List<String> fields() {
-    return FIELDS;
-  }
-
-  @Override
-  int required() {
-    return 3;
+    super(out, err, List.of("retail", "ecom", "xseries"), FIELDS, 3);
   }
 
   private static StockLevel level(Line l) {
@@ -79,15 +72,21 @@ final class PushStockCommand extends WriteFlowCommand {
   }
 
   @Override
-  WriteReport write(RetailClient client, SyncSink sink, ConnectionPool db, List<Line> lines) throws SQLException {
-    AvailabilityConfig availability = AvailabilityConfig.builder().pushStock(true).readOnly(readOnly).build();
-    SyncSettings settings = SyncSettings.builder().readOnly(readOnly).availability(availability).build();
+  WriteReport write(Target target, List<Line> lines) throws SQLException {
+    AvailabilityConfig availability = AvailabilityConfig.builder().pushStock(true).readOnly(readOnly()).build();
+    SyncSettings settings = SyncSettings.builder().readOnly(readOnly()).availability(availability).build();
     PushPlan plan = AvailabilityRule.of(availability).plan(lines.stream().map(PushStockCommand::level).toList(),
-        CompositeBreakdown.compile(List.of(), CompositeConfig.defaults(), Instant.now()), lastPushed(db));
-    WriteReport report = RetailWriter.builder().client(client).sink(sink).settings(settings).dryRun(dryRun).build()
-        .pushStock(plan);
+        CompositeBreakdown.compile(List.of(), CompositeConfig.defaults(), Instant.now()), lastPushed(target.db));
+    WriteReport report = switch (platform()) {
+      case "ecom" -> EcomWriter.builder().client(target.ecom()).sink(target.sink).settings(settings).dryRun(dryRun).build()
+          .pushStock(plan);
+      case "xseries" -> XSeriesWriter.builder().client(target.xseries()).sink(target.sink).settings(settings)
+          .dryRun(dryRun).build().pushStock(plan);
+      default -> RetailWriter.builder().client(target.retail()).sink(target.sink).settings(settings).dryRun(dryRun).build()
+          .pushStock(plan);
+    };
     if (!dryRun) {
-      remember(db, report.pushedValues());
+      remember(target.db, report.pushedValues());
     }
     return report;
   }

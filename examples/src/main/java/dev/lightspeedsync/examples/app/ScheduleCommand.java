@@ -1,16 +1,12 @@
 package dev.lightspeedsync.examples.app;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.SchedulerName;
-import com.github.kagkarlsson.scheduler.task.helper.PlainScheduleAndData;
-import com.github.kagkarlsson.scheduler.task.helper.RecurringTaskWithPersistentSchedule;
-import com.github.kagkarlsson.scheduler.task.helper.Tasks;
-import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import com.github.kagkarlsson.scheduler.SystemClock;
 import dev.lightspeedsync.examples.jdbc.ConnectionPool;
-import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -25,39 +21,62 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
- * {@code schedule}: per-account syncs every 30 minutes (configurable) on db-scheduler. The
- * scheduler's table ({@code scheduled_tasks}) lives in the shared database given by {@code --db};
- * several app instances on the same database split the accounts between them, and an account's
- * sync never runs on two nodes at once (db-scheduler picks an execution with an optimistic lock on
- * its row). Each account syncs into its own database ({@code db} in the accounts file), because the
- * sink's tables hold one account.
+ * {@code schedule}: per-account imports (syncs) every 30 minutes (configurable) and, for accounts that
+ * list them, exports (write flows over the host's spool files) each on its own interval, on
+ * db-scheduler ({@link ScheduledRuns}). The scheduler's table ({@code scheduled_tasks}) lives in the
+ * shared database given by {@code --db}; several app instances on the same database split the
+ * accounts between them, and an account's run never runs on two nodes at once (db-scheduler picks an
+ * execution with an optimistic lock on its row). Each account syncs into its own database
+ * ({@code db} in the accounts file), because the sink's tables hold one account; its exports' ledger
+ * and its OAuth tokens live there too. A failed run is retried with a backoff ({@code --retry-after},
+ * doubling, at most half the interval). {@code schedule trigger ACCOUNT} makes an account's runs due
+ * now, for whichever node polls next.
  *
  * <p>Accounts file (JSON): {@code [{"key":"store-1","db":"jdbc:h2:file:./store-1","args":["--platform",
- * "retail","--base-url","https://api.lightspeedapp.com/","--account-id","123",...]}]}; {@code args}
- * are {@code sync} options. Secrets may stay in the environment variables {@code sync} reads.
+ * "retail","--base-url","https://api.lightspeedapp.com/","--account-id","123",...],
+ * "exports":[{"flow":"book-receipts","in":"spool/store-1-receipts.jsonl","every":"30m"}]}]};
+ * {@code args} are {@code sync} options (the exports take those the write flow knows). Secrets may
+ * stay in the environment variables {@code sync} reads.
  */
 @Command(name = "schedule", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Runs each account's sync every --every on db-scheduler; nodes sharing --db split the accounts."})
+    description = {"Runs each account's import (sync) every --every and its exports (write flows over spool files, see",
+        "\"exports\" in the accounts file) each on its own interval, on db-scheduler; nodes sharing --db split the accounts.",
+        "A failed run is retried after --retry-after, then twice as long each time, at most half its interval.",
+        "'schedule trigger ACCOUNT --db ... --accounts ...' runs an account's import and exports now.",
+        "Accounts file: [{\"key\":\"store-1\",\"db\":\"JDBC_URL\",\"args\":[sync options],\"exports\":[{\"flow\":\"book-receipts\",",
+        "  \"in\":\"spool.jsonl\",\"every\":\"30m\",\"results\":\"spool.jsonl.results.jsonl\",\"args\":[flow options],\"enabled\":true}]}]",
+        "  An export runs its write flow (flow) over the complete lines of the host's spool file (in: that flow's JSON lines)",
+        "  with the account's connection options and db (the ledger: exactly once), and appends the results to results."})
 final class ScheduleCommand implements Callable<Integer> {
   static final String TASK = "lightspeed-sync-account";
 
   private final PrintStream out;
 
-  @Option(names = "--db", required = true, description = "JDBC URL of the shared scheduler database (PostgreSQL for several machines).")
+  @Option(names = "--db", description = "JDBC URL of the shared scheduler database (PostgreSQL for several machines). Required.")
   String db;
 
-  @Option(names = "--accounts", required = true, description = "JSON file listing the accounts: key, db, args.")
+  @Option(names = "--accounts", description = "JSON file listing the accounts: key, db, args, exports. Required.")
   Path accounts;
 
-  @Option(names = "--every", defaultValue = "30m", description = "Interval between syncs of an account (30m, 1h, PT30M). Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--every", defaultValue = "30m", description = "Interval between imports (syncs) of an account (30m, 1h, PT30M);"
+      + " each export has its own \"every\" in the accounts file (default 30m). Default: ${DEFAULT-VALUE}.")
   String every;
+
+  @Option(names = "--retry-after", defaultValue = "1m", description = "First retry of a failed import or export; each further"
+      + " retry waits twice as long, at most half the interval. Default: ${DEFAULT-VALUE}.")
+  String retryAfter;
+
+  @Option(names = "--read-only", description = "Never write to Lightspeed: imports only read, exports report every line SUPPRESSED.")
+  boolean readOnly;
 
   @Option(names = "--node", description = "This instance's name in the scheduler table. Default: host name.")
   String node;
@@ -71,21 +90,42 @@ final class ScheduleCommand implements Callable<Integer> {
   @Option(names = "--for", description = "Stop after this long (for demos and tests). Default: run until stopped.")
   String runFor;
 
-  @Option(names = "--until-all-synced", description = "Stop once every account has been synced (by any node) since this node started.")
+  @Option(names = "--until-all-synced", description = "Stop once every account's import and exports have run (by any node) since this node started.")
   boolean untilAllSynced;
 
   ScheduleCommand(PrintStream out) {
     this.out = out;
   }
 
-  /** One account of the accounts file. */
-  record Account(String key, String db, List<String> args) {}
+  /**
+   * One account of the accounts file: its key, its database (the sink, the OAuth tokens and the
+   * write ledger), its {@code sync} options, and its exports (none unless listed: off by default).
+   */
+  record Account(String key, String db, List<String> args, List<Export> exports) {
+    Account(String key, String db, List<String> args) {
+      this(key, db, args, List.of());
+    }
+
+    Optional<Export> export(String flow) {
+      return exports.stream().filter(e -> e.flow().equals(flow)).findFirst();
+    }
+  }
+
+  /**
+   * One scheduled export of an account: the write-flow subcommand {@code flow} over the host's spool
+   * file {@code in} (JSON lines of that subcommand's contract), every {@code every}; the results are
+   * appended to {@code results}. {@code args} are the flow's options after {@code --in} (the
+   * account's connection options the flow takes, {@code --db}, and the export's own options).
+   */
+  record Export(String flow, Path in, Duration every, Path results, List<String> args) {}
 
   @Override
   public Integer call() throws Exception {
     GracefulShutdown.stoppable();
+    requireDbAndAccounts(db, accounts);
     Duration interval = duration(every, "--every");
     Duration pollEvery = duration(polling, "--polling");
+    Duration firstRetry = duration(retryAfter, "--retry-after");
     Duration limit = runFor == null ? null : duration(runFor, "--for");
     if (threads < 1 || threads > 100) {
       throw new AppException(ExitCodes.USAGE, "--threads must be between 1 and 100");
@@ -93,35 +133,26 @@ final class ScheduleCommand implements Callable<Integer> {
     Map<String, Account> byKey = readAccounts();
     try (ConnectionPool pool = ConnectionPool.open(db)) {
       createTables(pool);
-      RecurringTaskWithPersistentSchedule<PlainScheduleAndData> task =
-          Tasks.recurringWithPersistentSchedule(TASK, PlainScheduleAndData.class)
-              .execute((instance, ctx) -> {
-                Account account = byKey.get(instance.getId());
-                if (account == null) {
-                  out.println("schedule: account " + instance.getId() + " is no longer in " + accounts + "; skipped");
-                  return;
-                }
-                syncOnce(pool, account);
-              });
-      Scheduler scheduler = Scheduler.create(dataSource(pool), task)
+      ScheduledRuns runs = new ScheduledRuns(byKey, pool, new SystemClock(), name(), out, interval, firstRetry, readOnly,
+          LightspeedSyncApp::run);
+      Scheduler scheduler = Scheduler.create(dataSource(pool), runs.tasks())
           .schedulerName(new SchedulerName.Fixed(name()))
           .threads(threads)
           .pollingInterval(pollEvery)
           .enableImmediateExecution()
           .build();
-      for (Account a : byKey.values()) {
-        // Only the first node to see an account schedules it; the others find its row.
-        scheduler.scheduleIfNotExists(task.schedulableInstance(a.key(),
-            new PlainScheduleAndData(FixedDelay.of(interval), a.key())));
-      }
-      out.printf(Locale.ROOT, "schedule: node %s, %d accounts, every %s%n", name(), byKey.size(), interval);
+      // Only the first node to see an account (or an export) schedules it; the others find its row.
+      runs.scheduleAll(scheduler);
+      long exports = byKey.values().stream().mapToLong(a -> a.exports().size()).sum();
+      out.printf(Locale.ROOT, "schedule: node %s, %d accounts, imports every %s, %d exports, first retry after %s%s%n", name(),
+          byKey.size(), ScheduledRuns.human(interval), exports, ScheduledRuns.human(firstRetry), readOnly ? ", read-only" : "");
       scheduler.start();
       Instant startedAt = Instant.now();
       try {
         Instant deadline = limit == null ? Instant.MAX : startedAt.plus(limit);
         // SIGINT/SIGTERM: stop polling; running syncs stop after their page (see GracefulShutdown)
         while (Instant.now().isBefore(deadline) && !GracefulShutdown.requested()
-            && !(untilAllSynced && syncedSince(pool, startedAt) >= byKey.size())) {
+            && !(untilAllSynced && ranSince(pool, startedAt) >= byKey.size() + exports)) {
           Thread.sleep(100);
         }
       } finally {
@@ -135,6 +166,114 @@ final class ScheduleCommand implements Callable<Integer> {
   }
 
   /**
+   * {@code schedule trigger ACCOUNT}: makes the account's import and exports due now in the shared
+   * scheduler table (db-scheduler's reschedule), so the next poll of any running {@code schedule}
+   * node runs them, in this process or another; their intervals then go on from that run.
+   */
+  @Command(name = "trigger", mixinStandardHelpOptions = true, sortOptions = false,
+      description = {"Runs ACCOUNT's import and exports now: makes them due in the shared --db, where the next poll of any",
+          "running 'schedule' node (this machine or another) picks them up; each interval then goes on from that run."})
+  int trigger(
+      @Parameters(index = "0", paramLabel = "ACCOUNT", description = "The account's key in the accounts file.") String account,
+      @Option(names = "--db", required = true, paramLabel = "<db>", description = "JDBC URL of the shared scheduler database.")
+      String triggerDb,
+      @Option(names = "--accounts", required = true, paramLabel = "<accounts>", description = "The accounts file the schedule"
+          + " runs.") Path triggerAccounts,
+      @Option(names = "--every", defaultValue = "30m", paramLabel = "<every>", description = "The schedule's --every (used only when the account was"
+          + " never scheduled). Default: ${DEFAULT-VALUE}.") String triggerEvery,
+      @Option(names = "--wait", paramLabel = "<wait>", description = "Wait up to this long (2m) for the runs to end, print"
+          + " their outcome, and exit 1 if one failed or did not run in time. Default: return at once.") String wait)
+      throws SQLException, InterruptedException {
+    Duration interval = duration(triggerEvery, "--every");
+    Duration waitFor = wait == null ? null : duration(wait, "--wait");
+    Map<String, Account> byKey = AccountsFile.read(triggerAccounts);
+    Account a = byKey.get(account);
+    if (a == null) {
+      throw new AppException(ExitCodes.USAGE, "no account '" + TerminalText.safe(account) + "' in --accounts "
+          + triggerAccounts + (byKey.isEmpty() ? "" : " (the accounts are " + String.join(", ", byKey.keySet()) + ")"));
+    }
+    try (ConnectionPool pool = ConnectionPool.open(triggerDb)) {
+      createTables(pool);
+      ScheduledRuns runs = new ScheduledRuns(byKey, pool, new SystemClock(), name(), out, interval, Duration.ofMinutes(1),
+          false, LightspeedSyncApp::run);
+      SchedulerClient client = SchedulerClient.Builder.create(dataSource(pool), runs.tasks()).build();
+      Instant triggeredAt = Instant.now();
+      for (String line : runs.trigger(client, a)) {
+        out.println("trigger: " + TerminalText.safe(account) + " " + line);
+      }
+      if (waitFor != null) {
+        awaitRuns(pool, a, triggeredAt, waitFor);
+      }
+    }
+    return 0;
+  }
+
+  /**
+   * {@code trigger --wait}: polls the run log until the account's import and each export have
+   * finished a run since the trigger, prints each outcome, and fails (exit 1, one line) naming those
+   * that failed (a failed run is retried by the schedule with its backoff) or did not run in time.
+   */
+  private void awaitRuns(ConnectionPool pool, Account account, Instant since, Duration waitFor)
+      throws SQLException, InterruptedException {
+    List<String> expected = new ArrayList<>(List.of("import"));
+    account.exports().forEach(e -> expected.add("export " + e.flow()));
+    Map<String, String> outcome = new java.util.LinkedHashMap<>();
+    List<String> failed = new ArrayList<>();
+    Instant deadline = Instant.now().plus(waitFor);
+    while (outcome.size() < expected.size()) {
+      try (Connection c = pool.connection(); PreparedStatement ps = c.prepareStatement("SELECT COALESCE(what, 'import'),"
+          + " exit_code, node, error FROM ls_schedule_run WHERE account_key = ? AND finished_at >= ? ORDER BY finished_at")) {
+        ps.setString(1, account.key());
+        ps.setObject(2, OffsetDateTime.ofInstant(since, ZoneOffset.UTC));
+        try (java.sql.ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            String what = rs.getString(1);
+            if (!expected.contains(what) || outcome.containsKey(what)) {
+              continue;
+            }
+            int code = rs.getInt(2);
+            boolean ok = code == 0 || code == ExitCodes.DEADLINE_REACHED;
+            String error = rs.getString(4) == null ? "" : ": " + LightspeedSyncApp.oneLine(rs.getString(4));
+            outcome.put(what, (ok ? "ok" : "failed (exit " + code + ")" + error) + " on " + rs.getString(3));
+            out.println("trigger: " + TerminalText.safe(account.key()) + " " + what + " ran: " + outcome.get(what));
+            if (!ok) {
+              failed.add(what + " (exit " + code + ")");
+            }
+          }
+        }
+      }
+      if (outcome.size() < expected.size()) {
+        if (!Instant.now().isBefore(deadline)) {
+          List<String> missing = expected.stream().filter(w -> !outcome.containsKey(w)).toList();
+          throw new AppException(ExitCodes.FAILURE, TerminalText.safe(account.key()) + " " + String.join(", ", missing)
+              + " did not run within --wait " + ScheduledRuns.human(waitFor) + "; is a schedule node running on this --db?"
+              + " They stay due and run at its next poll");
+        }
+        Thread.sleep(100);
+      }
+    }
+    if (!failed.isEmpty()) {
+      throw new AppException(ExitCodes.FAILURE, TerminalText.safe(account.key()) + " " + String.join(", ", failed)
+          + " failed; the schedule retries with its backoff (see ls_schedule_run)");
+    }
+  }
+
+  /** {@code --db} and {@code --accounts} are required for the schedule itself (not for {@code trigger}, which has its own). */
+  private static void requireDbAndAccounts(String db, Path accounts) {
+    List<String> missing = new ArrayList<>();
+    if (db == null) {
+      missing.add("'--db=<db>'");
+    }
+    if (accounts == null) {
+      missing.add("'--accounts=<accounts>'");
+    }
+    if (!missing.isEmpty()) {
+      throw new AppException(ExitCodes.USAGE, (missing.size() == 1 ? "Missing required option: " : "Missing required options: ")
+          + String.join(", ", missing));
+    }
+  }
+
+  /**
    * After a bounded run: exit 1 with one line naming the accounts whose latest sync since
    * {@code since} failed (their errors are in {@code ls_schedule_run}); else exit 8 naming those
    * whose latest sync stopped at its {@code --deadline} (the next run resumes from the checkpoint).
@@ -143,16 +282,18 @@ final class ScheduleCommand implements Callable<Integer> {
     List<String> failed = new ArrayList<>();
     List<String> stopped = new ArrayList<>();
     try (Connection c = pool.connection(); PreparedStatement ps = c.prepareStatement(
-        "SELECT r.account_key, r.exit_code FROM ls_schedule_run r WHERE r.finished_at >= ? AND r.finished_at ="
-            + " (SELECT MAX(l.finished_at) FROM ls_schedule_run l WHERE l.account_key = r.account_key)"
-            + " AND r.exit_code <> 0 ORDER BY r.account_key")) {
+        "SELECT r.account_key, r.exit_code, COALESCE(r.what, 'import') FROM ls_schedule_run r WHERE r.finished_at >= ?"
+            + " AND r.finished_at = (SELECT MAX(l.finished_at) FROM ls_schedule_run l WHERE l.account_key = r.account_key"
+            + " AND COALESCE(l.what, 'import') = COALESCE(r.what, 'import'))"
+            + " AND r.exit_code <> 0 ORDER BY r.account_key, 3")) {
       ps.setObject(1, OffsetDateTime.ofInstant(since, ZoneOffset.UTC));
       try (java.sql.ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
+          String what = rs.getString(3).equals("import") ? "" : " " + rs.getString(3);
           if (rs.getInt(2) == ExitCodes.DEADLINE_REACHED) {
-            stopped.add(rs.getString(1));
+            stopped.add(rs.getString(1) + what);
           } else {
-            failed.add(rs.getString(1) + " (exit " + rs.getInt(2) + ")");
+            failed.add(rs.getString(1) + what + " (exit " + rs.getInt(2) + ")");
           }
         }
       }
@@ -167,9 +308,11 @@ final class ScheduleCommand implements Callable<Integer> {
     }
   }
 
-  private static long syncedSince(ConnectionPool pool, Instant since) throws SQLException {
+  /** How many imports and exports (account and what) have run, by any node, since {@code since}. */
+  private static long ranSince(ConnectionPool pool, Instant since) throws SQLException {
     try (Connection c = pool.connection(); PreparedStatement ps = c.prepareStatement(
-        "SELECT COUNT(DISTINCT account_key) FROM ls_schedule_run WHERE finished_at >= ?")) {
+        "SELECT COUNT(*) FROM (SELECT DISTINCT account_key, COALESCE(what, 'import') AS w FROM ls_schedule_run"
+            + " WHERE finished_at >= ?) r")) {
       ps.setObject(1, OffsetDateTime.ofInstant(since, ZoneOffset.UTC));
       try (java.sql.ResultSet rs = ps.executeQuery()) {
         rs.next();
@@ -186,34 +329,6 @@ final class ScheduleCommand implements Callable<Integer> {
       return java.net.InetAddress.getLocalHost().getHostName();
     } catch (java.net.UnknownHostException e) {
       return "node-" + ProcessHandle.current().pid();
-    }
-  }
-
-  /** Runs {@code sync} for one account in-process and records the run in {@code ls_schedule_run}. */
-  private void syncOnce(ConnectionPool pool, Account account) {
-    Instant started = Instant.now();
-    List<String> args = syncArgs(account);
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = LightspeedSyncApp.run(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8), args.toArray(String[]::new));
-    String error = err.toString(StandardCharsets.UTF_8).strip();
-    out.printf(Locale.ROOT, "schedule: %s synced on %s: %s%n", account.key(), name(), code == 0 ? "ok" : error);
-    try (Connection c = pool.connection(); PreparedStatement ps = c.prepareStatement("INSERT INTO ls_schedule_run"
-        + " (account_key, node, started_at, finished_at, exit_code, error) VALUES (?, ?, ?, ?, ?, ?)")) {
-      ps.setString(1, account.key());
-      ps.setString(2, name());
-      ps.setObject(3, OffsetDateTime.ofInstant(started, ZoneOffset.UTC));
-      ps.setObject(4, OffsetDateTime.now(ZoneOffset.UTC));
-      ps.setInt(5, code);
-      ps.setString(6, error.isEmpty() ? null : error);
-      ps.executeUpdate();
-    } catch (SQLException e) {
-      out.println("schedule: cannot record the run of " + account.key() + ": " + e.getMessage());
-    }
-    if (code != 0 && code != ExitCodes.DEADLINE_REACHED) {
-      // a run stopped at its --deadline is not a failure: the next scheduled run resumes it.
-      // db-scheduler's failure handler of a recurring task retries at the next scheduled time
-      throw new IllegalStateException("sync of " + account.key() + " failed: " + error);
     }
   }
 
@@ -246,7 +361,34 @@ final class ScheduleCommand implements Callable<Integer> {
           + " priority SMALLINT, PRIMARY KEY (task_name, task_instance))");
     createIfMissing(pool, postgres, "CREATE TABLE IF NOT EXISTS ls_schedule_run (account_key VARCHAR(100) NOT NULL,"
         + " node VARCHAR(100) NOT NULL, started_at TIMESTAMP(6) WITH TIME ZONE NOT NULL,"
-        + " finished_at TIMESTAMP(6) WITH TIME ZONE NOT NULL, exit_code INT NOT NULL, error VARCHAR(4000))");
+        + " finished_at TIMESTAMP(6) WITH TIME ZONE NOT NULL, exit_code INT NOT NULL, error VARCHAR(4000),"
+        + " what VARCHAR(120), retry_at TIMESTAMP(6) WITH TIME ZONE)");
+    // since the exports (issue 13): what ran ('import' or 'export FLOW'; NULL in older rows means
+    // the import) and, for a failed run, when it is retried; added to a run log of an older version
+    addColumnIfMissing(pool, postgres, "what", "VARCHAR(120)");
+    addColumnIfMissing(pool, postgres, "retry_at", "TIMESTAMP(6) WITH TIME ZONE");
+  }
+
+  private static void addColumnIfMissing(ConnectionPool pool, boolean postgres, String column, String type) throws SQLException {
+    if (hasColumn(pool, column)) {
+      return; // the usual case: no DDL at all, so nodes starting together do not race on it
+    }
+    try {
+      createIfMissing(pool, postgres, "ALTER TABLE ls_schedule_run ADD COLUMN IF NOT EXISTS " + column + " " + type);
+    } catch (SQLException e) {
+      if (!hasColumn(pool, column)) { // another node's ALTER at the same moment is fine
+        throw e;
+      }
+    }
+  }
+
+  private static boolean hasColumn(ConnectionPool pool, String column) throws SQLException {
+    try (Connection c = pool.connection(); Statement s = c.createStatement()) {
+      s.executeQuery("SELECT " + column + " FROM ls_schedule_run WHERE 1 = 0").close();
+      return true;
+    } catch (SQLException e) {
+      return false;
+    }
   }
 
   /** PostgreSQL advisory lock key serialising the nodes' table creation. */

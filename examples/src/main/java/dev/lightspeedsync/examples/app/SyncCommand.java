@@ -4,9 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.lightspeedsync.client.RetryConfig;
-import dev.lightspeedsync.client.auth.OauthClientCredentials;
-import dev.lightspeedsync.client.auth.TokenPair;
 import dev.lightspeedsync.client.ecom.EcomClient;
 import dev.lightspeedsync.client.retail.RetailClient;
 import dev.lightspeedsync.client.xseries.XSeriesClient;
@@ -30,10 +27,7 @@ import dev.lightspeedsync.sync.engine.SyncStream;
 import dev.lightspeedsync.sync.lightspeed.ecom.EcomConnector;
 import dev.lightspeedsync.sync.lightspeed.retail.RetailConnector;
 import dev.lightspeedsync.sync.lightspeed.xseries.XSeriesConnector;
-import dev.lightspeedsync.sync.rules.EcomOrderMode;
-import dev.lightspeedsync.sync.rules.LocationConfig;
-import dev.lightspeedsync.sync.rules.LocationStrategy;
-import dev.lightspeedsync.sync.rules.SalesSelectionConfig;
+import dev.lightspeedsync.sync.model.Location;
 import dev.lightspeedsync.sync.spi.RunLock;
 import dev.lightspeedsync.sync.spi.SyncSink;
 import dev.lightspeedsync.sync.spi.TransportStats;
@@ -57,12 +51,12 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -103,55 +97,20 @@ final class SyncCommand implements Callable<Integer> {
     this.err = err;
   }
 
-  @Option(names = "--platform", defaultValue = "retail", description = "retail (R-Series), ecom (C-Series) or xseries (X-Series). Default: ${DEFAULT-VALUE}.")
-  String platform;
-
-  @Option(names = "--base-url", description = "API origin, e.g. https://api.lightspeedapp.com/. Default: the embedded testkit.")
-  String baseUrl;
-
-  @Option(names = "--account-id", defaultValue = "${env:LIGHTSPEED_ACCOUNT_ID}", description = "R-Series account id.")
-  Long accountId;
-
-  @Option(names = "--client-id", defaultValue = "${env:LIGHTSPEED_CLIENT_ID}", description = "OAuth client id.")
-  String clientId;
-
-  @Option(names = "--client-secret", defaultValue = "${env:LIGHTSPEED_CLIENT_SECRET}", description = "OAuth client secret.")
-  String clientSecret;
-
-  @Option(names = "--refresh-token", defaultValue = "${env:LIGHTSPEED_REFRESH_TOKEN}",
-      description = "OAuth refresh token. Rotated tokens are kept in the database; pass a new one after re-authorising.")
-  String refreshToken;
-
-  @Option(names = "--access-token", defaultValue = "${env:LIGHTSPEED_ACCESS_TOKEN}", description = "Current access token (optional).")
-  String accessToken;
-
-  @Option(names = "--api-key", defaultValue = "${env:LIGHTSPEED_ECOM_API_KEY}", description = "eCom API key.")
-  String apiKey;
-
-  @Option(names = "--api-secret", defaultValue = "${env:LIGHTSPEED_ECOM_API_SECRET}", description = "eCom API secret.")
-  String apiSecret;
-
-  @Option(names = "--domain-prefix", defaultValue = "${env:LIGHTSPEED_XSERIES_DOMAIN_PREFIX}",
-      description = "X-Series: the retailer's domain prefix (mystore for mystore.retail.lightspeed.app).")
-  String domainPrefix;
-
-  @Option(names = "--token", defaultValue = "${env:LIGHTSPEED_XSERIES_TOKEN}",
-      description = "X-Series: a personal token (Setup > Personal tokens in the web app); sent as a bearer token, never printed.")
-  String token;
-
-  @Option(names = "--language", defaultValue = "en", description = "eCom shop language. Default: ${DEFAULT-VALUE}.")
-  String language;
-
-  @Option(names = "--db", defaultValue = "${env:LIGHTSPEED_SYNC_DB:-" + LightspeedSyncApp.DEFAULT_DB + "}",
-      description = {"JDBC URL of the database. Default: $LIGHTSPEED_SYNC_DB, else an H2 file in the working directory:",
-          "  " + LightspeedSyncApp.DEFAULT_DB})
-  String db;
+  @Mixin
+  ConnectionOptions connection = new ConnectionOptions();
 
   @Option(names = "--locations", defaultValue = "all", description = "all, one (the default location) or a comma list A,B of shops (R-Series) or outlets (X-Series). Default: ${DEFAULT-VALUE}.")
   String locations;
 
   @Option(names = "--default-location", description = "Default location name (shop or outlet), exact and case-sensitive. Default: the first shop or outlet.")
   String defaultLocation;
+
+  @Option(names = "--outlet-mapping", description = {"Outlets mapped to the host's warehouses, one to one (seed 002):"
+      + " OUTLET=WAREHOUSE pairs separated by commas, as in \"Main Outlet=WH1,Second=WH2\". OUTLET is an R-Series shop's or"
+      + " X-Series outlet's exact, case-sensitive name (or its id); stock and sales are then taken from mapped outlets only."
+      + " Not for eCom. Default: no mapping."})
+  String outletMapping;
 
   @Option(names = "--sales", defaultValue = "completed", description = {"Sales history: completed (R-Series completed sales;"
       + " eCom paid orders; 'paid' is the same), or all (adds open sales, unpaid orders). Cancelled never counts."
@@ -166,10 +125,6 @@ final class SyncCommand implements Callable<Integer> {
   @Option(names = "--order-window", description = "With --orders: only orders changed within this window before the run"
       + " are handed over (12h, 36h, PT36H; at most 744h). Default: 12h.")
   String orderWindow;
-
-  @Option(names = "--read-only", description = "Never write to Lightspeed (SyncSettings.readOnly). A sync only reads;"
-      + " this is a guarantee for scripts.")
-  boolean readOnly;
 
   @Option(names = "--dry-run", description = "Read Lightspeed and report, but write nothing to the database (OAuth tokens excepted).")
   boolean dryRun;
@@ -201,10 +156,6 @@ final class SyncCommand implements Callable<Integer> {
       description = "Embedded testkit: sync once, without the simulated shop activity and second (incremental) sync.")
   boolean noActivity;
 
-  @Option(names = "--max-attempts", defaultValue = "5",
-      description = "Attempts per request on 429, 5xx and connection faults (1 = no retries). Default: ${DEFAULT-VALUE}.")
-  int maxAttempts;
-
   @Option(names = "--deadline", description = {"Longest a sync run may take (30m, 90s, PT2H): at the first page after it the run"
       + " stops at its checkpoint and the app exits " + ExitCodes.DEADLINE_REACHED + "; a rerun resumes. With the embedded testkit,"
       + " real time. Default: none."})
@@ -218,7 +169,7 @@ final class SyncCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     GracefulShutdown.stoppable();
     SyncOptions.check(this); // usage errors (exit 2) before anything is opened
-    String p = platform.toLowerCase(Locale.ROOT);
+    String p = connection.platform.toLowerCase(Locale.ROOT);
     boolean ecom = p.equals("ecom");
     xseries = p.equals("xseries");
     Progress.Mode mode = switch (progress.toLowerCase(Locale.ROOT)) {
@@ -228,9 +179,7 @@ final class SyncCommand implements Callable<Integer> {
       case "none" -> Progress.Mode.NONE;
       default -> throw new AppException(2, "--progress must be auto, bar, log or none");
     };
-    if (baseUrl != null) {
-      requireCredentials(ecom);
-    }
+    connection.requireCredentials("a sync", " (or the environment variables listed in --help)");
     Instant from = reimportFrom == null ? null : parseInstant(reimportFrom);
 
     runs = new ArrayList<>();
@@ -264,10 +213,10 @@ final class SyncCommand implements Callable<Integer> {
       CountingSink sink = new CountingSink(target);
       SyncMetrics metrics = new SyncMetrics();
       Progress bar = new Progress(out, mode, sink);
-      String dbLine = "Database: " + redact(db) + (dryRun ? " (dry run: nothing is written)" : "");
+      String dbLine = "Database: " + redact(connection.db) + (dryRun ? " (dry run: nothing is written)" : "");
       if (xseries) {
         syncXSeries(pool, database, sink, metrics, bar, dbLine, runDeadline, perCall, from);
-      } else if (baseUrl == null) {
+      } else if (connection.baseUrl == null) {
         out.printf(Locale.ROOT, "Starting the embedded Lightspeed testkit (%s, time x%s)%n", ecom
             ? String.format(Locale.ROOT, "eCom: %,d products, %,d orders", Math.max(1, testkitItems / 2), Math.max(1, testkitSales / 4))
             : String.format(Locale.ROOT, "R-Series: %,d items, %,d sales, %d shops", testkitItems, testkitSales, testkitShops),
@@ -296,7 +245,7 @@ final class SyncCommand implements Callable<Integer> {
             try (RetailClient client = withCallTimeout(embedded.retailClientBuilder(ListenerChain.of(metrics, bar,
                 GracefulShutdown.LISTENER), tokens), perCall).build()) {
               String defaultLoc = defaultLocation != null ? defaultLocation : embedded.firstShopName();
-              AccountSync runner = new AccountSync(engine(sink, SyncOptions.settings(this, defaultLoc), embedded.clock(),
+              AccountSync runner = new AccountSync(engine(sink, settings(defaultLoc, Memo.of(() -> shopsOf(client))), embedded.clock(),
                   embedded.server().clock()::sleep, apiTime(runDeadline)),
                   RetailConnector.builder().client(client).metrics(metrics).clock(embedded.clock()).build(), sink);
               Map<SyncStream, Long> expected = new EnumMap<>(SyncStream.class);
@@ -316,12 +265,9 @@ final class SyncCommand implements Callable<Integer> {
           }
         }
       } else if (ecom) {
-        EcomClient.Builder b = EcomClient.builder().baseUrl(withSlash(baseUrl)).language(language)
-            .credentials(apiKey, apiSecret).listener(ListenerChain.of(metrics, bar, GracefulShutdown.LISTENER))
-            .retry(RetryConfig.defaults().withMaxAttempts(maxAttempts));
+        EcomClient.Builder b = connection.ecomClient().listener(ListenerChain.of(metrics, bar, GracefulShutdown.LISTENER));
         try (EcomClient client = withCallTimeout(b, perCall).build()) {
-          // a stable, non-secret key for the checkpoints of this shop and language
-          String shopKey = JdbcTokenStore.fingerprint(withSlash(baseUrl) + "|" + apiKey) + ":" + language;
+          String shopKey = connection.ecomShopKey();
           AccountSync runner = new AccountSync(engine(sink, SyncOptions.settings(this, null), Clock.systemUTC(), runDeadline),
               EcomConnector.builder().client(client).shopKey(shopKey).metrics(metrics).build(), sink);
           out.println(dbLine);
@@ -330,19 +276,16 @@ final class SyncCommand implements Callable<Integer> {
           }
         }
       } else {
-        String accountKey = "retail:" + accountId;
-        TokenPair given = TokenPair.withoutExpiry(accessToken != null ? accessToken : "none", refreshToken);
-        JdbcTokenStore tokens = JdbcTokenStore.open(pool, accountKey, given, Clock.systemUTC());
-        RetailClient.Builder b = RetailClient.builder().accountId(accountId).baseUrl(withSlash(baseUrl))
-            .oauth(OauthClientCredentials.of(clientId, clientSecret), tokens)
-            .listener(ListenerChain.of(metrics, bar, GracefulShutdown.LISTENER))
-            .retry(RetryConfig.defaults().withMaxAttempts(maxAttempts));
+        String accountKey = connection.retailAccountKey();
+        RetailClient.Builder b = connection.retailClient(pool).listener(ListenerChain.of(metrics, bar, GracefulShutdown.LISTENER));
         try (RetailClient client = withCallTimeout(b, perCall).build()) {
           // the shop check is a request of this run too: the summary counts it with the engine's
           TransportStats beforeCheck = metrics.transportStats();
-          String defaultLoc = defaultLocation != null ? defaultLocation : firstShop(client);
+          Memo<List<Location>> shops = Memo.of(() -> shopsOf(client));
+          String defaultLoc = defaultLocation != null ? defaultLocation : first(shops.get(), "the account has no shop (location)");
+          SyncSettings settings = settings(defaultLoc, shops);
           TransportStats shopCheck = metrics.transportStats().since(beforeCheck);
-          AccountSync runner = new AccountSync(engine(sink, SyncOptions.settings(this, defaultLoc), Clock.systemUTC(), runDeadline),
+          AccountSync runner = new AccountSync(engine(sink, settings, Clock.systemUTC(), runDeadline),
               RetailConnector.builder().client(client).metrics(metrics).build(), sink);
           out.println(dbLine);
           try (RunLock lock = RunGuard.lock(database, accountKey)) {
@@ -359,7 +302,7 @@ final class SyncCommand implements Callable<Integer> {
   private void syncXSeries(ConnectionPool pool, JdbcSyncSink database, CountingSink sink, SyncMetrics metrics, Progress bar,
       String dbLine, @Nullable Duration runDeadline, @Nullable Duration perCall, @Nullable Instant from) throws Exception {
     dev.lightspeedsync.client.ClientListener listener = ListenerChain.of(metrics, bar, GracefulShutdown.LISTENER);
-    if (baseUrl == null) {
+    if (connection.baseUrl == null) {
       int outlets = testkitShops;
       out.printf(Locale.ROOT, "Starting the embedded Lightspeed testkit (X-Series: %,d products, %,d sales, %d outlets, time x%s)%n",
           testkitItems, testkitSales, outlets, trim(timeScale));
@@ -367,7 +310,7 @@ final class SyncCommand implements Callable<Integer> {
           XSeriesClient client = withCallTimeout(embedded.xseriesClientBuilder(listener), perCall).build()) {
         out.println(dbLine);
         String defaultLoc = defaultLocation != null ? defaultLocation : embedded.firstOutletName();
-        AccountSync runner = new AccountSync(engine(sink, SyncOptions.settings(this, defaultLoc), embedded.clock(),
+        AccountSync runner = new AccountSync(engine(sink, settings(defaultLoc, Memo.of(() -> outletsOf(client))), embedded.clock(),
             embedded.sleeper(), apiTime(runDeadline)),
             XSeriesConnector.builder().client(client).metrics(metrics).clock(embedded.clock()).build(), sink);
         try (RunLock lock = RunGuard.lock(database, "xseries:" + embedded.server().xseriesCredentials().domainPrefix())) {
@@ -379,16 +322,17 @@ final class SyncCommand implements Callable<Integer> {
         }
       }
     } else {
-      XSeriesClient.Builder b = XSeriesClient.builder().domainPrefix(domainPrefix).baseUrl(withSlash(baseUrl))
-          .personalToken(token).listener(listener).retry(RetryConfig.defaults().withMaxAttempts(maxAttempts));
+      XSeriesClient.Builder b = connection.xseriesClient().listener(listener);
       try (XSeriesClient client = withCallTimeout(b, perCall).build()) {
         TransportStats beforeCheck = metrics.transportStats();
-        String defaultLoc = defaultLocation != null ? defaultLocation : firstOutlet(client);
+        Memo<List<Location>> outlets = Memo.of(() -> outletsOf(client));
+        String defaultLoc = defaultLocation != null ? defaultLocation : first(outlets.get(), "the retailer has no outlet (location)");
+        SyncSettings settings = settings(defaultLoc, outlets);
         TransportStats outletCheck = metrics.transportStats().since(beforeCheck);
-        AccountSync runner = new AccountSync(engine(sink, SyncOptions.settings(this, defaultLoc), Clock.systemUTC(), runDeadline),
+        AccountSync runner = new AccountSync(engine(sink, settings, Clock.systemUTC(), runDeadline),
             XSeriesConnector.builder().client(client).metrics(metrics).build(), sink);
         out.println(dbLine);
-        try (RunLock lock = RunGuard.lock(database, "xseries:" + domainPrefix)) {
+        try (RunLock lock = RunGuard.lock(database, "xseries:" + connection.domainPrefix)) {
           runOnce("xseries", runner.run(from), runner.full(Map.of(), bar), Map.of(), sink, bar, "Sync", outletCheck);
         }
       }
@@ -396,10 +340,51 @@ final class SyncCommand implements Callable<Integer> {
     out.print(databaseTotals(pool));
   }
 
-  private static String firstOutlet(XSeriesClient client) {
+  private static List<Location> outletsOf(XSeriesClient client) {
     return client.outlets().list().stream().filter(o -> !o.deleted())
-        .map(o -> dev.lightspeedsync.sync.lightspeed.xseries.XSeriesMapping.toLocation(o).code()).findFirst()
-        .orElseThrow(() -> new AppException(5, "the retailer has no outlet (location)"));
+        .map(dev.lightspeedsync.sync.lightspeed.xseries.XSeriesMapping::toLocation).toList();
+  }
+
+  private static List<Location> shopsOf(RetailClient client) {
+    return client.shops().list().stream().filter(s -> !s.archived())
+        .map(dev.lightspeedsync.sync.lightspeed.retail.RetailMapping::toLocation).toList();
+  }
+
+  /** The first location's code: the default location when none is given. */
+  private static String first(List<Location> locations, String none) {
+    return locations.stream().map(Location::code).findFirst().orElseThrow(() -> new AppException(5, none));
+  }
+
+  /**
+   * The settings of the options, with {@code --outlet-mapping} resolved against the account's
+   * locations (read once, and only when a mapping is given).
+   */
+  private SyncSettings settings(@Nullable String defaultLoc, Supplier<List<Location>> locations) {
+    SyncSettings settings = SyncOptions.settings(this, defaultLoc);
+    Map<String, String> pairs = SyncOptions.outletMapping(this);
+    return pairs == null ? settings : settings.withOutletMapping(SyncOptions.resolveOutletMapping(pairs, locations.get()));
+  }
+
+  /** A value computed once, when first asked for. */
+  private static final class Memo<T> implements Supplier<T> {
+    private final Supplier<T> compute;
+    private @Nullable T value;
+
+    private Memo(Supplier<T> compute) {
+      this.compute = compute;
+    }
+
+    static <T> Memo<T> of(Supplier<T> compute) {
+      return new Memo<>(compute);
+    }
+
+    @Override
+    public T get() {
+      if (value == null) {
+        value = compute.get();
+      }
+      return value;
+    }
   }
 
   private static XSeriesClient.Builder withCallTimeout(XSeriesClient.Builder b, @Nullable Duration timeout) {
@@ -509,42 +494,7 @@ final class SyncCommand implements Callable<Integer> {
   }
 
   private ConnectionPool openDatabase() {
-    return RunGuard.openDurable(db); // one line when it cannot open; refused when not durable
-  }
-
-  private void requireCredentials(boolean ecom) {
-    List<String> missing = new ArrayList<>();
-    if (xseries) {
-      if (domainPrefix == null) {
-        missing.add("--domain-prefix");
-      }
-      if (token == null) {
-        missing.add("--token");
-      }
-    } else if (ecom) {
-      if (apiKey == null) {
-        missing.add("--api-key");
-      }
-      if (apiSecret == null) {
-        missing.add("--api-secret");
-      }
-    } else if (accountId == null) {
-      missing.add("--account-id");
-    }
-    boolean retail = !ecom && !xseries;
-    if (retail && clientId == null) {
-      missing.add("--client-id");
-    }
-    if (retail && clientSecret == null) {
-      missing.add("--client-secret");
-    }
-    if (retail && refreshToken == null) {
-      missing.add("--refresh-token");
-    }
-    if (!missing.isEmpty()) {
-      throw new AppException(2, "a sync with --base-url needs " + String.join(", ", missing)
-          + " (or the environment variables listed in --help)");
-    }
+    return RunGuard.openDurable(connection.db); // one line when it cannot open; refused when not durable
   }
 
   /**
@@ -583,7 +533,7 @@ final class SyncCommand implements Callable<Integer> {
       // the app waits for rate-limit windows; it stops only when the wait would pass the deadline
       throw new AppException(ExitCodes.DEADLINE_REACHED, "the rate-limit wait would pass the --deadline ("
           + human(SyncOptions.deadline(this)) + "); the run stopped at a checkpoint; rerun to resume from it"
-          + (baseUrl == null || report.resumeAfter().isEmpty() ? "" : " (Lightspeed allows it from "
+          + (connection.baseUrl == null || report.resumeAfter().isEmpty() ? "" : " (Lightspeed allows it from "
               + report.resumeAfter().get().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + ")"));
     }
     return summary;
@@ -600,12 +550,6 @@ final class SyncCommand implements Callable<Integer> {
     return d.toString().substring(2).toLowerCase(Locale.ROOT);
   }
 
-  private static String firstShop(RetailClient client) {
-    return client.shops().list().stream().filter(s -> !s.archived())
-        .map(s -> dev.lightspeedsync.sync.lightspeed.retail.RetailMapping.toLocation(s).code()).findFirst()
-        .orElseThrow(() -> new AppException(5, "the account has no shop (location)"));
-  }
-
   private String databaseTotals(ConnectionPool pool) throws SQLException {
     try (Connection c = pool.connection(); Statement s = c.createStatement()) {
       long active = count(s, "SELECT COUNT(*) FROM ls_sku WHERE active");
@@ -618,7 +562,7 @@ final class SyncCommand implements Callable<Integer> {
       return String.format(Locale.ROOT, "Database now holds %,d active SKUs (%,d inactive), %,d stock levels,"
           + " %,d sales orders with %,d lines%s.%nExport them with: export --db %s --what skus|stock|sales%s%n",
           active, inactive, stock, orders, lines, handed > 0 ? String.format(Locale.ROOT, ", %,d orders handed over", handed) : "",
-          redact(db), handed > 0 ? "|orders" : "");
+          redact(connection.db), handed > 0 ? "|orders" : "");
     }
   }
 
@@ -633,7 +577,7 @@ final class SyncCommand implements Callable<Integer> {
     ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode root = runs.get(0).toJson();
     root.put("dryRun", dryRun);
-    root.put("embedded", baseUrl == null);
+    root.put("embedded", connection.baseUrl == null);
     ArrayNode all = root.putArray("runs");
     runs.forEach(r -> all.add(r.toJson()));
     Path parent = summaryJson.toAbsolutePath().getParent();
@@ -641,10 +585,6 @@ final class SyncCommand implements Callable<Integer> {
       Files.createDirectories(parent);
     }
     Files.writeString(summaryJson, mapper.writeValueAsString(root) + System.lineSeparator());
-  }
-
-  private static String withSlash(String url) {
-    return url.endsWith("/") ? url : url + "/";
   }
 
   static String redact(String jdbcUrl) {

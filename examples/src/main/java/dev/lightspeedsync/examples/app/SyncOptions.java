@@ -13,6 +13,16 @@ import java.time.Duration;
 import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.Set;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import dev.lightspeedsync.sync.model.Location;
+import dev.lightspeedsync.sync.rules.LocationRule;
+import dev.lightspeedsync.sync.rules.LocationSelection;
+import dev.lightspeedsync.sync.rules.OutletLink;
+import dev.lightspeedsync.sync.rules.OutletMapping;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,8 +33,6 @@ import org.jspecify.annotations.Nullable;
  */
 final class SyncOptions {
   static final Set<String> PLATFORMS = Set.of("retail", "ecom", "xseries");
-  /** The X-Series domain prefix: the retailer's subdomain, lower case. */
-  private static final java.util.regex.Pattern DOMAIN_PREFIX = java.util.regex.Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?");
   static final Set<String> SALES = Set.of("completed", "paid", "all");
   static final Set<String> ORDERS = Set.of("paid", "all", "eligible");
   /** Longest {@code --order-window}: the rule's bound, 31 days. */
@@ -35,21 +43,12 @@ final class SyncOptions {
 
   /** Checks the values of {@code c}'s options; throws a usage {@link AppException} on the first bad one. */
   static void check(SyncCommand c) {
-    if (!PLATFORMS.contains(lower(c.platform))) {
-      throw usage("--platform must be retail, ecom or xseries");
-    }
-    if (c.domainPrefix != null && !DOMAIN_PREFIX.matcher(c.domainPrefix).matches()) {
-      throw usage("--domain-prefix must be the retailer's subdomain in lower case (letters, digits, '-'),"
-          + " as in mystore for mystore.retail.lightspeed.app");
-    }
-    if (c.token != null && (c.token.isBlank() || c.token.chars().anyMatch(ch -> Character.isWhitespace(ch) || ch < 0x20))) {
-      throw usage("--token must be a personal token without spaces");
-    }
+    c.connection.check();
     if (!SALES.contains(lower(c.sales))) {
       throw usage("--sales must be completed, paid or all");
     }
     if (c.orders != null) {
-      if (!lower(c.platform).equals("ecom")) {
+      if (!lower(c.connection.platform).equals("ecom")) {
         throw usage("--orders is the eCom order import; it needs --platform ecom");
       }
       if (!ORDERS.contains(lower(c.orders))) {
@@ -59,11 +58,14 @@ final class SyncOptions {
       throw usage("--order-window needs --orders paid|all|eligible");
     }
     orderWindow(c);
+    if (c.outletMapping != null) {
+      if (lower(c.connection.platform).equals("ecom")) {
+        throw usage("--outlet-mapping maps R-Series shops or X-Series outlets; it needs --platform retail or xseries");
+      }
+      outletMapping(c);
+    }
     if (!PROGRESS.contains(lower(c.progress))) {
       throw usage("--progress must be auto, bar, log or none");
-    }
-    if (c.maxAttempts < 1 || c.maxAttempts > 20) {
-      throw usage("--max-attempts must be between 1 and 20");
     }
     if (!(c.timeScale > 0) || Double.isInfinite(c.timeScale) || c.timeScale > 1_000_000) {
       throw usage("--time-scale must be a number above 0 and at most 1000000 (API seconds per real second)");
@@ -76,9 +78,6 @@ final class SyncOptions {
     }
     if (c.testkitShops < 1 || c.testkitShops > 1000) {
       throw usage("--testkit-shops must be between 1 and 1000");
-    }
-    if (c.baseUrl != null) {
-      checkBaseUrl(c.baseUrl);
     }
     if (c.reimportFrom != null) {
       SyncCommand.parseInstant(c.reimportFrom);
@@ -173,8 +172,8 @@ final class SyncOptions {
    * @param defaultLocation the default location's name (R-Series), or null for eCom
    */
   static SyncSettings settings(SyncCommand c, String defaultLocation) {
-    boolean ecom = lower(c.platform).equals("ecom");
-    SyncSettings.Builder b = SyncSettings.builder().readOnly(c.readOnly).salesSelection(salesSelection(c.sales, ecom));
+    boolean ecom = lower(c.connection.platform).equals("ecom");
+    SyncSettings.Builder b = SyncSettings.builder().readOnly(c.connection.readOnly).salesSelection(salesSelection(c.sales, ecom));
     if (!ecom) {
       b.location(locations(c.locations, defaultLocation));
     }
@@ -207,6 +206,68 @@ final class SyncOptions {
       return loc.build();
     } catch (IllegalStateException e) {
       throw usage("--locations/--default-location: " + e.getMessage());
+    }
+  }
+
+  /**
+   * {@code --outlet-mapping} as outlet to warehouse, in the order given, or null when not given; a
+   * usage error (naming pairs by position, never their text) when malformed or not one to one.
+   */
+  static @Nullable Map<String, String> outletMapping(SyncCommand c) {
+    if (c.outletMapping == null) {
+      return null;
+    }
+    String shape = "--outlet-mapping must be OUTLET=WAREHOUSE pairs separated by commas, as in \"Main Outlet=WH1,Second=WH2\"";
+    Map<String, String> byOutlet = new LinkedHashMap<>();
+    Map<String, Integer> pairOfWarehouse = new HashMap<>();
+    Map<String, Integer> pairOfOutlet = new HashMap<>();
+    String[] pairs = c.outletMapping.split(",", -1);
+    for (int i = 0; i < pairs.length; i++) {
+      int n = i + 1;
+      String[] sides = pairs[i].split("=", -1);
+      if (sides.length != 2 || sides[0].isBlank() || sides[1].isBlank()) {
+        throw usage(shape + " (pair " + n + " is not)");
+      }
+      String outlet = sides[0].strip();
+      String warehouse = sides[1].strip();
+      Integer other = pairOfOutlet.putIfAbsent(outlet, n);
+      if (other != null) {
+        throw usage("--outlet-mapping maps one outlet twice (pairs " + other + " and " + n + "); an outlet maps to exactly one warehouse");
+      }
+      other = pairOfWarehouse.putIfAbsent(warehouse, n);
+      if (other != null) {
+        throw usage("--outlet-mapping maps two outlets to one warehouse (pairs " + other + " and " + n + "); mappings are one to one");
+      }
+      byOutlet.put(outlet, warehouse);
+    }
+    return byOutlet;
+  }
+
+  /**
+   * The mapping with each outlet named by its id: an outlet is given by its exact name (code) or its
+   * id. One that is neither ends the run before anything is read (exit 5) with the near match
+   * {@code LocationRule} finds ("did you mean 'Main Outlet'?").
+   */
+  static OutletMapping resolveOutletMapping(Map<String, String> byOutlet, List<Location> locations) {
+    OutletMapping.Builder mapping = OutletMapping.builder();
+    for (Map.Entry<String, String> e : byOutlet.entrySet()) {
+      String given = e.getKey();
+      Optional<Location> found = locations.stream().filter(l -> l.code().equals(given)).findFirst()
+          .or(() -> locations.stream().filter(l -> l.id().equals(given)).findFirst());
+      if (found.isEmpty()) {
+        LocationSelection probe = LocationRule.select(LocationConfig.builder().strategy(LocationStrategy.ONE)
+            .defaultLocationCode(given).build(), locations);
+        String near = probe.errors().stream().flatMap(x -> x.nearMatch().stream()).findFirst()
+            .map(m -> "; did you mean '" + m + "'?").orElse("");
+        throw new AppException(ExitCodes.SETTINGS_MISMATCH, "--outlet-mapping: no outlet named '" + given
+            + "' in the account (names are case-sensitive" + near + "); nothing was synced");
+      }
+      mapping.addLinks(OutletLink.of(found.get().id(), e.getValue()));
+    }
+    try {
+      return mapping.build();
+    } catch (IllegalStateException e) {
+      throw new AppException(ExitCodes.SETTINGS_MISMATCH, "--outlet-mapping: " + e.getMessage());
     }
   }
 

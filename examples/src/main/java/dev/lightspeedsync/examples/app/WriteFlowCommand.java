@@ -4,13 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.lightspeedsync.client.RetryConfig;
-import dev.lightspeedsync.client.auth.OauthClientCredentials;
-import dev.lightspeedsync.client.auth.TokenPair;
+import dev.lightspeedsync.client.ecom.EcomClient;
 import dev.lightspeedsync.client.retail.RetailClient;
+import dev.lightspeedsync.client.xseries.XSeriesClient;
 import dev.lightspeedsync.examples.jdbc.ConnectionPool;
 import dev.lightspeedsync.examples.jdbc.JdbcSyncSink;
-import dev.lightspeedsync.examples.jdbc.JdbcTokenStore;
 import dev.lightspeedsync.examples.jdbc.Schema;
 import dev.lightspeedsync.examples.support.EmbeddedLightspeed;
 import dev.lightspeedsync.sync.lightspeed.WriteAction;
@@ -26,18 +24,21 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Clock;
+import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -51,6 +52,10 @@ import picocli.CommandLine.Option;
  * Every flow takes {@code --dry-run} (reads, reports what it would write, writes nothing) and
  * honours {@code --read-only} (nothing is written; every valid line is reported {@code SUPPRESSED}).
  * The ledger that makes each write exactly once across reruns lives in {@code --db}.
+ *
+ * <p>The account options are {@code sync}'s ({@link ConnectionOptions}, a mixin): each flow names
+ * the platforms whose writer has it ({@link #platforms()}); another {@code --platform} is a usage
+ * error naming them. Without {@code --base-url} the flow writes to the platform's embedded testkit.
  */
 abstract class WriteFlowCommand implements Callable<Integer> {
   static final ObjectMapper JSON = new ObjectMapper();
@@ -61,98 +66,132 @@ abstract class WriteFlowCommand implements Callable<Integer> {
   final PrintStream out;
   final PrintStream err;
 
-  WriteFlowCommand(PrintStream out, PrintStream err) {
+  private final List<String> platforms;
+  private final List<String> fields;
+  private final int required;
+
+  /**
+   * @param platforms the platforms whose writer has this flow, in the order the usage error names them
+   * @param fields the fields a line may have; the first {@code required} of them must be present
+   */
+  WriteFlowCommand(PrintStream out, PrintStream err, List<String> platforms, List<String> fields, int required) {
     this.out = out;
     this.err = err;
+    this.platforms = List.copyOf(platforms);
+    this.fields = List.copyOf(fields);
+    this.required = required;
   }
 
   @Option(names = "--in", required = true, description = "The host's records, one JSON object a line (a file, or - for standard input).")
   String in;
 
-  @Option(names = "--platform", defaultValue = "retail", description = "retail (R-Series). Default: ${DEFAULT-VALUE}.")
-  String platform;
-
-  @Option(names = "--base-url", description = "API origin, e.g. https://api.lightspeedapp.com/. Default: the embedded testkit.")
-  String baseUrl;
-
-  @Option(names = "--account-id", defaultValue = "${env:LIGHTSPEED_ACCOUNT_ID}", description = "R-Series account id.")
-  Long accountId;
-
-  @Option(names = "--client-id", defaultValue = "${env:LIGHTSPEED_CLIENT_ID}", description = "OAuth client id.")
-  String clientId;
-
-  @Option(names = "--client-secret", defaultValue = "${env:LIGHTSPEED_CLIENT_SECRET}", description = "OAuth client secret.")
-  String clientSecret;
-
-  @Option(names = "--refresh-token", defaultValue = "${env:LIGHTSPEED_REFRESH_TOKEN}", description = "OAuth refresh token.")
-  String refreshToken;
-
-  @Option(names = "--access-token", defaultValue = "${env:LIGHTSPEED_ACCESS_TOKEN}", description = "Current access token (optional).")
-  String accessToken;
-
-  @Option(names = "--db", defaultValue = "${env:LIGHTSPEED_SYNC_DB:-" + LightspeedSyncApp.DEFAULT_DB + "}",
-      description = "JDBC URL of the database that holds the ledger (and the OAuth tokens). Default: $LIGHTSPEED_SYNC_DB, else the H2 file.")
-  String db;
+  @Mixin
+  ConnectionOptions connection = new ConnectionOptions();
 
   @Option(names = "--dry-run", description = "Read Lightspeed and report the writes that would be sent; send none, change nothing.")
   boolean dryRun;
 
-  @Option(names = "--read-only", description = "Never write to Lightspeed: every valid line is reported SUPPRESSED.")
-  boolean readOnly;
-
-  @Option(names = "--max-attempts", defaultValue = "5", description = "Attempts per request (1 = no retries). Default: ${DEFAULT-VALUE}.")
-  int maxAttempts;
+  /** {@code --read-only} (of the shared options). */
+  boolean readOnly() {
+    return connection.readOnly;
+  }
 
   /** One input line: its number and its JSON object. */
   record Line(int number, JsonNode json) {}
 
-  /** The fields a line may have; the first {@code required} of them must be present. */
-  abstract List<String> fields();
+  /** The platforms that have this flow, in the order the usage error names them. */
+  final List<String> platforms() {
+    return platforms;
+  }
 
-  abstract int required();
+  /** The fields a line may have on {@code --platform} ({@link #platform()}); the first {@link #required()} must be present. */
+  List<String> fields() {
+    return fields;
+  }
+
+  final int required() {
+    return required;
+  }
 
   /**
    * Runs the writer over the valid records. {@code lines} are the valid lines in order; the result's
-   * actions are matched back to them by key ({@link #keyOf}).
+   * actions are matched back to them by key ({@link #keyOf}, {@link #lineKeyOf}).
    */
-  abstract WriteReport write(RetailClient client, SyncSink sink, ConnectionPool db, List<Line> lines) throws java.sql.SQLException;
+  abstract WriteReport write(Target target, List<Line> lines) throws SQLException;
 
-  /** The ledger key of a valid line's record, as the writer's actions name it. */
+  /** The key of a valid line's record, as the writer's actions name it. */
   abstract String keyOf(Line line);
 
   /** Checks one record beyond its fields' presence; throws IllegalArgumentException/IllegalStateException with a message. */
   abstract void validate(Line line);
+
+  /**
+   * Checks the valid lines together (records that are fine alone but contradict each other); returns
+   * the lines found invalid, by number, with the reason. None by default.
+   */
+  Map<Integer, String> validateTogether(List<Line> lines) {
+    return Map.of();
+  }
+
+  /** The input key an action of the writer belongs to (an order line's action belongs to its order). */
+  String lineKeyOf(String actionKey) {
+    return actionKey;
+  }
+
+  /** Whether one action answers every line with its key (several lines make one write). */
+  boolean oneActionForManyLines() {
+    return false;
+  }
+
+  /** {@code --platform}, lower case. */
+  final String platform() {
+    return connection.platform();
+  }
+
+  /**
+   * Where the writes go: the platform's client (at {@code --base-url}, else the embedded testkit),
+   * the sink holding the ledger and the database itself.
+   */
+  static final class Target {
+    private final @Nullable RetailClient retail;
+    private final @Nullable EcomClient ecom;
+    private final @Nullable XSeriesClient xseries;
+    final SyncSink sink;
+    final ConnectionPool db;
+
+    Target(@Nullable RetailClient retail, @Nullable EcomClient ecom, @Nullable XSeriesClient xseries, SyncSink sink,
+        ConnectionPool db) {
+      this.retail = retail;
+      this.ecom = ecom;
+      this.xseries = xseries;
+      this.sink = sink;
+      this.db = db;
+    }
+
+    RetailClient retail() {
+      return Objects.requireNonNull(retail, "not an R-Series target");
+    }
+
+    EcomClient ecom() {
+      return Objects.requireNonNull(ecom, "not an eCom target");
+    }
+
+    XSeriesClient xseries() {
+      return Objects.requireNonNull(xseries, "not an X-Series target");
+    }
+  }
 
   /** Checks of the command's own options (exit 2), before anything is opened. */
   void checkOptions() {}
 
   @Override
   public final Integer call() throws Exception {
-    if (!platform.toLowerCase(Locale.ROOT).equals("retail")) {
-      throw SyncOptions.usage("--platform: this write flow runs on retail (R-Series) only for now");
+    connection.check();
+    if (!platforms().contains(platform())) {
+      throw SyncOptions.usage(name() + " runs with --platform " + String.join(" or ", platforms())
+          + (platforms().size() == 1 ? " only" : "") + "; " + platformName(platform()) + " has no such flow");
     }
-    if (maxAttempts < 1 || maxAttempts > 20) {
-      throw SyncOptions.usage("--max-attempts must be between 1 and 20");
-    }
-    if (baseUrl != null) {
-      SyncOptions.checkBaseUrl(baseUrl);
-      List<String> missing = new ArrayList<>();
-      if (accountId == null) {
-        missing.add("--account-id");
-      }
-      if (clientId == null) {
-        missing.add("--client-id");
-      }
-      if (clientSecret == null) {
-        missing.add("--client-secret");
-      }
-      if (refreshToken == null) {
-        missing.add("--refresh-token");
-      }
-      if (!missing.isEmpty()) {
-        throw SyncOptions.usage("a write flow with --base-url needs " + String.join(", ", missing));
-      }
-    }
+    connection.requireCredentials("a write flow", "");
     checkOptions();
     List<String> raw = readInput();
     List<Line> valid = new ArrayList<>();
@@ -171,28 +210,19 @@ abstract class WriteFlowCommand implements Callable<Integer> {
         invalid.put(n, LightspeedSyncApp.oneLine(e.getMessage()));
       }
     }
-    invalid.forEach((n, why) -> out.println(result(n).put("status", "INVALID").put("error", why)));
+    Map<Integer, String> together = validateTogether(valid);
+    if (!together.isEmpty()) {
+      valid.removeIf(l -> together.containsKey(l.number()));
+      invalid.putAll(together);
+    }
+    new java.util.TreeMap<>(invalid).forEach((n, why) -> out.println(result(n).put("status", "INVALID").put("error", why)));
 
     long failed = 0;
     if (!valid.isEmpty()) {
-      try (ConnectionPool pool = RunGuard.openDurable(db)) {
+      try (ConnectionPool pool = RunGuard.openDurable(connection.db)) {
         Schema.migrate(pool);
         SyncSink sink = sinkWrapper.apply(new JdbcSyncSink(pool));
-        if (baseUrl == null) {
-          try (EmbeddedLightspeed embedded = EmbeddedLightspeed.start(2, 200, 0, 60);
-              RetailClient client = embedded.retailClientBuilder(new SyncMetrics(), null).build()) {
-            failed = report(write(client, sink, pool, valid), valid);
-          }
-        } else {
-          String accountKey = "retail:" + accountId;
-          TokenPair given = TokenPair.withoutExpiry(accessToken != null ? accessToken : "none", refreshToken);
-          JdbcTokenStore tokens = JdbcTokenStore.open(pool, accountKey, given, Clock.systemUTC());
-          try (RetailClient client = RetailClient.builder().accountId(accountId).baseUrl(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/")
-              .oauth(OauthClientCredentials.of(clientId, clientSecret), tokens)
-              .retry(RetryConfig.defaults().withMaxAttempts(maxAttempts)).build()) {
-            failed = report(write(client, sink, pool, valid), valid);
-          }
-        }
+        failed = report(connection.embedded() ? writeEmbedded(sink, pool, valid) : writeAtBaseUrl(sink, pool, valid), valid);
       }
     }
     if (!invalid.isEmpty()) {
@@ -204,6 +234,64 @@ abstract class WriteFlowCommand implements Callable<Integer> {
           + " NEEDS_ATTENTION on stdout); rerun with the same input to resume: nothing is written twice");
     }
     return 0;
+  }
+
+  /** The embedded testkit of the platform: a small generated account, gone when the command ends. */
+  private WriteReport writeEmbedded(SyncSink sink, ConnectionPool pool, List<Line> valid) throws SQLException {
+    switch (platform()) {
+      case "ecom" -> {
+        try (EmbeddedLightspeed embedded = EmbeddedLightspeed.webshop(100, 40, 60);
+            EcomClient client = embedded.ecomClientBuilder(new SyncMetrics()).build()) {
+          return write(new Target(null, client, null, sink, pool), valid);
+        }
+      }
+      case "xseries" -> {
+        try (EmbeddedLightspeed embedded = EmbeddedLightspeed.xseries(2, 100, 0, 60);
+            XSeriesClient client = embedded.xseriesClientBuilder(new SyncMetrics()).build()) {
+          return write(new Target(null, null, client, sink, pool), valid);
+        }
+      }
+      default -> {
+        try (EmbeddedLightspeed embedded = EmbeddedLightspeed.start(2, 200, 0, 60);
+            RetailClient client = embedded.retailClientBuilder(new SyncMetrics(), null).build()) {
+          return write(new Target(client, null, null, sink, pool), valid);
+        }
+      }
+    }
+  }
+
+  /** The account at {@code --base-url}, with the credentials of the shared options. */
+  private WriteReport writeAtBaseUrl(SyncSink sink, ConnectionPool pool, List<Line> valid) throws SQLException {
+    switch (platform()) {
+      case "ecom" -> {
+        try (EcomClient client = connection.ecomClient().build()) {
+          return write(new Target(null, client, null, sink, pool), valid);
+        }
+      }
+      case "xseries" -> {
+        try (XSeriesClient client = connection.xseriesClient().build()) {
+          return write(new Target(null, null, client, sink, pool), valid);
+        }
+      }
+      default -> {
+        try (RetailClient client = connection.retailClient(pool).build()) {
+          return write(new Target(client, null, null, sink, pool), valid);
+        }
+      }
+    }
+  }
+
+  /** The subcommand's name. */
+  private String name() {
+    return getClass().getAnnotation(Command.class).name();
+  }
+
+  static String platformName(String platform) {
+    return switch (platform) {
+      case "ecom" -> "eCom";
+      case "xseries" -> "X-Series";
+      default -> "R-Series";
+    };
   }
 
   private static String join(Set<Integer> lines) {
@@ -264,20 +352,18 @@ abstract class WriteFlowCommand implements Callable<Integer> {
     }
     long failed = 0;
     for (WriteAction a : report.actions()) {
-      Deque<Integer> numbers = lineOfKey.get(a.key());
-      Integer n = numbers == null || numbers.isEmpty() ? null : numbers.size() > 1 ? numbers.poll() : numbers.peek();
-      ObjectNode r = n == null ? JSON.createObjectNode() : result(n);
-      r.put("key", a.key()).put("kind", a.kind().name()).put("status", a.status().name()).put("request", a.request())
-          .put("detail", a.detail());
-      a.externalId().ifPresent(id -> r.put("externalId", id));
-      out.println(r);
-      if (a.status() == WriteAction.Status.FAILED || a.status() == WriteAction.Status.NEEDS_ATTENTION
-          || a.status() == WriteAction.Status.PENDING) {
+      for (ObjectNode r : rowsFor(lineOfKey.get(lineKeyOf(a.key())))) {
+        r.put("key", a.key()).put("kind", a.kind().name()).put("status", a.status().name()).put("request", a.request())
+            .put("detail", a.detail());
+        a.externalId().ifPresent(id -> r.put("externalId", id));
+        out.println(r);
+      }
+      if (unsettled(a)) {
         failed++;
       }
     }
     report.exclusions().forEach(x -> {
-      Deque<Integer> numbers = lineOfKey.get(x.recordId());
+      Deque<Integer> numbers = lineOfKey.get(lineKeyOf(x.recordId()));
       ObjectNode r = numbers == null || numbers.isEmpty() ? JSON.createObjectNode() : result(numbers.peek());
       // a record the ledger already holds as done is reported like a write done before: ALREADY_DONE
       // and a stock figure pushed before with the same value as UNCHANGED
@@ -294,10 +380,45 @@ abstract class WriteFlowCommand implements Callable<Integer> {
     return failed;
   }
 
+  /**
+   * The result rows of one action, given the input lines with its key: none known, one row without
+   * a line number; one action for many lines, a row for each; else the next of several lines with
+   * the same key (each gets its own action), or the one line (all its actions name it).
+   */
+  private List<ObjectNode> rowsFor(@Nullable Deque<Integer> numbers) {
+    if (numbers == null || numbers.isEmpty()) {
+      return List.of(JSON.createObjectNode());
+    }
+    if (oneActionForManyLines()) {
+      return numbers.stream().map(WriteFlowCommand::result).toList();
+    }
+    return List.of(result(numbers.size() > 1 ? numbers.poll() : numbers.peek()));
+  }
+
+  private static boolean unsettled(WriteAction a) {
+    return a.status() == WriteAction.Status.FAILED || a.status() == WriteAction.Status.NEEDS_ATTENTION
+        || a.status() == WriteAction.Status.PENDING;
+  }
+
   private static ObjectNode result(int line) {
     ObjectNode n = JSON.createObjectNode();
     n.put("line", line);
     return n;
+  }
+
+  /** The reports of several writer calls as one. */
+  static WriteReport joined(boolean dryRun, List<WriteReport> reports) {
+    List<WriteAction> actions = new ArrayList<>();
+    List<dev.lightspeedsync.sync.model.Exclusion> exclusions = new ArrayList<>();
+    List<RecordIssue> issues = new ArrayList<>();
+    Map<String, Long> pushed = new LinkedHashMap<>();
+    for (WriteReport r : reports) {
+      actions.addAll(r.actions());
+      exclusions.addAll(r.exclusions());
+      issues.addAll(r.issues());
+      pushed.putAll(r.pushedValues());
+    }
+    return new WriteReport(dryRun, java.util.Optional.empty(), actions, exclusions, issues, pushed);
   }
 
   static String text(Line l, String field) {

@@ -21,6 +21,8 @@ import dev.lightspeedsync.sync.engine.SyncRequest;
 import dev.lightspeedsync.sync.engine.SyncStream;
 import dev.lightspeedsync.sync.lightspeed.SyncMetrics;
 import dev.lightspeedsync.sync.lightspeed.retail.RetailConnector;
+import dev.lightspeedsync.sync.model.RecordIssue;
+import dev.lightspeedsync.sync.model.RecordKind;
 import dev.lightspeedsync.sync.rules.LocationConfig;
 import dev.lightspeedsync.sync.rules.LocationStrategy;
 import dev.lightspeedsync.testkit.Inspection;
@@ -59,6 +61,13 @@ import java.util.stream.Collectors;
  */
 public final class SyncBenchmark {
   private SyncBenchmark() {}
+
+  /** CPU time of this JVM so far, or 0 where the platform does not report it. */
+  private static long processCpuNanos() {
+    java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    return os instanceof com.sun.management.OperatingSystemMXBean
+        ? ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime() : 0;
+  }
 
   public static void main(String[] args) throws Exception {
     long items = 100_000;
@@ -102,6 +111,9 @@ public final class SyncBenchmark {
     long serverRateLimited;
     RequestTally tally;
     long logged;
+    double runThreadCpu;
+    double processCpu;
+    Map<String, Long> connectionLog = new java.util.TreeMap<>();
     try (TempDir dir = TempDir.create("lightspeed-bench");
         LightspeedTestServer server = LightspeedTestServer.start(config.build());
         ConnectionPool db = ConnectionPool.open(dir.h2Url());
@@ -111,7 +123,8 @@ public final class SyncBenchmark {
       saleRows = server.retail().count("Sale");
       vendorRows = server.retail().count("Vendor");
       String shop = server.retail().stream("Shop").findFirst().orElseThrow().require("name");
-      SyncEngine engine = SyncEngine.builder().sink(JdbcSyncSink.migrated(db))
+      JdbcSyncSink sink = JdbcSyncSink.migrated(db);
+      SyncEngine engine = SyncEngine.builder().sink(sink)
           .settings(SyncSettings.builder()
               .location(LocationConfig.builder().strategy(LocationStrategy.ALL).defaultLocationCode(shop).build())
               .build())
@@ -121,13 +134,23 @@ public final class SyncBenchmark {
           .clock(server.clock().asClock()).build();
       Instant apiStart = server.clock().now();
       long wallStart = System.nanoTime();
+      java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+      long cpuStart = threads.getCurrentThreadCpuTime();
+      long processCpuStart = processCpuNanos();
       try (HeapMeter heap = HeapMeter.start()) {
         report = engine.run(account, SyncRequest.all());
+        runThreadCpu = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9;
+        processCpu = (processCpuNanos() - processCpuStart) / 1e9;
         wall = (System.nanoTime() - wallStart) / 1e9;
         api = Duration.between(apiStart, server.clock().now()).toNanos() / 1e9;
         heap.close();
         heapPeak = heap.peakMiB();
         heapBaseline = heap.baselineMiB();
+      }
+      for (RecordKind kind : RecordKind.values()) {
+        for (RecordIssue issue : sink.openIssues(kind)) {
+          connectionLog.merge(kind + "/" + issue.reason(), 1L, Long::sum);
+        }
       }
       Inspection inspect = server.inspect();
       serverRateLimited = inspect.rateLimited();
@@ -157,6 +180,12 @@ public final class SyncBenchmark {
         + " logged=%d repeatedUrls=%d%s%n", report.requests(), pages, report.rateLimited(), serverRateLimited,
         report.retries(), logged, tally.repeats(), logged > 10_000 ? " (request log holds the last 10,000 only)" : "");
     tally.examples(5).forEach(u -> System.out.println("  repeated: " + u));
+    System.out.printf(Locale.ROOT, "cpu: sync thread %.1f s (%.1f ms per request: the client's parsing, the rules and"
+        + " the sink), whole process %.1f s (%.1f ms per request, the in-process testkit included)%n", runThreadCpu,
+        runThreadCpu * 1000 / Math.max(1, report.requests()), processCpu,
+        processCpu * 1000 / Math.max(1, report.requests()));
+    System.out.println("connection log: " + connectionLog.values().stream().mapToLong(Long::longValue).sum()
+        + " entries " + connectionLog);
     StringBuilder summary = new StringBuilder();
     summary.append(String.format(Locale.ROOT, "SUMMARY rseries-full items=%d shops=%d sales=%d scale=%s unlimited=%s"
         + " status=%s pages=%d requests=%d 429=%d/%d retries=%d repeatedUrls=%d", itemRows, shops, saleRows, scale,

@@ -116,11 +116,11 @@ public final class JdbcSyncSink implements SyncSink {
   // SKUs
 
   private static final String MERGE_SKU = "MERGE INTO ls_sku t USING (SELECT"
-      + " CAST(? AS VARCHAR(64)) AS id, CAST(? AS VARCHAR(255)) AS sku, CAST(? AS VARCHAR(2000)) AS name,"
-      + " CAST(? AS VARCHAR(64)) AS upc, CAST(? AS VARCHAR(64)) AS ean, CAST(? AS VARCHAR(255)) AS manufacturer_sku,"
-      + " CAST(? AS DECIMAL(19,4)) AS purchase_price, CAST(? AS VARCHAR(64)) AS supplier_id,"
-      + " CAST(? AS VARCHAR(16)) AS visibility, CAST(? AS VARCHAR(255)) AS visibility_raw,"
-      + " CAST(? AS VARCHAR(16)) AS stock_tracking, CAST(? AS VARCHAR(32)) AS composite_kind,"
+      + " CAST(? AS VARCHAR) AS id, CAST(? AS VARCHAR) AS sku, CAST(? AS VARCHAR) AS name,"
+      + " CAST(? AS VARCHAR) AS upc, CAST(? AS VARCHAR) AS ean, CAST(? AS VARCHAR) AS manufacturer_sku,"
+      + " CAST(? AS DECIMAL(19,4)) AS purchase_price, CAST(? AS VARCHAR) AS supplier_id,"
+      + " CAST(? AS VARCHAR) AS visibility, CAST(? AS VARCHAR) AS visibility_raw,"
+      + " CAST(? AS VARCHAR) AS stock_tracking, CAST(? AS VARCHAR) AS composite_kind,"
       + " CAST(? AS BOOLEAN) AS active, CAST(? AS BOOLEAN) AS deleted,"
       + " CAST(? AS TIMESTAMP(9) WITH TIME ZONE) AS updated_at,"
       + " CAST(? AS BIGINT) AS order_by_quantity, CAST(? AS BIGINT) AS minimum_order_quantity) s"
@@ -310,13 +310,13 @@ public final class JdbcSyncSink implements SyncSink {
   // Stock
 
   private static final String MERGE_LOCATION = "MERGE INTO ls_location t USING (SELECT"
-      + " CAST(? AS VARCHAR(64)) AS id, CAST(? AS VARCHAR(1000)) AS code, CAST(? AS BOOLEAN) AS archived,"
+      + " CAST(? AS VARCHAR) AS id, CAST(? AS VARCHAR) AS code, CAST(? AS BOOLEAN) AS archived,"
       + " CAST(? AS BIGINT) AS pos) s ON t.id = s.id"
       + " WHEN MATCHED THEN UPDATE SET code = s.code, archived = s.archived"
       + " WHEN NOT MATCHED THEN INSERT (id, code, archived, pos) VALUES (s.id, s.code, s.archived, s.pos)";
 
   private static final String MERGE_SUPPLIER = "MERGE INTO ls_supplier t USING (SELECT"
-      + " CAST(? AS VARCHAR(64)) AS id, CAST(? AS VARCHAR(1000)) AS name) s ON t.id = s.id"
+      + " CAST(? AS VARCHAR) AS id, CAST(? AS VARCHAR) AS name) s ON t.id = s.id"
       + " WHEN MATCHED THEN UPDATE SET name = s.name"
       + " WHEN NOT MATCHED THEN INSERT (id, name) VALUES (s.id, s.name)";
 
@@ -400,7 +400,7 @@ public final class JdbcSyncSink implements SyncSink {
   }
 
   private static final String MERGE_STOCK = "MERGE INTO ls_stock_level t USING (SELECT"
-      + " CAST(? AS VARCHAR(64)) AS sku_id, CAST(? AS VARCHAR(64)) AS location_id, CAST(? AS BIGINT) AS on_hand,"
+      + " CAST(? AS VARCHAR) AS sku_id, CAST(? AS VARCHAR) AS location_id, CAST(? AS BIGINT) AS on_hand,"
       + " CAST(? AS BIGINT) AS allocated, CAST(? AS BIGINT) AS on_order, CAST(? AS BIGINT) AS backorder,"
       + " CAST(? AS BIGINT) AS reorder_point, CAST(? AS BIGINT) AS reorder_level) s"
       + " ON t.sku_id = s.sku_id AND t.location_id = s.location_id"
@@ -510,10 +510,10 @@ public final class JdbcSyncSink implements SyncSink {
   }
 
   private static final String MERGE_SALE = "MERGE INTO ls_sales_order t USING (SELECT"
-      + " CAST(? AS VARCHAR(64)) AS id, CAST(? AS VARCHAR(16)) AS channel, CAST(? AS VARCHAR(32)) AS status,"
-      + " CAST(? AS VARCHAR(255)) AS status_raw, CAST(? AS VARCHAR(32)) AS payment_status,"
-      + " CAST(? AS VARCHAR(32)) AS shipment_status, CAST(? AS BOOLEAN) AS cash_on_delivery,"
-      + " CAST(? AS VARCHAR(64)) AS location_id, CAST(? AS TIMESTAMP(9) WITH TIME ZONE) AS created_at,"
+      + " CAST(? AS VARCHAR) AS id, CAST(? AS VARCHAR) AS channel, CAST(? AS VARCHAR) AS status,"
+      + " CAST(? AS VARCHAR) AS status_raw, CAST(? AS VARCHAR) AS payment_status,"
+      + " CAST(? AS VARCHAR) AS shipment_status, CAST(? AS BOOLEAN) AS cash_on_delivery,"
+      + " CAST(? AS VARCHAR) AS location_id, CAST(? AS TIMESTAMP(9) WITH TIME ZONE) AS created_at,"
       + " CAST(? AS TIMESTAMP(9) WITH TIME ZONE) AS updated_at,"
       + " CAST(? AS TIMESTAMP(9) WITH TIME ZONE) AS completed_at) s ON t.id = s.id"
       + " WHEN MATCHED THEN UPDATE SET channel = s.channel, status = s.status, status_raw = s.status_raw,"
@@ -603,7 +603,7 @@ public final class JdbcSyncSink implements SyncSink {
     StringBuilder sql = new StringBuilder("MERGE INTO ls_customer t USING (SELECT ");
     for (int i = 0; i < CUSTOMER_COLUMNS.length; i++) {
       String type = CUSTOMER_COLUMNS[i].equals("updated_at") ? "TIMESTAMP(9) WITH TIME ZONE"
-          : CUSTOMER_COLUMNS[i].equals("active") ? "BOOLEAN" : "VARCHAR(1000)";
+          : CUSTOMER_COLUMNS[i].equals("active") ? "BOOLEAN" : "VARCHAR";
       sql.append(i == 0 ? "" : ", ").append("CAST(? AS ").append(type).append(") AS ").append(CUSTOMER_COLUMNS[i]);
     }
     sql.append(") s ON t.id = s.id WHEN MATCHED THEN UPDATE SET ");
@@ -817,10 +817,10 @@ public final class JdbcSyncSink implements SyncSink {
   }
 
   private static final String MERGE_LISTING = "MERGE INTO ls_sku_listing t USING (SELECT"
-      + " CAST(? AS VARCHAR(64)) AS sku_id, CAST(? AS VARCHAR(255)) AS code, CAST(? AS DECIMAL(19,4)) AS regular_price,"
-      + " CAST(? AS DECIMAL(19,4)) AS sale_price, CAST(? AS VARCHAR(64)) AS gtin1, CAST(? AS VARCHAR(64)) AS gtin2,"
-      + " CAST(? AS VARCHAR(255)) AS mpn, CAST(? AS VARCHAR(255)) AS publish_missing,"
-      + " CAST(? AS VARCHAR(255)) AS pending_export) s ON t.sku_id = s.sku_id"
+      + " CAST(? AS VARCHAR) AS sku_id, CAST(? AS VARCHAR) AS code, CAST(? AS DECIMAL(19,4)) AS regular_price,"
+      + " CAST(? AS DECIMAL(19,4)) AS sale_price, CAST(? AS VARCHAR) AS gtin1, CAST(? AS VARCHAR) AS gtin2,"
+      + " CAST(? AS VARCHAR) AS mpn, CAST(? AS VARCHAR) AS publish_missing,"
+      + " CAST(? AS VARCHAR) AS pending_export) s ON t.sku_id = s.sku_id"
       + " WHEN MATCHED THEN UPDATE SET code = s.code, regular_price = s.regular_price, sale_price = s.sale_price,"
       + " gtin1 = s.gtin1, gtin2 = s.gtin2, mpn = s.mpn, publish_missing = s.publish_missing,"
       + " pending_export = s.pending_export"
@@ -933,8 +933,8 @@ public final class JdbcSyncSink implements SyncSink {
     }
     inTransaction("upsert purchase orders", c -> {
       try (PreparedStatement merge = c.prepareStatement("MERGE INTO ls_purchase_order t USING (SELECT"
-              + " CAST(? AS VARCHAR(64)) AS id, CAST(? AS VARCHAR(64)) AS supplier_id,"
-              + " CAST(? AS VARCHAR(64)) AS location_id, CAST(? AS TIMESTAMP(9) WITH TIME ZONE) AS created_at,"
+              + " CAST(? AS VARCHAR) AS id, CAST(? AS VARCHAR) AS supplier_id,"
+              + " CAST(? AS VARCHAR) AS location_id, CAST(? AS TIMESTAMP(9) WITH TIME ZONE) AS created_at,"
               + " CAST(? AS BOOLEAN) AS closed_manually) s ON t.id = s.id"
               + " WHEN MATCHED THEN UPDATE SET supplier_id = s.supplier_id, location_id = s.location_id,"
               + " created_at = s.created_at, closed_manually = s.closed_manually"
@@ -1031,7 +1031,7 @@ public final class JdbcSyncSink implements SyncSink {
     }
     inTransaction("record receipts", c -> {
       try (PreparedStatement ins = c.prepareStatement("MERGE INTO ls_receipt t USING (SELECT"
-              + " CAST(? AS VARCHAR(64)) AS id, CAST(? AS VARCHAR(64)) AS purchase_order_id,"
+              + " CAST(? AS VARCHAR) AS id, CAST(? AS VARCHAR) AS purchase_order_id,"
               + " CAST(? AS TIMESTAMP(9) WITH TIME ZONE) AS received_at) s ON t.id = s.id"
               + " WHEN NOT MATCHED THEN INSERT (id, purchase_order_id, received_at)"
               + " VALUES (s.id, s.purchase_order_id, s.received_at)");
@@ -1109,7 +1109,7 @@ public final class JdbcSyncSink implements SyncSink {
   public void saveCheckpoint(Checkpoint checkpoint) {
     inTransaction("save checkpoint", c -> {
       try (PreparedStatement ps = c.prepareStatement("MERGE INTO ls_checkpoint t USING (SELECT"
-          + " CAST(? AS VARCHAR(255)) AS stream, CAST(? AS VARCHAR(8000)) AS position,"
+          + " CAST(? AS VARCHAR) AS stream, CAST(? AS VARCHAR) AS position,"
           + " CAST(? AS TIMESTAMP(9) WITH TIME ZONE) AS saved_at) s ON t.stream = s.stream"
           + " WHEN MATCHED THEN UPDATE SET position = s.position, saved_at = s.saved_at"
           + " WHEN NOT MATCHED THEN INSERT (stream, position, saved_at) VALUES (s.stream, s.position, s.saved_at)")) {
@@ -1213,26 +1213,38 @@ public final class JdbcSyncSink implements SyncSink {
     }
     inTransaction("log issues", c -> {
       try (PreparedStatement ps = c.prepareStatement("MERGE INTO ls_connection_log t USING (SELECT"
-          + " CAST(? AS VARCHAR(32)) AS record_kind, CAST(? AS VARCHAR(255)) AS record_id,"
-          + " CAST(? AS VARCHAR(64)) AS reason, CAST(? AS VARCHAR(4000)) AS problem,"
-          + " CAST(? AS VARCHAR(4000)) AS remedy, CAST(? AS TIMESTAMP(9) WITH TIME ZONE) AS detected_at) s"
+          + " CAST(? AS VARCHAR) AS record_kind, CAST(? AS VARCHAR) AS record_id,"
+          + " CAST(? AS VARCHAR) AS reason, CAST(? AS VARCHAR) AS problem,"
+          + " CAST(? AS VARCHAR) AS remedy, CAST(? AS TIMESTAMP(9) WITH TIME ZONE) AS detected_at) s"
           + " ON t.record_kind = s.record_kind AND t.record_id = s.record_id AND t.reason = s.reason"
           + " WHEN MATCHED THEN UPDATE SET problem = s.problem, remedy = s.remedy, detected_at = s.detected_at"
           + " WHEN NOT MATCHED THEN INSERT (record_kind, record_id, reason, problem, remedy, detected_at)"
           + " VALUES (s.record_kind, s.record_id, s.reason, s.problem, s.remedy, s.detected_at)")) {
-        // One statement per issue, in order, so that first-logged order (the identity) is kept.
+        // One row per issue, batched in order, so that first-logged order (the identity) is kept.
         for (RecordIssue i : issues) {
           ps.setString(1, i.recordKind().name());
           ps.setString(2, i.recordId());
           ps.setString(3, i.reason().name());
-          ps.setString(4, i.problem());
-          ps.setString(5, i.remedy());
+          ps.setString(4, clip(i.problem()));
+          ps.setString(5, clip(i.remedy()));
           setInstant(ps, 6, i.detectedAt());
-          ps.executeUpdate();
+          ps.addBatch();
         }
+        ps.executeBatch();
       }
       return null;
     });
+  }
+
+  /** The length of the connection log's text columns. */
+  private static final int LOG_TEXT = 4000;
+
+  /**
+   * A message longer than its column is shortened, marked with an ellipsis: it is text for a person.
+   * Everything else (ids, codes) is refused when too long, never cut.
+   */
+  private static String clip(String text) {
+    return text.length() <= LOG_TEXT ? text : text.substring(0, LOG_TEXT - 1) + "\u2026";
   }
 
   @Override
@@ -1274,18 +1286,19 @@ public final class JdbcSyncSink implements SyncSink {
     List<String> reasonNames = new ArrayList<>();
     reasons.forEach(r -> reasonNames.add(r.name()));
     inTransaction("resolve issues", c -> {
-      for (List<String> chunk : chunks(recordIds)) {
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM ls_connection_log WHERE record_kind = ?"
-            + " AND record_id IN (" + marks(chunk) + ") AND reason IN (" + marks(reasonNames) + ")")) {
+      // one statement per record, batched: equality on (record_kind, record_id) is a key lookup, where
+      // "record_id IN (...)" makes H2 scan every entry of the kind (a sync grew quadratic with it)
+      try (PreparedStatement ps = c.prepareStatement("DELETE FROM ls_connection_log WHERE record_kind = ?"
+          + " AND record_id = ? AND reason IN (" + marks(reasonNames) + ")")) {
+        for (String id : new LinkedHashSet<>(recordIds)) {
           ps.setString(1, kind.name());
-          for (int i = 0; i < chunk.size(); i++) {
-            ps.setString(i + 2, chunk.get(i));
-          }
+          ps.setString(2, id);
           for (int i = 0; i < reasonNames.size(); i++) {
-            ps.setString(chunk.size() + i + 2, reasonNames.get(i));
+            ps.setString(i + 3, reasonNames.get(i));
           }
-          ps.executeUpdate();
+          ps.addBatch();
         }
+        ps.executeBatch();
       }
       return null;
     });
@@ -1304,7 +1317,66 @@ public final class JdbcSyncSink implements SyncSink {
     T run(Connection c) throws SQLException;
   }
 
+  /** The unit of work the calling thread is in ({@link #unitOfWork}): its connection, and whether a call in it failed. */
+  private static final class Unit {
+    final Connection connection;
+    boolean failed;
+
+    Unit(Connection connection) {
+      this.connection = connection;
+    }
+  }
+
+  private final ThreadLocal<Unit> unit = new ThreadLocal<>();
+
+  /**
+   * One transaction for everything {@code work} does on this sink from the calling thread, committed
+   * once when it returns (the engine's page: records, connection log and checkpoint together) and
+   * rolled back when it throws. A unit begun inside another joins it. A unit in which a call failed
+   * is rolled back even if {@code work} caught the failure, and this method then throws.
+   */
+  @Override
+  public void unitOfWork(Runnable work) {
+    if (unit.get() != null) {
+      work.run();
+      return;
+    }
+    try (Connection c = db.connection()) {
+      c.setAutoCommit(false);
+      Unit u = new Unit(c);
+      unit.set(u);
+      try {
+        work.run();
+      } catch (RuntimeException | Error e) {
+        rollbackAfter(c, e);
+        throw e;
+      } finally {
+        unit.remove();
+      }
+      if (u.failed) {
+        c.rollback();
+        throw new SyncSinkException("cannot commit a unit of work: a write in it failed and was caught; nothing of"
+            + " the unit was applied", false);
+      }
+      c.commit();
+    } catch (SQLException e) {
+      throw failure("commit a unit of work", e);
+    }
+  }
+
+  private static void rollbackAfter(Connection c, Throwable cause) {
+    try {
+      c.rollback();
+    } catch (SQLException e) {
+      cause.addSuppressed(e);
+    }
+  }
+
   private <T> T inTransaction(String what, Work<T> work) {
+    Unit joined = unit.get();
+    if (joined != null) {
+      return inUnit(joined, what, work);
+    }
     try (Connection c = db.connection()) {
       c.setAutoCommit(false);
       try {
@@ -1320,7 +1392,23 @@ public final class JdbcSyncSink implements SyncSink {
     }
   }
 
+  private <T> T inUnit(Unit joined, String what, Work<T> work) {
+    try {
+      return work.run(joined.connection);
+    } catch (SQLException e) {
+      joined.failed = true;
+      throw failure(what, e);
+    } catch (RuntimeException e) {
+      joined.failed = true;
+      throw e;
+    }
+  }
+
   private <T> T read(String what, Work<T> work) {
+    Unit joined = unit.get();
+    if (joined != null) {
+      return inUnit(joined, what, work);
+    }
     try (Connection c = db.connection()) {
       return work.run(c);
     } catch (SQLException e) {
@@ -1576,8 +1664,8 @@ public final class JdbcSyncSink implements SyncSink {
   private void writeOwnerRow(String accountKey, String token, String owner, Instant now, Instant expires) {
     inTransaction("name the holder of the run lock", c -> {
       try (PreparedStatement ps = c.prepareStatement("MERGE INTO ls_run_lock t USING (SELECT"
-          + " CAST(? AS VARCHAR(255)) AS account_key, CAST(? AS VARCHAR(64)) AS owner_token,"
-          + " CAST(? AS VARCHAR(1000)) AS owner, CAST(? AS TIMESTAMP(9) WITH TIME ZONE) AS acquired_at,"
+          + " CAST(? AS VARCHAR) AS account_key, CAST(? AS VARCHAR) AS owner_token,"
+          + " CAST(? AS VARCHAR) AS owner, CAST(? AS TIMESTAMP(9) WITH TIME ZONE) AS acquired_at,"
           + " CAST(? AS TIMESTAMP(9) WITH TIME ZONE) AS expires_at) s ON t.account_key = s.account_key"
           + " WHEN MATCHED THEN UPDATE SET owner_token = s.owner_token, owner = s.owner,"
           + " acquired_at = s.acquired_at, expires_at = s.expires_at"

@@ -84,6 +84,14 @@ class ExitCodesTest {
     return Stream.concat(Stream.of(a), Stream.of(b)).toArray(String[]::new);
   }
 
+  /** A write flow over a one-line input file. */
+  private static String[] writeFlow(Path dir, String command, String... args) {
+    List<String> all = new ArrayList<>(List.of(command, "--in", write(dir, "in.jsonl", "{}\n").toString(), "--db",
+        db(dir, "writes")));
+    all.addAll(List.of(args));
+    return all.toArray(String[]::new);
+  }
+
   static Stream<Arguments> table() {
     String retailCreds = " --account-id 1 --client-id id --client-secret " + SECRET + " --refresh-token r";
     return Stream.of(
@@ -146,6 +154,39 @@ class ExitCodesTest {
         row("not durable", d -> concat(new String[] {"sync", "--db", db(d, "delayed") + ";WRITE_DELAY=500"},
             EMBEDDED_SMALL), 2,
             "not durable"),
+        row("outlet mapping malformed", d -> sync(d, "--outlet-mapping", "Main Store=WH1," + SECRET), 2,
+            "--outlet-mapping must be OUTLET=WAREHOUSE pairs separated by commas"),
+        row("outlet mapping empty side", d -> sync(d, "--outlet-mapping", "=" + SECRET), 2,
+            "--outlet-mapping must be OUTLET=WAREHOUSE pairs"),
+        row("outlet mapping many to one", d -> sync(d, "--outlet-mapping", "A=" + SECRET + ",B=" + SECRET), 2,
+            "--outlet-mapping maps two outlets to one warehouse (pairs 1 and 2); mappings are one to one"),
+        row("outlet mapping one outlet twice", d -> sync(d, "--outlet-mapping", SECRET + "=WH1," + SECRET + "=WH2"), 2,
+            "--outlet-mapping maps one outlet twice"),
+        row("outlet mapping on ecom", d -> sync(d, "--platform", "ecom", "--outlet-mapping", "A=WH1"), 2,
+            "--outlet-mapping maps R-Series shops or X-Series outlets; it needs --platform retail or xseries"),
+        row("outlet mapping unknown outlet", d -> sync(d, concat(EMBEDDED_SMALL, "--outlet-mapping", "Nowhere=WH1")), 5,
+            "--outlet-mapping: no outlet named 'Nowhere'"),
+        row("write flow platform", d -> writeFlow(d, "push-stock", "--platform", SECRET), 2,
+            "--platform must be retail, ecom or xseries"),
+        row("R-Series write flow on eCom", d -> writeFlow(d, "export-orders", "--platform", "ecom", "--employee-id", "1",
+            "--register-id", "1", "--payment-type-id", "1"), 2, "export-orders runs with --platform retail only; eCom has no such flow"),
+        row("R-Series write flow on X-Series", d -> writeFlow(d, "export-customers", "--platform", "xseries"), 2,
+            "export-customers runs with --platform retail only; X-Series has no such flow"),
+        row("buy orders on eCom", d -> writeFlow(d, "export-buy-orders", "--platform", "ecom", "--default-location", "A"), 2,
+            "export-buy-orders runs with --platform retail only"),
+        row("shipments on R-Series", d -> writeFlow(d, "ship-orders"), 2, "ship-orders runs with --platform ecom only;"
+            + " R-Series has no such flow"),
+        row("shipments on X-Series", d -> writeFlow(d, "ship-orders", "--platform", "xseries"), 2,
+            "ship-orders runs with --platform ecom only; X-Series has no such flow"),
+        row("eCom write flow without credentials", d -> writeFlow(d, "ship-orders", "--platform", "ecom", "--base-url",
+            "https://shop.example/"), 2, "a write flow with --base-url needs --api-key, --api-secret"),
+        row("X-Series write flow without credentials", d -> writeFlow(d, "book-receipts", "--platform", "xseries",
+            "--base-url", "https://mystore.retail.lightspeed.app/"), 2, "a write flow with --base-url needs --domain-prefix, --token"),
+        row("X-Series write flow token", d -> writeFlow(d, "push-stock", "--platform", "xseries", "--token", "a " + SECRET), 2,
+            "--token must be a personal token without spaces"),
+        row("write flow max attempts", d -> writeFlow(d, "push-stock", "--max-attempts", "0"), 2,
+            "--max-attempts must be between 1 and 20"),
+        row("buy orders without default location", d -> writeFlow(d, "export-buy-orders"), 2, "'--default-location'"),
         row("export what", d -> new String[] {"export", "--db", db(d, "none"), "--what", SECRET}, 2,
             "--what must be skus, stock, sales or orders"),
         row("export missing database", d -> new String[] {"export", "--db", db(d, "missing"), "--what", "skus"}, 7,
@@ -225,7 +266,7 @@ class ExitCodesTest {
 
   @Test
   void everyCommandsHelpListsTheExitStatuses() {
-    for (String command : List.of("sync", "export", "schedule", "login")) {
+    for (String command : List.of("sync", "export", "schedule", "login", "book-receipts", "ship-orders", "export-buy-orders")) {
       AppRun run = AppRun.of(command, "--help");
       assertThat(run.exitCode()).isZero();
       for (ExitCodes.Code c : ExitCodes.ALL) {
@@ -251,7 +292,8 @@ class ExitCodesTest {
 
   @Test
   void helpNeverBreaksTheDefaultDatabaseUrlNorShowsTheEnvironmentsValue() {
-    for (String command : List.of("sync", "export", "login")) {
+    for (String command : List.of("sync", "export", "login", "book-receipts", "push-stock", "ship-orders", "export-orders",
+        "export-buy-orders", "export-customers", "export-products")) {
       String help = AppRun.of(command, "--help").out();
       assertThat(help).as(command).contains(LightspeedSyncApp.DEFAULT_DB).contains("$LIGHTSPEED_SYNC_DB");
       for (String line : help.split("\\R")) {

@@ -1,8 +1,9 @@
 package dev.lightspeedsync.examples.app;
 
+import static dev.lightspeedsync.examples.app.WriteFlowRuns.results;
+import static dev.lightspeedsync.examples.app.WriteFlowRuns.statusByLine;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lightspeedsync.sync.spi.SyncSink;
 import dev.lightspeedsync.testkit.Fault;
@@ -10,17 +11,13 @@ import dev.lightspeedsync.testkit.LightspeedTestServer;
 import dev.lightspeedsync.testkit.ManualTimeSource;
 import dev.lightspeedsync.testkit.RetailCredentials;
 import dev.lightspeedsync.testkit.TestkitConfig;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,11 +62,7 @@ class WriteFlowAppTest {
   }
 
   private Path input(String name, String... lines) {
-    try {
-      return Files.writeString(dir.resolve(name), String.join("\n", lines) + "\n");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return WriteFlowRuns.input(dir, name, lines);
   }
 
   private AppRun run(String command, Path in, String... extra) {
@@ -83,20 +76,6 @@ class WriteFlowAppTest {
     }
     args.addAll(List.of(extra));
     return AppRun.of(args.toArray(String[]::new));
-  }
-
-  private static List<JsonNode> results(AppRun run) {
-    return run.outLines().stream().map(l -> {
-      try {
-        return JSON.readTree(l);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }).toList();
-  }
-
-  private static Map<Integer, String> statusByLine(AppRun run) {
-    return results(run).stream().collect(Collectors.toMap(r -> r.get("line").asInt(), r -> r.get("status").asText()));
   }
 
   private String receipt(String receiptId, String line, long item, long quantity) {
@@ -337,6 +316,69 @@ class WriteFlowAppTest {
     assertThat(itemsWithCustomSku("HOST-MUG-1")).isEqualTo(1);
     assertThat(itemsWithCustomSku("HOST-MUG-2")).isEqualTo(1);
     assertThat(itemsWithCustomSku("HOST-MUG-3")).isZero();
+  }
+
+  private String buyOrder(String id) {
+    return "{\"id\":\"" + id + "\",\"lines\":[{\"skuId\":\"" + itemA + "\",\"quantity\":12},{\"lineId\":\"B\",\"skuId\":\""
+        + itemB + "\",\"quantity\":3}]}";
+  }
+
+  private List<dev.lightspeedsync.testkit.TestkitRecord> ordersWithRef(String ref) {
+    return server.retail().stream("Order").filter(o -> ref.equals(o.get("refNum").orElse(null))).toList();
+  }
+
+  private String firstShop() {
+    return server.retail().stream("Shop").findFirst().orElseThrow().require("name");
+  }
+
+  @Test
+  void exportBuyOrdersCreatesEachOrderOnceAtTheDefaultLocationAndReportsInvalidLines() {
+    Path in = input("buy.jsonl", buyOrder("BO-1"), "{\"id\":\"BO-2\",\"lines\":[{\"skuId\":\"" + itemA
+        + "\",\"quantity\":0}]}");
+
+    AppRun first = run("export-buy-orders", in, "--default-location", firstShop());
+    AppRun second = run("export-buy-orders", in, "--default-location", firstShop());
+
+    assertThat(first.exitCode()).as(first.out() + first.err()).isEqualTo(ExitCodes.INVALID_INPUT);
+    assertThat(results(first).stream().filter(r -> r.get("line").asInt() == 1).map(r -> r.get("kind").asText()
+        + " " + r.get("status").asText()).toList())
+        .containsExactly("BUY_ORDER DONE", "BUY_ORDER_LINE DONE", "BUY_ORDER_LINE DONE");
+    assertThat(results(first).stream().filter(r -> r.get("line").asInt() == 2).map(r -> r.get("status").asText()))
+        .containsExactly("INVALID");
+    assertThat(results(second).stream().filter(r -> r.get("line").asInt() == 1).map(r -> r.get("status").asText()))
+        .containsOnly("ALREADY_DONE");
+    assertThat(ordersWithRef("BO-1")).singleElement().satisfies(o -> assertThat(o.require("shopID"))
+        .isEqualTo(Long.toString(server.retail().stream("Shop").findFirst().orElseThrow().id())));
+  }
+
+  @Test
+  @org.junit.jupiter.api.DisplayName("001: 'My Buy Orders are failing to export': a wrong-case default location sends nothing and names the near match")
+  void aWrongCaseDefaultLocationFailsNamingTheNearMatch() {
+    Path in = input("buy.jsonl", buyOrder("BO-1"));
+    String wrongCase = firstShop().toUpperCase(java.util.Locale.ROOT);
+    assertThat(server.retail().stream("Shop").map(r -> r.require("name"))).doesNotContain(wrongCase);
+
+    AppRun run = run("export-buy-orders", in, "--default-location", wrongCase);
+
+    assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCodes.SETTINGS_MISMATCH);
+    assertThat(run.errLines()).singleElement().asString().startsWith("error: ").contains("'" + firstShop() + "'");
+    assertThat(ordersWithRef("BO-1")).isEmpty();
+  }
+
+  @Test
+  void aBuyOrderCreatedThenAnswered500IsFoundByItsRefNumAndNotCreatedAgain() {
+    Path in = input("buy.jsonl", buyOrder("BO-1"));
+    server.injectNext(Fault.APPLY_THEN_500, "POST /API/V3/Account/" + server.retailCredentials().accountId() + "/Order.json");
+
+    AppRun first = run("export-buy-orders", in, "--default-location", firstShop(), "--max-attempts", "1");
+    AppRun second = run("export-buy-orders", in, "--default-location", firstShop());
+
+    assertThat(server.inspect().faults(Fault.APPLY_THEN_500)).isEqualTo(1);
+    assertThat(first.exitCode()).isEqualTo(1);
+    assertThat(second.exitCode()).as(second.out() + second.err()).isZero();
+    assertThat(ordersWithRef("BO-1")).hasSize(1);
+    assertThat(server.retail().stream("OrderLine").filter(l -> l.require("orderID")
+        .equals(Long.toString(ordersWithRef("BO-1").get(0).id())))).hasSize(2);
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.lightspeedsync.examples.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lightspeedsync.sync.model.Component;
 import dev.lightspeedsync.sync.model.CompositeDefinition;
@@ -23,6 +24,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The JDBC sink on an H2 file database passes the sync-core sink contract, and a few H2 specifics. */
 class JdbcSyncSinkTest extends SyncSinkContract {
+  @Override
+  protected boolean atomicUnits() {
+    return true;
+  }
+
   @TempDir
   Path dir;
 
@@ -67,6 +73,63 @@ class JdbcSyncSinkTest extends SyncSinkContract {
   @AfterEach
   void closePools() {
     pools.forEach(ConnectionPool::close);
+  }
+
+  @Test
+  void aUnitOfWorkInWhichAWriteFailedIsNotCommittedEvenWhenTheFailureWasCaught() {
+    SyncSink sink = sink();
+    Sku tooLong = Sku.builder().id("x".repeat(100)).sku("X").name("id longer than the column").build();
+    assertThatThrownBy(() -> sink.upsertSkus(List.of(tooLong))).as("refused, never truncated")
+        .isInstanceOf(dev.lightspeedsync.sync.spi.SyncSinkException.class).hasMessageContaining("cannot upsert");
+
+    assertThatThrownBy(() -> sink.unitOfWork(() -> {
+      sink.upsertSkus(List.of(Sku.builder().id("1").sku("A").name("Bike").build()));
+      try {
+        sink.upsertSkus(List.of(tooLong));
+      } catch (dev.lightspeedsync.sync.spi.SyncSinkException expected) {
+        // a careless caller carries on
+      }
+      sink.saveCheckpoint(dev.lightspeedsync.sync.spi.Checkpoint.of("items", "page-2", java.time.Instant.EPOCH));
+    })).isInstanceOf(dev.lightspeedsync.sync.spi.SyncSinkException.class)
+        .hasMessageContaining("nothing of the unit was applied");
+
+    assertThat(sink.findSkus(List.of("1"))).isEmpty();
+    assertThat(sink.checkpoint("items")).isEmpty();
+  }
+
+  @Test
+  void aUnitOfWorkIsOneTransactionThatOtherThreadsSeeOnlyOnceCommitted() throws Exception {
+    SyncSink sink = sink();
+    java.util.concurrent.ExecutorService other = java.util.concurrent.Executors.newSingleThreadExecutor();
+    try {
+      sink.unitOfWork(() -> {
+        sink.upsertSkus(List.of(Sku.builder().id("1").sku("A").name("Bike").build()));
+        try {
+          assertThat(other.submit(() -> sink.findSkus(List.of("1"))).get()).as("not yet committed").isEmpty();
+        } catch (Exception e) {
+          throw new AssertionError(e);
+        }
+      });
+      assertThat(other.submit(() -> sink.findSkus(List.of("1"))).get()).containsKey("1");
+    } finally {
+      other.shutdownNow();
+    }
+  }
+
+  @Test
+  void aConnectionLogMessageLongerThanItsColumnIsShortenedButAnIdIsNeverCut() {
+    SyncSink sink = sink();
+    String longText = "x".repeat(5000);
+    sink.logIssues(List.of(dev.lightspeedsync.sync.model.RecordIssue.of(dev.lightspeedsync.sync.model.RecordKind.SKU,
+        "1", dev.lightspeedsync.sync.model.ReasonCode.SKU_DUPLICATE, longText, "fix it", java.time.Instant.EPOCH)));
+
+    assertThat(sink.openIssues(dev.lightspeedsync.sync.model.RecordKind.SKU)).singleElement().satisfies(i -> {
+      assertThat(i.problem()).hasSize(4000).endsWith("x\u2026");
+      assertThat(i.remedy()).isEqualTo("fix it");
+    });
+    assertThatThrownBy(() -> sink.logIssues(List.of(dev.lightspeedsync.sync.model.RecordIssue.of(
+        dev.lightspeedsync.sync.model.RecordKind.SKU, "9".repeat(300), dev.lightspeedsync.sync.model.ReasonCode.SKU_MISSING,
+        "p", "r", java.time.Instant.EPOCH)))).isInstanceOf(dev.lightspeedsync.sync.spi.SyncSinkException.class);
   }
 
   @Test

@@ -18,6 +18,11 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
  */
 @EnabledIfEnvironmentVariable(named = "LIGHTSPEED_SYNC_TEST_POSTGRES_URL", matches = "jdbc:postgresql:.*")
 class PostgresSyncSinkTest extends SyncSinkContract {
+  @Override
+  protected boolean atomicUnits() {
+    return true;
+  }
+
   static final String URL = System.getenv("LIGHTSPEED_SYNC_TEST_POSTGRES_URL");
 
   private final List<ConnectionPool> pools = new ArrayList<>();

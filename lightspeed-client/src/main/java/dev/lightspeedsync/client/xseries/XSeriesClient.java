@@ -264,6 +264,38 @@ public final class XSeriesClient implements AutoCloseable {
     return calls.record(calls.execute(spec).body(), Retailer.class, spec);
   }
 
+  /**
+   * The products holding {@code sku} ({@code GET /products?sku=...}, one request): the API documents
+   * that this parameter "allows loading a product by one of its SKUs" and that every other parameter is
+   * then ignored, so it is not a paged list (a version walk would read the same page forever). Deleted
+   * products may be included; check {@link Product#deleted()}. The SKU is sent exactly as given.
+   */
+  public List<Product> findProductsBySku(String sku) {
+    Objects.requireNonNull(sku, "sku == null");
+    if (sku.isBlank()) {
+      throw new IllegalArgumentException("sku is blank");
+    }
+    RequestSpec spec = get(calls.v20.newBuilder().addPathSegment("products").addQueryParameter("sku", sku).build(),
+        "GET products?sku");
+    return calls.records(calls.execute(spec).body(), Product.class, spec);
+  }
+
+  /**
+   * The customers whose {@code customer_code} is {@code customerCode}, through the search endpoint
+   * ({@code GET /search?type=customers&customer_code=...}, one request of up to 1,000 results; the
+   * search pages by offset, not by version). Use it to find a customer created with a code of yours.
+   */
+  public List<Customer> findCustomersByCode(String customerCode) {
+    Objects.requireNonNull(customerCode, "customerCode == null");
+    if (customerCode.isBlank()) {
+      throw new IllegalArgumentException("customerCode is blank");
+    }
+    RequestSpec spec = get(calls.v20.newBuilder().addPathSegment("search").addQueryParameter("type", "customers")
+        .addQueryParameter("customer_code", customerCode).addQueryParameter("page_size", "1000").build(),
+        "GET search customers");
+    return calls.records(calls.execute(spec).body(), Customer.class, spec);
+  }
+
   /** The webhook subscriptions of the token's app ({@code GET /api/2.0/webhooks}; not paged). */
   public List<Webhook> webhooks() {
     RequestSpec spec = get(calls.v20.newBuilder().addPathSegment("webhooks").build(), "GET webhooks");

@@ -111,6 +111,29 @@ class XSeriesWriteTest {
   }
 
   @Test
+  void lookupsBySkuAndCustomerCodeAreOneRequestEach() throws Exception {
+    server.enqueue(ok("{\"data\":[{\"id\":\"" + uuid(5) + "\",\"sku\":\"LAMP 1\",\"version\":7}],"
+        + "\"version\":{\"min\":7,\"max\":7}}"));
+    server.enqueue(ok("{\"data\":[{\"id\":\"" + uuid(4) + "\",\"customer_code\":\"ERP-C1\"}]}"));
+    try (XSeriesClient c = client()) {
+      assertThat(c.findProductsBySku("LAMP 1")).singleElement()
+          .satisfies(p -> assertThat(p.sku()).contains("LAMP 1"));
+      assertThat(c.findCustomersByCode("ERP-C1")).singleElement()
+          .satisfies(x -> assertThat(x.customerCode()).contains("ERP-C1"));
+      assertThatThrownBy(() -> c.findProductsBySku(" ")).isInstanceOf(IllegalArgumentException.class);
+    }
+    RecordedRequest bySku = server.takeRequest();
+    assertThat(bySku.getUrl().encodedPath()).isEqualTo("/api/2.0/products");
+    assertThat(bySku.getUrl().queryParameter("sku")).isEqualTo("LAMP 1");
+    assertThat(bySku.getUrl().queryParameter("after")).as("sku overrides every other parameter: no walk").isNull();
+    RecordedRequest search = server.takeRequest();
+    assertThat(search.getUrl().encodedPath()).isEqualTo("/api/2.0/search");
+    assertThat(search.getUrl().queryParameter("type")).isEqualTo("customers");
+    assertThat(search.getUrl().queryParameter("customer_code")).isEqualTo("ERP-C1");
+    assertThat(server.getRequestCount()).isEqualTo(2);
+  }
+
+  @Test
   void customersAreCreatedAndUpdatedWithOnlyTheFieldsSet() throws Exception {
     String customer = "{\"data\":{\"id\":\"" + uuid(4) + "\",\"first_name\":\"Tony\",\"last_name\":\"Stark\","
         + "\"email\":\"tony@starkinc.com\",\"version\":3505346597}}";

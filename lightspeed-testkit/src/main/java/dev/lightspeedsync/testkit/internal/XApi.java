@@ -192,6 +192,11 @@ public final class XApi implements Function<Req, Resp> {
         break;
       case "products":
         return products(req, version, seg);
+      case "search":
+        if (seg.length == 2 && m.equals("GET") && version.equals("2.0")) {
+          return search(req);
+        }
+        break;
       case "customers":
         return customers(req, seg);
       case "consignments":
@@ -205,7 +210,7 @@ public final class XApi implements Function<Req, Resp> {
 
   private static boolean isKnown(String res) {
     return Set.of("retailer", "outlets", "registers", "inventory", "sales", "suppliers", "products", "customers",
-        "consignments").contains(res);
+        "consignments", "search").contains(res);
   }
 
   private Resp read(Req req, String res, String[] seg) {
@@ -320,6 +325,9 @@ public final class XApi implements Function<Req, Resp> {
     String m = req.method;
     XTable t = store.product;
     if (seg.length == 2) {
+      if (m.equals("GET") && req.param("sku") != null) {
+        return bySku(t, req.param("sku"));
+      }
       if (m.equals("GET")) {
         return list(req, t, n -> true);
       }
@@ -366,6 +374,80 @@ public final class XApi implements Function<Req, Resp> {
       return Resp.json(204, "");
     }
     throw new ApiException(405, "Not allowed: " + m + " " + req.path + " (not modelled by the testkit)");
+  }
+
+  /**
+   * {@code GET /products?sku=...}: "allows loading a product by one of its SKUs"; every other parameter
+   * is ignored (spec), so the answer is the same whatever {@code after} says. Whether deleted products
+   * are included is not documented: the testkit includes them (with {@code deleted_at}), the harder case.
+   */
+  private Resp bySku(XTable t, String sku) {
+    List<ObjectNode> found = new java.util.ArrayList<>();
+    for (java.util.Iterator<ObjectNode> it = t.byOrdinal(); it.hasNext();) {
+      ObjectNode n = it.next();
+      if (n != null && sku.equals(n.path("sku").asText(null))) {
+        found.add(n);
+      }
+    }
+    found.sort(java.util.Comparator.comparingLong(n -> n.path("version").asLong()));
+    return pageResponse(found);
+  }
+
+  /** Customer attributes {@code GET /search?type=customers} matches on (spec), exactly and case-insensitively. */
+  static final List<String> CUSTOMER_SEARCH = List.of("customer_code", "first_name", "last_name", "company_name",
+      "mobile", "phone", "email");
+
+  /**
+   * {@code GET /search} for {@code type=customers} (the attributes of {@link #CUSTOMER_SEARCH}) and
+   * {@code type=products} ({@code sku}, which must be lowercased, per the spec): offset pagination with
+   * {@code page_size} capped at 1000; deleted records only with {@code deleted=true}. Sales search is not
+   * modelled.
+   */
+  private Resp search(Req req) {
+    String type = req.param("type");
+    Map<String, String> wanted = new java.util.LinkedHashMap<>();
+    XTable t;
+    if ("customers".equals(type)) {
+      t = store.customer;
+      for (String f : CUSTOMER_SEARCH) {
+        if (req.param(f) != null) {
+          wanted.put(f, req.param(f));
+        }
+      }
+    } else if ("products".equals(type)) {
+      t = store.product;
+      if (req.param("sku") != null) {
+        wanted.put("sku", req.param("sku"));
+      }
+    } else {
+      throw new ApiException(400, "type must be customers or products (sales search is not modelled by the testkit)");
+    }
+    if (wanted.isEmpty()) {
+      throw new ApiException(400, "Give at least one search attribute for type " + type);
+    }
+    long offset = longParam(req, "offset", 0);
+    long size = Math.min(1000, longParam(req, "page_size", 1000));
+    boolean deleted = "true".equalsIgnoreCase(req.param("deleted"));
+    List<ObjectNode> found = new java.util.ArrayList<>();
+    for (java.util.Iterator<ObjectNode> it = t.byOrdinal(); it.hasNext();) {
+      ObjectNode n = it.next();
+      if (n == null || (!deleted && !n.path("deleted_at").isNull())) {
+        continue;
+      }
+      boolean all = true;
+      for (Map.Entry<String, String> w : wanted.entrySet()) {
+        String have = n.path(w.getKey()).asText(null);
+        all &= have != null && (w.getKey().equals("sku") ? have.toLowerCase(java.util.Locale.ROOT).equals(w.getValue())
+            : have.equalsIgnoreCase(w.getValue()));
+      }
+      if (all) {
+        found.add(n);
+      }
+    }
+    ObjectNode out = Json.obj();
+    ArrayNode arr = out.putArray("data");
+    found.stream().skip(offset).limit(size).forEach(n -> arr.add(render(n)));
+    return Resp.json(200, Json.write(out));
   }
 
   private Resp customers(Req req, String[] seg) {

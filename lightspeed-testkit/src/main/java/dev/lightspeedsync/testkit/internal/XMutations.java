@@ -18,9 +18,12 @@ public final class XMutations {
   static final Set<String> PRODUCT_WRITABLE = Set.of("name", "description", "sku", "handle", "active",
       "price_excluding_tax", "price_including_tax", "supply_price", "supplier_id", "supplier_code", "brand_id",
       "product_type_id", "variant_name", "weight", "weight_unit", "length", "width", "height", "dimensions_unit",
-      "loyalty_amount", "tag_ids", "inventory", "has_inventory", "composite", "source", "source_id");
+      "loyalty_amount", "tag_ids", "inventory", "has_inventory", "composite", "source", "source_id", "is_active");
   static final Set<String> CUSTOMER_WRITABLE = Set.of("first_name", "last_name", "name", "email", "phone", "mobile",
-      "company_name", "customer_code", "note", "customer_group_id", "enable_loyalty");
+      "company_name", "customer_code", "note", "customer_group_id", "enable_loyalty", "do_not_email",
+      "physical_address_1", "physical_address_2", "physical_suburb", "physical_city", "physical_postcode",
+      "physical_state", "physical_country_id", "postal_address_1", "postal_address_2", "postal_suburb",
+      "postal_city", "postal_postcode", "postal_state", "postal_country_id");
   static final Set<String> CONSIGNMENT_WRITABLE = Set.of("name", "reference", "due_at", "supplier_invoice", "status",
       "outlet_id", "supplier_id", "type", "consignment_date", "source_outlet_id");
 
@@ -176,6 +179,12 @@ public final class XMutations {
           }
           break;
         }
+        case "is_active": // the create and 2.1 update bodies say is_active; records carry active
+          if (!v.isBoolean()) {
+            throw bad("is_active must be a boolean");
+          }
+          cur.set("active", v);
+          break;
         case "supply_price":
         case "loyalty_amount":
           cur.put(k, decimal(v, k));
@@ -473,6 +482,11 @@ public final class XMutations {
       n.put("customer_group_id", s.id(XStore.T_MISC, 300));
       n.put("note", "");
       n.put("enable_loyalty", false);
+      n.put("do_not_email", false);
+      for (String f : List.of("physical_address_1", "physical_address_2", "physical_suburb", "physical_city",
+          "physical_postcode", "physical_state", "physical_country_id")) {
+        n.putNull(f);
+      }
       n.put("loyalty_balance", BigDecimal.ZERO.setScale(2));
       n.put("year_to_date", BigDecimal.ZERO.setScale(2));
       n.put("balance", BigDecimal.ZERO.setScale(2));

@@ -185,10 +185,14 @@ public final class SyncEngine {
       Batch.Builder catalogue = Batch.builder().addSkus(changes.skus()).addStock(changes.stock())
           .addIssues(changes.issues()).addCustomers(changes.customers());
       changes.deletedSkuIds().forEach(catalogue::addDeletedSkuId);
-      rules.apply(catalogue.build(), false, EnumSet.of(SyncStream.CATALOGUE, SyncStream.STOCK), counters);
+      Batch sales = Batch.builder().addSales(changes.sales()).build();
+      target.unitOfWork(() -> {
+        rules.apply(catalogue.build(), false, EnumSet.of(SyncStream.CATALOGUE, SyncStream.STOCK), counters);
+        if (!changes.sales().isEmpty()) {
+          rules.apply(sales, false, EnumSet.of(SyncStream.SALES), counters);
+        }
+      });
       if (!changes.sales().isEmpty()) {
-        Batch sales = Batch.builder().addSales(changes.sales()).build();
-        rules.apply(sales, false, EnumSet.of(SyncStream.SALES), counters);
         if (settings.orderImport().isPresent()) {
           rules.apply(sales, false, EnumSet.of(SyncStream.ORDER_IMPORT), counters);
         }
@@ -345,14 +349,6 @@ public final class SyncEngine {
           return; // stopped for the rate limit or interrupted; the checkpoint is where it was
         }
         peek.accept(page);
-        if (accountLocations != null) {
-          accountLocations.addLocations(page.batch().locations()).addIssues(page.batch().issues());
-        } else {
-          rules.apply(page.batch(), pass.revisit(), plan.streams(), counters);
-        }
-        for (SyncStream s : plan.streams()) {
-          counters.get(s).page();
-        }
         for (SyncStream s : plan.streams()) {
           page.newest(s).ifPresent(b -> newest.merge(s, b, Bookmark::max));
         }
@@ -362,25 +358,53 @@ public final class SyncEngine {
           passIndex++;
           cursor = null;
         }
-        if (locationsPlan) {
-          continue;
-        }
-        if (passIndex < plan.passes().size()) {
-          Position at = (bookmark == null ? Position.NONE : position).at(plan.name(), passIndex, cursor, newest,
-              planStart);
-          save(anchor, at);
+        if (accountLocations != null) {
+          accountLocations.addLocations(page.batch().locations()).addIssues(page.batch().issues());
         } else {
-          for (SyncStream s : plan.streams()) {
-            Bookmark previous = position(s).bookmark();
-            Bookmark next = plan.bookmarkRule() == ReadPlan.BookmarkRule.PLAN_START
-                ? Bookmark.time(planStart)
-                : max(readFull ? null : previous, newest.get(s));
-            save(s, Position.completed(next == null ? previous : next));
-          }
+          // the page's writes and its checkpoint, committed together
+          Position at = passIndex < plan.passes().size()
+              ? (bookmark == null ? Position.NONE : position).at(plan.name(), passIndex, cursor, newest, planStart)
+              : null;
+          inUnit(plan.streams(), () -> {
+            rules.apply(page.batch(), pass.revisit(), plan.streams(), counters);
+            if (at != null) {
+              save(anchor, at);
+            } else {
+              completed(plan, readFull, planStart, newest);
+            }
+          });
+        }
+        for (SyncStream s : plan.streams()) {
+          counters.get(s).page();
         }
       }
       if (accountLocations != null) {
-        rules.apply(accountLocations.build(), false, plan.streams(), counters);
+        Batch all = accountLocations.build();
+        inUnit(plan.streams(), () -> rules.apply(all, false, plan.streams(), counters));
+      }
+    }
+
+    /** Every stream of a plan read to its end: each gets a completed checkpoint with its new bookmark. */
+    private void completed(ReadPlan plan, boolean readFull, Instant planStart, Map<SyncStream, Bookmark> newest) {
+      for (SyncStream s : plan.streams()) {
+        Bookmark previous = position(s).bookmark();
+        Bookmark next = plan.bookmarkRule() == ReadPlan.BookmarkRule.PLAN_START
+            ? Bookmark.time(planStart)
+            : max(readFull ? null : previous, newest.get(s));
+        save(s, Position.completed(next == null ? previous : next));
+      }
+    }
+
+    /**
+     * Runs one page's writes as a unit of the sink ({@link SyncSink#unitOfWork}). An order import
+     * page may read the missing products of its orders from the platform, so it runs outside a unit:
+     * no network call is ever made inside a store transaction.
+     */
+    private void inUnit(Set<SyncStream> streams, Runnable work) {
+      if (streams.contains(SyncStream.ORDER_IMPORT)) {
+        work.run();
+      } else {
+        target.unitOfWork(work);
       }
     }
 

@@ -116,6 +116,12 @@ public abstract class ForwardingSyncSink implements SyncSink {
     return delegate.checkpoint(stream);
   }
 
+  /** Forwarded, so that the delegate's unit (its transaction) spans the calls made through this decorator. */
+  @Override
+  public void unitOfWork(Runnable work) {
+    delegate.unitOfWork(work);
+  }
+
   @Override
   public void saveCheckpoint(Checkpoint checkpoint) {
     delegate.saveCheckpoint(checkpoint);

@@ -29,6 +29,10 @@ import java.util.Optional;
  * crash without duplicating anything. Implementations should apply a batch atomically (one
  * transaction); if they cannot, a partially applied batch must still be safe to repeat.
  *
+ * <p><b>Pages.</b> The engine hands each page of a sync (its records, its connection-log entries and
+ * its checkpoint) to {@link #unitOfWork}. A sink over a transactional store overrides it to commit
+ * the page once and atomically; the default makes each call its own unit.
+ *
  * <p><b>Keys.</b> SKUs by {@link Sku#id()}; stock by SKU id and location id; sales orders by id
  * (a re-sent order replaces the stored one, lines included); demand by order (a re-sent order's
  * demand replaces all of its stored demand); listings by SKU id; purchase orders by id; receipts by id;
@@ -148,6 +152,31 @@ public interface SyncSink {
 
   /** Stored receipts of a purchase order, in the order first recorded. */
   List<Receipt> findReceipts(String purchaseOrderId);
+
+  // Units of work ---------------------------------------------------------------------------------
+
+  /**
+   * Runs {@code work} as one unit: the engine calls it for each page of a sync, with the page's
+   * writes and its checkpoint inside. Every call that {@code work} makes on this sink from the
+   * calling thread joins the unit, and a unit begun inside another joins the outer one.
+   *
+   * <p>A sink over a transactional store should override it: open one transaction, let the calls
+   * inside use it (reads see the unit's own writes), and commit once when {@code work} returns, so
+   * that the unit is durable when this method returns normally and nothing of it is applied when
+   * {@code work} throws (the exception propagates unchanged). One commit per page instead of one
+   * per call is most of what a durable database costs a sync. A unit in which a call failed must
+   * not be committed, even if {@code work} caught the failure: throw {@link SyncSinkException}
+   * instead.
+   *
+   * <p>The default runs {@code work} as it is, each call committing on its own. That is correct
+   * too, only slower: the engine writes a page's checkpoint last and every write is idempotent, so
+   * a page interrupted half-way is read and applied again.
+   *
+   * <p>The engine never makes a network call inside a unit.
+   */
+  default void unitOfWork(Runnable work) {
+    work.run();
+  }
 
   // Checkpoints ----------------------------------------------------------------------------------
 

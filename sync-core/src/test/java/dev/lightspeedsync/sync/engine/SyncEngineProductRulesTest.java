@@ -239,6 +239,26 @@ class SyncEngineProductRulesTest {
   }
 
   @Test
+  void aCodeSharedByManySkusOnManyPagesGivesEachHolderOneEntryNamingHowManyShareIt() {
+    Harness h = new Harness(30); // pages of 10
+    List<String> holders = List.of("S003", "S008", "S010", "S013", "S018", "S020", "S023", "S028");
+    for (String id : holders.subList(1, holders.size())) {
+      int minute = Integer.parseInt(id.substring(1));
+      h.truth.changeSku(id, FakeTruth.T0.plus(Duration.ofMinutes(minute)), s -> s.withSku("SKU-S003"));
+    }
+
+    h.run();
+
+    List<RecordIssue> duplicates = h.store.openIssues(RecordKind.SKU).stream()
+        .filter(i -> i.reason() == ReasonCode.SKU_DUPLICATE).collect(java.util.stream.Collectors.toList());
+    assertThat(duplicates).extracting(RecordIssue::recordId).containsExactlyInAnyOrderElementsOf(holders);
+    assertThat(duplicates).filteredOn(i -> i.recordId().equals("S028")).singleElement()
+        .satisfies(i -> assertThat(i.problem()).isEqualTo("SKU 'SKU-S003' is shared by 8 Lightspeed SKUs"
+            + " (S003, S008, S010, S013, S018 and 3 more); none of them is linked"));
+    assertThat(h.store.findSkuIdsByCode(List.of("SKU-S003")).get("SKU-S003")).hasSize(8);
+  }
+
+  @Test
   void aFixedDataProblemLeavesTheConnectionLogWhenTheSkuIsReadAgainAndOthersStay() {
     Harness h = new Harness(10);
     h.settings = SyncSettings.builder().publish(PublishConfig.builder().enabled(true).build()).build();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import dev.lightspeedsync.sync.model.Supplier;
 import dev.lightspeedsync.sync.model.Location;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lightspeedsync.sync.model.Deactivation;
 import dev.lightspeedsync.sync.model.Demand;
@@ -83,6 +84,15 @@ public abstract class SyncSinkContract {
    */
   protected SyncSink crashAndReopen(SyncSink sink) {
     return reopen(sink);
+  }
+
+  /**
+   * Whether this sink makes a {@link SyncSink#unitOfWork unit of work} atomic (one transaction).
+   * Override it to return {@code true} when yours does: the contract then also checks that a unit
+   * that fails leaves nothing behind.
+   */
+  protected boolean atomicUnits() {
+    return false;
   }
 
   @BeforeEach
@@ -363,6 +373,50 @@ public abstract class SyncSinkContract {
     assertThat(again).as("released").isPresent();
     again.get().close();
     other.get().close();
+  }
+
+  @Test
+  @DisplayName("a unit of work (one page) sees its own writes, a unit begun inside it joins it, and what it"
+      + " wrote is durable once it returns")
+  void unitOfWorkIsDurableWhenItReturns() {
+    SyncSink a = sink();
+    a.unitOfWork(() -> {
+      a.upsertSkus(List.of(sku("1", "Bike")));
+      assertThat(a.findSkus(List.of("1"))).as("read your own writes inside the unit").containsKey("1");
+      a.unitOfWork(() -> a.upsertStock(List.of(StockLevel.builder().skuId("1").locationId("1").onHand(4)
+          .build())));
+      a.logIssues(List.of(RecordIssue.of(RecordKind.SKU, "1", ReasonCode.SKU_MISSING, "p", "r", T0)));
+      a.saveCheckpoint(Checkpoint.of("items", "page-2", T0));
+    });
+
+    SyncSink b = crashAndReopen(a);
+
+    assertThat(b.findSkus(List.of("1"))).containsKey("1");
+    assertThat(b.findStock(List.of("1"))).extracting(StockLevel::onHand).containsExactly(4L);
+    assertThat(b.openIssues(RecordKind.SKU)).extracting(RecordIssue::recordId).containsExactly("1");
+    assertThat(b.checkpoint("items")).map(Checkpoint::position).contains("page-2");
+  }
+
+  @Test
+  @DisplayName("a unit of work that throws propagates its exception, and an atomic sink applies nothing of"
+      + " it: the page's records and its checkpoint stay as they were")
+  void failedUnitOfWork() {
+    SyncSink a = sink();
+    a.saveCheckpoint(Checkpoint.of("items", "page-1", T0));
+    IllegalStateException boom = new IllegalStateException("boom");
+
+    assertThatThrownBy(() -> a.unitOfWork(() -> {
+      a.upsertSkus(List.of(sku("1", "Bike")));
+      a.saveCheckpoint(Checkpoint.of("items", "page-2", T0));
+      throw boom;
+    })).isSameAs(boom);
+
+    a.upsertSkus(List.of(sku("2", "Helmet"))); // the sink is usable afterwards, outside a unit
+    SyncSink b = reopen(a);
+    assertThat(b.findSkus(List.of("2"))).containsKey("2");
+    org.junit.jupiter.api.Assumptions.assumeTrue(atomicUnits(), "this sink's units are not atomic");
+    assertThat(b.findSkus(List.of("1"))).as("rolled back").isEmpty();
+    assertThat(b.checkpoint("items")).map(Checkpoint::position).contains("page-1");
   }
 
   @Test

@@ -327,15 +327,34 @@ public final class RuleStage {
     for (Map.Entry<String, List<String>> e : sink.findSkuIdsByCode(codes).entrySet()) {
       List<String> holders = e.getValue();
       if (holders.size() > 1) {
+        // The holders on this page get their entry (theirs were resolved when the page was read).
+        // Holders read before keep theirs, except a single one: until this page the code linked it.
+        // Re-logging every holder on every page made a code shared by many SKUs cost quadratic time.
+        List<String> before = new ArrayList<>();
         for (String id : holders) {
-          issues.add(RecordIssue.of(RecordKind.SKU, id, ReasonCode.SKU_DUPLICATE,
-              "SKU '" + e.getKey() + "' is shared by Lightspeed SKUs " + holders + "; none of them is linked",
-              "Give each product a unique SKU in Lightspeed", asOf));
+          if (!onPage.contains(id)) {
+            before.add(id);
+          }
+        }
+        String problem = "SKU '" + e.getKey() + "' is shared by " + holders.size() + " Lightspeed SKUs ("
+            + sample(holders) + "); none of them is linked";
+        for (String id : holders) {
+          if (onPage.contains(id) || before.size() == 1) {
+            issues.add(RecordIssue.of(RecordKind.SKU, id, ReasonCode.SKU_DUPLICATE, problem,
+                "Give each product a unique SKU in Lightspeed", asOf));
+          }
         }
       } else if (!onPage.contains(holders.get(0))) {
         sink.resolveIssues(RecordKind.SKU, holders, Set.of(ReasonCode.SKU_DUPLICATE));
       }
     }
+  }
+
+  /** At most the first five ids, naming how many more there are: a message, not a list. */
+  private static String sample(List<String> ids) {
+    int shown = Math.min(5, ids.size());
+    String first = String.join(", ", ids.subList(0, shown));
+    return ids.size() > shown ? first + " and " + (ids.size() - shown) + " more" : first;
   }
 
   /**

@@ -15,6 +15,7 @@ import dev.lightspeedsync.sync.lightspeed.WriteAction;
 import dev.lightspeedsync.sync.lightspeed.WriteAction.Kind;
 import dev.lightspeedsync.sync.lightspeed.WriteAction.Status;
 import dev.lightspeedsync.sync.lightspeed.WriteReport;
+import dev.lightspeedsync.sync.lightspeed.internal.LedgerClaim;
 import dev.lightspeedsync.sync.lightspeed.internal.Pushes;
 import dev.lightspeedsync.sync.lightspeed.internal.ReceiptBooker;
 import dev.lightspeedsync.sync.model.Exclusion;
@@ -26,7 +27,6 @@ import dev.lightspeedsync.sync.rules.StockBooking;
 import dev.lightspeedsync.sync.rules.StockPush;
 import dev.lightspeedsync.sync.spi.LedgerEntry;
 import dev.lightspeedsync.sync.spi.LedgerKind;
-import dev.lightspeedsync.sync.spi.LedgerOutcome;
 import dev.lightspeedsync.sync.spi.SyncSink;
 import java.time.Clock;
 import java.time.Instant;
@@ -260,21 +260,19 @@ public final class EcomWriter {
     long order = orderId.get();
     String request = "PUT shipments (order " + order + ") shipped trackingCode " + h.trackingCode()
         + "; PUT orders/" + order + ".json completed_shipped";
-    Optional<LedgerEntry> claim = sink.ledgerEntry(LedgerKind.SHIPMENT, key);
-    if (claim.isPresent() && claim.get().confirmed()) {
+    LedgerClaim claim = LedgerClaim.read(sink, LedgerKind.SHIPMENT, key);
+    if (claim.done()) {
       return WriteAction.of(Kind.SHIPMENT, key, request, Status.ALREADY_DONE, "sent before")
-          .withExternalId(claim.get().externalId().orElse(""));
+          .withExternalId(claim.externalId().orElse(""));
     }
     try {
-      if (!dryRun && claim.isEmpty()) {
-        LedgerOutcome outcome = sink.recordInLedger(List.of(LedgerEntry.of(LedgerKind.SHIPMENT, key,
-            clock.instant()))).get(0);
-        if (!outcome.recorded() && outcome.entry().confirmed()) {
+      if (!dryRun) {
+        claim = claim.claim(clock.instant());
+        if (claim.done()) {
           return WriteAction.of(Kind.SHIPMENT, key, request, Status.ALREADY_DONE, "sent concurrently");
         }
-        claim = outcome.recorded() ? Optional.empty() : Optional.of(outcome.entry());
       }
-      return shipClaimed(h, order, claim.isPresent(), issues);
+      return shipClaimed(h, order, claim.earlierAttempt(), issues);
     } catch (NotFoundException e) {
       issues.add(booker.issue(RecordKind.HOST_ORDER, key, ReasonCode.WRITE_NOT_POSSIBLE,
           "Shipment " + h.id() + " cannot be sent: order " + order + " does not exist in eCom",

@@ -96,27 +96,26 @@ public final class ReceiptBooker {
   public WriteAction book(StockBooking b, StockRow row, List<RecordIssue> issues) {
     String key = b.key();
     String request = row.request();
-    Optional<LedgerEntry> claim = sink.ledgerEntry(LedgerKind.STOCK_BOOKING, key);
-    if (claim.isPresent() && claim.get().confirmed()) {
+    LedgerClaim claim = LedgerClaim.read(sink, LedgerKind.STOCK_BOOKING, key);
+    if (claim.done()) {
+      String external = claim.externalId().orElse("");
       return WriteAction.of(Kind.STOCK_BOOKING, key, request + " +" + b.quantity(), Status.ALREADY_DONE,
-          "booked before: " + claim.get().externalId().orElse("")).withExternalId(claim.get().externalId().orElse(""));
+          "booked before: " + external).withExternalId(external);
     }
     try {
       if (dryRun) {
         Level now = row.read().get();
         return WriteAction.of(Kind.STOCK_BOOKING, key, request + " " + row.field() + " " + now.quantity + " -> "
-            + (now.quantity + b.quantity()), Status.PLANNED, claim.isPresent()
+            + (now.quantity + b.quantity()), Status.PLANNED, claim.earlierAttempt()
                 ? "an earlier attempt's outcome is unknown: the real run re-reads the level and decides first" : "");
       }
-      if (claim.isEmpty()) {
-        LedgerClaim claimed = LedgerClaim.claim(sink, LedgerKind.STOCK_BOOKING, key, clock.instant());
-        if (claimed == LedgerClaim.CLAIMED) {
-          return attempt(b, row, 1, "", issues);
-        }
-        if (claimed == LedgerClaim.DONE_CONCURRENTLY) {
-          return WriteAction.of(Kind.STOCK_BOOKING, key, request + " +" + b.quantity(), Status.ALREADY_DONE,
-              "booked concurrently");
-        }
+      claim = claim.claim(clock.instant());
+      if (claim.state() == LedgerClaim.State.CLAIMED) {
+        return attempt(b, row, 1, "", issues);
+      }
+      if (claim.done()) {
+        return WriteAction.of(Kind.STOCK_BOOKING, key, request + " +" + b.quantity(), Status.ALREADY_DONE,
+            "booked concurrently");
       }
       return recover(b, row, issues);
     } catch (NotFoundException e) {
@@ -205,7 +204,8 @@ public final class ReceiptBooker {
     }
     Plan plan = new Plan(before.quantity, target, before.stamp);
     String attemptKey = attemptKey(key, n);
-    if (LedgerClaim.claim(sink, LedgerKind.STOCK_BOOKING, attemptKey, clock.instant()) != LedgerClaim.CLAIMED) {
+    if (LedgerClaim.claim(sink, LedgerKind.STOCK_BOOKING, attemptKey, clock.instant()).state()
+        != LedgerClaim.State.CLAIMED) {
       return WriteAction.of(Kind.STOCK_BOOKING, key, row.request() + " +" + b.quantity(), Status.PENDING,
           "another writer is booking this receipt line right now; the next call reconciles it");
     }

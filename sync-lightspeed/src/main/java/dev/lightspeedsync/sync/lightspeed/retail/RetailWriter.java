@@ -22,7 +22,9 @@ import dev.lightspeedsync.client.retail.write.NewSaleLine;
 import dev.lightspeedsync.client.retail.write.NewSalePayment;
 import dev.lightspeedsync.sync.SyncSettings;
 import dev.lightspeedsync.sync.lightspeed.SyncException;
+import dev.lightspeedsync.sync.lightspeed.internal.CreateOnce;
 import dev.lightspeedsync.sync.lightspeed.internal.ReceiptBooker;
+import dev.lightspeedsync.sync.lightspeed.internal.Reports;
 import dev.lightspeedsync.sync.lightspeed.WriteAction.Kind;
 import dev.lightspeedsync.sync.lightspeed.WriteAction.Status;
 import dev.lightspeedsync.sync.model.Customer;
@@ -49,7 +51,6 @@ import dev.lightspeedsync.sync.rules.StockBooking;
 import dev.lightspeedsync.sync.rules.StockPush;
 import dev.lightspeedsync.sync.spi.LedgerEntry;
 import dev.lightspeedsync.sync.spi.LedgerKind;
-import dev.lightspeedsync.sync.spi.LedgerOutcome;
 import dev.lightspeedsync.sync.spi.SyncSink;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -418,17 +419,17 @@ public final class RetailWriter {
         + " employee " + employeeId + " register " + registerId + ", " + lines.size() + " line(s), "
         + (twoStep ? "then PUT Sale completed, paid Lightspeed's total" : "paid " + order.amountPaid().toPlainString())
         + " (payment type " + paymentTypeId + ")";
-    Map<Long, Sale> seen = new HashMap<>(); // sales as the last search or POST answered: no second read
+    Map<String, Sale> seen = new HashMap<>(); // sales as the last search or POST answered: no second read
     CreateOnce.Target target = new CreateOnce.Target() {
       @Override
-      public List<Long> find() {
+      public List<String> find() {
         List<Sale> found = findSales(ref);
-        found.forEach(f -> seen.put(f.id(), f));
-        return found.stream().map(Sale::id).toList();
+        found.forEach(f -> seen.put(Long.toString(f.id()), f));
+        return found.stream().map(f -> Long.toString(f.id())).toList();
       }
 
       @Override
-      public long create() {
+      public String create() {
         if (shop[0] == null) {
           shop[0] = client.registers().get(registerId).shopId().orElseThrow(
               () -> new SyncException("register " + registerId + " has no shop in Lightspeed"));
@@ -439,18 +440,18 @@ public final class RetailWriter {
           sale.addPayments(NewSalePayment.of(paymentTypeId, order.amountPaid()));
         }
         Sale created = client.createSale(sale.build());
-        seen.put(created.id(), created);
-        return created.id();
+        seen.put(Long.toString(created.id()), created);
+        return Long.toString(created.id());
       }
 
       @Override
-      public String finish(long saleId) {
+      public String finish(String saleId) {
         Sale sale = seen.get(saleId);
-        return completeOpenSale(sale != null ? sale : client.sales().get(saleId), paymentTypeId, order);
+        return completeOpenSale(sale != null ? sale : client.sales().get(Long.parseLong(saleId)), paymentTypeId,
+            order);
       }
     };
-    return once.create(ref, ref, request, "referenceNumber '" + ref + "'",
-        sink.ledgerEntry(LedgerKind.ORDER_EXPORT, ref), target, issues);
+    return once.create(once.read(ref), ref, request, "referenceNumber '" + ref + "'", target, issues);
   }
 
   /**
@@ -686,19 +687,8 @@ public final class RetailWriter {
 
   // Shared ------------------------------------------------------------------------------------------------
 
-  /**
-   * The report of an export that sends nothing: read-only mode ({@code READ_ONLY}) or the export is off
-   * ({@code EXPORT_DISABLED}, each record left out); empty when it may go ahead.
-   */
   private Optional<WriteReport> refusedExport(boolean enabled, List<String> ids) {
-    if (settings.readOnly()) {
-      return Optional.of(WriteReport.suppressed(dryRun, ReasonCode.READ_ONLY, List.of()));
-    }
-    if (!enabled) {
-      return Optional.of(WriteReport.suppressed(dryRun, ReasonCode.EXPORT_DISABLED,
-          ids.stream().map(id -> new Exclusion(id, ReasonCode.EXPORT_DISABLED)).toList()));
-    }
-    return Optional.empty();
+    return Reports.refusedExport(settings, dryRun, enabled, ids);
   }
 
   private WriteReport exclusive(Supplier<WriteReport> body) {

@@ -75,30 +75,26 @@ final class ConsignmentReceipts {
         + r.units().entrySet().stream().map(e -> e.getKey() + " received " + e.getValue())
             .collect(Collectors.joining(", ", "products [", "]"))
         + ", then status RECEIVED";
-    Optional<LedgerEntry> claim = sink.ledgerEntry(LedgerKind.STOCK_BOOKING, key);
-    if (claim.isPresent() && claim.get().confirmed()) {
-      String id = claim.get().externalId().orElse("");
+    LedgerClaim claim = LedgerClaim.read(sink, LedgerKind.STOCK_BOOKING, key);
+    if (claim.done()) {
+      String id = claim.externalId().orElse("");
       return WriteAction.of(Kind.CONSIGNMENT_RECEIPT, key, request, Status.ALREADY_DONE, "received before as consignment "
           + id).withExternalId(id);
     }
     try {
       if (dryRun) {
-        Optional<Consignment> earlier = claim.isPresent() ? find(r) : Optional.empty();
+        Optional<Consignment> earlier = claim.earlierAttempt() ? find(r) : Optional.empty();
         return WriteAction.of(Kind.CONSIGNMENT_RECEIPT, key, request, Status.PLANNED, earlier
             .map(c -> "an earlier attempt created consignment " + c.id() + " (" + c.statusRaw().orElse("") + "): the real"
                 + " run completes it instead of creating another")
-            .orElse(claim.isPresent() ? "an earlier attempt's outcome is unknown and no consignment with this reference"
+            .orElse(claim.earlierAttempt() ? "an earlier attempt's outcome is unknown and no consignment with this reference"
                 + " exists: the real run creates it" : ""));
       }
-      boolean earlierAttempt = claim.isPresent();
-      if (claim.isEmpty()) {
-        LedgerClaim claimed = LedgerClaim.claim(sink, LedgerKind.STOCK_BOOKING, key, clock.instant());
-        if (claimed == LedgerClaim.DONE_CONCURRENTLY) {
-          return WriteAction.of(Kind.CONSIGNMENT_RECEIPT, key, request, Status.ALREADY_DONE, "received concurrently");
-        }
-        earlierAttempt = claimed == LedgerClaim.EARLIER_ATTEMPT;
+      claim = claim.claim(clock.instant());
+      if (claim.done()) {
+        return WriteAction.of(Kind.CONSIGNMENT_RECEIPT, key, request, Status.ALREADY_DONE, "received concurrently");
       }
-      Optional<Consignment> consignment = earlierAttempt ? earlier(r) : Optional.empty();
+      Optional<Consignment> consignment = claim.earlierAttempt() ? earlier(r) : Optional.empty();
       String why = consignment.map(c -> "an earlier attempt had created consignment " + c.id() + "; ").orElse("");
       if (consignment.isEmpty()) {
         try {
@@ -141,8 +137,7 @@ final class ConsignmentReceipts {
 
   /** Keeps the consignment's id in the ledger, so that a restart continues with it. */
   private void remember(String key, String consignmentId) {
-    sink.recordInLedger(List.of(LedgerEntry.of(LedgerKind.STOCK_BOOKING, key + CREATED, clock.instant())));
-    sink.confirmInLedger(LedgerKind.STOCK_BOOKING, key + CREATED, consignmentId);
+    LedgerClaim.record(sink, LedgerKind.STOCK_BOOKING, key + CREATED, clock.instant(), consignmentId);
   }
 
   /** The live SUPPLIER consignment of this outlet whose reference is the receipt's. */

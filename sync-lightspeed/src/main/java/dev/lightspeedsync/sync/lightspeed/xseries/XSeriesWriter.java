@@ -13,11 +13,14 @@ import dev.lightspeedsync.sync.lightspeed.WriteReport;
 import dev.lightspeedsync.sync.lightspeed.internal.Pushes;
 import dev.lightspeedsync.sync.lightspeed.internal.Quantities;
 import dev.lightspeedsync.sync.lightspeed.internal.ReceiptBooker;
+import dev.lightspeedsync.sync.lightspeed.internal.Reports;
+import dev.lightspeedsync.sync.model.Customer;
 import dev.lightspeedsync.sync.model.Location;
 import dev.lightspeedsync.sync.model.PurchaseOrder;
 import dev.lightspeedsync.sync.model.ReasonCode;
 import dev.lightspeedsync.sync.model.RecordIssue;
 import dev.lightspeedsync.sync.model.RecordKind;
+import dev.lightspeedsync.sync.model.Sku;
 import dev.lightspeedsync.sync.rules.OutletLink;
 import dev.lightspeedsync.sync.rules.OutletMapping;
 import dev.lightspeedsync.sync.rules.PushPlan;
@@ -40,8 +43,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Writes from the host to one X-Series retailer: the stock push of seed 002 ("Export Stock On Hand
  * to Lightspeed": the available amount, on hand - allocated, optionally + assemblable, as computed by
- * sync-core's {@code AvailabilityRule} into a {@link PushPlan}), and host purchase-order receipts
- * received as SUPPLIER consignments, exactly once ({@link #receiveConsignments}).
+ * sync-core's {@code AvailabilityRule} into a {@link PushPlan}), host purchase-order receipts
+ * received as SUPPLIER consignments, exactly once ({@link #receiveConsignments}), and product and
+ * customer export ({@link #exportProducts}, {@link #exportCustomers}), each created exactly once.
  *
  * <p><b>Off by default, read-only and dry run.</b> The push runs only when
  * {@code AvailabilityConfig.pushStock} is on and the settings are not read-only; otherwise the report
@@ -69,6 +73,7 @@ public final class XSeriesWriter {
   private final Clock clock;
   private final boolean dryRun;
   private final @Nullable OutletMapping outletMapping;
+  private final boolean customers;
 
   private XSeriesWriter(Builder b) {
     this.client = Objects.requireNonNull(b.client, "client is required");
@@ -77,6 +82,7 @@ public final class XSeriesWriter {
     this.clock = b.clock;
     this.dryRun = b.dryRun;
     this.outletMapping = b.outletMapping;
+    this.customers = b.customers;
   }
 
   public static Builder builder() {
@@ -202,6 +208,79 @@ public final class XSeriesWriter {
       }
       actions.add(receipts.receive(r, issues));
     }
+    return finish(actions, issues);
+  }
+
+  /**
+   * Exports host products as X-Series products (seed 002, "Export products to Lightspeed"): name,
+   * SKU, prices ({@link Sku#prices()} keyed by {@link XSeriesMapping#PRICE} (excluding tax),
+   * {@link XSeriesMapping#PRICE_INCL} (including tax; not both) and {@link XSeriesMapping#COST} (the
+   * supply price); any other key makes the product malformed) and the supplier ({@link Sku#supplierId()},
+   * an X-Series supplier id). Each host product is keyed by {@link Sku#id()}. Off unless
+   * {@code SyncSettings.effectiveMasterData().exportProducts()} ({@code EXPORT_DISABLED}); refused in
+   * read-only mode ({@code READ_ONLY}). The same rules as {@code RetailWriter.exportProducts}:
+   *
+   * <ul>
+   *   <li><b>Codes</b>: every SKU is normalised with {@code SkuRule.normalize} under
+   *       {@code SyncSettings.skus()} (spaces removed by default) before it is compared or sent, so
+   *       the product's {@code sku} is the normalised code and, after the next catalogue sync,
+   *       {@code SyncSink.findSkuIdsByCode(normalize(hostCode))} finds it: a sale of a product whose code
+   *       had spaces links back.
+   *   <li><b>Matching</b>: the product the ledger names (an earlier export or link), else the one active
+   *       SKU the sink holds under the normalised code (sync the catalogue first); that link is recorded.
+   *       A code several products share, or several host products share, is never guessed
+   *       ({@code SKU_DUPLICATE}); a product without a code is skipped ({@code SKU_MISSING}).
+   *   <li><b>Master data</b>: {@code MasterDataRule} decides. With Lightspeed as master an existing
+   *       product is not overwritten (missing ones are still created); with the host as master the
+   *       product is read ({@code GET /products/{id}}) and only what differs is sent with
+   *       {@code PUT /api/2.1/products/{id}}: {@code common.name} (not for members of a variant family,
+   *       whose name is the family's), {@code details} prices and {@code details.sku}.
+   *   <li><b>Exactly once</b>: a create ({@code POST /api/2.0/products}, the documented create) is claimed
+   *       in the ledger under {@code product:} + host id before the POST and confirmed with the new
+   *       product id; an unconfirmed claim (write-then-500, dropped connection, restart) is reconciled
+   *       with {@code GET /products?sku=} before anything is posted again.
+   * </ul>
+   *
+   * <p>UPC, EAN and manufacturer SKU are not sent (X-Series keeps barcodes as {@code product_codes},
+   * which this SDK does not model yet), and the supplier is not changed on update.
+   */
+  public WriteReport exportProducts(List<Sku> products) {
+    Objects.requireNonNull(products, "products == null");
+    return Reports.refusedExport(settings, dryRun, settings.effectiveMasterData().exportProducts(),
+        products.stream().map(Sku::id).toList()).orElseGet(() -> {
+          List<WriteAction> actions = new ArrayList<>();
+          List<RecordIssue> issues = new ArrayList<>();
+          new ProductExport(client, sink, settings, clock, dryRun).run(products, actions, issues);
+          return finish(actions, issues);
+        });
+  }
+
+  /**
+   * Exports host customers as X-Series customers (seed 002, "Export customers to Lightspeed"): first
+   * and last name (one is required), company, e-mail, phone and the physical address (the country as a
+   * two-letter code). Each is keyed by {@link Customer#id()} and carries its host key as
+   * {@code customer_code} ({@link Customer#code()}, else the id). The first export creates the customer
+   * ({@code POST /customers}) and records its id in the ledger under {@code customer:} + host id; a
+   * customer that already has this code in Lightspeed (imported from it, or a lost ledger) is linked
+   * instead; later exports update only the fields that differ from what Lightspeed holds now
+   * ({@code PUT /customers/{id}}; values the host leaves empty are kept), so a rerun never duplicates. An
+   * unconfirmed create is reconciled by searching the code ({@code GET /search?type=customers}) before
+   * anything is posted again: one match is confirmed, several are reported ({@code NEEDS_ATTENTION}).
+   * Off unless {@link Builder#exportCustomers(boolean)} ({@code EXPORT_DISABLED}); refused in read-only
+   * mode ({@code READ_ONLY}).
+   */
+  public WriteReport exportCustomers(List<Customer> hostCustomers) {
+    Objects.requireNonNull(hostCustomers, "hostCustomers == null");
+    return Reports.refusedExport(settings, dryRun, customers, hostCustomers.stream().map(Customer::id).toList())
+        .orElseGet(() -> {
+          List<WriteAction> actions = new ArrayList<>();
+          List<RecordIssue> issues = new ArrayList<>();
+          new CustomerExport(client, sink, clock, dryRun).run(hostCustomers, actions, issues);
+          return finish(actions, issues);
+        });
+  }
+
+  private WriteReport finish(List<WriteAction> actions, List<RecordIssue> issues) {
     if (!dryRun && !issues.isEmpty()) {
       sink.logIssues(issues);
     }
@@ -329,6 +408,7 @@ public final class XSeriesWriter {
     private Clock clock = Clock.systemUTC();
     private boolean dryRun;
     private @Nullable OutletMapping outletMapping;
+    private boolean customers;
 
     private Builder() {}
 
@@ -364,6 +444,17 @@ public final class XSeriesWriter {
      */
     public Builder outletMapping(OutletMapping mapping) {
       this.outletMapping = Objects.requireNonNull(mapping, "mapping == null");
+      return this;
+    }
+
+    /**
+     * Whether host customers are exported as X-Series customers ({@link XSeriesWriter#exportCustomers};
+     * seed 002, "Export customers to Lightspeed"). Off by default, as on R-Series
+     * ({@code RetailWriter.Builder.exportCustomers}): sync-core's {@code SyncSettings} has no
+     * customer-export setting.
+     */
+    public Builder exportCustomers(boolean exportCustomers) {
+      this.customers = exportCustomers;
       return this;
     }
 

@@ -10,7 +10,12 @@ import dev.lightspeedsync.sync.engine.SyncEngine;
 import dev.lightspeedsync.sync.engine.SyncReport;
 import dev.lightspeedsync.sync.engine.SyncRequest;
 import dev.lightspeedsync.sync.engine.SyncStream;
+import dev.lightspeedsync.sync.lightspeed.WriteAction;
+import dev.lightspeedsync.sync.lightspeed.WriteReport;
+import dev.lightspeedsync.sync.lightspeed.xseries.XSeriesMapping;
 import dev.lightspeedsync.sync.lightspeed.xseries.XSeriesTruth;
+import dev.lightspeedsync.sync.lightspeed.xseries.XSeriesWriter;
+import dev.lightspeedsync.sync.model.Customer;
 import dev.lightspeedsync.sync.model.ReasonCode;
 import dev.lightspeedsync.sync.model.RecordIssue;
 import dev.lightspeedsync.sync.model.RecordKind;
@@ -25,6 +30,7 @@ import dev.lightspeedsync.sync.rules.MasterSide;
 import dev.lightspeedsync.sync.rules.OutletLink;
 import dev.lightspeedsync.sync.rules.OutletMapping;
 import dev.lightspeedsync.sync.rules.ProductField;
+import dev.lightspeedsync.sync.rules.SkuRule;
 import dev.lightspeedsync.sync.spi.Checkpoint;
 import dev.lightspeedsync.sync.testing.InMemorySyncSink;
 import dev.lightspeedsync.testkit.TestkitRecord;
@@ -42,9 +48,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Seed 002 (an ERP on Lightspeed Retail X-Series: outlets and registers), sentence by sentence,
- * through the public engine, the X-Series connector, the testkit and an in-memory sink. Only the
- * sentences whose data the X-Series read side has are here; the export sentences (customers,
- * products, stock on hand) belong to the X-Series writers.
+ * through the public engine, the X-Series connector and {@link XSeriesWriter}, the testkit and an
+ * in-memory sink. No rule is called directly.
  */
 class Seed002XSeriesErpTest {
   SeedFixture f = SeedFixture.xseries(300, 260);
@@ -285,5 +290,103 @@ class Seed002XSeriesErpTest {
     run(allOutlets().build());
     assertThat(f.sink.openIssues(RecordKind.SKU)).noneMatch(i -> i.recordId().equals(product)
         && i.reason() == ReasonCode.SKU_MISSING);
+  }
+
+  // The export sentences ("Choose how Unleashed and Lightspeed integrate"), through XSeriesWriter.
+
+  private static SyncSettings exporting(MasterSide master) {
+    return allOutlets().masterData(MasterDataConfig.builder().master(master).exportProducts(true).build()).build();
+  }
+
+  private XSeriesWriter writer(SyncSettings settings) {
+    return XSeriesWriter.builder().client(f.xseriesClient).sink(f.sink).settings(settings).clock(f.time.asClock())
+        .exportCustomers(true).build();
+  }
+
+  private static Sku lamp(String code, String price) {
+    return Sku.builder().id("ERP-LAMP").sku(code).name("Desk lamp")
+        .putPrices(XSeriesMapping.PRICE, new BigDecimal(price)).build();
+  }
+
+  private long productsWithCode(String code) {
+    return x().stream("products").filter(p -> p.get("sku").orElse("").equals(code) && p.get("deleted_at").isEmpty())
+        .count();
+  }
+
+  @Test
+  @DisplayName("Export products to Lightspeed: enabling this will export products from the ERP into Lightspeed")
+  void exportProductsToLightspeed() {
+    WriteReport off = writer(allOutlets().build()).exportProducts(List.of(lamp("LAMP-1", "30.00")));
+    assertThat(off.actions()).as("off by default").isEmpty();
+    assertThat(off.suppressedBecause()).contains(ReasonCode.EXPORT_DISABLED);
+
+    WriteReport first = writer(exporting(MasterSide.LIGHTSPEED)).exportProducts(List.of(lamp("LAMP-1", "30.00")));
+    run(exporting(MasterSide.LIGHTSPEED));
+    writer(exporting(MasterSide.LIGHTSPEED)).exportProducts(List.of(lamp("LAMP-1", "30.00")));
+
+    assertThat(productsWithCode("LAMP-1")).as("created once across runs").isEqualTo(1);
+    String id = first.actions().get(0).externalId().orElseThrow();
+    assertThat(f.sink.findSkus(List.of(id)).get(id).name()).as("and imported back as it is").isEqualTo("Desk lamp");
+  }
+
+  @Test
+  @DisplayName("Spacing is removed from the product name when it is sent to Lightspeed, so a sale of a product"
+      + " whose code had spaces still goes back to the ERP")
+  void spacingIsRemovedWhenSentSoASaleStillGoesBack() {
+    SyncSettings settings = exporting(MasterSide.LIGHTSPEED);
+    String hostCode = "LAMP 1";
+    WriteReport export = writer(settings).exportProducts(List.of(lamp(hostCode, "30.00")));
+    String productId = export.actions().get(0).externalId().orElseThrow();
+    assertThat(productsWithCode("LAMP1")).isEqualTo(1);
+    run(settings);
+
+    String sale = x().addSale(x().outletIds().get(0), "CLOSED", Map.of(productId, 2L));
+    f.time.advance(Duration.ofMinutes(30));
+    run(settings);
+
+    SalesOrder order = f.sink.findSales(List.of(sale)).get(sale);
+    String code = SkuRule.of(settings.skus()).normalize(hostCode);
+    assertThat(f.sink.findSkuIdsByCode(List.of(code)).get(code)).as("the ERP links the sale by its own code")
+        .containsExactly(order.lines().get(0).skuId());
+  }
+
+  @Test
+  @DisplayName("Update products: enabling this selects what system is the master for product information such as"
+      + " Pricing, Notes etc.")
+  void updateProductsSelectsTheMasterForPricing() {
+    String id = writer(exporting(MasterSide.HOST)).exportProducts(List.of(lamp("LAMP-1", "30.00"))).actions().get(0)
+        .externalId().orElseThrow();
+
+    writer(exporting(MasterSide.LIGHTSPEED)).exportProducts(List.of(lamp("LAMP-1", "35.00")));
+    assertThat(x().get("products", id).orElseThrow().getDecimal("price_excluding_tax"))
+        .as("Lightspeed masters: its price is kept").isEqualByComparingTo("30.00");
+
+    WriteReport hostMaster = writer(exporting(MasterSide.HOST)).exportProducts(List.of(lamp("LAMP-1", "35.00")));
+    assertThat(hostMaster.actions()).singleElement().satisfies(a ->
+        assertThat(a.status()).isEqualTo(WriteAction.Status.DONE));
+    assertThat(x().get("products", id).orElseThrow().getDecimal("price_excluding_tax"))
+        .as("the ERP masters: its price is sent").isEqualByComparingTo("35.00");
+    assertThat(productsWithCode("LAMP-1")).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("Export customers to Lightspeed: enabling this will export Customers from the ERP into Lightspeed")
+  void exportCustomersToLightspeed() {
+    Customer ada = Customer.builder().id("ERP-C1").firstName("Ada").lastName("Lovelace").email("ada@example.com")
+        .city("London").build();
+    assertThat(XSeriesWriter.builder().client(f.xseriesClient).sink(f.sink).settings(allOutlets().build()).build()
+        .exportCustomers(List.of(ada)).actions()).as("off by default").isEmpty();
+
+    WriteReport first = writer(allOutlets().build()).exportCustomers(List.of(ada));
+    writer(allOutlets().build()).exportCustomers(List.of(ada));
+    String customerId = first.actions().get(0).externalId().orElseThrow();
+    run(allOutlets().build());
+
+    assertThat(x().stream("customers").filter(c -> c.get("last_name").orElse("").equals("Lovelace")).count())
+        .as("created once across runs").isEqualTo(1);
+    Customer back = f.sink.findCustomers(List.of(customerId)).get(customerId);
+    assertThat(back.email()).as("imported back with its contact").contains("ada@example.com");
+    assertThat(back.city()).contains("London");
+    assertThat(back.code()).as("under the ERP's key").contains("ERP-C1");
   }
 }

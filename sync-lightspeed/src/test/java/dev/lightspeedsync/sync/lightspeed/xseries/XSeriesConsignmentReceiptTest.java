@@ -124,16 +124,11 @@ class XSeriesConsignmentReceiptTest {
   }
 
   private long writes() {
-    return server.inspect().recentRequests().stream()
-        .filter(r -> r.method().equals("POST") || r.method().equals("PUT")).count();
+    return XSeriesWriterRetailer.writes(server);
   }
 
-  /** The report's one action, which has {@code status}. */
   private static WriteAction only(WriteReport report, Status status) {
-    assertThat(report.actions()).hasSize(1);
-    WriteAction a = report.actions().get(0);
-    assertThat(a.status()).as(a.toString()).isEqualTo(status);
-    return a;
+    return XSeriesWriterRetailer.only(report, status);
   }
 
   private void assertReceivedOnce(String reference, long a, long b) {

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,7 +40,22 @@ class XSeriesMalformedRecordTest {
           "{\"data\":[{\"id\":\"p-good\",\"name\":\"Mug\",\"sku\":\"MUG-1\",\"active\":true,\"has_inventory\":true,"
               + "\"price_excluding_tax\":\"4.00\",\"deleted_at\":null,\"version\":2},"
               + "{\"id\":\"p-bad\",\"name\":\"Broken\",\"price_excluding_tax\":\"four dollars\",\"version\":3}],"
-              + "\"version\":{\"min\":2,\"max\":3}}"});
+              + "\"version\":{\"min\":2,\"max\":3}}"},
+      "/api/2.0/customers", new String[] {
+          "{\"data\":[{\"id\":\"c-good\",\"first_name\":\"Ada\",\"last_name\":\"Lovelace\",\"version\":4},"
+              + "{\"id\":\"c-bad\",\"first_name\":\"Bad\",\"balance\":\"lots\",\"version\":5}],"
+              + "\"version\":{\"min\":4,\"max\":5}}"},
+      "/api/2.0/inventory", new String[] {
+          "{\"data\":[{\"id\":\"i-good\",\"product_id\":\"p-good\",\"outlet_id\":\"o-1\",\"inventory_level\":3,"
+              + "\"version\":6},{\"id\":\"i-bad\",\"product_id\":\"p-good\",\"inventory_level\":2,\"version\":7}],"
+              + "\"version\":{\"min\":6,\"max\":7}}"},
+      "/api/2.0/sales", new String[] {
+          "{\"data\":[{\"id\":\"s-good\",\"outlet_id\":\"o-1\",\"status\":\"CLOSED\","
+              + "\"sale_date\":\"2026-05-01T10:00:00+00:00\",\"line_items\":[{\"id\":\"l-1\",\"product_id\":"
+              + "\"p-good\",\"quantity\":1,\"price\":4.0}],\"version\":8},"
+              + "{\"id\":\"s-bad\",\"status\":\"CLOSED\",\"total_price\":\"many\",\"version\":9},"
+              + "{\"id\":\"s-undated\",\"outlet_id\":\"o-1\",\"status\":\"CLOSED\",\"version\":10}],"
+              + "\"version\":{\"min\":8,\"max\":10}}"});
 
   private HttpServer http;
   private XSeriesClient client;
@@ -96,5 +112,35 @@ class XSeriesMalformedRecordTest {
     });
     assertThat(EngineRun.stream(report, SyncStream.CATALOGUE).rejected()).isEqualTo(1);
     assertThat(sink.checkpoint(run.streamName(SyncStream.CATALOGUE)).orElseThrow().position()).contains("bm=S%3A3");
+  }
+
+  @Test
+  @DisplayName("issue 14: every customer, stock record and sale that fails gets a connection-log entry; the rest is stored")
+  void everyFailedRecordOfEveryStreamIsInTheConnectionLog() {
+    InMemorySyncSink sink = new InMemorySyncSink();
+    EngineRun run = new EngineRun(XSeriesConnector.builder().client(client).build(), sink, SyncSettings.defaults(),
+        Clock.systemUTC());
+
+    SyncReport report = run.run(Set.of(SyncStream.LOCATIONS, SyncStream.CATALOGUE, SyncStream.CUSTOMERS,
+        SyncStream.STOCK, SyncStream.SALES));
+
+    assertThat(report.complete()).as(report.toString()).isTrue();
+    assertThat(sink.findCustomers(List.of("c-good", "c-bad"))).containsOnlyKeys("c-good");
+    assertThat(sink.openIssues(RecordKind.CUSTOMER)).singleElement().satisfies(i -> {
+      assertThat(i.recordId()).isEqualTo("c-bad");
+      assertThat(i.reason()).isEqualTo(ReasonCode.MALFORMED_RECORD);
+      assertThat(i.remedy()).isNotBlank();
+    });
+    assertThat(sink.findStock(List.of("p-good"))).singleElement().satisfies(l -> assertThat(l.onHand()).isEqualTo(3));
+    assertThat(sink.openIssues(RecordKind.STOCK)).singleElement().satisfies(i -> {
+      assertThat(i.recordId()).isEqualTo("i-bad");
+      assertThat(i.problem()).contains("outlet_id");
+    });
+    assertThat(sink.findSales(List.of("s-good", "s-bad", "s-undated"))).containsOnlyKeys("s-good");
+    assertThat(sink.openIssues(RecordKind.SALES_ORDER)).extracting(RecordIssue::recordId)
+        .containsExactlyInAnyOrder("s-bad", "s-undated");
+    assertThat(EngineRun.stream(report, SyncStream.CUSTOMERS).rejected()).isEqualTo(1);
+    assertThat(sink.openIssues(RecordKind.SALES_ORDER)).filteredOn(i -> i.recordId().equals("s-undated"))
+        .singleElement().satisfies(i -> assertThat(i.problem()).contains("no sale_date"));
   }
 }

@@ -1,7 +1,11 @@
 package dev.lightspeedsync.sync.lightspeed.xseries;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.lightspeedsync.client.Sleeper;
 import dev.lightspeedsync.client.xseries.XSeriesClient;
+import dev.lightspeedsync.sync.lightspeed.WriteAction;
+import dev.lightspeedsync.sync.lightspeed.WriteReport;
 import dev.lightspeedsync.testkit.LightspeedTestServer;
 import dev.lightspeedsync.testkit.ManualTimeSource;
 import dev.lightspeedsync.testkit.TestkitConfig;
@@ -22,5 +26,19 @@ final class XSeriesWriterRetailer {
     Sleeper sleeper = time::sleep;
     return XSeriesClient.builder().domainPrefix(c.domainPrefix()).baseUrl(server.xseriesOrigin().toString())
         .personalToken(c.personalToken()).clock(time.asClock()).sleeper(sleeper).build();
+  }
+
+  /** The writes (POST and PUT) the server has answered so far. */
+  static long writes(LightspeedTestServer server) {
+    return server.inspect().recentRequests().stream()
+        .filter(r -> r.method().equals("POST") || r.method().equals("PUT")).count();
+  }
+
+  /** The report's one action, which has {@code status}. */
+  static WriteAction only(WriteReport report, WriteAction.Status status) {
+    assertThat(report.actions()).hasSize(1);
+    WriteAction a = report.actions().get(0);
+    assertThat(a.status()).as(a.toString()).isEqualTo(status);
+    return a;
   }
 }

@@ -1,44 +1,43 @@
-package dev.lightspeedsync.sync.lightspeed.retail;
+package dev.lightspeedsync.sync.lightspeed.internal;
 
 import dev.lightspeedsync.client.error.LightspeedException;
 import dev.lightspeedsync.sync.lightspeed.WriteAction;
-import dev.lightspeedsync.sync.lightspeed.internal.ReceiptBooker;
 import dev.lightspeedsync.sync.lightspeed.WriteAction.Kind;
 import dev.lightspeedsync.sync.lightspeed.WriteAction.Status;
 import dev.lightspeedsync.sync.model.ReasonCode;
 import dev.lightspeedsync.sync.model.RecordIssue;
 import dev.lightspeedsync.sync.model.RecordKind;
-import dev.lightspeedsync.sync.spi.LedgerEntry;
 import dev.lightspeedsync.sync.spi.LedgerKind;
-import dev.lightspeedsync.sync.spi.LedgerOutcome;
 import dev.lightspeedsync.sync.spi.SyncSink;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
- * Creates one host record in Lightspeed exactly once (product and customer export): the host key is
- * claimed in the export ledger before the POST and confirmed with the new id after it. A claim left
- * unconfirmed (a 5xx after the write was applied, a dropped connection, a process killed before the
- * confirmation) is reconciled before anything is posted again: the record is looked up in Lightspeed
- * ({@link Target#find()}); one match is confirmed (RECOVERED), none is posted again, several are never
- * guessed between (NEEDS_ATTENTION with a connection-log issue).
+ * Creates one host record in Lightspeed exactly once (product, customer and order export on every
+ * platform): the host key is claimed in the export ledger ({@link LedgerClaim}) before the POST and
+ * confirmed with the new id after it. A claim left unconfirmed (a 5xx after the write was applied, a
+ * dropped connection, a process killed before the confirmation) is reconciled before anything is
+ * posted again: the record is looked up in Lightspeed ({@link Target#find()}); one match is confirmed
+ * (RECOVERED), none is posted again, several are never guessed between (NEEDS_ATTENTION with a
+ * connection-log issue).
  *
- * A record that needs a second step ({@link Target#finish}: an open sale to complete) is confirmed
+ * <p>A record that needs a second step ({@link Target#finish}: an open sale to complete) is confirmed
  * only once that step succeeded; until then every run finds it and finishes it.
  *
- * <p>Entries are stored under the export's own {@link LedgerKind} ({@code PRODUCT_EXPORT},
- * {@code CUSTOMER_EXPORT} with a key prefix {@code product:}, {@code customer:}; {@code ORDER_EXPORT}
- * keyed by the host order id).
+ * <p>Ids are the platform's ids as text (R-Series numbers, X-Series UUIDs). Entries are stored under the
+ * export's own {@link LedgerKind} ({@code PRODUCT_EXPORT}, {@code CUSTOMER_EXPORT} with a key prefix
+ * {@code product:}, {@code customer:}; {@code ORDER_EXPORT} keyed by the host order id).
  */
-final class CreateOnce {
+public final class CreateOnce {
   /** How one record is found after an unknown outcome, and how it is created. */
-  interface Target {
+  public interface Target {
     /** The ids of Lightspeed records that are this host record, created by an earlier attempt. */
-    List<Long> find();
+    List<String> find();
 
     /** Posts the record; returns its new id. */
-    long create();
+    String create();
 
     /**
      * Brings a record just created or found to its final state before it is confirmed (order export:
@@ -47,8 +46,23 @@ final class CreateOnce {
      * next run finds the record and finishes it instead of creating another. By default there is
      * nothing to finish.
      */
-    default String finish(long id) {
+    default String finish(String id) {
       return "";
+    }
+
+    /** A target that only finds and creates. */
+    static Target of(Supplier<List<String>> find, Supplier<String> create) {
+      return new Target() {
+        @Override
+        public List<String> find() {
+          return find.get();
+        }
+
+        @Override
+        public String create() {
+          return create.get();
+        }
+      };
     }
   }
 
@@ -59,7 +73,7 @@ final class CreateOnce {
   private final RecordKind recordKind;
   private final LedgerKind ledger;
 
-  CreateOnce(SyncSink sink, Clock clock, boolean dryRun, Kind kind, RecordKind recordKind, LedgerKind ledger) {
+  public CreateOnce(SyncSink sink, Clock clock, boolean dryRun, Kind kind, RecordKind recordKind, LedgerKind ledger) {
     this.ledger = ledger;
     this.sink = sink;
     this.clock = clock;
@@ -68,44 +82,44 @@ final class CreateOnce {
     this.recordKind = recordKind;
   }
 
+  /** Reads the ledger entry of {@code ledgerKey} under this export's kind, recording nothing. */
+  public LedgerClaim read(String ledgerKey) {
+    return LedgerClaim.read(sink, ledger, ledgerKey);
+  }
+
   /**
    * Creates the record unless the ledger or Lightspeed shows it was created before.
    *
-   * @param ledgerKey the ledger key (prefix and host key)
+   * @param claim the ledger as read before ({@link #read}); its key is the ledger key
    * @param key the host key, as the action reports it
    * @param request the POST in words
    * @param lookup how {@link Target#find()} searches, in words (for example {@code customSku 'AB1'})
-   * @param claim the ledger entry read before, if any (an unconfirmed one)
    */
-  WriteAction create(String ledgerKey, String key, String request, String lookup, Optional<LedgerEntry> claim,
-      Target target, List<RecordIssue> issues) {
-    if (claim.isPresent() && claim.get().confirmed()) {
+  public WriteAction create(LedgerClaim claim, String key, String request, String lookup, Target target,
+      List<RecordIssue> issues) {
+    if (claim.done()) {
       return WriteAction.of(kind, key, request, Status.ALREADY_DONE, "created before")
-          .withExternalId(claim.get().externalId().orElseThrow());
+          .withExternalId(claim.externalId().orElseThrow());
     }
     try {
       if (dryRun) {
-        return WriteAction.of(kind, key, request, Status.PLANNED, claim.isPresent()
+        return WriteAction.of(kind, key, request, Status.PLANNED, claim.earlierAttempt()
             ? "an earlier attempt's outcome is unknown: the real run searches by " + lookup + " first" : "");
       }
-      if (claim.isEmpty()) {
-        LedgerOutcome outcome = sink.recordInLedger(List.of(LedgerEntry.of(ledger, ledgerKey, clock.instant())))
-            .get(0);
-        if (!outcome.recorded() && outcome.entry().confirmed()) {
-          return WriteAction.of(kind, key, request, Status.ALREADY_DONE, "created concurrently")
-              .withExternalId(outcome.entry().externalId().orElseThrow());
-        }
-        claim = outcome.recorded() ? Optional.empty() : Optional.of(outcome.entry());
+      claim = claim.claim(clock.instant());
+      if (claim.done()) {
+        return WriteAction.of(kind, key, request, Status.ALREADY_DONE, "created concurrently")
+            .withExternalId(claim.externalId().orElseThrow());
       }
       String why = "";
-      if (claim.isPresent()) {
-        Optional<WriteAction> settled = reconcile(ledgerKey, key, request, lookup, target, issues, "an earlier attempt");
+      if (claim.earlierAttempt()) {
+        Optional<WriteAction> settled = reconcile(claim, key, request, lookup, target, issues, "an earlier attempt");
         if (settled.isPresent()) {
           return settled.get();
         }
         why = "an earlier attempt's outcome was unknown and no record with " + lookup + " exists: posted again";
       }
-      long id;
+      String id;
       try {
         id = target.create();
       } catch (LightspeedException e) {
@@ -115,7 +129,7 @@ final class CreateOnce {
         }
         Optional<WriteAction> settled;
         try {
-          settled = reconcile(ledgerKey, key, request, lookup, target, issues, "the POST answered "
+          settled = reconcile(claim, key, request, lookup, target, issues, "the POST answered "
               + ReceiptBooker.describe(e) + " but it");
         } catch (LightspeedException again) {
           settled = Optional.empty();
@@ -124,7 +138,7 @@ final class CreateOnce {
             + ReceiptBooker.describe(e) + ") and no record with " + lookup
             + " found yet: the next run searches again before posting"));
       }
-      return finish(ledgerKey, key, request, id, Status.DONE, why, target);
+      return finish(claim, key, request, id, Status.DONE, why, target);
     } catch (LightspeedException e) {
       return WriteAction.of(kind, key, request, Status.FAILED, "could not check Lightspeed: "
           + ReceiptBooker.describe(e) + "; nothing posted, the next run tries again");
@@ -132,11 +146,11 @@ final class CreateOnce {
   }
 
   /** Empty when Lightspeed holds no such record (so it may be posted). */
-  private Optional<WriteAction> reconcile(String ledgerKey, String key, String request, String lookup, Target target,
-      List<RecordIssue> issues, String who) {
-    List<Long> found = target.find();
+  private Optional<WriteAction> reconcile(LedgerClaim claim, String key, String request, String lookup,
+      Target target, List<RecordIssue> issues, String who) {
+    List<String> found = target.find();
     if (found.size() == 1) {
-      return Optional.of(finish(ledgerKey, key, request, found.get(0), Status.RECOVERED,
+      return Optional.of(finish(claim, key, request, found.get(0), Status.RECOVERED,
           who + " had created " + found.get(0) + " (found by " + lookup + "): confirmed, not posted again", target));
     }
     if (found.isEmpty()) {
@@ -151,7 +165,7 @@ final class CreateOnce {
   }
 
   /** Runs {@link Target#finish} and confirms; leaves the claim unconfirmed when finishing failed. */
-  private WriteAction finish(String ledgerKey, String key, String request, long id, Status status, String detail,
+  private WriteAction finish(LedgerClaim claim, String key, String request, String id, Status status, String detail,
       Target target) {
     String note;
     try {
@@ -160,27 +174,20 @@ final class CreateOnce {
       return WriteAction.of(kind, key, request, e.requestMayHaveBeenApplied() ? Status.PENDING : Status.FAILED,
           (detail.isEmpty() ? "" : detail + "; ") + id + " exists but could not be finished ("
               + ReceiptBooker.describe(e) + "): the next run finds it and finishes it, nothing is created again")
-          .withExternalId(Long.toString(id));
+          .withExternalId(id);
     }
-    return confirm(ledgerKey, key, request, id, status, note.isEmpty() ? detail
-        : detail.isEmpty() ? note : detail + "; " + note);
-  }
-
-  private WriteAction confirm(String ledgerKey, String key, String request, long id, Status status, String detail) {
-    String external = Long.toString(id);
-    sink.confirmInLedger(ledger, ledgerKey, external);
-    return WriteAction.of(kind, key, request, status, detail).withExternalId(external);
+    claim.confirm(id);
+    return WriteAction.of(kind, key, request, status, note.isEmpty() ? detail
+        : detail.isEmpty() ? note : detail + "; " + note).withExternalId(id);
   }
 
   /**
    * Records a link found another way (a unique SKU code) as a confirmed ledger entry, so that later
    * runs follow it even after the code changes. Nothing is stored in a dry run.
    */
-  void link(String ledgerKey, long id) {
-    if (dryRun) {
-      return;
+  public void link(String ledgerKey, String id) {
+    if (!dryRun) {
+      LedgerClaim.record(sink, ledger, ledgerKey, clock.instant(), id);
     }
-    sink.recordInLedger(List.of(LedgerEntry.of(ledger, ledgerKey, clock.instant())));
-    sink.confirmInLedger(ledger, ledgerKey, Long.toString(id));
   }
 }

@@ -1,0 +1,114 @@
+package dev.lightspeedsync.examples.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.lightspeedsync.sync.SyncSettings;
+import dev.lightspeedsync.sync.lightspeed.WriteReport;
+import dev.lightspeedsync.sync.lightspeed.retail.RetailWriter;
+import dev.lightspeedsync.sync.model.PurchaseOrder;
+import dev.lightspeedsync.sync.model.PurchaseOrderLine;
+import dev.lightspeedsync.sync.rules.LocationConfig;
+import dev.lightspeedsync.sync.rules.LocationStrategy;
+import java.io.PrintStream;
+import java.time.Instant;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code export-buy-orders}: each line is a host (planner) buy order; it becomes one R-Series Order
+ * with its OrderLines at the default location ({@code RetailWriter.exportBuyOrders}). The location is
+ * matched exactly and case-sensitively against the account's shops before anything is sent (seed 001:
+ * "This field is case-sensitive"); a mismatch ends the command with one line naming the near match.
+ * An order already created for a buy order (found by {@code refNum}) only gets its missing lines, so
+ * a rerun never creates it twice.
+ */
+@Command(name = "export-buy-orders", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Exports host buy orders to R-Series purchase orders at the default location, each created once (seed 001).",
+        "R-Series only (--platform retail).",
+        "Input: one JSON object a line (--in FILE, or - for stdin):",
+        "  {\"id\":\"BO-1\",\"supplierId\":\"3\",\"lines\":[{\"lineId\":\"1\",\"skuId\":\"123\",\"quantity\":12}]}",
+        "  id: the host's buy order id (the Order's refNum: found again by it, never created twice);",
+        "  lines: skuId (the R-Series itemID), quantity (a positive whole number), lineId (optional: the host's",
+        "  line id, default its position); supplierId (optional): the R-Series vendorID.",
+        "Output: one JSON object a line per order and per order line: {\"line\",\"key\",\"kind\",\"status\",\"request\",",
+        "  \"detail\",\"externalId\"} (kind BUY_ORDER with the orderID, BUY_ORDER_LINE with the orderLineID, key",
+        "  ID/item/ITEM), status as for book-receipts.",
+        "A --default-location that is not a shop's exact name (\"main warehouse\" for \"Main Warehouse\") sends",
+        "nothing and exits 5 with the near match."})
+final class ExportBuyOrdersCommand extends WriteFlowCommand {
+  static final List<String> FIELDS = List.of("id", "lines", "supplierId");
+  private static final String LINE_SUFFIX = "/item/";
+
+  @Option(names = "--default-location", required = true,
+      description = "The shop buy orders are delivered to: its exact name, case-sensitive (seed 001 \"Default Location Code\").")
+  String defaultLocation;
+
+  ExportBuyOrdersCommand(PrintStream out, PrintStream err) {
+    super(out, err, List.of("retail"), FIELDS, 2);
+  }
+
+  @Override
+  void checkOptions() {
+    if (defaultLocation.isBlank()) {
+      throw SyncOptions.usage("--default-location must be a shop's name");
+    }
+  }
+
+  private PurchaseOrder order(Line l) {
+    JsonNode lines = l.json().get("lines");
+    if (!lines.isArray() || lines.isEmpty()) {
+      throw new IllegalArgumentException("'lines' must be a non-empty array");
+    }
+    PurchaseOrder.Builder b = PurchaseOrder.builder().id(text(l, "id")).locationId(defaultLocation)
+        .createdAt(Instant.EPOCH);
+    String supplier = text(l, "supplierId");
+    if (supplier != null && !supplier.isBlank()) {
+      b.supplierId(supplier);
+    }
+    int i = 0;
+    for (JsonNode line : lines) {
+      i++;
+      Line item = new Line(l.number(), line);
+      if (!line.isObject()) {
+        throw new IllegalArgumentException("lines[" + i + "] must be an object");
+      }
+      for (String f : List.of("skuId", "quantity")) {
+        if (!line.hasNonNull(f)) {
+          throw new IllegalArgumentException("lines[" + i + "]: missing field '" + f + "'");
+        }
+      }
+      long quantity = wholeNumber(item, "quantity");
+      if (quantity <= 0) {
+        throw new IllegalArgumentException("lines[" + i + "]: 'quantity' must be a positive whole number");
+      }
+      String lineId = line.hasNonNull("lineId") ? text(item, "lineId") : Integer.toString(i);
+      b.addLines(PurchaseOrderLine.of(lineId, text(item, "skuId"), quantity));
+    }
+    return b.build();
+  }
+
+  @Override
+  void validate(Line line) {
+    order(line);
+  }
+
+  @Override
+  String keyOf(Line line) {
+    return text(line, "id");
+  }
+
+  /** An order line's action ({@code BO-1/item/123}) belongs to its buy order's input line. */
+  @Override
+  String lineKeyOf(String actionKey) {
+    int cut = actionKey.lastIndexOf(LINE_SUFFIX);
+    return cut < 0 ? actionKey : actionKey.substring(0, cut);
+  }
+
+  @Override
+  WriteReport write(Target target, List<Line> lines) {
+    SyncSettings settings = SyncSettings.builder().readOnly(readOnly()).location(LocationConfig.builder()
+        .strategy(LocationStrategy.ONE).defaultLocationCode(defaultLocation).build()).build();
+    return RetailWriter.builder().client(target.retail()).sink(target.sink).settings(settings).dryRun(dryRun)
+        .buyOrders(true).build().exportBuyOrders(lines.stream().map(this::order).toList());
+  }
+}

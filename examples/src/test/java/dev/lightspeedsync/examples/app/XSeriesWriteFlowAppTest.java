@@ -1,0 +1,195 @@
+package dev.lightspeedsync.examples.app;
+
+import static dev.lightspeedsync.examples.app.WriteFlowRuns.results;
+import static dev.lightspeedsync.examples.app.WriteFlowRuns.statusByLine;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lightspeedsync.testkit.Fault;
+import dev.lightspeedsync.testkit.LightspeedTestServer;
+import dev.lightspeedsync.testkit.ManualTimeSource;
+import dev.lightspeedsync.testkit.TestkitConfig;
+import dev.lightspeedsync.testkit.TestkitRecord;
+import dev.lightspeedsync.testkit.XSeriesCredentials;
+import dev.lightspeedsync.testkit.XSeriesData;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The write flows on {@code --platform xseries} against a testkit retailer at {@code --base-url}:
+ * {@code book-receipts} receives each host receipt as one SUPPLIER consignment (stock raised once),
+ * {@code push-stock} writes outlet inventory, each under write-then-500 and a "restart" between the
+ * write and its ledger confirmation.
+ */
+class XSeriesWriteFlowAppTest {
+  @TempDir
+  Path dir;
+
+  LightspeedTestServer server;
+  String productA;
+  String productB;
+  String outlet;
+  String supplier;
+  long stockA;
+  long stockB;
+
+  @BeforeEach
+  void start() {
+    server = LightspeedTestServer.start(TestkitConfig.builder().seed(5).timeSource(new ManualTimeSource()).items(0)
+        .sales(0).orders(0).xseriesOutlets(2).xseriesProducts(30).xseriesSales(0).unlimited().build());
+    List<String> plain = x().stream("products").filter(p -> p.getBoolean("has_inventory") && !p.getBoolean("is_composite")
+        && p.get("deleted_at").isEmpty()).map(TestkitRecord::key).limit(2).toList();
+    productA = plain.get(0);
+    productB = plain.get(1);
+    outlet = x().outletIds().get(1);
+    supplier = x().stream("suppliers").filter(s -> s.get("deleted_at").isEmpty()).map(TestkitRecord::key).findFirst()
+        .orElseThrow();
+    stockA = x().inventoryLevel(productA, outlet);
+    stockB = x().inventoryLevel(productB, outlet);
+  }
+
+  @AfterEach
+  void stop() {
+    WriteFlowCommand.sinkWrapper = UnaryOperator.identity();
+    server.close();
+  }
+
+  private XSeriesData x() {
+    return server.xseries();
+  }
+
+  private Path input(String name, String... lines) {
+    return WriteFlowRuns.input(dir, name, lines);
+  }
+
+  private AppRun run(String command, Path in, String... extra) {
+    XSeriesCredentials c = server.xseriesCredentials();
+    List<String> args = new ArrayList<>(List.of(command, "--platform", "xseries", "--in", in.toString(), "--base-url",
+        server.xseriesOrigin().toString(), "--domain-prefix", c.domainPrefix(), "--token", c.personalToken(), "--db",
+        "jdbc:h2:file:" + dir.resolve("writes").toAbsolutePath()));
+    args.addAll(List.of(extra));
+    return AppRun.of(args.toArray(String[]::new));
+  }
+
+  private String receipt(String receiptId, String line, String product, long quantity) {
+    return receipt(receiptId, line, product, quantity, outlet);
+  }
+
+  private String receipt(String receiptId, String line, String product, long quantity, String at) {
+    return "{\"purchaseOrderId\":\"PO-1\",\"receiptId\":\"" + receiptId + "\",\"lineId\":\"" + line + "\",\"skuId\":\""
+        + product + "\",\"locationId\":\"" + at + "\",\"quantity\":" + quantity + ",\"supplierId\":\"" + supplier + "\"}";
+  }
+
+  private List<TestkitRecord> consignments(String reference) {
+    return x().stream("consignments").filter(c -> c.get("reference").orElse("").equals(reference)).toList();
+  }
+
+  private void assertReceivedOnce(String reference, long a, long b) {
+    assertThat(consignments(reference)).as("one consignment for " + reference).singleElement()
+        .satisfies(c -> assertThat(c.require("status")).isEqualTo("RECEIVED"));
+    assertThat(x().inventoryLevel(productA, outlet)).as("stock of A raised once").isEqualTo(stockA + a);
+    assertThat(x().inventoryLevel(productB, outlet)).as("stock of B raised once").isEqualTo(stockB + b);
+  }
+
+  @Test
+  void eachReceiptBecomesOneReceivedConsignmentItsLinesShareTheResultAndARerunSendsNothing() {
+    Path in = input("receipts.jsonl", receipt("R1", "L1", productA, 3), receipt("R1", "L2", productB, 4),
+        receipt("R1", "L3", productB, 1, x().outletIds().get(0)), receipt("R2", "L1", productA, 2),
+        "{\"purchaseOrderId\":\"PO-1\"}");
+
+    AppRun first = run("book-receipts", in);
+    AppRun second = run("book-receipts", in);
+
+    assertThat(first.exitCode()).as(first.out() + first.err()).isEqualTo(ExitCodes.INVALID_INPUT);
+    assertThat(statusByLine(first)).isEqualTo(Map.of(1, "DONE", 2, "DONE", 3, "INVALID", 4, "DONE", 5, "INVALID"));
+    assertThat(results(first).stream().filter(r -> r.get("line").asInt() == 3).findFirst().orElseThrow().get("error")
+        .asText()).contains("'locationId' differs from line 1");
+    assertThat(results(first).stream().filter(r -> r.get("line").asInt() == 1).findFirst().orElseThrow().get("key")
+        .asText()).isEqualTo("consignment/PO-1/R1");
+    assertThat(statusByLine(second)).containsEntry(1, "ALREADY_DONE").containsEntry(2, "ALREADY_DONE")
+        .containsEntry(4, "ALREADY_DONE");
+    assertThat(consignments("PO-1/R1")).singleElement().satisfies(c -> assertThat(c.require("supplier_id"))
+        .isEqualTo(supplier));
+    assertThat(consignments("PO-1/R2")).hasSize(1);
+    assertThat(x().inventoryLevel(productA, outlet)).isEqualTo(stockA + 5);
+    assertThat(x().inventoryLevel(productB, outlet)).isEqualTo(stockB + 4);
+  }
+
+  @Test
+  void aConsignmentCreatedThenAnswered500IsCompletedOnceAndRaisesStockOnce() {
+    Path in = input("receipts.jsonl", receipt("R1", "L1", productA, 3), receipt("R1", "L2", productB, 4));
+    server.injectNext(Fault.APPLY_THEN_500, "POST /api/2.0/consignments");
+
+    AppRun first = run("book-receipts", in);
+    AppRun second = run("book-receipts", in);
+
+    assertThat(server.inspect().faults(Fault.APPLY_THEN_500)).isEqualTo(1);
+    assertThat(first.exitCode()).as(first.out() + first.err()).isZero();
+    assertThat(statusByLine(first)).isEqualTo(Map.of(1, "RECOVERED", 2, "RECOVERED"));
+    assertThat(statusByLine(second)).isEqualTo(Map.of(1, "ALREADY_DONE", 2, "ALREADY_DONE"));
+    assertReceivedOnce("PO-1/R1", 3, 4);
+  }
+
+  @Test
+  void aRestartBetweenReceivedAndItsLedgerConfirmationRaisesStockOnce() {
+    Path in = input("receipts.jsonl", receipt("R1", "L1", productA, 3), receipt("R1", "L2", productB, 4));
+    WriteFlowCommand.sinkWrapper = sink -> WriteFlowAppTest.dyingAt(sink, "confirmInLedger", "consignment/PO-1/R1");
+
+    AppRun killed = run("book-receipts", in);
+    WriteFlowCommand.sinkWrapper = UnaryOperator.identity();
+    AppRun restarted = run("book-receipts", in);
+    AppRun again = run("book-receipts", in);
+
+    assertThat(killed.exitCode()).isEqualTo(1);
+    assertThat(killed.errLines()).hasSize(1);
+    assertReceivedOnce("PO-1/R1", 3, 4);
+    assertThat(restarted.exitCode()).as(restarted.out() + restarted.err()).isZero();
+    assertThat(statusByLine(restarted)).isEqualTo(Map.of(1, "RECOVERED", 2, "RECOVERED"));
+    assertThat(statusByLine(again)).isEqualTo(Map.of(1, "ALREADY_DONE", 2, "ALREADY_DONE"));
+    assertReceivedOnce("PO-1/R1", 3, 4);
+  }
+
+  @Test
+  void receiptsDryRunAndReadOnlySendNothing() {
+    Path in = input("receipts.jsonl", receipt("R1", "L1", productA, 3));
+
+    AppRun dry = run("book-receipts", in, "--dry-run");
+    AppRun readOnly = run("book-receipts", in, "--read-only");
+
+    assertThat(statusByLine(dry)).containsEntry(1, "PLANNED");
+    assertThat(statusByLine(readOnly)).containsEntry(1, "SUPPRESSED");
+    assertThat(consignments("PO-1/R1")).isEmpty();
+    assertThat(statusByLine(run("book-receipts", in))).containsEntry(1, "DONE");
+    assertThat(x().inventoryLevel(productA, outlet)).isEqualTo(stockA + 3);
+  }
+
+  private String level(String product, long onHand, long allocated) {
+    return "{\"skuId\":\"" + product + "\",\"locationId\":\"" + outlet + "\",\"onHand\":" + onHand + ",\"allocated\":"
+        + allocated + "}";
+  }
+
+  @Test
+  void pushStockWritesOutletInventoryThenOnlyChangesAndA500IsPushedAgainWithTheSameValue() {
+    AppRun first = run("push-stock", input("s1.jsonl", level(productA, 12, 2), level(productB, 4, 0), "{\"skuId\":1}"));
+    AppRun second = run("push-stock", input("s2.jsonl", level(productA, 12, 2), level(productB, 4, 0)));
+    server.injectNext(Fault.APPLY_THEN_500, "PUT /api/2.1/products/");
+    AppRun third = run("push-stock", input("s3.jsonl", level(productA, 6, 0)), "--max-attempts", "1");
+    AppRun fourth = run("push-stock", input("s4.jsonl", level(productA, 6, 0)));
+
+    assertThat(first.exitCode()).as(first.out() + first.err()).isEqualTo(ExitCodes.INVALID_INPUT);
+    assertThat(statusByLine(first)).isEqualTo(Map.of(1, "DONE", 2, "DONE", 3, "INVALID"));
+    assertThat(statusByLine(second)).isEqualTo(Map.of(1, "UNCHANGED", 2, "UNCHANGED"));
+    assertThat(third.exitCode()).isEqualTo(1);
+    assertThat(statusByLine(third)).containsEntry(1, "PENDING");
+    // the write was applied: the next run reads the level, finds it and sends nothing
+    assertThat(statusByLine(fourth)).containsEntry(1, "ALREADY_DONE");
+    assertThat(x().inventoryLevel(productA, outlet)).isEqualTo(6);
+    assertThat(x().inventoryLevel(productB, outlet)).isEqualTo(4);
+  }
+}
