@@ -45,6 +45,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -257,6 +258,7 @@ public final class RuleStage {
     sink.upsertListings(listings);
     if (!visible.deactivations().isEmpty()) {
       sink.deactivateSkus(visible.deactivations());
+      sharedCodes.clear(); // a deactivated SKU no longer holds its code
     }
     // what the rules say now replaces what they said when these SKUs were read before
     sink.resolveIssues(RecordKind.SKU, ids, SKU_RULE_REASONS);
@@ -312,36 +314,57 @@ public final class RuleStage {
    */
   private void duplicates(List<SkuListing> listings, Map<String, Optional<String>> previousCodes,
       List<RecordIssue> issues, Instant asOf) {
-    Set<String> codes = new LinkedHashSet<>();
+    Map<String, List<String>> onPageByCode = new LinkedHashMap<>();
+    Set<String> lookUp = new LinkedHashSet<>();
     for (SkuListing l : listings) {
-      l.code().ifPresent(codes::add);
+      l.code().ifPresent(code -> onPageByCode.computeIfAbsent(code, k -> new ArrayList<>()).add(l.skuId()));
       Optional<String> before = previousCodes.getOrDefault(l.skuId(), Optional.empty());
       if (before.isPresent() && !before.equals(l.code())) {
-        codes.add(before.get());
+        lookUp.add(before.get()); // a holder left this code: it may link again
+        sharedCodes.remove(before.get());
       }
     }
-    if (codes.isEmpty()) {
+    for (Map.Entry<String, List<String>> e : onPageByCode.entrySet()) {
+      SharedCode known = lookUp.contains(e.getKey()) ? null : sharedCodes.get(e.getKey());
+      if (known == null) {
+        lookUp.add(e.getKey());
+        continue;
+      }
+      // Shared before on this run: the earlier holders still hold it (only this run writes, and a
+      // holder read again with another code would have removed the entry), so only the page's
+      // holders are logged, without reading every holder again (a code shared by thousands of SKUs
+      // on every page made the sync quadratic).
+      for (String id : e.getValue()) {
+        if (!previousCodes.getOrDefault(id, Optional.empty()).equals(Optional.of(e.getKey()))) {
+          known.add(id); // a new holder; one read before was counted when the code was looked up
+        }
+      }
+      String problem = known.problem(e.getKey());
+      for (String id : e.getValue()) {
+        issues.add(RecordIssue.of(RecordKind.SKU, id, ReasonCode.SKU_DUPLICATE, problem, DUPLICATE_REMEDY, asOf));
+      }
+    }
+    if (lookUp.isEmpty()) {
       return;
     }
     Set<String> onPage = ids(listings, SkuListing::skuId);
-    for (Map.Entry<String, List<String>> e : sink.findSkuIdsByCode(codes).entrySet()) {
+    for (Map.Entry<String, List<String>> e : sink.findSkuIdsByCode(lookUp).entrySet()) {
       List<String> holders = e.getValue();
       if (holders.size() > 1) {
         // The holders on this page get their entry (theirs were resolved when the page was read).
         // Holders read before keep theirs, except a single one: until this page the code linked it.
-        // Re-logging every holder on every page made a code shared by many SKUs cost quadratic time.
         List<String> before = new ArrayList<>();
         for (String id : holders) {
           if (!onPage.contains(id)) {
             before.add(id);
           }
         }
-        String problem = "SKU '" + e.getKey() + "' is shared by " + holders.size() + " Lightspeed SKUs ("
-            + sample(holders) + "); none of them is linked";
+        SharedCode shared = new SharedCode(holders);
+        sharedCodes.put(e.getKey(), shared);
+        String problem = shared.problem(e.getKey());
         for (String id : holders) {
           if (onPage.contains(id) || before.size() == 1) {
-            issues.add(RecordIssue.of(RecordKind.SKU, id, ReasonCode.SKU_DUPLICATE, problem,
-                "Give each product a unique SKU in Lightspeed", asOf));
+            issues.add(RecordIssue.of(RecordKind.SKU, id, ReasonCode.SKU_DUPLICATE, problem, DUPLICATE_REMEDY, asOf));
           }
         }
       } else if (!onPage.contains(holders.get(0))) {
@@ -350,11 +373,47 @@ public final class RuleStage {
     }
   }
 
-  /** At most the first five ids, naming how many more there are: a message, not a list. */
-  private static String sample(List<String> ids) {
-    int shown = Math.min(5, ids.size());
-    String first = String.join(", ", ids.subList(0, shown));
-    return ids.size() > shown ? first + " and " + (ids.size() - shown) + " more" : first;
+  private static final String DUPLICATE_REMEDY = "Give each product a unique SKU in Lightspeed";
+
+  /** The most shared codes a run remembers; beyond it the least recently seen are looked up again. */
+  private static final int SHARED_CODES_KEPT = 10_000;
+
+  /**
+   * Codes this run found held by several active SKUs, with how many and the first few ids (for the
+   * message), least recently seen first. Forgotten when a page deactivates SKUs, since a holder may
+   * be among them.
+   */
+  private final Map<String, SharedCode> sharedCodes = new LinkedHashMap<>(16, 0.75f, true) {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, SharedCode> eldest) {
+      return size() > SHARED_CODES_KEPT;
+    }
+  };
+
+  private static final class SharedCode {
+    final List<String> firstIds;
+    int holders;
+
+    SharedCode(List<String> holders) {
+      this.firstIds = new ArrayList<>(holders.subList(0, Math.min(5, holders.size())));
+      this.holders = holders.size();
+    }
+
+    void add(String id) {
+      holders++;
+      if (firstIds.size() < 5) {
+        firstIds.add(id);
+      }
+    }
+
+    String problem(String code) {
+      String ids = String.join(", ", firstIds);
+      return "SKU '" + code + "' is shared by " + holders + " Lightspeed SKUs (" + ids
+          + (holders > firstIds.size() ? " and " + (holders - firstIds.size()) + " more" : "")
+          + "); none of them is linked";
+    }
   }
 
   /**
