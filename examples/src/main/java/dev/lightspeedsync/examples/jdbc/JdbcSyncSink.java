@@ -123,12 +123,14 @@ public final class JdbcSyncSink implements SyncSink {
       + " CAST(? AS VARCHAR) AS stock_tracking, CAST(? AS VARCHAR) AS composite_kind,"
       + " CAST(? AS BOOLEAN) AS active, CAST(? AS BOOLEAN) AS deleted,"
       + " CAST(? AS TIMESTAMP(9) WITH TIME ZONE) AS updated_at,"
-      + " CAST(? AS BIGINT) AS order_by_quantity, CAST(? AS BIGINT) AS minimum_order_quantity) s"
+      + " CAST(? AS BIGINT) AS order_by_quantity, CAST(? AS BIGINT) AS minimum_order_quantity,"
+      + " CAST(? AS VARCHAR) AS image_urls) s"
       + " ON t.id = s.id"
       + " WHEN MATCHED THEN UPDATE SET sku = s.sku, name = s.name, upc = s.upc, ean = s.ean,"
       + " manufacturer_sku = s.manufacturer_sku, purchase_price = s.purchase_price, supplier_id = s.supplier_id,"
       + " visibility = s.visibility, visibility_raw = s.visibility_raw, stock_tracking = s.stock_tracking,"
       + " composite_kind = s.composite_kind, active = s.active, deleted = s.deleted, updated_at = s.updated_at,"
+      + " image_urls = s.image_urls,"
       // host-owned fields survive an upsert that does not carry them
       + " order_by_quantity = COALESCE(s.order_by_quantity, t.order_by_quantity),"
       + " minimum_order_quantity = COALESCE(s.minimum_order_quantity, t.minimum_order_quantity),"
@@ -136,9 +138,19 @@ public final class JdbcSyncSink implements SyncSink {
       + " deactivated_at = CASE WHEN s.active THEN NULL ELSE t.deactivated_at END"
       + " WHEN NOT MATCHED THEN INSERT (id, sku, name, upc, ean, manufacturer_sku, purchase_price, supplier_id,"
       + " visibility, visibility_raw, stock_tracking, composite_kind, active, deleted, updated_at,"
-      + " order_by_quantity, minimum_order_quantity) VALUES (s.id, s.sku, s.name, s.upc, s.ean,"
+      + " order_by_quantity, minimum_order_quantity, image_urls) VALUES (s.id, s.sku, s.name, s.upc, s.ean,"
       + " s.manufacturer_sku, s.purchase_price, s.supplier_id, s.visibility, s.visibility_raw, s.stock_tracking,"
-      + " s.composite_kind, s.active, s.deleted, s.updated_at, s.order_by_quantity, s.minimum_order_quantity)";
+      + " s.composite_kind, s.active, s.deleted, s.updated_at, s.order_by_quantity, s.minimum_order_quantity,"
+      + " s.image_urls)";
+
+  /** Image URLs in one column, one a line (a URL has no line break), in order; {@code null} for none. */
+  private static String joinUrls(List<String> urls) {
+    return urls.isEmpty() ? null : String.join("\n", urls);
+  }
+
+  private static List<String> splitUrls(String joined) {
+    return joined == null || joined.isEmpty() ? List.of() : List.of(joined.split("\n"));
+  }
 
   @Override
   public void upsertSkus(List<Sku> skus) {
@@ -171,7 +183,8 @@ public final class JdbcSyncSink implements SyncSink {
           merge.setBoolean(i++, s.deleted());
           setInstant(merge, i++, s.updatedAt().orElse(null));
           setLong(merge, i++, s.orderByQuantity().orElse(null));
-          setLong(merge, i, s.minimumOrderQuantity().orElse(null));
+          setLong(merge, i++, s.minimumOrderQuantity().orElse(null));
+          merge.setString(i, joinUrls(s.imageUrls()));
           merge.addBatch();
           delPrices.setString(1, s.id());
           delPrices.addBatch();
@@ -239,7 +252,8 @@ public final class JdbcSyncSink implements SyncSink {
       for (List<String> chunk : chunks(ids)) {
         try (PreparedStatement ps = c.prepareStatement("SELECT id, sku, name, upc, ean, manufacturer_sku,"
             + " purchase_price, supplier_id, visibility, visibility_raw, stock_tracking, composite_kind, active, deleted,"
-            + " updated_at, order_by_quantity, minimum_order_quantity FROM ls_sku WHERE id IN (" + marks(chunk) + ")")) {
+            + " updated_at, order_by_quantity, minimum_order_quantity, image_urls FROM ls_sku WHERE id IN ("
+            + marks(chunk) + ")")) {
           bind(ps, chunk);
           try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
@@ -258,7 +272,8 @@ public final class JdbcSyncSink implements SyncSink {
                   .deleted(rs.getBoolean("deleted"))
                   .updatedAt(Optional.ofNullable(instant(rs, "updated_at")))
                   .orderByQuantity(Optional.ofNullable(getLong(rs, "order_by_quantity")))
-                  .minimumOrderQuantity(Optional.ofNullable(getLong(rs, "minimum_order_quantity")));
+                  .minimumOrderQuantity(Optional.ofNullable(getLong(rs, "minimum_order_quantity")))
+                  .imageUrls(splitUrls(rs.getString("image_urls")));
               builders.put(id, b);
               String kind = rs.getString("composite_kind");
               if (kind != null) {

@@ -128,7 +128,9 @@ public final class Schema {
           "CREATE TABLE ls_customer (id VARCHAR(64) PRIMARY KEY, code VARCHAR(255), first_name VARCHAR(255),"
               + " last_name VARCHAR(255), company VARCHAR(255), email VARCHAR(320), phone VARCHAR(64),"
               + " street VARCHAR(1000), city VARCHAR(255), postal_code VARCHAR(64), region VARCHAR(255),"
-              + " country VARCHAR(255), updated_at " + TS + ", active BOOLEAN NOT NULL)"));
+              + " country VARCHAR(255), updated_at " + TS + ", active BOOLEAN NOT NULL)"),
+      // Version 7: the product's image URLs (eCom, seed 003), main image first, one a line.
+      List.of("ALTER TABLE ls_sku ADD COLUMN image_urls VARCHAR(100000)"));
 
   private Schema() {}
 

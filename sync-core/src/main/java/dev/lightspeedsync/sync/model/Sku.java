@@ -114,7 +114,13 @@ public interface Sku extends WithSku {
       Checks.notNegative("Sku", "prices[" + level + "]", price);
     });
     purchasePrice().ifPresent(p -> Checks.notNegative("Sku", "purchasePrice", p));
-    imageUrls().forEach(u -> Checks.notBlank("Sku", "imageUrls[]", u));
+    imageUrls().forEach(u -> {
+      Checks.notBlank("Sku", "imageUrls[]", u);
+      if (u.chars().anyMatch(Character::isWhitespace)) {
+        throw new IllegalStateException("Sku.imageUrls[] must be a URL without whitespace (encode a space as %20),"
+            + " was '" + u + "'");
+      }
+    });
     orderByQuantity().ifPresent(q -> Checks.positive("Sku", "orderByQuantity", q));
     minimumOrderQuantity().ifPresent(q -> Checks.positive("Sku", "minimumOrderQuantity", q));
     composite().ifPresent(c -> {

@@ -27,6 +27,9 @@ class ModelValidationTest {
         Arguments.of((Runnable) () -> Sku.builder().id("1").name("x")
             .purchasePrice(new BigDecimal("-0.01")).build(),
             "Sku.purchasePrice must not be negative"),
+        Arguments.of((Runnable) () -> Sku.builder().id("1").name("x")
+            .addImageUrls("https://cdn.example/a b.jpg").build(),
+            "Sku.imageUrls[] must be a URL without whitespace"),
         Arguments.of((Runnable) () -> Sku.builder().id("1").name("x").orderByQuantity(0L).build(),
             "Sku.orderByQuantity must be positive"),
         Arguments.of((Runnable) () -> Sku.builder().id("1").name("x").minimumOrderQuantity(-3L)

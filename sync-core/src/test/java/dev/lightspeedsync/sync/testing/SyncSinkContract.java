@@ -376,6 +376,23 @@ public abstract class SyncSinkContract {
   }
 
   @Test
+  @DisplayName("[seed 003] a SKU's image URLs are stored in order, replaced by the next upsert, and emptied by one"
+      + " without images")
+  void imageUrlsRoundTrip() {
+    Sku withImages = Sku.builder().id("1").sku("A").name("Bike")
+        .addImageUrls("https://cdn.example/1/main.jpg", "https://cdn.example/1/side.jpg?w=800&h=600").build();
+    sink.upsertSkus(List.of(withImages));
+    assertThat(sink.findSkus(List.of("1")).get("1").imageUrls())
+        .containsExactly("https://cdn.example/1/main.jpg", "https://cdn.example/1/side.jpg?w=800&h=600");
+
+    sink.upsertSkus(List.of(Sku.builder().from(withImages).imageUrls(List.of("https://cdn.example/1/new.jpg")).build()));
+    assertThat(reopen(sink).findSkus(List.of("1")).get("1").imageUrls()).containsExactly("https://cdn.example/1/new.jpg");
+
+    sink.upsertSkus(List.of(Sku.builder().from(withImages).imageUrls(List.of()).build()));
+    assertThat(sink.findSkus(List.of("1")).get("1").imageUrls()).isEmpty();
+  }
+
+  @Test
   @DisplayName("a unit of work (one page) sees its own writes, a unit begun inside it joins it, and what it"
       + " wrote is durable once it returns")
   void unitOfWorkIsDurableWhenItReturns() {
