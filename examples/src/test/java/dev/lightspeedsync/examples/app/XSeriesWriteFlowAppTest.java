@@ -174,6 +174,34 @@ class XSeriesWriteFlowAppTest {
         + allocated + "}";
   }
 
+  private String outletName(String id) {
+    return x().stream("outlets").filter(o -> o.key().equals(id)).findFirst().orElseThrow().require("name");
+  }
+
+  @Test
+  void withAnOutletMappingPushStockAndBookReceiptsTakeTheHostsWarehouseCodes() {
+    String mapping = outletName(x().outletIds().get(0)) + "=WH1," + outletName(outlet) + "=WH2";
+    Path stock = input("stock.jsonl", "{\"skuId\":\"" + productA + "\",\"locationId\":\"WH2\",\"onHand\":12,"
+        + "\"allocated\":2}", "{\"skuId\":\"" + productB + "\",\"locationId\":\"WH3\",\"onHand\":1}");
+    Path receipts = input("receipts.jsonl", receipt("R1", "L1", productB, 3, "WH2"));
+
+    AppRun push = run("push-stock", stock, "--outlet-mapping", mapping);
+    AppRun book = run("book-receipts", receipts, "--outlet-mapping", mapping);
+    AppRun again = run("book-receipts", receipts, "--outlet-mapping", mapping);
+
+    assertThat(push.exitCode()).as(push.out() + push.err()).isEqualTo(ExitCodes.INVALID_INPUT);
+    assertThat(statusByLine(push)).isEqualTo(Map.of(1, "DONE", 2, "INVALID"));
+    assertThat(results(push).get(0).get("error").asText()).contains("'locationId' WH3 is not a warehouse of"
+        + " --outlet-mapping (WH1, WH2)");
+    assertThat(x().inventoryLevel(productA, outlet)).isEqualTo(10);
+    assertThat(book.exitCode()).as(book.out() + book.err()).isZero();
+    assertThat(statusByLine(book)).isEqualTo(Map.of(1, "DONE"));
+    assertThat(statusByLine(again)).isEqualTo(Map.of(1, "ALREADY_DONE"));
+    assertThat(consignments("PO-1/R1")).singleElement().satisfies(c -> assertThat(c.require("outlet_id"))
+        .isEqualTo(outlet));
+    assertThat(x().inventoryLevel(productB, outlet)).isEqualTo(stockB + 3);
+  }
+
   @Test
   void pushStockWritesOutletInventoryThenOnlyChangesAndA500IsPushedAgainWithTheSameValue() {
     AppRun first = run("push-stock", input("s1.jsonl", level(productA, 12, 2), level(productB, 4, 0), "{\"skuId\":1}"));
