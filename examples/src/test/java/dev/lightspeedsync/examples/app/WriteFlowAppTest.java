@@ -246,11 +246,9 @@ class WriteFlowAppTest {
 
     assertThat(first.exitCode()).as(first.out() + first.err()).isEqualTo(ExitCodes.INVALID_INPUT);
     assertThat(statusByLine(first)).isEqualTo(Map.of(1, "DONE", 2, "DONE", 3, "INVALID"));
-    assertThat(results(first).stream().filter(r -> r.get("line").asInt() == 3).findFirst().orElseThrow().get("error")
-        .asText()).contains("is not a warehouse of --outlet-mapping (WH-A, WH-B)");
+    assertThat(WriteFlowRuns.resultOf(first, 3).get("error").asText()).contains("is not a warehouse of --outlet-mapping (WH-A, WH-B)");
     // the key names the shop the warehouse maps to
-    assertThat(results(first).stream().filter(r -> r.get("line").asInt() == 2).findFirst().orElseThrow().get("key")
-        .asText()).isEqualTo(itemB + "@" + shopB);
+    assertThat(WriteFlowRuns.resultOf(first, 2).get("key").asText()).isEqualTo(itemB + "@" + shopB);
     assertThat(qoh(itemA)).isEqualTo(7);
     assertThat(server.retail().qoh(itemB, shopB)).isEqualTo(4);
     assertThat(statusByLine(second)).containsEntry(1, "UNCHANGED").containsEntry(2, "UNCHANGED");

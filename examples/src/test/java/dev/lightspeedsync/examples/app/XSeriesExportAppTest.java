@@ -10,10 +10,8 @@ import dev.lightspeedsync.testkit.LightspeedTestServer;
 import dev.lightspeedsync.testkit.ManualTimeSource;
 import dev.lightspeedsync.testkit.TestkitConfig;
 import dev.lightspeedsync.testkit.TestkitRecord;
-import dev.lightspeedsync.testkit.XSeriesCredentials;
 import dev.lightspeedsync.testkit.XSeriesData;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -58,12 +56,7 @@ class XSeriesExportAppTest {
   }
 
   private AppRun run(String command, Path in, String... extra) {
-    XSeriesCredentials c = server.xseriesCredentials();
-    List<String> args = new ArrayList<>(List.of(command, "--platform", "xseries", "--in", in.toString(), "--base-url",
-        server.xseriesOrigin().toString(), "--domain-prefix", c.domainPrefix(), "--token", c.personalToken(), "--db",
-        "jdbc:h2:file:" + dir.resolve("writes").toAbsolutePath()));
-    args.addAll(List.of(extra));
-    return AppRun.of(args.toArray(String[]::new));
+    return WriteFlowRuns.xseries(server, dir, command, in, extra);
   }
 
   private List<TestkitRecord> productsWithSku(String sku) {
@@ -77,8 +70,7 @@ class XSeriesExportAppTest {
   }
 
   private static String error(AppRun run, int line) {
-    return results(run).stream().filter(r -> r.get("line").asInt() == line).findFirst().orElseThrow().get("error")
-        .asText();
+    return WriteFlowRuns.resultOf(run, line).get("error").asText();
   }
 
   private String lamp(String id, String sku) {
@@ -112,7 +104,7 @@ class XSeriesExportAppTest {
       assertThat(p.require("supplier_id")).isEqualTo(supplier);
       assertThat(p.require("supply_price")).startsWith("12");
     });
-    JsonNode done = results(first).stream().filter(r -> r.get("line").asInt() == 1).findFirst().orElseThrow();
+    JsonNode done = WriteFlowRuns.resultOf(first, 1);
     assertThat(done.get("externalId").asText()).isEqualTo(productsWithSku("LAMP1").get(0).key());
     assertThat(statusByLine(second)).containsEntry(1, "ALREADY_DONE").containsEntry(2, "ALREADY_DONE");
     assertThat(productsWithSku("LAMP1")).hasSize(1);
