@@ -70,6 +70,7 @@ public final class LightspeedSyncApp implements Runnable {
         .addSubcommand("export-products", new ExportProductsCommand(out, err))
         .addSubcommand("export-buy-orders", new ExportBuyOrdersCommand(out, err))
         .addSubcommand("ship-orders", new ShipOrdersCommand(out, err))
+        .addSubcommand("webhooks", new WebhooksCommand(out, err))
         .addSubcommand("help", new CommandLine.HelpCommand());
     HelpText.apply(cli);
     cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));

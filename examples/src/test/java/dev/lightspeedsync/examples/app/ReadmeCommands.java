@@ -24,7 +24,7 @@ final class ReadmeCommands {
 
   private static final Set<String> COMMANDS = Set.of("sync", "export", "schedule", "login", "help", "book-receipts",
       "export-orders", "push-stock", "export-customers",
-      "export-products", "export-buy-orders", "ship-orders");
+      "export-products", "export-buy-orders", "ship-orders", "webhooks");
   private static final Pattern FENCE = Pattern.compile("(?ms)^```([A-Za-z]*)[^\\n]*\\n(.*?)^```");
   private static final Pattern SPAN = Pattern.compile("`([^`]+)`");
   private static final Pattern JAR = Pattern.compile("java -jar \\S*lightspeed-sync-app\\.jar(?: .*)?");

@@ -62,6 +62,8 @@ class ReadmeCommandsTest {
           + " testkit, with write-then-500 and the seed-001 wrong-case default location)",
       "ship-orders", "reads the host's JSON lines (--in) and writes to an eCom shop (EcomWriteFlowAppTest runs it on the"
           + " testkit, with write-then-500 and a restart between write and ledger)",
+      "webhooks", "serves deliveries until stopped, and its example registers a public URL (WebhooksCommandTest runs"
+          + " it on the testkit, which delivers to it)",
       "schedule", "runs until stopped and its example database is PostgreSQL (ScheduleCommandTest runs it bounded"
           + " on H2 and, with LIGHTSPEED_SYNC_TEST_POSTGRES_URL, on PostgreSQL)");
 

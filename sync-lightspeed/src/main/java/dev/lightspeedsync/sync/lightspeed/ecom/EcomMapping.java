@@ -140,7 +140,7 @@ public final class EcomMapping {
     String id = Long.toString(order.id());
     Optional<Instant> created = order.createdAt().or(order::updatedAt);
     if (created.isEmpty()) {
-      return Mapped.rejected(RecordIssue.of(RecordKind.SALES_ORDER, id, ReasonCode.SALE_STATUS_UNKNOWN,
+      return Mapped.rejected(RecordIssue.of(RecordKind.SALES_ORDER, id, ReasonCode.MALFORMED_RECORD,
           "order " + id + " has no createdAt or updatedAt", "check the order in the eCom back office", asOf));
     }
     SaleStatus status;

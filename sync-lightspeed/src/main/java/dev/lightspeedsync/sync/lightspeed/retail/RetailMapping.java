@@ -166,7 +166,7 @@ public final class RetailMapping {
     String id = Long.toString(sale.id());
     Optional<Instant> created = sale.createTime().or(sale::timeStamp).or(sale::completeTime);
     if (created.isEmpty()) {
-      return Mapped.rejected(RecordIssue.of(RecordKind.SALES_ORDER, id, ReasonCode.SALE_STATUS_UNKNOWN,
+      return Mapped.rejected(RecordIssue.of(RecordKind.SALES_ORDER, id, ReasonCode.MALFORMED_RECORD,
           "sale " + id + " has no createTime, timeStamp or completeTime",
           "check the sale in Lightspeed; it cannot be placed in time without one", asOf));
     }

@@ -257,7 +257,7 @@ public final class XSeriesMapping {
     String id = sale.id();
     Optional<Instant> created = sale.saleDate().or(sale::createdAt).or(sale::updatedAt);
     if (created.isEmpty()) {
-      return Mapped.rejected(RecordIssue.of(RecordKind.SALES_ORDER, id, ReasonCode.SALE_STATUS_UNKNOWN,
+      return Mapped.rejected(RecordIssue.of(RecordKind.SALES_ORDER, id, ReasonCode.MALFORMED_RECORD,
           "sale " + id + " has no sale_date, created_at or updated_at",
           "check the sale in Lightspeed; it cannot be placed in time without one", asOf));
     }

@@ -122,7 +122,10 @@ class XSeriesMappingTest {
   void saleWithoutTime() {
     Mapped<SalesOrder> m = XSeriesMapping.toSalesOrder(Sale.builder().id("s-9").statusRaw("CLOSED").build(), ASOF);
     assertThat(m.value()).isEmpty();
-    assertThat(m.issues()).singleElement().satisfies(i -> assertThat(i.recordId()).isEqualTo("s-9"));
+    assertThat(m.issues()).singleElement().satisfies(i -> {
+      assertThat(i.recordId()).isEqualTo("s-9");
+      assertThat(i.reason()).as("counted as rejected by the engine").isEqualTo(ReasonCode.MALFORMED_RECORD);
+    });
   }
 
   @Test
