@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /**
  * {@code book-receipts}: each line is a received purchase-order line; Lightspeed's stock of the SKU
@@ -37,7 +38,9 @@ import picocli.CommandLine.Command;
         "  purchaseOrderId, receiptId, lineId: the host's ids; together the booking's key (receipt/PO/R/L),",
         "    so the same line booked again is never booked twice;",
         "  skuId: retail the itemID, ecom the variant id, xseries the product id;",
-        "  locationId: retail the shopID, ecom webshop, xseries the outlet id (one per purchase order);",
+        "  locationId: retail the shopID, ecom webshop, xseries the outlet id;",
+        "    with --outlet-mapping (retail, xseries) the host's warehouse code, written to the shop or outlet it maps to;",
+        "    one per purchase order on xseries;",
         "  quantity: units received, a positive whole number;",
         "  supplierId (xseries only, optional): the consignment's supplier id (one per purchase order).",
         "  X-Series receives each receipt (purchaseOrderId + receiptId) as one SUPPLIER consignment, key",
@@ -54,6 +57,14 @@ final class BookReceiptsCommand extends WriteFlowCommand {
   private static final Instant EPOCH = Instant.EPOCH;
   private static final PurchaseOrderConfig BOOKING = PurchaseOrderConfig.builder().bookingEnabled(true).build();
   private static final PurchaseOrderRule RULE = PurchaseOrderRule.of(BOOKING);
+
+  @Mixin
+  OutletMappingOption outlets = new OutletMappingOption();
+
+  @Override
+  OutletMappingOption outletMapping() {
+    return outlets;
+  }
 
   BookReceiptsCommand(PrintStream out, PrintStream err) {
     super(out, err, List.of("retail", "ecom", "xseries"), FIELDS, FIELDS.size());

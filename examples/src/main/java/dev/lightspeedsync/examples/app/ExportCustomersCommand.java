@@ -3,6 +3,7 @@ package dev.lightspeedsync.examples.app;
 import dev.lightspeedsync.sync.SyncSettings;
 import dev.lightspeedsync.sync.lightspeed.WriteReport;
 import dev.lightspeedsync.sync.lightspeed.retail.RetailWriter;
+import dev.lightspeedsync.sync.lightspeed.xseries.XSeriesWriter;
 import dev.lightspeedsync.sync.model.Customer;
 import java.io.PrintStream;
 import java.util.List;
@@ -13,6 +14,11 @@ import picocli.CommandLine.Command;
  * Customer with its Contact, later ones update only the fields that differ ({@code
  * RetailWriter.exportCustomers}: created exactly once through the ledger, an unknown outcome is
  * reconciled by searching before anything is posted again).
+ *
+ * <p>X-Series ({@code XSeriesWriter.exportCustomers}): the host key travels as {@code customer_code}
+ * ({@code code}, else {@code id}); a create with an unknown outcome is reconciled, and a customer
+ * already in Lightspeed with that code is linked, by the documented customer-code search. A line
+ * without a first or last name, or with a country that is not a two-letter code, is INVALID.
  */
 @Command(name = "export-customers", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Exports host customers to R-Series Customers with their contact data, each created once (seed 002).",
@@ -22,6 +28,9 @@ import picocli.CommandLine.Command;
         "   \"region\":\"IL\",\"country\":\"US\",\"code\":\"ADA\"}",
         "  id: the host's customer key (required); every other field is optional text; a field left out is kept",
         "  as Lightspeed has it.",
+        "X-Series (--platform xseries), the differences: firstName or lastName is required; country is a",
+        "  two-letter country code (US, GB); code, else id, is sent as the customer_code, which links a customer",
+        "  already in X-Series with that code instead of creating one; externalId is the customer id.",
         "Output: one JSON object a line per customer: {\"line\",\"key\",\"kind\",\"status\",\"request\",\"detail\",\"externalId\"}",
         "  (externalId: the customerID), status as for book-receipts."})
 final class ExportCustomersCommand extends WriteFlowCommand {
@@ -29,7 +38,7 @@ final class ExportCustomersCommand extends WriteFlowCommand {
       "postalCode", "region", "country", "code");
 
   ExportCustomersCommand(PrintStream out, PrintStream err) {
-    super(out, err, List.of("retail"), FIELDS, 1);
+    super(out, err, List.of("retail", "xseries"), FIELDS, 1);
   }
 
   private static Customer customer(Line l) {
@@ -59,7 +68,16 @@ final class ExportCustomersCommand extends WriteFlowCommand {
 
   @Override
   void validate(Line line) {
-    customer(line);
+    Customer c = customer(line);
+    if (!platform().equals("xseries")) {
+      return;
+    }
+    if (c.firstName().isEmpty() && c.lastName().isEmpty()) {
+      throw new IllegalArgumentException("an X-Series customer needs 'firstName' or 'lastName'");
+    }
+    c.country().filter(v -> !v.matches("[A-Za-z]{2}")).ifPresent(v -> {
+      throw new IllegalArgumentException("'country' must be a two-letter country code on X-Series (as in US or GB)");
+    });
   }
 
   @Override
@@ -69,8 +87,13 @@ final class ExportCustomersCommand extends WriteFlowCommand {
 
   @Override
   WriteReport write(Target target, List<Line> lines) {
-    RetailWriter writer = RetailWriter.builder().client(target.retail()).sink(target.sink).settings(SyncSettings.builder()
-        .readOnly(readOnly()).build()).dryRun(dryRun).exportCustomers(true).build();
-    return writer.exportCustomers(lines.stream().map(ExportCustomersCommand::customer).toList());
+    List<Customer> customers = lines.stream().map(ExportCustomersCommand::customer).toList();
+    SyncSettings settings = SyncSettings.builder().readOnly(readOnly()).build();
+    if (platform().equals("xseries")) {
+      return XSeriesWriter.builder().client(target.xseries()).sink(target.sink).settings(settings).dryRun(dryRun)
+          .exportCustomers(true).build().exportCustomers(customers);
+    }
+    return RetailWriter.builder().client(target.retail()).sink(target.sink).settings(settings).dryRun(dryRun)
+        .exportCustomers(true).build().exportCustomers(customers);
   }
 }

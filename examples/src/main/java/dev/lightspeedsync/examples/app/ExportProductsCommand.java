@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.lightspeedsync.sync.SyncSettings;
 import dev.lightspeedsync.sync.lightspeed.WriteReport;
 import dev.lightspeedsync.sync.lightspeed.retail.RetailWriter;
+import dev.lightspeedsync.sync.lightspeed.xseries.XSeriesMapping;
+import dev.lightspeedsync.sync.lightspeed.xseries.XSeriesWriter;
 import dev.lightspeedsync.sync.model.Sku;
 import dev.lightspeedsync.sync.rules.MasterDataConfig;
 import dev.lightspeedsync.sync.rules.MasterSide;
@@ -14,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -23,6 +26,14 @@ import picocli.CommandLine.Option;
  * RetailWriter.exportProducts}: a create is claimed in the ledger and reconciled by searching the
  * custom SKU after an unknown outcome). With {@code --master host} only the fields that differ are
  * updated; with {@code --master lightspeed} (the default) an existing item is left as it is.
+ *
+ * <p>X-Series ({@code XSeriesWriter.exportProducts}): the same contract; a product is linked by its
+ * SKU or created once ({@code POST /api/2.0/products}, reconciled by {@code GET /products?sku=}).
+ * Its prices are keyed {@code price} (excluding tax), {@code priceIncl} (including tax, not with
+ * {@code price}) and {@code cost} (the supply price), its supplier is an X-Series supplier id (a
+ * UUID); {@code upc}, {@code ean} and {@code manufacturerSku} are not exported (a notice says so). A
+ * line X-Series cannot take (another price key, {@code purchasePrice}, a supplier that is no UUID)
+ * is INVALID with what to change, rather than skipped by the writer.
  */
 @Command(name = "export-products", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Exports host products to R-Series items, each created once, linked by custom SKU (seed 002).",
@@ -32,6 +43,14 @@ import picocli.CommandLine.Option;
         "  id: the host's product key; sku: the code that links it to an item (spaces removed); name: the",
         "  description (both required); the others optional: codes, the R-Series vendorID, price levels by",
         "  name, the purchase price. Run sync first: items are linked by the custom SKUs in --db.",
+        "X-Series (--platform xseries), the differences:",
+        "  {\"id\":\"P-1\",\"sku\":\"ABC-1\",\"name\":\"Blue mug\",\"supplierId\":\"0a6f...-uuid\",",
+        "   \"prices\":{\"price\":\"12.50\",\"cost\":\"4.10\"}}",
+        "  prices: price (excluding tax) or priceIncl (including tax; not both) and cost (the supply price),",
+        "  other keys are INVALID (X-Series has price books, not price levels); purchasePrice is INVALID: give",
+        "  prices.cost; supplierId: an X-Series supplier id (a UUID); upc, ean and manufacturerSku are accepted",
+        "  but not exported (a notice names the lines). Products are linked by SKU (the one of --db, else a",
+        "  lookup), created once otherwise; externalId is the product id.",
         "Output: one JSON object a line per product: {\"line\",\"key\",\"kind\",\"status\",\"request\",\"detail\",\"externalId\"}",
         "  (externalId: the itemID), status as for book-receipts."})
 final class ExportProductsCommand extends WriteFlowCommand {
@@ -44,7 +63,7 @@ final class ExportProductsCommand extends WriteFlowCommand {
   String master;
 
   ExportProductsCommand(PrintStream out, PrintStream err) {
-    super(out, err, List.of("retail"), FIELDS, 3);
+    super(out, err, List.of("retail", "xseries"), FIELDS, 3);
   }
 
   @Override
@@ -89,9 +108,36 @@ final class ExportProductsCommand extends WriteFlowCommand {
     return b.build();
   }
 
+  /** The price keys X-Series takes, in the order the message names them. */
+  private static final List<String> XSERIES_PRICES = List.of(XSeriesMapping.PRICE, XSeriesMapping.PRICE_INCL,
+      XSeriesMapping.COST);
+  private static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}");
+  /** Fields X-Series product export does not send. */
+  private static final List<String> NOT_ON_XSERIES = List.of("upc", "ean", "manufacturerSku");
+
   @Override
   void validate(Line line) {
-    product(line);
+    Sku p = product(line);
+    if (!platform().equals("xseries")) {
+      return;
+    }
+    for (String key : p.prices().keySet()) {
+      if (!XSERIES_PRICES.contains(key)) {
+        throw new IllegalArgumentException("prices['" + key + "'] is not an X-Series price: use price (excluding tax),"
+            + " priceIncl (including tax) or cost (the supply price)");
+      }
+    }
+    if (p.prices().containsKey(XSeriesMapping.PRICE) && p.prices().containsKey(XSeriesMapping.PRICE_INCL)) {
+      throw new IllegalArgumentException("prices has both price and priceIncl: X-Series takes one of them (price"
+          + " excluding tax, or priceIncl including tax)");
+    }
+    if (p.purchasePrice().isPresent()) {
+      throw new IllegalArgumentException("'purchasePrice' is not an X-Series field: give the supply price as prices.cost");
+    }
+    p.supplierId().filter(s -> !UUID.matcher(s).matches()).ifPresent(s -> {
+      throw new IllegalArgumentException("'supplierId' must be an X-Series supplier id (a UUID, as the suppliers"
+          + " sync stores); leave it out to export the product without a supplier");
+    });
   }
 
   @Override
@@ -104,7 +150,18 @@ final class ExportProductsCommand extends WriteFlowCommand {
     MasterSide side = master.equalsIgnoreCase("host") ? MasterSide.HOST : MasterSide.LIGHTSPEED;
     SyncSettings settings = SyncSettings.builder().readOnly(readOnly())
         .masterData(MasterDataConfig.builder().master(side).exportProducts(true).build()).build();
+    List<Sku> products = lines.stream().map(ExportProductsCommand::product).toList();
+    if (platform().equals("xseries")) {
+      List<String> ignored = lines.stream().filter(l -> NOT_ON_XSERIES.stream().anyMatch(f -> text(l, f) != null))
+          .map(l -> Integer.toString(l.number())).toList();
+      if (!ignored.isEmpty()) {
+        err.println("notice: line " + String.join(", ", ignored) + " give upc, ean or manufacturerSku; X-Series product"
+            + " export does not send them (the products are exported without)");
+      }
+      return XSeriesWriter.builder().client(target.xseries()).sink(target.sink).settings(settings).dryRun(dryRun).build()
+          .exportProducts(products);
+    }
     RetailWriter writer = RetailWriter.builder().client(target.retail()).sink(target.sink).settings(settings).dryRun(dryRun).build();
-    return writer.exportProducts(lines.stream().map(ExportProductsCommand::product).toList());
+    return writer.exportProducts(products);
   }
 }

@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /**
  * {@code push-stock}: each line is the host's stock of one SKU at one location; the available figure
@@ -38,7 +39,9 @@ import picocli.CommandLine.Command;
         "Input: one JSON object a line (--in FILE, or - for stdin):",
         "  {\"skuId\":\"123\",\"locationId\":\"1\",\"onHand\":12,\"allocated\":2}",
         "  skuId: retail the itemID, ecom the variant id, xseries the product id;",
-        "  locationId: retail the shopID, ecom webshop, xseries the outlet id; onHand: whole units on hand in the host;",
+        "  locationId: retail the shopID, ecom webshop, xseries the outlet id;",
+        "    with --outlet-mapping (retail, xseries) the host's warehouse code, written to the shop or outlet it maps to;",
+        "  onHand: whole units on hand in the host;",
         "  allocated (optional, default 0): units reserved in the host. Available = onHand - allocated.",
         "Output: one JSON object a line per figure: {\"line\",\"key\",\"kind\",\"status\",\"request\",\"detail\"},",
         "  key skuId@locationId; status DONE, UNCHANGED (same as the last push), PLANNED (--dry-run),",
@@ -46,6 +49,14 @@ import picocli.CommandLine.Command;
         "  INVALID."})
 final class PushStockCommand extends WriteFlowCommand {
   static final List<String> FIELDS = List.of("skuId", "locationId", "onHand", "allocated");
+
+  @Mixin
+  OutletMappingOption outlets = new OutletMappingOption();
+
+  @Override
+  OutletMappingOption outletMapping() {
+    return outlets;
+  }
 
   PushStockCommand(PrintStream out, PrintStream err) {
     super(out, err, List.of("retail", "ecom", "xseries"), FIELDS, 3);

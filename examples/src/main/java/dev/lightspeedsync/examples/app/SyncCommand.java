@@ -106,11 +106,8 @@ final class SyncCommand implements Callable<Integer> {
   @Option(names = "--default-location", description = "Default location name (shop or outlet), exact and case-sensitive. Default: the first shop or outlet.")
   String defaultLocation;
 
-  @Option(names = "--outlet-mapping", description = {"Outlets mapped to the host's warehouses, one to one (seed 002):"
-      + " OUTLET=WAREHOUSE pairs separated by commas, as in \"Main Outlet=WH1,Second=WH2\". OUTLET is an R-Series shop's or"
-      + " X-Series outlet's exact, case-sensitive name (or its id); stock and sales are then taken from mapped outlets only."
-      + " Not for eCom. Default: no mapping."})
-  String outletMapping;
+  @Mixin
+  OutletMappingOption outletMapping = new OutletMappingOption();
 
   @Option(names = "--sales", defaultValue = "completed", description = {"Sales history: completed (R-Series completed sales;"
       + " eCom paid orders; 'paid' is the same), or all (adds open sales, unpaid orders). Cancelled never counts."
@@ -340,12 +337,14 @@ final class SyncCommand implements Callable<Integer> {
     out.print(databaseTotals(pool));
   }
 
-  private static List<Location> outletsOf(XSeriesClient client) {
+  /** The retailer's outlets that are not deleted, as locations. */
+  static List<Location> outletsOf(XSeriesClient client) {
     return client.outlets().list().stream().filter(o -> !o.deleted())
         .map(dev.lightspeedsync.sync.lightspeed.xseries.XSeriesMapping::toLocation).toList();
   }
 
-  private static List<Location> shopsOf(RetailClient client) {
+  /** The account's shops that are not archived, as locations. */
+  static List<Location> shopsOf(RetailClient client) {
     return client.shops().list().stream().filter(s -> !s.archived())
         .map(dev.lightspeedsync.sync.lightspeed.retail.RetailMapping::toLocation).toList();
   }
@@ -361,8 +360,9 @@ final class SyncCommand implements Callable<Integer> {
    */
   private SyncSettings settings(@Nullable String defaultLoc, Supplier<List<Location>> locations) {
     SyncSettings settings = SyncOptions.settings(this, defaultLoc);
-    Map<String, String> pairs = SyncOptions.outletMapping(this);
-    return pairs == null ? settings : settings.withOutletMapping(SyncOptions.resolveOutletMapping(pairs, locations.get()));
+    Map<String, String> pairs = outletMapping.pairs(connection.platform());
+    return pairs == null ? settings
+        : settings.withOutletMapping(OutletMappingOption.resolve(pairs, locations.get(), "nothing was synced"));
   }
 
   /** A value computed once, when first asked for. */

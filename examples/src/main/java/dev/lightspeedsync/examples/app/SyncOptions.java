@@ -13,16 +13,8 @@ import java.time.Duration;
 import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.Set;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import dev.lightspeedsync.sync.model.Location;
-import dev.lightspeedsync.sync.rules.LocationRule;
-import dev.lightspeedsync.sync.rules.LocationSelection;
-import dev.lightspeedsync.sync.rules.OutletLink;
-import dev.lightspeedsync.sync.rules.OutletMapping;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -58,12 +50,7 @@ final class SyncOptions {
       throw usage("--order-window needs --orders paid|all|eligible");
     }
     orderWindow(c);
-    if (c.outletMapping != null) {
-      if (lower(c.connection.platform).equals("ecom")) {
-        throw usage("--outlet-mapping maps R-Series shops or X-Series outlets; it needs --platform retail or xseries");
-      }
-      outletMapping(c);
-    }
+    c.outletMapping.pairs(c.connection.platform());
     if (!PROGRESS.contains(lower(c.progress))) {
       throw usage("--progress must be auto, bar, log or none");
     }
@@ -206,68 +193,6 @@ final class SyncOptions {
       return loc.build();
     } catch (IllegalStateException e) {
       throw usage("--locations/--default-location: " + e.getMessage());
-    }
-  }
-
-  /**
-   * {@code --outlet-mapping} as outlet to warehouse, in the order given, or null when not given; a
-   * usage error (naming pairs by position, never their text) when malformed or not one to one.
-   */
-  static @Nullable Map<String, String> outletMapping(SyncCommand c) {
-    if (c.outletMapping == null) {
-      return null;
-    }
-    String shape = "--outlet-mapping must be OUTLET=WAREHOUSE pairs separated by commas, as in \"Main Outlet=WH1,Second=WH2\"";
-    Map<String, String> byOutlet = new LinkedHashMap<>();
-    Map<String, Integer> pairOfWarehouse = new HashMap<>();
-    Map<String, Integer> pairOfOutlet = new HashMap<>();
-    String[] pairs = c.outletMapping.split(",", -1);
-    for (int i = 0; i < pairs.length; i++) {
-      int n = i + 1;
-      String[] sides = pairs[i].split("=", -1);
-      if (sides.length != 2 || sides[0].isBlank() || sides[1].isBlank()) {
-        throw usage(shape + " (pair " + n + " is not)");
-      }
-      String outlet = sides[0].strip();
-      String warehouse = sides[1].strip();
-      Integer other = pairOfOutlet.putIfAbsent(outlet, n);
-      if (other != null) {
-        throw usage("--outlet-mapping maps one outlet twice (pairs " + other + " and " + n + "); an outlet maps to exactly one warehouse");
-      }
-      other = pairOfWarehouse.putIfAbsent(warehouse, n);
-      if (other != null) {
-        throw usage("--outlet-mapping maps two outlets to one warehouse (pairs " + other + " and " + n + "); mappings are one to one");
-      }
-      byOutlet.put(outlet, warehouse);
-    }
-    return byOutlet;
-  }
-
-  /**
-   * The mapping with each outlet named by its id: an outlet is given by its exact name (code) or its
-   * id. One that is neither ends the run before anything is read (exit 5) with the near match
-   * {@code LocationRule} finds ("did you mean 'Main Outlet'?").
-   */
-  static OutletMapping resolveOutletMapping(Map<String, String> byOutlet, List<Location> locations) {
-    OutletMapping.Builder mapping = OutletMapping.builder();
-    for (Map.Entry<String, String> e : byOutlet.entrySet()) {
-      String given = e.getKey();
-      Optional<Location> found = locations.stream().filter(l -> l.code().equals(given)).findFirst()
-          .or(() -> locations.stream().filter(l -> l.id().equals(given)).findFirst());
-      if (found.isEmpty()) {
-        LocationSelection probe = LocationRule.select(LocationConfig.builder().strategy(LocationStrategy.ONE)
-            .defaultLocationCode(given).build(), locations);
-        String near = probe.errors().stream().flatMap(x -> x.nearMatch().stream()).findFirst()
-            .map(m -> "; did you mean '" + m + "'?").orElse("");
-        throw new AppException(ExitCodes.SETTINGS_MISMATCH, "--outlet-mapping: no outlet named '" + given
-            + "' in the account (names are case-sensitive" + near + "); nothing was synced");
-      }
-      mapping.addLinks(OutletLink.of(found.get().id(), e.getValue()));
-    }
-    try {
-      return mapping.build();
-    } catch (IllegalStateException e) {
-      throw new AppException(ExitCodes.SETTINGS_MISMATCH, "--outlet-mapping: " + e.getMessage());
     }
   }
 

@@ -184,6 +184,58 @@ abstract class WriteFlowCommand implements Callable<Integer> {
   /** Checks of the command's own options (exit 2), before anything is opened. */
   void checkOptions() {}
 
+  /**
+   * The flow's {@code --outlet-mapping} (a mixin), or null when it takes none. With a mapping, a
+   * line's {@code locationId} is one of its warehouse codes (another is INVALID) and is written to
+   * the outlet (R-Series shop, X-Series outlet) it maps to.
+   */
+  @Nullable OutletMappingOption outletMapping() {
+    return null;
+  }
+
+  /** {@code --outlet-mapping} as outlet to warehouse, checked by {@link #call()}; null without it. */
+  private @Nullable Map<String, String> warehouses;
+
+  /** A line with a location that is not a warehouse of {@code --outlet-mapping}: invalid. */
+  private void checkWarehouse(Line line) {
+    String location = text(line, "locationId");
+    if (warehouses != null && location != null && !warehouses.containsValue(location)) {
+      throw new IllegalArgumentException("'locationId' " + location + " is not a warehouse of --outlet-mapping ("
+          + String.join(", ", warehouses.values()) + "): give one of those warehouse codes, or map the warehouse");
+    }
+  }
+
+  /**
+   * The valid lines as the writer takes them: with {@code --outlet-mapping}, each warehouse code in
+   * {@code locationId} replaced by the id of its outlet, resolved on the account's locations (one
+   * read; a name that is not there stops the flow with exit 5 before anything is written).
+   */
+  private List<Line> resolve(Target target, List<Line> lines) {
+    if (warehouses == null) {
+      return lines;
+    }
+    List<dev.lightspeedsync.sync.model.Location> locations = platform().equals("xseries")
+        ? SyncCommand.outletsOf(target.xseries()) : SyncCommand.shopsOf(target.retail());
+    Map<String, String> outletOf = new LinkedHashMap<>();
+    OutletMappingOption.resolve(warehouses, locations, "nothing was written").links()
+        .forEach(link -> outletOf.put(link.warehouseCode(), link.outletId()));
+    List<Line> resolved = new ArrayList<>();
+    for (Line l : lines) {
+      ObjectNode json = ((ObjectNode) l.json()).deepCopy();
+      json.put("locationId", outletOf.get(text(l, "locationId")));
+      resolved.add(new Line(l.number(), json));
+    }
+    return resolved;
+  }
+
+  /** The lines the writer was given and its report. */
+  private record Written(List<Line> lines, WriteReport report) {}
+
+  private Written run(Target target, List<Line> valid) throws SQLException {
+    List<Line> lines = resolve(target, valid);
+    return new Written(lines, write(target, lines));
+  }
+
   @Override
   public final Integer call() throws Exception {
     connection.check();
@@ -193,6 +245,7 @@ abstract class WriteFlowCommand implements Callable<Integer> {
     }
     connection.requireCredentials("a write flow", "");
     checkOptions();
+    warehouses = outletMapping() == null ? null : outletMapping().pairs(platform());
     List<String> raw = readInput();
     List<Line> valid = new ArrayList<>();
     Map<Integer, String> invalid = new LinkedHashMap<>();
@@ -205,6 +258,7 @@ abstract class WriteFlowCommand implements Callable<Integer> {
       try {
         Line line = parse(n, text);
         validate(line);
+        checkWarehouse(line);
         valid.add(line);
       } catch (IllegalArgumentException | IllegalStateException e) {
         invalid.put(n, LightspeedSyncApp.oneLine(e.getMessage()));
@@ -222,7 +276,8 @@ abstract class WriteFlowCommand implements Callable<Integer> {
       try (ConnectionPool pool = RunGuard.openDurable(connection.db)) {
         Schema.migrate(pool);
         SyncSink sink = sinkWrapper.apply(new JdbcSyncSink(pool));
-        failed = report(connection.embedded() ? writeEmbedded(sink, pool, valid) : writeAtBaseUrl(sink, pool, valid), valid);
+        Written written = connection.embedded() ? writeEmbedded(sink, pool, valid) : writeAtBaseUrl(sink, pool, valid);
+        failed = report(written.report(), written.lines());
       }
     }
     if (!invalid.isEmpty()) {
@@ -237,45 +292,45 @@ abstract class WriteFlowCommand implements Callable<Integer> {
   }
 
   /** The embedded testkit of the platform: a small generated account, gone when the command ends. */
-  private WriteReport writeEmbedded(SyncSink sink, ConnectionPool pool, List<Line> valid) throws SQLException {
+  private Written writeEmbedded(SyncSink sink, ConnectionPool pool, List<Line> valid) throws SQLException {
     switch (platform()) {
       case "ecom" -> {
         try (EmbeddedLightspeed embedded = EmbeddedLightspeed.webshop(100, 40, 60);
             EcomClient client = embedded.ecomClientBuilder(new SyncMetrics()).build()) {
-          return write(new Target(null, client, null, sink, pool), valid);
+          return run(new Target(null, client, null, sink, pool), valid);
         }
       }
       case "xseries" -> {
         try (EmbeddedLightspeed embedded = EmbeddedLightspeed.xseries(2, 100, 0, 60);
             XSeriesClient client = embedded.xseriesClientBuilder(new SyncMetrics()).build()) {
-          return write(new Target(null, null, client, sink, pool), valid);
+          return run(new Target(null, null, client, sink, pool), valid);
         }
       }
       default -> {
         try (EmbeddedLightspeed embedded = EmbeddedLightspeed.start(2, 200, 0, 60);
             RetailClient client = embedded.retailClientBuilder(new SyncMetrics(), null).build()) {
-          return write(new Target(client, null, null, sink, pool), valid);
+          return run(new Target(client, null, null, sink, pool), valid);
         }
       }
     }
   }
 
   /** The account at {@code --base-url}, with the credentials of the shared options. */
-  private WriteReport writeAtBaseUrl(SyncSink sink, ConnectionPool pool, List<Line> valid) throws SQLException {
+  private Written writeAtBaseUrl(SyncSink sink, ConnectionPool pool, List<Line> valid) throws SQLException {
     switch (platform()) {
       case "ecom" -> {
         try (EcomClient client = connection.ecomClient().build()) {
-          return write(new Target(null, client, null, sink, pool), valid);
+          return run(new Target(null, client, null, sink, pool), valid);
         }
       }
       case "xseries" -> {
         try (XSeriesClient client = connection.xseriesClient().build()) {
-          return write(new Target(null, null, client, sink, pool), valid);
+          return run(new Target(null, null, client, sink, pool), valid);
         }
       }
       default -> {
         try (RetailClient client = connection.retailClient(pool).build()) {
-          return write(new Target(client, null, null, sink, pool), valid);
+          return run(new Target(client, null, null, sink, pool), valid);
         }
       }
     }

@@ -232,6 +232,43 @@ class WriteFlowAppTest {
   }
 
   @Test
+  void pushStockWithAnOutletMappingTakesTheHostsWarehouseCodesAndRefusesAnUnmappedOne() {
+    List<dev.lightspeedsync.testkit.TestkitRecord> shops = server.retail().stream("Shop").toList();
+    String mapping = shops.get(0).require("name") + "=WH-A," + shops.get(1).require("name") + "=WH-B";
+    long shopB = shops.get(1).id();
+    Path in = input("stock.jsonl",
+        "{\"skuId\":\"" + itemA + "\",\"locationId\":\"WH-A\",\"onHand\":7}",
+        "{\"skuId\":\"" + itemB + "\",\"locationId\":\"WH-B\",\"onHand\":5,\"allocated\":1}",
+        "{\"skuId\":\"" + itemB + "\",\"locationId\":\"" + shopB + "\",\"onHand\":9}");
+
+    AppRun first = run("push-stock", in, "--outlet-mapping", mapping);
+    AppRun second = run("push-stock", in, "--outlet-mapping", mapping);
+
+    assertThat(first.exitCode()).as(first.out() + first.err()).isEqualTo(ExitCodes.INVALID_INPUT);
+    assertThat(statusByLine(first)).isEqualTo(Map.of(1, "DONE", 2, "DONE", 3, "INVALID"));
+    assertThat(WriteFlowRuns.resultOf(first, 3).get("error").asText()).contains("is not a warehouse of --outlet-mapping (WH-A, WH-B)");
+    // the key names the shop the warehouse maps to
+    assertThat(WriteFlowRuns.resultOf(first, 2).get("key").asText()).isEqualTo(itemB + "@" + shopB);
+    assertThat(qoh(itemA)).isEqualTo(7);
+    assertThat(server.retail().qoh(itemB, shopB)).isEqualTo(4);
+    assertThat(statusByLine(second)).containsEntry(1, "UNCHANGED").containsEntry(2, "UNCHANGED");
+  }
+
+  @Test
+  void anOutletMappingNamingNoShopStopsTheWriteFlowBeforeAnythingIsWritten() {
+    long a = qoh(itemA);
+    String name = server.retail().stream("Shop").findFirst().orElseThrow().require("name");
+    Path in = input("stock.jsonl", "{\"skuId\":\"" + itemA + "\",\"locationId\":\"WH-A\",\"onHand\":" + (a + 3) + "}");
+
+    AppRun run = run("push-stock", in, "--outlet-mapping", name.toUpperCase(java.util.Locale.ROOT) + "=WH-A");
+
+    assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCodes.SETTINGS_MISMATCH);
+    assertThat(run.errLines()).singleElement().asString().contains("did you mean '" + name + "'")
+        .contains("nothing was written");
+    assertThat(qoh(itemA)).isEqualTo(a);
+  }
+
+  @Test
   void aStockPushWrittenThenAnswered500IsPushedAgainWithTheSameAbsoluteValue() {
     server.injectNext(Fault.APPLY_THEN_500, "PUT /API/V3/Account/" + server.retailCredentials().accountId() + "/Item/");
     Path in = input("stock.jsonl", stock(itemA, 9, 0));

@@ -1,10 +1,13 @@
 package dev.lightspeedsync.examples.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lightspeedsync.testkit.LightspeedTestServer;
+import dev.lightspeedsync.testkit.XSeriesCredentials;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -31,6 +34,24 @@ final class WriteFlowRuns {
         throw new UncheckedIOException(e);
       }
     }).toList();
+  }
+
+  /** The result line of input line {@code line}. */
+  static JsonNode resultOf(AppRun run, int line) {
+    return results(run).stream().filter(r -> r.path("line").asInt() == line).findFirst().orElseThrow();
+  }
+
+  /**
+   * Runs write flow {@code command} on {@code --platform xseries} against the testkit retailer of
+   * {@code server}, the ledger in {@code dir/writes}.
+   */
+  static AppRun xseries(LightspeedTestServer server, Path dir, String command, Path in, String... extra) {
+    XSeriesCredentials c = server.xseriesCredentials();
+    List<String> args = new ArrayList<>(List.of(command, "--platform", "xseries", "--in", in.toString(), "--base-url",
+        server.xseriesOrigin().toString(), "--domain-prefix", c.domainPrefix(), "--token", c.personalToken(), "--db",
+        "jdbc:h2:file:" + dir.resolve("writes").toAbsolutePath()));
+    args.addAll(List.of(extra));
+    return AppRun.of(args.toArray(String[]::new));
   }
 
   /** Status by input line (a run with one result line per input line). */

@@ -9,10 +9,8 @@ import dev.lightspeedsync.testkit.LightspeedTestServer;
 import dev.lightspeedsync.testkit.ManualTimeSource;
 import dev.lightspeedsync.testkit.TestkitConfig;
 import dev.lightspeedsync.testkit.TestkitRecord;
-import dev.lightspeedsync.testkit.XSeriesCredentials;
 import dev.lightspeedsync.testkit.XSeriesData;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -69,12 +67,7 @@ class XSeriesWriteFlowAppTest {
   }
 
   private AppRun run(String command, Path in, String... extra) {
-    XSeriesCredentials c = server.xseriesCredentials();
-    List<String> args = new ArrayList<>(List.of(command, "--platform", "xseries", "--in", in.toString(), "--base-url",
-        server.xseriesOrigin().toString(), "--domain-prefix", c.domainPrefix(), "--token", c.personalToken(), "--db",
-        "jdbc:h2:file:" + dir.resolve("writes").toAbsolutePath()));
-    args.addAll(List.of(extra));
-    return AppRun.of(args.toArray(String[]::new));
+    return WriteFlowRuns.xseries(server, dir, command, in, extra);
   }
 
   private String receipt(String receiptId, String line, String product, long quantity) {
@@ -108,10 +101,8 @@ class XSeriesWriteFlowAppTest {
 
     assertThat(first.exitCode()).as(first.out() + first.err()).isEqualTo(ExitCodes.INVALID_INPUT);
     assertThat(statusByLine(first)).isEqualTo(Map.of(1, "DONE", 2, "DONE", 3, "INVALID", 4, "DONE", 5, "INVALID"));
-    assertThat(results(first).stream().filter(r -> r.get("line").asInt() == 3).findFirst().orElseThrow().get("error")
-        .asText()).contains("'locationId' differs from line 1");
-    assertThat(results(first).stream().filter(r -> r.get("line").asInt() == 1).findFirst().orElseThrow().get("key")
-        .asText()).isEqualTo("consignment/PO-1/R1");
+    assertThat(WriteFlowRuns.resultOf(first, 3).get("error").asText()).contains("'locationId' differs from line 1");
+    assertThat(WriteFlowRuns.resultOf(first, 1).get("key").asText()).isEqualTo("consignment/PO-1/R1");
     assertThat(statusByLine(second)).containsEntry(1, "ALREADY_DONE").containsEntry(2, "ALREADY_DONE")
         .containsEntry(4, "ALREADY_DONE");
     assertThat(consignments("PO-1/R1")).singleElement().satisfies(c -> assertThat(c.require("supplier_id"))
@@ -172,6 +163,34 @@ class XSeriesWriteFlowAppTest {
   private String level(String product, long onHand, long allocated) {
     return "{\"skuId\":\"" + product + "\",\"locationId\":\"" + outlet + "\",\"onHand\":" + onHand + ",\"allocated\":"
         + allocated + "}";
+  }
+
+  private String outletName(String id) {
+    return x().stream("outlets").filter(o -> o.key().equals(id)).findFirst().orElseThrow().require("name");
+  }
+
+  @Test
+  void withAnOutletMappingPushStockAndBookReceiptsTakeTheHostsWarehouseCodes() {
+    String mapping = outletName(x().outletIds().get(0)) + "=WH1," + outletName(outlet) + "=WH2";
+    Path stock = input("stock.jsonl", "{\"skuId\":\"" + productA + "\",\"locationId\":\"WH2\",\"onHand\":12,"
+        + "\"allocated\":2}", "{\"skuId\":\"" + productB + "\",\"locationId\":\"WH3\",\"onHand\":1}");
+    Path receipts = input("receipts.jsonl", receipt("R1", "L1", productB, 3, "WH2"));
+
+    AppRun push = run("push-stock", stock, "--outlet-mapping", mapping);
+    AppRun book = run("book-receipts", receipts, "--outlet-mapping", mapping);
+    AppRun again = run("book-receipts", receipts, "--outlet-mapping", mapping);
+
+    assertThat(push.exitCode()).as(push.out() + push.err()).isEqualTo(ExitCodes.INVALID_INPUT);
+    assertThat(statusByLine(push)).isEqualTo(Map.of(1, "DONE", 2, "INVALID"));
+    assertThat(results(push).get(0).get("error").asText()).contains("'locationId' WH3 is not a warehouse of"
+        + " --outlet-mapping (WH1, WH2)");
+    assertThat(x().inventoryLevel(productA, outlet)).isEqualTo(10);
+    assertThat(book.exitCode()).as(book.out() + book.err()).isZero();
+    assertThat(statusByLine(book)).isEqualTo(Map.of(1, "DONE"));
+    assertThat(statusByLine(again)).isEqualTo(Map.of(1, "ALREADY_DONE"));
+    assertThat(consignments("PO-1/R1")).singleElement().satisfies(c -> assertThat(c.require("outlet_id"))
+        .isEqualTo(outlet));
+    assertThat(x().inventoryLevel(productB, outlet)).isEqualTo(stockB + 3);
   }
 
   @Test
