@@ -25,15 +25,16 @@ import java.util.function.Function;
 
 /**
  * The HTTP side of {@code webhooks}: one eCom delivery per POST, on the JDK's HTTP server. Each
- * delivery is parsed, its {@code X-Signature} checked against the API secret, and applied (the
+ * delivery's {@code X-Signature} is checked against the API secret on the bytes received, before
+ * any of them is decoded (an unsigned body is never parsed); then it is parsed and applied (the
  * connector reads what changed, the engine stores it); the answer is {@code 200} only once the
  * database has committed it, so that Lightspeed sends it again otherwise:
  *
  * <ul>
  *   <li>{@code 200}: applied (also for a replay, which stores the same rows again);
- *   <li>{@code 400}: not an eCom delivery (no {@code X-Event} or {@code X-Shop-Id}), or a body that
+ *   <li>{@code 401}: no signature, or one that does not match: nothing is parsed, read or stored;
+ *   <li>{@code 400}: signed, but not an eCom delivery (no {@code X-Event} or {@code X-Shop-Id}), or a body that
  *       cannot be read as the record it announces;
- *   <li>{@code 401}: no signature, or one that does not match: nothing is read or stored;
  *   <li>{@code 404}/{@code 405}/{@code 413}: another path, another method, a body over 10 MiB;
  *   <li>{@code 503} with {@code Retry-After}: a sync of the account holds the run lock, Lightspeed
  *       could not be read, or the app is stopping: send again later;
@@ -127,6 +128,14 @@ final class WebhookEndpoint implements HttpHandler {
         headers.put(name, values.get(0));
       }
     });
+    String claimed = headers.get("X-Event");
+    String announced = claimed != null && claimed.matches("[a-z_]{1,40}/([a-z_]{1,40}|\\*)") ? claimed : "?";
+    if (!WebhookDelivery.signatureMatches(headers, raw, apiSecret)) {
+      // Checked on the bytes received, before any of them is decoded: an unsigned body is never parsed.
+      boolean missing = headers.get("X-Signature") == null;
+      refuse(ex, 401, missing ? "no X-Signature" : "X-Signature does not match md5(body + API secret)", announced, from);
+      return;
+    }
     WebhookDelivery delivery;
     try {
       delivery = WebhookDelivery.parse(headers, new String(raw, StandardCharsets.UTF_8));
@@ -134,15 +143,10 @@ final class WebhookEndpoint implements HttpHandler {
       refuse(ex, 400, LightspeedSyncApp.oneLine(e.getMessage()), "?", from);
       return;
     } catch (DecodingException e) {
-      refuse(ex, 400, "the body is not the record it announces", String.valueOf(headers.get("X-Event")), from);
+      refuse(ex, 400, "the body is not the record it announces", announced, from);
       return;
     }
     String event = delivery.event() + delivery.resourceId().map(id -> " #" + id).orElse("");
-    if (!delivery.signatureMatches(apiSecret)) {
-      boolean missing = headers.get("X-Signature") == null;
-      refuse(ex, 401, missing ? "no X-Signature" : "X-Signature does not match md5(body + API secret)", event, from);
-      return;
-    }
     if (stopping) {
       retryLater(ex, event, "the app is stopping");
       return;

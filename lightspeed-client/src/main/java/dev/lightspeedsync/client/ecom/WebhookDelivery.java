@@ -253,14 +253,40 @@ public final class WebhookDelivery {
    * Whether {@code X-Signature} equals {@code md5(raw body + appSecret)}, the scheme app-store apps
    * report for eCom (community-documented, not in Lightspeed's reference; shop-created keys may send
    * no signature). False when the header is missing. Compares in constant time.
+   *
+   * <p>This checks the body as decoded by {@link #parse}; a receiver should check the bytes it
+   * received with {@link #signatureMatches(Map, byte[], String)} before parsing them.
    */
   public boolean signatureMatches(String appSecret) {
     Objects.requireNonNull(appSecret, "appSecret == null");
+    return matches(signature, body.getBytes(StandardCharsets.UTF_8), appSecret);
+  }
+
+  /**
+   * Whether a request's {@code X-Signature} header equals {@code md5(raw body + appSecret)}, checked
+   * on the bytes exactly as received and before anything of the body is decoded: a receiver calls
+   * this first and answers 401 without parsing when it is false. False when the header is missing.
+   * Compares in constant time.
+   *
+   * @param headers the request headers (names in any case; the first value of each)
+   * @param rawBody the request body, byte for byte as received
+   * @param appSecret the shop's API secret
+   */
+  public static boolean signatureMatches(Map<String, String> headers, byte[] rawBody, String appSecret) {
+    Objects.requireNonNull(headers, "headers == null");
+    Objects.requireNonNull(rawBody, "rawBody == null");
+    Objects.requireNonNull(appSecret, "appSecret == null");
+    return matches(header(headers, "X-Signature"), rawBody, appSecret);
+  }
+
+  private static boolean matches(@Nullable String signature, byte[] rawBody, String appSecret) {
     if (signature == null) {
       return false;
     }
     try {
-      byte[] digest = MessageDigest.getInstance("MD5").digest((body + appSecret).getBytes(StandardCharsets.UTF_8));
+      MessageDigest md5 = MessageDigest.getInstance("MD5");
+      md5.update(rawBody);
+      byte[] digest = md5.digest(appSecret.getBytes(StandardCharsets.UTF_8));
       byte[] expected = HexFormat.of().formatHex(digest).getBytes(StandardCharsets.US_ASCII);
       byte[] actual = signature.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
       return MessageDigest.isEqual(expected, actual);

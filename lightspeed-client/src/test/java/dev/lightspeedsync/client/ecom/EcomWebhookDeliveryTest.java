@@ -104,4 +104,27 @@ class EcomWebhookDeliveryTest {
     assertThat(d.signatureMatches("other")).isFalse();
     assertThat(WebhookDelivery.parse(headers("orders/updated"), ORDER_BODY).signatureMatches(secret)).isFalse();
   }
+
+  @Test
+  void theSignatureIsCheckedOnTheBytesReceivedBeforeAnythingIsDecoded() throws Exception {
+    String secret = "app-secret";
+    // a body that is not UTF-8: decoding it first would change its bytes and so its digest
+    byte[] raw = {'{', '"', 'x', '"', ':', '"', (byte) 0xE9, '"', '}'};
+    MessageDigest md5 = MessageDigest.getInstance("MD5");
+    md5.update(raw);
+    String sig = HexFormat.of().formatHex(md5.digest(secret.getBytes(StandardCharsets.UTF_8)));
+    Map<String, String> h = new java.util.HashMap<>(headers("orders/updated"));
+    h.put("x-signature", sig);
+
+    assertThat(WebhookDelivery.signatureMatches(h, raw, secret)).isTrue();
+    assertThat(WebhookDelivery.signatureMatches(h, raw, "other")).isFalse();
+    assertThat(WebhookDelivery.signatureMatches(h, new String(raw, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8),
+        secret)).as("the same body after a UTF-8 round trip").isFalse();
+    assertThat(WebhookDelivery.signatureMatches(headers("orders/updated"), raw, secret)).as("no X-Signature").isFalse();
+    // not JSON, yet verifiable: nothing of the body is read
+    byte[] notJson = "{not json".getBytes(StandardCharsets.UTF_8);
+    md5.update(notJson);
+    h.put("x-signature", HexFormat.of().formatHex(md5.digest(secret.getBytes(StandardCharsets.UTF_8))));
+    assertThat(WebhookDelivery.signatureMatches(h, notJson, secret)).isTrue();
+  }
 }
