@@ -12,7 +12,6 @@ import dev.lightspeedsync.examples.jdbc.JdbcSyncSink;
 import dev.lightspeedsync.examples.jdbc.JdbcTokenStore;
 import dev.lightspeedsync.examples.jdbc.Schema;
 import dev.lightspeedsync.examples.support.CountingSink;
-import dev.lightspeedsync.sync.engine.internal.DryRunSink;
 import dev.lightspeedsync.examples.support.EmbeddedLightspeed;
 import dev.lightspeedsync.examples.support.ListenerChain;
 import dev.lightspeedsync.examples.support.Progress;
@@ -206,7 +205,7 @@ final class SyncCommand implements Callable<Integer> {
     try (ConnectionPool pool = openDatabase()) {
       Schema.migrate(pool);
       JdbcSyncSink database = new JdbcSyncSink(pool);
-      SyncSink target = dryRun ? new DryRunSink(database) : database;
+      SyncSink target = dryRun ? SyncEngine.dryRunSink(database) : database;
       CountingSink sink = new CountingSink(target);
       SyncMetrics metrics = new SyncMetrics();
       Progress bar = new Progress(out, mode, sink);

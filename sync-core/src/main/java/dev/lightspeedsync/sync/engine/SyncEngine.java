@@ -93,6 +93,21 @@ public final class SyncEngine {
   }
 
   /**
+   * The sink a dry run writes to: reads see {@code database} (its checkpoints, stored SKUs and
+   * ledger) under an in-memory overlay of what the run wrote, and every write lands in that overlay,
+   * which is thrown away, so the database is left exactly as it was. The engine wraps its own sink in
+   * one when a request is a {@linkplain SyncRequest#dryRun() dry run}; a host calls this instead when
+   * it wants to observe what a dry run would write (for example through a
+   * {@link dev.lightspeedsync.sync.spi.ForwardingSyncSink} around the returned sink) and runs an
+   * engine over it. Thread-safe.
+   *
+   * @param database the host's sink, only read from
+   */
+  public static SyncSink dryRunSink(SyncSink database) {
+    return new DryRunSink(Objects.requireNonNull(database, "database == null"));
+  }
+
+  /**
    * Runs one account's sync.
    *
    * @throws SyncRunException when another run of the account holds its lock, or the settings do not

@@ -184,6 +184,28 @@ class SyncEngineFlowTest {
   }
 
   @Test
+  void aHostCanWatchWhatADryRunWouldWriteThroughTheDryRunSink() {
+    Harness h = new Harness(25);
+    h.run();
+    h.truth.changeSku("S003", h.clock.instant(), s -> s.withName("Renamed 3"));
+    h.later();
+    SinkState before = SinkState.of(h.store, h.truth);
+    int writes = h.sink.writes;
+    // the host's own observer sits between the engine and the dry-run overlay, as the example app's counters do
+    RecordingSink watched = new RecordingSink(SyncEngine.dryRunSink(h.sink));
+
+    SyncReport report = SyncEngine.builder().sink(watched).settings(h.settings).clock(h.clock).sleeper(h.clock.sleeper())
+        .build().run(h.connector(), SyncRequest.all());
+
+    assertThat(report.complete()).isTrue();
+    assertThat(watched.skuUpserts).as("what the dry run would write").containsEntry("S003", 1);
+    assertThat(watched.findSkus(List.of("S003")).get("S003").name()).as("reads see the overlay").isEqualTo("Renamed 3");
+    assertThat(h.sink.writes).as("writes reaching the host's sink").isEqualTo(writes);
+    assertThat(SinkState.of(h.store, h.truth)).isEqualTo(before);
+    assertThat(h.store.findSkus(List.of("S003")).get("S003").name()).isEqualTo("Product 3");
+  }
+
+  @Test
   void aSecondRunOfTheSameAccountIsRefusedWhileTheLockIsHeld() {
     Harness h = new Harness(5);
     try (RunLock held = h.store.tryLockRun(FakeConnector.ACCOUNT).orElseThrow()) {
