@@ -1,6 +1,5 @@
 package dev.lightspeedsync.examples.app;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.lightspeedsync.sync.SyncSettings;
 import dev.lightspeedsync.sync.lightspeed.WriteReport;
 import dev.lightspeedsync.sync.lightspeed.retail.RetailWriter;
@@ -55,10 +54,7 @@ final class ExportBuyOrdersCommand extends WriteFlowCommand {
   }
 
   private PurchaseOrder order(Line l) {
-    JsonNode lines = l.json().get("lines");
-    if (!lines.isArray() || lines.isEmpty()) {
-      throw new IllegalArgumentException("'lines' must be a non-empty array");
-    }
+    List<Line> lines = members(l, "lines", List.of("skuId", "quantity"));
     PurchaseOrder.Builder b = PurchaseOrder.builder().id(text(l, "id")).locationId(defaultLocation)
         .createdAt(Instant.EPOCH);
     String supplier = text(l, "supplierId");
@@ -66,22 +62,13 @@ final class ExportBuyOrdersCommand extends WriteFlowCommand {
       b.supplierId(supplier);
     }
     int i = 0;
-    for (JsonNode line : lines) {
+    for (Line item : lines) {
       i++;
-      Line item = new Line(l.number(), line);
-      if (!line.isObject()) {
-        throw new IllegalArgumentException("lines[" + i + "] must be an object");
-      }
-      for (String f : List.of("skuId", "quantity")) {
-        if (!line.hasNonNull(f)) {
-          throw new IllegalArgumentException("lines[" + i + "]: missing field '" + f + "'");
-        }
-      }
       long quantity = wholeNumber(item, "quantity");
       if (quantity <= 0) {
         throw new IllegalArgumentException("lines[" + i + "]: 'quantity' must be a positive whole number");
       }
-      String lineId = line.hasNonNull("lineId") ? text(item, "lineId") : Integer.toString(i);
+      String lineId = item.json().hasNonNull("lineId") ? text(item, "lineId") : Integer.toString(i);
       b.addLines(PurchaseOrderLine.of(lineId, text(item, "skuId"), quantity));
     }
     return b.build();

@@ -1,6 +1,5 @@
 package dev.lightspeedsync.examples.app;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.lightspeedsync.sync.SyncSettings;
 import dev.lightspeedsync.sync.lightspeed.WriteReport;
 import dev.lightspeedsync.sync.lightspeed.retail.RetailWriter;
@@ -66,21 +65,10 @@ final class ExportOrdersCommand extends WriteFlowCommand {
     } catch (DateTimeParseException e) {
       throw new IllegalArgumentException("'placedAt' must be an instant such as 2026-05-01T10:00:00Z");
     }
-    JsonNode lines = l.json().get("lines");
-    if (!lines.isArray() || lines.isEmpty()) {
-      throw new IllegalArgumentException("'lines' must be a non-empty array");
-    }
+    List<Line> lines = members(l, "lines", List.of("skuId", "quantity", "unitPrice"));
     HostOrder.Builder b = HostOrder.builder().id(text(l, "id")).placedAt(placedAt).total(decimal(l, "total"))
         .amountPaid(decimal(l, "amountPaid"));
-    int i = 0;
-    for (JsonNode line : lines) {
-      i++;
-      Line item = new Line(l.number(), line);
-      for (String f : List.of("skuId", "quantity", "unitPrice")) {
-        if (!line.hasNonNull(f)) {
-          throw new IllegalArgumentException("lines[" + i + "]: missing field '" + f + "'");
-        }
-      }
+    for (Line item : lines) {
       b.addLines(HostOrderLine.builder().skuId(text(item, "skuId")).quantity(wholeNumber(item, "quantity"))
           .unitPrice(decimal(item, "unitPrice")).build());
     }

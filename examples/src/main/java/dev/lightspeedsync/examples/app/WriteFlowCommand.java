@@ -476,6 +476,33 @@ abstract class WriteFlowCommand implements Callable<Integer> {
     return new WriteReport(dryRun, java.util.Optional.empty(), actions, exclusions, issues, pushed);
   }
 
+  /**
+   * The members of an input line's array field (an order's {@code lines}), each an object with the
+   * required fields, as lines of their own under the same line number. Errors name the member:
+   * {@code lines[2]: missing field 'skuId'}.
+   */
+  static List<Line> members(Line l, String field, List<String> required) {
+    JsonNode array = l.json().get(field);
+    if (array == null || !array.isArray() || array.isEmpty()) {
+      throw new IllegalArgumentException("'" + field + "' must be a non-empty array");
+    }
+    List<Line> members = new ArrayList<>();
+    int i = 0;
+    for (JsonNode member : array) {
+      i++;
+      if (!member.isObject()) {
+        throw new IllegalArgumentException(field + "[" + i + "] must be an object");
+      }
+      for (String f : required) {
+        if (!member.hasNonNull(f)) {
+          throw new IllegalArgumentException(field + "[" + i + "]: missing field '" + f + "'");
+        }
+      }
+      members.add(new Line(l.number(), member));
+    }
+    return members;
+  }
+
   static String text(Line l, String field) {
     JsonNode v = l.json().get(field);
     return v == null || v.isNull() ? null : v.asText();

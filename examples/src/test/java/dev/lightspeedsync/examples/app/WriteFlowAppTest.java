@@ -177,13 +177,19 @@ class WriteFlowAppTest {
 
   @Test
   void exportOrdersMakesEachBalancedOrderOneSaleAndLeavesOutUnpaidOnes() {
-    Path in = input("orders.jsonl", order("W-1", "21.60"), order("W-2", "5.00"), "{\"id\":\"W-3\",\"lines\":[]}");
+    Path in = input("orders.jsonl", order("W-1", "21.60"), order("W-2", "5.00"),
+        order("W-3", "21.60").replaceFirst("\"lines\":\\[.*\\]", "\"lines\":[]"),
+        order("W-4", "21.60").replaceFirst("\"lines\":\\[\\{", "\"lines\":[7,{"));
 
     AppRun first = run("export-orders", in);
     AppRun second = run("export-orders", in);
 
     assertThat(first.exitCode()).as(first.err()).isEqualTo(ExitCodes.INVALID_INPUT);
-    assertThat(statusByLine(first)).isEqualTo(Map.of(1, "DONE", 2, "LEFT_OUT", 3, "INVALID"));
+    assertThat(statusByLine(first)).isEqualTo(Map.of(1, "DONE", 2, "LEFT_OUT", 3, "INVALID", 4, "INVALID"));
+    assertThat(results(first).stream().filter(r -> r.get("status").asText().equals("INVALID"))
+        .map(r -> r.get("line").asInt() + ": " + r.get("error").asText()))
+        .containsExactly("3: 'lines' must be a non-empty array", "4: lines[1] must be an object");
+    assertThat(salesWithReference("W-4")).as("an invalid order sends nothing").isZero();
     String saleId = Long.toString(server.retail().stream("Sale").filter(s -> s.get("referenceNumber").orElse("")
         .equals("W-1")).findFirst().orElseThrow().id());
     assertThat(results(first).stream().filter(r -> r.get("line").asInt() == 1).findFirst().orElseThrow()
