@@ -165,7 +165,7 @@ public final class EcomConnector implements Connector {
               + (allImages ? "; +1 per product for its images" : ""),
           List.of(walk("products", client.products(), (page, b) -> {
             for (Product p : page.items()) {
-              products.put(p.id(), Optional.of(p));
+              products.put(p.id(), Optional.of(EcomMapping.skuPart(p)));
               images.remove(p.id()); // changed or read anew: its images are read again when its SKUs are
             }
             b.addIssues(Pages.rejected(page, RecordKind.SKU, "Product", clock.instant()));
@@ -236,7 +236,7 @@ public final class EcomConnector implements Connector {
       long missing = variants.stream().map(v -> v.productId().orElse(null)).filter(Objects::nonNull).distinct()
           .filter(id -> !products.containsKey(id)).count();
       if (missing > PRODUCT_WALK_THRESHOLD) {
-        client.products().walkById().stream().forEach(p -> products.put(p.id(), Optional.of(p)));
+        client.products().walkById().stream().forEach(p -> products.put(p.id(), Optional.of(EcomMapping.skuPart(p))));
         productsWalked = true;
       }
     }
@@ -256,7 +256,7 @@ public final class EcomConnector implements Connector {
 
   private Optional<Product> product(long id) {
     try {
-      return Optional.of(client.products().get(id));
+      return Optional.of(EcomMapping.skuPart(client.products().get(id)));
     } catch (NotFoundException e) {
       return Optional.empty();
     }

@@ -4,6 +4,7 @@ import dev.lightspeedsync.client.ecom.model.Image;
 import dev.lightspeedsync.client.ecom.model.Order;
 import dev.lightspeedsync.client.ecom.model.OrderProduct;
 import dev.lightspeedsync.client.ecom.model.Product;
+import dev.lightspeedsync.client.ecom.model.Relation;
 import dev.lightspeedsync.client.ecom.model.Variant;
 import dev.lightspeedsync.sync.lightspeed.Mapped;
 import dev.lightspeedsync.sync.lightspeed.internal.Quantities;
@@ -112,6 +113,20 @@ public final class EcomMapping {
     } else {
       b.visibility(Visibility.UNKNOWN).visibilityRaw("product not found");
     }
+    return b.build();
+  }
+
+  /**
+   * The part of a product that {@link #toSku(Variant, Optional, List)} reads: id, title, supplier
+   * id, update time, visibility and main image. A connector that keeps every product of a shop in
+   * memory for the variants walk keeps this instead (no descriptions, texts or relation links: a few
+   * hundred bytes a product instead of kilobytes); {@code toSku} maps it exactly as the whole product.
+   */
+  public static Product skuPart(Product product) {
+    Product.Builder b = Product.builder().id(product.id()).title(product.title()).updatedAt(product.updatedAt())
+        .visibilityRaw(product.visibilityRaw()).visible(product.visible());
+    product.supplierId().ifPresent(id -> b.supplier(Relation.builder().id(id).build()));
+    product.image().flatMap(Image::src).ifPresent(src -> b.image(Image.builder().src(src).build()));
     return b.build();
   }
 
