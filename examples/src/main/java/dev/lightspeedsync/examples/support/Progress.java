@@ -50,7 +50,10 @@ public final class Progress implements ClientListener {
     return System.console() != null ? Mode.BAR : Mode.LOG;
   }
 
-  /** Sets the pages a stream is expected to take, for a bar; 0 or less means unknown. */
+  /**
+   * Sets the pages a stream is expected to take in the coming run, for a bar; 0 or less means
+   * unknown. Expectations hold for one run: {@link #finish()} and {@link #abandon()} forget them.
+   */
   public synchronized void expect(SyncStream stream, long pages) {
     if (pages > 0) {
       expectedPages.put(stream, pages);
@@ -98,6 +101,7 @@ public final class Progress implements ClientListener {
   public synchronized void finish() {
     endStream();
     current = null;
+    expectedPages.clear(); // a stream the run did not read (stock read with the items) is not expected next run
   }
 
   /**
@@ -113,9 +117,9 @@ public final class Progress implements ClientListener {
       } else if (mode == Mode.LOG) {
         out.println(line() + " stopped");
       }
-      expectedPages.remove(current);
     }
     current = null;
+    expectedPages.clear();
   }
 
   private void endStream() {
@@ -144,7 +148,7 @@ public final class Progress implements ClientListener {
     String name = String.format(Locale.ROOT, "%-10s", current.name().toLowerCase(Locale.ROOT));
     Long expected = expectedPages.get(current);
     if (expected == null) {
-      return String.format(Locale.ROOT, "%s %,6d pages  %s", name, pages, records);
+      return String.format(Locale.ROOT, "%s %,6d %s  %s", name, pages, pages == 1 ? "page " : "pages", records);
     }
     double done = Math.min(1.0, (double) pages / expected);
     int filled = (int) Math.round(done * WIDTH);

@@ -61,6 +61,27 @@ class ProgressTest {
   }
 
   @Test
+  void whatARunExpectedIsForgottenSoTheNextRunShowsACounterWhereItsPagesAreUnknown() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    Progress progress = new Progress(new PrintStream(bytes, true, StandardCharsets.UTF_8), Progress.Mode.LOG,
+        new CountingSink(new InMemorySyncSink()));
+    // a full R-Series sync expects an ItemShop walk but reads stock with the items
+    progress.expect(SyncStream.CATALOGUE, 2);
+    progress.expect(SyncStream.STOCK, 150);
+    progress.onResponse("GET", "/API/V3/Account/1/Item.json", 200, Duration.ZERO);
+    progress.onResponse("GET", "/API/V3/Account/1/Item.json", 200, Duration.ZERO);
+    progress.finish();
+    int firstRun = bytes.size();
+
+    // the incremental run reads one page of the ItemShop feed and expects nothing
+    progress.onResponse("GET", "/API/V3/Account/1/ItemShop.json", 200, Duration.ZERO);
+    progress.finish();
+
+    String second = bytes.toString(StandardCharsets.UTF_8).substring(firstRun);
+    assertThat(second).doesNotContain("/150").contains("     1 page   0 stock levels").endsWith("done" + System.lineSeparator());
+  }
+
+  @Test
   void underATestRunnerThereIsNoTerminalSoLogLinesAreChosen() {
     assertThat(System.console()).isNull();
     assertThat(Progress.detect()).isEqualTo(Progress.Mode.LOG);
