@@ -333,7 +333,6 @@ final class SyncCommand implements Callable<Integer> {
         }
       }
     }
-    out.print(databaseTotals(pool));
   }
 
   /** The retailer's outlets that are not deleted, as locations. */

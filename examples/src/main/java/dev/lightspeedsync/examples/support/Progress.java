@@ -164,7 +164,8 @@ public final class Progress implements ClientListener {
   private static final java.util.regex.Pattern ECOM_PRODUCT = java.util.regex.Pattern.compile(".*/products/\\d+\\.json");
 
   /**
-   * The stream a request belongs to, by the resource in its path, or null. An eCom order's lines
+   * The stream a request belongs to, by the resource in its path (R-Series, eCom and X-Series), or
+   * null. An eCom order's lines
    * ({@code orders/1/products.json}) belong to sales, not to the catalogue, and are not pages.
    */
   static Request classify(String path) {
@@ -174,13 +175,14 @@ public final class Progress implements ClientListener {
     if (ECOM_PRODUCT.matcher(path).matches()) {
       return new Request(SyncStream.CATALOGUE, false);
     }
-    if (path.endsWith("/Item.json") || path.endsWith("/products.json") || path.endsWith("/variants.json")) {
+    if (path.endsWith("/Item.json") || path.endsWith("/products.json") || path.endsWith("/variants.json")
+        || path.endsWith("/api/2.0/products")) {
       return new Request(SyncStream.CATALOGUE, true);
     }
-    if (path.endsWith("/ItemShop.json")) {
+    if (path.endsWith("/ItemShop.json") || path.endsWith("/api/2.0/inventory")) {
       return new Request(SyncStream.STOCK, true);
     }
-    if (path.endsWith("/Sale.json") || path.endsWith("/orders.json")) {
+    if (path.endsWith("/Sale.json") || path.endsWith("/orders.json") || path.endsWith("/api/2.0/sales")) {
       return new Request(SyncStream.SALES, true);
     }
     return null;

@@ -84,9 +84,13 @@ class XSeriesAppTest {
     Path summary = dir.resolve("embedded.json");
 
     AppRun run = AppRun.of("sync", "--platform", "xseries", "--db", db, "--testkit-items", "300", "--testkit-sales",
-        "150", "--testkit-shops", "3", "--time-scale", "1000", "--progress", "none", "--summary-json", summary.toString());
+        "150", "--testkit-shops", "3", "--time-scale", "1000", "--progress", "log", "--summary-json", summary.toString());
 
     assertThat(run.exitCode()).as(run.err()).isZero();
+    // a progress line per stream read, as for the other platforms, and the totals once
+    assertThat(run.out()).containsPattern("catalogue +\\d+ pages +[\\d,]+ SKUs done")
+        .containsPattern("stock +\\d+ pages? +[\\d,]+ stock levels done")
+        .containsPattern("sales +\\d+ pages? +[\\d,]+ sales orders done").containsOnlyOnce("Database now holds");
     JsonNode s = read(summary);
     assertThat(s.get("platform").asText()).isEqualTo("xseries");
     assertThat(s.get("full").asBoolean()).isTrue();

@@ -81,6 +81,29 @@ class ProgressTest {
     assertThat(second).doesNotContain("/150").contains("     1 page   0 stock levels").endsWith("done" + System.lineSeparator());
   }
 
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0} is {1} (page: {2})")
+  @org.junit.jupiter.params.provider.CsvSource({
+      "/API/V3/Account/1/Item.json, CATALOGUE, true",
+      "/API/V3/Account/1/ItemShop.json, STOCK, true",
+      "/API/V3/Account/1/Sale.json, SALES, true",
+      "/en/products.json, CATALOGUE, true",
+      "/en/variants.json, CATALOGUE, true",
+      "/en/products/12.json, CATALOGUE, false",
+      "/en/orders.json, SALES, true",
+      "/en/orders/7/products.json, SALES, false",
+      "/api/2.0/products, CATALOGUE, true",
+      "/api/2.0/inventory, STOCK, true",
+      "/api/2.0/sales, SALES, true"})
+  void eachPlatformsListRequestsAreThePagesOfTheirStream(String path, SyncStream stream, boolean page) {
+    assertThat(Progress.classify(path)).isEqualTo(new Progress.Request(stream, page));
+  }
+
+  @Test
+  void requestsOfNoStreamAreNotCounted() {
+    assertThat(Progress.classify("/api/2.0/outlets")).isNull();
+    assertThat(Progress.classify("/API/V3/Account/1/Shop.json")).isNull();
+  }
+
   @Test
   void underATestRunnerThereIsNoTerminalSoLogLinesAreChosen() {
     assertThat(System.console()).isNull();
