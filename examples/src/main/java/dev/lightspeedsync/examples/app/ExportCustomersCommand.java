@@ -21,7 +21,7 @@ import picocli.CommandLine.Command;
  * without a first or last name, or with a country that is not a two-letter code, is INVALID.
  */
 @Command(name = "export-customers", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Exports host customers to R-Series Customers with their contact data, each created once (seed 002).",
+    description = {"Exports host customers to R-Series or X-Series customers with their contact data, each created once (seed 002).",
         "Input: one JSON object a line (--in FILE, or - for stdin):",
         "  {\"id\":\"C-1\",\"firstName\":\"Ada\",\"lastName\":\"Lovelace\",\"company\":\"Engines Ltd\",\"email\":\"ada@example.com\",",
         "   \"phone\":\"555 0101\",\"street\":\"1 Main Street\",\"city\":\"Springfield\",\"postalCode\":\"12345\",",

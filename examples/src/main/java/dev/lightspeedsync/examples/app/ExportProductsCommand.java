@@ -36,7 +36,7 @@ import picocli.CommandLine.Option;
  * is INVALID with what to change, rather than skipped by the writer.
  */
 @Command(name = "export-products", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Exports host products to R-Series items, each created once, linked by custom SKU (seed 002).",
+    description = {"Exports host products to R-Series items or X-Series products, each created once, linked by SKU (seed 002).",
         "Input: one JSON object a line (--in FILE, or - for stdin):",
         "  {\"id\":\"P-1\",\"sku\":\"ABC-1\",\"name\":\"Blue mug\",\"upc\":\"012345678905\",\"ean\":\"...\",\"manufacturerSku\":\"MPN 7\",",
         "   \"supplierId\":\"3\",\"prices\":{\"Default\":\"12.50\",\"MSRP\":\"15.00\"},\"purchasePrice\":\"4.10\"}",

@@ -27,7 +27,8 @@ import picocli.CommandLine.Command;
  * {@code --deadline} prints one {@code stopped: ...} line and exits 8. Secrets are never printed.
  */
 @Command(name = "lightspeed-sync", mixinStandardHelpOptions = true, version = "lightspeed-sync 0.1.0-SNAPSHOT",
-    description = "Syncs Lightspeed Retail into a database. With no command, runs 'sync' on the embedded testkit.")
+    description = "Syncs Lightspeed R-Series, X-Series and eCom accounts into a database, and writes back to them."
+        + " With no command, runs 'sync' on the embedded testkit.")
 public final class LightspeedSyncApp implements Runnable {
   /**
    * The default database: an H2 file {@code lightspeed-sync.mv.db} in the working directory, with

@@ -34,6 +34,7 @@ import picocli.CommandLine.Option;
  * code obtained without PKCE from an authorize URL you built yourself.
  */
 @Command(name = "login", mixinStandardHelpOptions = true, sortOptions = false,
+    header = "Connects an R-Series account by OAuth and saves its tokens in --db.",
     description = {"Connects a Lightspeed Retail (R-Series) account: prints the authorize URL, takes the code,",
         "saves the tokens in --db and lists the accounts the token can reach."},
     footer = {"", "Example:",

@@ -48,6 +48,7 @@ import picocli.CommandLine.Parameters;
  * stay in the environment variables {@code sync} reads.
  */
 @Command(name = "schedule", mixinStandardHelpOptions = true, sortOptions = false,
+    header = "Runs each account's sync and exports on their intervals (db-scheduler, one or more nodes).",
     description = {"Runs each account's import (sync) every --every and its exports (write flows over spool files, see",
         "\"exports\" in the accounts file) each on its own interval, on db-scheduler; nodes sharing --db split the accounts.",
         "A failed run is retried after --retry-after, then twice as long each time, at most half its interval.",

@@ -59,6 +59,7 @@ import picocli.CommandLine.Spec;
  * reach that address afterwards); those for a {@code --public-url} stay registered for the next run.
  */
 @Command(name = "webhooks", mixinStandardHelpOptions = true, sortOptions = false,
+    header = "eCom immediate imports: receives the shop's webhooks and stores what changed.",
     description = {
         "eCom immediate imports: registers webhooks for products, variants and orders at the shop, serves them on a local",
         "port, verifies each delivery's X-Signature (md5(body + API secret)) and stores what it changed in the database,",

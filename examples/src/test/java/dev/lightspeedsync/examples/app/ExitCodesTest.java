@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -285,6 +286,30 @@ class ExitCodesTest {
       }
     }
     assertThat(AppRun.of("--help").out()).contains("Exit status:", "  7    export:");
+  }
+
+  @Test
+  void theCommandListSaysWhatEachCommandDoesInAWholeSentence() {
+    String help = AppRun.of("--help").out();
+    String list = help.substring(help.indexOf("Commands:") + "Commands:".length(), help.indexOf("Exit status:"));
+    Map<String, String> entries = new java.util.LinkedHashMap<>();
+    String name = null;
+    for (String line : list.split("\\R")) {
+      Matcher entry = Pattern.compile("^  (\\S+)\\s+(.*)$").matcher(line);
+      if (entry.matches()) {
+        name = entry.group(1);
+        entries.put(name, entry.group(2).strip());
+      } else if (name != null && !line.isBlank()) {
+        entries.merge(name, " " + line.strip(), String::concat);
+      }
+    }
+
+    assertThat(entries).containsKeys("sync", "export", "schedule", "login", "webhooks", "export-orders");
+    entries.forEach((command, text) -> assertThat(text).as(command).endsWith("."));
+    assertThat(help).contains("R-Series, X-Series and eCom");
+    // the flows that run on both retail platforms say so
+    assertThat(entries.get("export-products")).contains("R-Series", "X-Series");
+    assertThat(entries.get("export-customers")).contains("R-Series", "X-Series");
   }
 
   @Test
