@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 
 /**
@@ -67,10 +68,12 @@ final class ConnectionOptions {
       description = "X-Series: a personal token (Setup > Personal tokens in the web app); sent as a bearer token, never printed.")
   String token;
 
-  @Option(names = "--db", defaultValue = "${env:LIGHTSPEED_SYNC_DB:-" + LightspeedSyncApp.DEFAULT_DB + "}",
-      description = {"JDBC URL of the database (synced data, the write ledger, OAuth tokens). Default: $LIGHTSPEED_SYNC_DB,"
-          + " else an H2 file in the working directory:", "  " + LightspeedSyncApp.DEFAULT_DB})
-  String db;
+  @Option(names = "--db", defaultValue = "${env:LIGHTSPEED_SYNC_DB}",
+      description = {"JDBC URL of the database (synced data, the write ledger, OAuth tokens) of one account: a database"
+          + " that holds another account's data is refused (exit 5). Default: $LIGHTSPEED_SYNC_DB, else an H2 file in the"
+          + " working directory, one per platform:", "  " + LightspeedSyncApp.DEFAULT_DB + " (retail)",
+          "  " + "./lightspeed-sync-ecom and ./lightspeed-sync-xseries likewise"})
+  @Nullable String db;
 
   @Option(names = "--read-only", description = "Never write to Lightspeed (SyncSettings.readOnly): a sync only reads anyway;"
       + " a write flow reports every valid line SUPPRESSED. A guarantee for scripts.")
@@ -79,6 +82,11 @@ final class ConnectionOptions {
   @Option(names = "--max-attempts", defaultValue = "5",
       description = "Attempts per request on 429, 5xx and connection faults (1 = no retries). Default: ${DEFAULT-VALUE}.")
   int maxAttempts;
+
+  /** {@code --db}, else the platform's default database ({@link LightspeedSyncApp#defaultDb}). */
+  String db() {
+    return db != null ? db : LightspeedSyncApp.defaultDb(platform());
+  }
 
   /** {@code --platform}, lower case: retail, ecom or xseries once {@link #check()} passed. */
   String platform() {

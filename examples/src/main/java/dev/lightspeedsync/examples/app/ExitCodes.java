@@ -36,7 +36,7 @@ final class ExitCodes {
       new Code(USAGE, "invalid arguments or accounts file (one line naming the option; values are never shown)"),
       new Code(CREDENTIALS_REJECTED, "Lightspeed rejected the credentials"),
       new Code(UNREACHABLE, "Lightspeed unreachable: no connection could be made"),
-      new Code(SETTINGS_MISMATCH, "the settings do not match the account (e.g. an unknown location)"),
+      new Code(SETTINGS_MISMATCH, "the settings do not match the account (e.g. an unknown location, a database of another account)"),
       new Code(ALREADY_RUNNING, "the account is being synced by another run, or the database file is in use"),
       new Code(NO_DATABASE, "export: the database does not exist or holds no synced data (nothing is created)"),
       new Code(DEADLINE_REACHED, "sync: --deadline reached; the run stopped at a checkpoint (rerun to resume)"),

@@ -31,11 +31,21 @@ import picocli.CommandLine.Command;
         + " With no command, runs 'sync' on the embedded testkit.")
 public final class LightspeedSyncApp implements Runnable {
   /**
-   * The default database: an H2 file {@code lightspeed-sync.mv.db} in the working directory, with
-   * {@code WRITE_DELAY=0} so that a commit that returned survives {@code kill -9} (see
-   * {@code Durability}).
+   * The default database of R-Series: an H2 file {@code lightspeed-sync.mv.db} in the working
+   * directory, with {@code WRITE_DELAY=0} so that a commit that returned survives {@code kill -9}
+   * (see {@code Durability}).
    */
   static final String DEFAULT_DB = "jdbc:h2:file:./lightspeed-sync;WRITE_DELAY=0";
+
+  /**
+   * The default database of a platform, one file each ({@code lightspeed-sync},
+   * {@code lightspeed-sync-ecom}, {@code lightspeed-sync-xseries}): a database holds one account,
+   * so that the demos of the three platforms can run one after the other in one directory.
+   */
+  static String defaultDb(String platform) {
+    return platform.equals("ecom") || platform.equals("xseries")
+        ? DEFAULT_DB.replace("./lightspeed-sync;", "./lightspeed-sync-" + platform + ";") : DEFAULT_DB;
+  }
 
   private LightspeedSyncApp() {}
 

@@ -12,8 +12,9 @@ import java.util.Locale;
 
 /**
  * What {@code sync} checks before it reads anything: that the database opens (one line, not H2's
- * stack trace, when it cannot), that it is durable ({@link Durability}), and that no other process
- * is syncing the same account ({@link JdbcSyncSink#tryLockRun}).
+ * stack trace, when it cannot), that it is durable ({@link Durability}), that it holds no other
+ * account's data ({@link #requireOwnDatabase}), and that no other process is syncing the same
+ * account ({@link JdbcSyncSink#tryLockRun}).
  */
 final class RunGuard {
   /** Exit status when the account is being synced by another run, or the database is held by another process. */
@@ -161,8 +162,24 @@ final class RunGuard {
     }
   }
 
+  /**
+   * Refuses a database that holds another account's synced data ({@link JdbcSyncSink#syncedAccounts}):
+   * the records of two accounts share ids, so syncing {@code accountKey} there would overwrite them.
+   * Checked before anything is read or written.
+   */
+  static void requireOwnDatabase(JdbcSyncSink sink, String accountKey) {
+    java.util.SortedSet<String> others = new java.util.TreeSet<>(sink.syncedAccounts());
+    others.remove(accountKey);
+    if (!others.isEmpty()) {
+      throw new AppException(ExitCodes.SETTINGS_MISMATCH, "this database holds the synced data of account "
+          + String.join(", ", others) + "; give account " + accountKey + " a database of its own (--db), or"
+          + " their records, which share ids, would overwrite each other");
+    }
+  }
+
   /** Takes the account's run lock, or fails with {@link #ALREADY_RUNNING} naming the holder. */
   static RunLock lock(JdbcSyncSink sink, String accountKey) {
+    requireOwnDatabase(sink, accountKey);
     return sink.tryLockRun(accountKey).orElseThrow(() -> new AppException(ALREADY_RUNNING,
         "a sync of account " + accountKey + " is already running (held by "
             + sink.runLockHolder(accountKey).orElse("another process") + "); wait for it to finish, or stop it"));

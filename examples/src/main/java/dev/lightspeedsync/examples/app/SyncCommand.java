@@ -209,7 +209,7 @@ final class SyncCommand implements Callable<Integer> {
       CountingSink sink = new CountingSink(target);
       SyncMetrics metrics = new SyncMetrics();
       Progress bar = new Progress(out, mode, sink);
-      String dbLine = "Database: " + redact(connection.db) + (dryRun ? " (dry run: nothing is written)" : "");
+      String dbLine = "Database: " + redact(connection.db()) + (dryRun ? " (dry run: nothing is written)" : "");
       if (xseries) {
         syncXSeries(pool, database, sink, metrics, bar, dbLine, runDeadline, perCall, from);
       } else if (connection.baseUrl == null) {
@@ -492,7 +492,7 @@ final class SyncCommand implements Callable<Integer> {
   }
 
   private ConnectionPool openDatabase() {
-    return RunGuard.openDurable(connection.db); // one line when it cannot open; refused when not durable
+    return RunGuard.openDurable(connection.db()); // one line when it cannot open; refused when not durable
   }
 
   /**
@@ -560,7 +560,7 @@ final class SyncCommand implements Callable<Integer> {
       return String.format(Locale.ROOT, "Database now holds %,d active SKUs (%,d inactive), %,d stock levels,"
           + " %,d sales orders with %,d lines%s.%nExport them with: export --db %s --what skus|stock|sales%s%n",
           active, inactive, stock, orders, lines, handed > 0 ? String.format(Locale.ROOT, ", %,d orders handed over", handed) : "",
-          redact(connection.db), handed > 0 ? "|orders" : "");
+          redact(connection.db()), handed > 0 ? "|orders" : "");
     }
   }
 

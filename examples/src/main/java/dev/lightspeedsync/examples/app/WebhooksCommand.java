@@ -168,7 +168,7 @@ final class WebhooksCommand implements Callable<Integer> {
     @Nullable Duration perCall = callTimeout == null ? null : ScheduleCommand.duration(callTimeout, "--call-timeout");
     SyncSettings settings = settings();
     InetAddress bindAddress = bindAddress();
-    try (ConnectionPool pool = RunGuard.openDurable(connection.db)) {
+    try (ConnectionPool pool = RunGuard.openDurable(connection.db())) {
       Schema.migrate(pool);
       JdbcSyncSink sink = new JdbcSyncSink(pool);
       EmbeddedLightspeed embedded = null;
@@ -188,10 +188,11 @@ final class WebhooksCommand implements Callable<Integer> {
         Sleeper sleeper = shop != null ? shop.sleeper() : Sleeper.SYSTEM;
         EcomConnector connector = EcomConnector.builder().client(client).shopKey(shopKey).clock(clock).metrics(metrics)
             .build();
+        RunGuard.requireOwnDatabase(sink, connector.accountKey()); // before anything is registered or stored
         // the engine takes the account's run lock per delivery: a delivery that arrives during a sync is answered 503
         SyncEngine engine = SyncEngine.builder().sink(sink).settings(settings).clock(clock).sleeper(sleeper)
             .rateLimitPolicy(RateLimitPolicy.WAIT).build();
-        out.println("Database: " + SyncCommand.redact(connection.db));
+        out.println("Database: " + SyncCommand.redact(connection.db()));
         serve(client, bindAddress, shop, new WebhookEndpoint(path(), secret,
             d -> {
               TransportStats before = metrics.transportStats();

@@ -273,7 +273,7 @@ abstract class WriteFlowCommand implements Callable<Integer> {
 
     long failed = 0;
     if (!valid.isEmpty()) {
-      try (ConnectionPool pool = RunGuard.openDurable(connection.db)) {
+      try (ConnectionPool pool = RunGuard.openDurable(connection.db())) {
         Schema.migrate(pool);
         SyncSink sink = sinkWrapper.apply(new JdbcSyncSink(pool));
         Written written = connection.embedded() ? writeEmbedded(sink, pool, valid) : writeAtBaseUrl(sink, pool, valid);

@@ -1120,6 +1120,31 @@ public final class JdbcSyncSink implements SyncSink {
     });
   }
 
+  /**
+   * The accounts whose sync has saved a checkpoint in this database, sorted: the engine names each
+   * checkpoint {@code ACCOUNT:STREAM} ({@code SyncEngine.checkpointName}). These tables hold one
+   * account: records are keyed by their Lightspeed id alone, and the ids of two accounts overlap
+   * (an R-Series item and an eCom variant can both be {@code 100}), so a second account synced into
+   * the same database would overwrite the first one's records. Give each account a database (or
+   * schema) of its own; the example app refuses to sync a second one ({@code RunGuard}).
+   */
+  public java.util.SortedSet<String> syncedAccounts() {
+    return read("read the synced accounts", c -> {
+      java.util.SortedSet<String> accounts = new java.util.TreeSet<>();
+      try (PreparedStatement ps = c.prepareStatement("SELECT stream FROM ls_checkpoint");
+          ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          String name = rs.getString(1);
+          int stream = name.lastIndexOf(':');
+          if (stream > 0) {
+            accounts.add(name.substring(0, stream));
+          }
+        }
+      }
+      return accounts;
+    });
+  }
+
   @Override
   public void saveCheckpoint(Checkpoint checkpoint) {
     inTransaction("save checkpoint", c -> {

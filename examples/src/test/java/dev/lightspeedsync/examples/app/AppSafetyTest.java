@@ -25,6 +25,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -131,6 +132,33 @@ class AppSafetyTest {
     String url = LightspeedSyncApp.DEFAULT_DB.replace("./lightspeed-sync", dir.resolve("default").toAbsolutePath().toString());
     // opened without the pool's H2 defaults, as another tool would
     assertThat(Durability.problems(() -> java.sql.DriverManager.getConnection(url))).isEmpty();
+  }
+
+  @Test
+  void eachPlatformHasADefaultDatabaseOfItsOwnSoThatItsDemoNeverMeetsAnotherAccountsData() throws Exception {
+    Map<String, String> defaults = new java.util.LinkedHashMap<>();
+    for (String platform : List.of("retail", "ecom", "xseries")) {
+      defaults.put(platform, LightspeedSyncApp.defaultDb(platform));
+    }
+
+    assertThat(defaults).containsExactly(Map.entry("retail", LightspeedSyncApp.DEFAULT_DB),
+        Map.entry("ecom", "jdbc:h2:file:./lightspeed-sync-ecom;WRITE_DELAY=0"),
+        Map.entry("xseries", "jdbc:h2:file:./lightspeed-sync-xseries;WRITE_DELAY=0"));
+    // what sync, webhooks and the write flows open without --db (and without $LIGHTSPEED_SYNC_DB)
+    if (System.getenv("LIGHTSPEED_SYNC_DB") == null) {
+      for (String platform : defaults.keySet()) {
+        ConnectionOptions options = new ConnectionOptions();
+        new picocli.CommandLine(options).parseArgs("--platform", platform);
+        assertThat(options.db()).as(platform).isEqualTo(defaults.get(platform));
+      }
+    }
+    ConnectionOptions given = new ConnectionOptions();
+    new picocli.CommandLine(given).parseArgs("--platform", "ecom", "--db", "jdbc:h2:mem:x");
+    assertThat(given.db()).isEqualTo("jdbc:h2:mem:x");
+    for (String url : defaults.values()) {
+      String local = url.replace("./", dir.toAbsolutePath() + "/");
+      assertThat(Durability.problems(() -> java.sql.DriverManager.getConnection(local))).as(url).isEmpty();
+    }
   }
 
   @Test

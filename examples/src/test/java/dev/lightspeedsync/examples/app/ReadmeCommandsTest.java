@@ -28,9 +28,12 @@ import org.junit.jupiter.params.provider.ValueSource;
  * directory:
  *
  * <ul>
- *   <li>a command without {@code --db} gets the README's own temporary database (what
- *       {@code ./lightspeed-sync.mv.db} is when the commands are typed one after the other), and the
- *       placeholder {@code JDBC_URL} is that database;
+ *   <li>a command without {@code --db} gets the README's own temporary database of its platform
+ *       (what {@code ./lightspeed-sync.mv.db}, {@code -ecom} and {@code -xseries} are when the
+ *       commands are typed one after the other), one for the embedded demo and one for the account
+ *       at {@code --base-url} (a database holds one account: a user gives their own account a
+ *       {@code --db}, as the app asks when it refuses the demo's); the placeholder {@code JDBC_URL}
+ *       is the R-Series demo's database;
  *   <li>{@code --base-url} of the public APIs ({@code https://api.lightspeedapp.com/},
  *       {@code https://api.webshopapp.com/}, an X-Series {@code https://P.retail.lightspeed.app/})
  *       becomes a testkit server's, and the placeholder values of the credential options ({@code ID},
@@ -93,14 +96,14 @@ class ReadmeCommandsTest {
   void everyCommandRunsAndExitsZero(String readme) {
     startServer();
     List<ReadmeCommands.Command> commands = ReadmeCommands.of(readme);
-    String database = "jdbc:h2:file:" + dir.resolve(readme.replace('/', '-')).toAbsolutePath() + ";WRITE_DELAY=0";
+    String database = database(readme, "retail", false);
     Map<String, String> failures = new LinkedHashMap<>();
     int ran = 0;
     for (ReadmeCommands.Command c : commands) {
       if (!c.args().isEmpty() && NOT_RUN.containsKey(c.args().get(0))) {
         continue;
       }
-      List<String> args = offline(c.args(), database);
+      List<String> args = offline(c.args(), database, readme);
       // a re-import must re-import something: its first run stores records again
       Path summary = args.contains("--reimport-from") ? dir.resolve("reimport-" + ran + ".json") : null;
       if (summary != null) {
@@ -153,7 +156,13 @@ class ReadmeCommandsTest {
   }
 
   /** The substitutions of the class comment. */
-  private List<String> offline(List<String> shown, String database) {
+  /** The README's temporary database of a platform's demo, or of its account at --base-url. */
+  private String database(String readme, String platform, boolean account) {
+    String name = readme.replace('/', '-') + "-" + platform + (account ? "-account" : "-demo");
+    return "jdbc:h2:file:" + dir.resolve(name).toAbsolutePath() + ";WRITE_DELAY=0";
+  }
+
+  private List<String> offline(List<String> shown, String database, String readme) {
     List<String> args = new ArrayList<>();
     boolean optional = false;
     for (String w : shown) {
@@ -195,8 +204,11 @@ class ReadmeCommandsTest {
     }
     boolean help = args.get(0).equals("help") || args.contains("--help");
     if (!help && !args.contains("--db") && args.stream().noneMatch(a -> a.startsWith("--db="))) {
+      int p = args.indexOf("--platform");
+      String platform = p >= 0 && p + 1 < args.size() ? args.get(p + 1)
+          : args.get(0).equals("webhooks") || args.get(0).equals("ship-orders") ? "ecom" : "retail";
       args.add(1, "--db");
-      args.add(2, database);
+      args.add(2, database(readme, platform, base >= 0));
     }
     return args;
   }

@@ -416,6 +416,37 @@ class SyncAppTest {
     assertThat(s.get("salesOrders").asLong()).isPositive();
   }
 
+  /**
+   * One database holds one account: an R-Series item and an eCom variant can share an id, so a
+   * second account synced into the same database would overwrite the first one's records.
+   */
+  @Test
+  @org.junit.jupiter.api.Timeout(120) // webhooks serves until stopped: a regression must fail, not hang
+  void aSecondAccountIsRefusedADatabaseThatHoldsAnotherAccountsDataAndNothingIsOverwritten() throws IOException {
+    AppRun retail = AppRun.of("sync", "--db", db(), "--testkit-items", "200", "--testkit-sales", "100",
+        "--testkit-shops", "2", "--time-scale", "1000", "--progress", "none", "--no-activity");
+    assertThat(retail.exitCode()).as(retail.err()).isZero();
+    List<JsonNode> skus = export("skus");
+    List<JsonNode> stock = export("stock");
+
+    AppRun ecom = AppRun.of("sync", "--platform", "ecom", "--db", db(), "--testkit-items", "200", "--testkit-sales",
+        "200", "--time-scale", "1000", "--progress", "none", "--no-activity");
+    AppRun xseries = AppRun.of("sync", "--platform", "xseries", "--db", db(), "--testkit-items", "100",
+        "--testkit-sales", "50", "--time-scale", "1000", "--progress", "none", "--no-activity");
+    AppRun webhooks = AppRun.of("webhooks", "--db", db(), "--port", "0");
+    AppRun sameAccount = AppRun.of("sync", "--db", db(), "--testkit-items", "200", "--testkit-sales", "100",
+        "--testkit-shops", "2", "--time-scale", "1000", "--progress", "none", "--no-activity");
+
+    for (AppRun refused : List.of(ecom, xseries, webhooks)) {
+      assertThat(refused.exitCode()).as(refused.out() + refused.err()).isEqualTo(ExitCodes.SETTINGS_MISMATCH);
+      assertThat(refused.errLines()).as(refused.err()).hasSize(1).first().asString()
+          .contains("holds the synced data of account retail:").contains("a database of its own (--db)");
+    }
+    assertThat(export("skus")).isEqualTo(skus);
+    assertThat(export("stock")).isEqualTo(stock);
+    assertThat(sameAccount.exitCode()).as(sameAccount.err()).isZero(); // the account itself syncs on
+  }
+
   @Test
   void anUnknownPlatformIsOneLineAndExitStatusTwo() {
     AppRun run = AppRun.of("sync", "--platform", "x-series", "--db", db());
