@@ -75,6 +75,11 @@ import java.util.Set;
  * <p><b>Run lock.</b> {@link #tryLockRun} is taken in the database (see there), so two processes
  * syncing the same account on one database exclude each other.
  *
+ * <p><b>One account per database.</b> Records are keyed by their Lightspeed id alone, and ids of two
+ * accounts overlap: give each account its own database (or schema), and check
+ * {@link #syncedAccounts} before a sync, as the app does. A multi-account sink would add the account
+ * to every key.
+ *
  * <p>Thread-safe: every call borrows its own connection from the {@link ConnectionSource}.
  */
 public final class JdbcSyncSink implements SyncSink {
