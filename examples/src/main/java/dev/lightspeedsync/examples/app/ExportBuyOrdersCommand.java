@@ -3,6 +3,7 @@ package dev.lightspeedsync.examples.app;
 import dev.lightspeedsync.sync.SyncSettings;
 import dev.lightspeedsync.sync.lightspeed.WriteReport;
 import dev.lightspeedsync.sync.lightspeed.retail.RetailWriter;
+import dev.lightspeedsync.sync.lightspeed.xseries.XSeriesWriter;
 import dev.lightspeedsync.sync.model.PurchaseOrder;
 import dev.lightspeedsync.sync.model.PurchaseOrderLine;
 import dev.lightspeedsync.sync.rules.LocationConfig;
@@ -20,10 +21,13 @@ import picocli.CommandLine.Option;
  * "This field is case-sensitive"); a mismatch ends the command with one line naming the near match.
  * An order already created for a buy order (found by {@code refNum}) only gets its missing lines, so
  * a rerun never creates it twice.
+ *
+ * <p>X-Series ({@code XSeriesWriter.exportBuyOrders}): one SUPPLIER consignment in status OPEN at the
+ * default outlet, with {@code reference} = the buy order's id (found again by it), one product per
+ * SKU with the ordered count; the buyer sends it from Lightspeed.
  */
 @Command(name = "export-buy-orders", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Exports host buy orders to R-Series purchase orders at the default location, each created once (seed 001).",
-        "R-Series only (--platform retail).",
+    description = {"Exports host buy orders to R-Series purchase orders or X-Series supplier consignments at the default location, each created once (seed 001).",
         "Input: one JSON object a line (--in FILE, or - for stdin):",
         "  {\"id\":\"BO-1\",\"supplierId\":\"3\",\"lines\":[{\"lineId\":\"1\",\"skuId\":\"123\",\"quantity\":12}]}",
         "  id: the host's buy order id (the Order's refNum: found again by it, never created twice);",
@@ -33,17 +37,23 @@ import picocli.CommandLine.Option;
         "  \"detail\",\"externalId\"} (kind BUY_ORDER with the orderID, BUY_ORDER_LINE with the orderLineID, key",
         "  ID/item/ITEM), status as for book-receipts.",
         "A --default-location that is not a shop's exact name (\"main warehouse\" for \"Main Warehouse\") sends",
-        "nothing and exits 5 with the near match."})
+        "nothing and exits 5 with the near match.",
+        "X-Series (--platform xseries), the differences: each buy order becomes a SUPPLIER consignment in status OPEN",
+        "(found again by its reference, the buy order's id; the buyer sends it from Lightspeed) at the outlet named",
+        "--default-location; skuId is the X-Series product id, supplierId an X-Series supplier id; kind BUY_ORDER has",
+        "the consignment id, BUY_ORDER_LINE (key ID/product/PRODUCT) one product with its count. A consignment",
+        "cancelled in Lightspeed is not created again (NEEDS_ATTENTION)."})
 final class ExportBuyOrdersCommand extends WriteFlowCommand {
   static final List<String> FIELDS = List.of("id", "lines", "supplierId");
-  private static final String LINE_SUFFIX = "/item/";
+  /** The line keys' separators: R-Series {@code BO-1/item/123}, X-Series {@code BO-1/product/UUID}. */
+  private static final List<String> LINE_SUFFIXES = List.of("/item/", "/product/");
 
   @Option(names = "--default-location", required = true,
-      description = "The shop buy orders are delivered to: its exact name, case-sensitive (seed 001 \"Default Location Code\").")
+      description = "The shop (X-Series: outlet) buy orders are delivered to: its exact name, case-sensitive (seed 001 \"Default Location Code\").")
   String defaultLocation;
 
   ExportBuyOrdersCommand(PrintStream out, PrintStream err) {
-    super(out, err, List.of("retail"), FIELDS, 2);
+    super(out, err, List.of("retail", "xseries"), FIELDS, 2);
   }
 
   @Override
@@ -84,18 +94,28 @@ final class ExportBuyOrdersCommand extends WriteFlowCommand {
     return text(line, "id");
   }
 
-  /** An order line's action ({@code BO-1/item/123}) belongs to its buy order's input line. */
+  /** An order line's action ({@code BO-1/item/123}, {@code BO-1/product/UUID}) belongs to its buy order's input line. */
   @Override
   String lineKeyOf(String actionKey) {
-    int cut = actionKey.lastIndexOf(LINE_SUFFIX);
-    return cut < 0 ? actionKey : actionKey.substring(0, cut);
+    for (String suffix : LINE_SUFFIXES) {
+      int cut = actionKey.lastIndexOf(suffix);
+      if (cut >= 0) {
+        return actionKey.substring(0, cut);
+      }
+    }
+    return actionKey;
   }
 
   @Override
   WriteReport write(Target target, List<Line> lines) {
     SyncSettings settings = SyncSettings.builder().readOnly(readOnly()).location(LocationConfig.builder()
         .strategy(LocationStrategy.ONE).defaultLocationCode(defaultLocation).build()).build();
+    List<PurchaseOrder> orders = lines.stream().map(this::order).toList();
+    if (platform().equals("xseries")) {
+      return XSeriesWriter.builder().client(target.xseries()).sink(target.sink).settings(settings).dryRun(dryRun)
+          .buyOrders(true).build().exportBuyOrders(orders);
+    }
     return RetailWriter.builder().client(target.retail()).sink(target.sink).settings(settings).dryRun(dryRun)
-        .buyOrders(true).build().exportBuyOrders(lines.stream().map(this::order).toList());
+        .buyOrders(true).build().exportBuyOrders(orders);
   }
 }

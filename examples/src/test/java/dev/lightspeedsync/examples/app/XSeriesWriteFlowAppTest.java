@@ -211,4 +211,53 @@ class XSeriesWriteFlowAppTest {
     assertThat(x().inventoryLevel(productA, outlet)).isEqualTo(6);
     assertThat(x().inventoryLevel(productB, outlet)).isEqualTo(4);
   }
+
+  private String buyOrder(String id) {
+    return "{\"id\":\"" + id + "\",\"supplierId\":\"" + supplier + "\",\"lines\":[{\"skuId\":\"" + productA
+        + "\",\"quantity\":12},{\"lineId\":\"9\",\"skuId\":\"" + productB + "\",\"quantity\":4}]}";
+  }
+
+  @Test
+  @org.junit.jupiter.api.DisplayName("001 on X-Series: each buy order becomes one OPEN supplier consignment at the"
+      + " default outlet, and a rerun sends nothing")
+  void exportBuyOrdersMakesEachBuyOrderOneOpenSupplierConsignmentOnce() {
+    Path in = input("buy.jsonl", buyOrder("BO-1"), "{\"id\":\"BO-2\",\"lines\":[{\"skuId\":\"" + productA
+        + "\",\"quantity\":0}]}");
+
+    AppRun first = run("export-buy-orders", in, "--default-location", outletName(outlet));
+    AppRun second = run("export-buy-orders", in, "--default-location", outletName(outlet));
+
+    assertThat(first.exitCode()).as(first.out() + first.err()).isEqualTo(ExitCodes.INVALID_INPUT);
+    assertThat(results(first).stream().filter(r -> r.get("line").asInt() == 1).map(r -> r.get("kind").asText()
+        + " " + r.get("status").asText()).toList())
+        .containsExactly("BUY_ORDER DONE", "BUY_ORDER_LINE DONE", "BUY_ORDER_LINE DONE");
+    assertThat(results(first).stream().filter(r -> r.get("line").asInt() == 2).map(r -> r.get("status").asText()))
+        .containsExactly("INVALID");
+    assertThat(results(second).stream().filter(r -> r.get("line").asInt() == 1).map(r -> r.get("status").asText()))
+        .containsOnly("ALREADY_DONE");
+    assertThat(consignments("BO-1")).singleElement().satisfies(c -> {
+      assertThat(c.require("status")).isEqualTo("OPEN");
+      assertThat(c.require("outlet_id")).isEqualTo(outlet);
+      assertThat(c.require("supplier_id")).isEqualTo(supplier);
+      assertThat(x().consignmentProducts(c.key())).hasSize(2);
+    });
+    assertThat(x().inventoryLevel(productA, outlet)).as("an order books no stock").isEqualTo(stockA);
+  }
+
+  @Test
+  @org.junit.jupiter.api.DisplayName("001 on X-Series: a wrong-case default outlet sends nothing and names the near"
+      + " match")
+  void aWrongCaseDefaultOutletSendsNothing() {
+    Path in = input("buy.jsonl", buyOrder("BO-1"));
+    String wrongCase = outletName(outlet).toUpperCase(java.util.Locale.ROOT);
+    assertThat(x().stream("outlets").map(o -> o.require("name"))).doesNotContain(wrongCase);
+
+    AppRun run = run("export-buy-orders", in, "--default-location", wrongCase);
+
+    assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCodes.SETTINGS_MISMATCH);
+    // two outlets are "Main Street" and "main street": the near match is one of them, never a guess
+    assertThat(run.errLines()).singleElement().asString().startsWith("error: ").contains("'" + wrongCase + "'")
+        .contains("case-sensitive").containsPattern("did you mean '(Main Street|main street)'");
+    assertThat(consignments("BO-1")).isEmpty();
+  }
 }

@@ -6,6 +6,7 @@ import dev.lightspeedsync.client.xseries.XSeriesClient;
 import dev.lightspeedsync.client.xseries.model.Inventory;
 import dev.lightspeedsync.client.xseries.write.InventoryLevel;
 import dev.lightspeedsync.sync.SyncSettings;
+import dev.lightspeedsync.sync.lightspeed.SyncException;
 import dev.lightspeedsync.sync.lightspeed.WriteAction;
 import dev.lightspeedsync.sync.lightspeed.WriteAction.Kind;
 import dev.lightspeedsync.sync.lightspeed.WriteAction.Status;
@@ -21,6 +22,10 @@ import dev.lightspeedsync.sync.model.ReasonCode;
 import dev.lightspeedsync.sync.model.RecordIssue;
 import dev.lightspeedsync.sync.model.RecordKind;
 import dev.lightspeedsync.sync.model.Sku;
+import dev.lightspeedsync.sync.rules.LocationCodeError;
+import dev.lightspeedsync.sync.rules.LocationConfig;
+import dev.lightspeedsync.sync.rules.LocationRule;
+import dev.lightspeedsync.sync.rules.LocationSelection;
 import dev.lightspeedsync.sync.rules.OutletLink;
 import dev.lightspeedsync.sync.rules.OutletMapping;
 import dev.lightspeedsync.sync.rules.PushPlan;
@@ -44,8 +49,9 @@ import org.jspecify.annotations.Nullable;
  * Writes from the host to one X-Series retailer: the stock push of seed 002 ("Export Stock On Hand
  * to Lightspeed": the available amount, on hand - allocated, optionally + assemblable, as computed by
  * sync-core's {@code AvailabilityRule} into a {@link PushPlan}), host purchase-order receipts
- * received as SUPPLIER consignments, exactly once ({@link #receiveConsignments}), and product and
- * customer export ({@link #exportProducts}, {@link #exportCustomers}), each created exactly once.
+ * received as SUPPLIER consignments, exactly once ({@link #receiveConsignments}), host buy orders as
+ * OPEN supplier consignments ({@link #exportBuyOrders}), and product and customer export
+ * ({@link #exportProducts}, {@link #exportCustomers}), each created exactly once.
  *
  * <p><b>Off by default, read-only and dry run.</b> The push runs only when
  * {@code AvailabilityConfig.pushStock} is on and the settings are not read-only; otherwise the report
@@ -74,6 +80,7 @@ public final class XSeriesWriter {
   private final boolean dryRun;
   private final @Nullable OutletMapping outletMapping;
   private final boolean customers;
+  private final boolean buyOrders;
 
   private XSeriesWriter(Builder b) {
     this.client = Objects.requireNonNull(b.client, "client is required");
@@ -83,6 +90,7 @@ public final class XSeriesWriter {
     this.dryRun = b.dryRun;
     this.outletMapping = b.outletMapping;
     this.customers = b.customers;
+    this.buyOrders = b.buyOrders;
   }
 
   public static Builder builder() {
@@ -280,6 +288,46 @@ public final class XSeriesWriter {
         });
   }
 
+  /**
+   * Exports host buy orders (seed 001's "Buy Orders", here for X-Series) as SUPPLIER consignments in
+   * status OPEN at the default outlet ({@code SyncSettings.location().defaultLocationCode()}, an
+   * outlet's exact name, matched case-sensitively against the retailer's outlets before any write; a
+   * mismatch throws a {@link SyncException} naming the near match): one consignment per buy order,
+   * with {@code reference} = {@link PurchaseOrder#id()}, the supplier ({@link PurchaseOrder#supplierId()},
+   * an X-Series supplier id) and one product per SKU (an X-Series product id) with the ordered count
+   * (lines of one SKU summed) and the SKU's purchase price as cost when the sink holds it. An OPEN
+   * consignment books no stock: the buyer sends it from Lightspeed, and receipts are received with
+   * {@link #receiveConsignments}.
+   *
+   * <p><b>Exactly once.</b> Before anything is created the outlet's supplier consignments are read
+   * once and matched by reference: a buy order found there only gets the products it lacks (one
+   * {@code POST /consignments/{id}/products} each), so a rerun after a failure or an unknown outcome
+   * (write-then-500, dropped connection, restart) creates nothing twice. A consignment cancelled in
+   * Lightspeed is not created again, and one already DISPATCHED or RECEIVED is not changed (both
+   * {@code NEEDS_ATTENTION}, with a connection-log entry). Off by default
+   * ({@link Builder#buyOrders(boolean)}, {@code EXPORT_DISABLED}); refused in read-only mode
+   * ({@code READ_ONLY}); a dry run reads and lists what it would send.
+   */
+  public WriteReport exportBuyOrders(List<PurchaseOrder> orders) {
+    Objects.requireNonNull(orders, "orders == null");
+    return Reports.refusedExport(settings, dryRun, buyOrders, orders.stream().map(PurchaseOrder::id).toList())
+        .orElseGet(() -> {
+          LocationConfig config = settings.location().orElseThrow(() -> new SyncException(
+              "buy orders need SyncSettings.location: its default location code is the outlet buy orders go to"));
+          List<Location> outlets = client.outlets().list().stream().filter(o -> !o.deleted())
+              .map(XSeriesMapping::toLocation).toList();
+          LocationSelection selection = LocationRule.select(config, outlets);
+          Location outlet = selection.buyOrderLocation().orElseThrow(() -> new SyncException(
+              "buy orders cannot be exported, nothing was sent: " + selection.errors().stream()
+                  .filter(e -> e.field().equals("defaultLocationCode")).map(LocationCodeError::message)
+                  .collect(Collectors.joining("; "))));
+          List<WriteAction> actions = new ArrayList<>();
+          List<RecordIssue> issues = new ArrayList<>();
+          new BuyOrderExport(client, sink, clock, dryRun).run(orders, outlet, actions, issues);
+          return finish(actions, issues);
+        });
+  }
+
   private WriteReport finish(List<WriteAction> actions, List<RecordIssue> issues) {
     if (!dryRun && !issues.isEmpty()) {
       sink.logIssues(issues);
@@ -409,6 +457,7 @@ public final class XSeriesWriter {
     private boolean dryRun;
     private @Nullable OutletMapping outletMapping;
     private boolean customers;
+    private boolean buyOrders;
 
     private Builder() {}
 
@@ -455,6 +504,15 @@ public final class XSeriesWriter {
      */
     public Builder exportCustomers(boolean exportCustomers) {
       this.customers = exportCustomers;
+      return this;
+    }
+
+    /**
+     * Whether host buy orders are exported as SUPPLIER consignments ({@link XSeriesWriter#exportBuyOrders}).
+     * Off by default, as on R-Series ({@code RetailWriter.Builder.buyOrders}).
+     */
+    public Builder buyOrders(boolean buyOrders) {
+      this.buyOrders = buyOrders;
       return this;
     }
 
