@@ -58,13 +58,11 @@ class XSeriesBuyOrderExportTest {
   void start() {
     server = XSeriesWriterRetailer.start(time);
     client = XSeriesWriterRetailer.client(server, time);
-    List<String> plain = x().stream("products").filter(p -> p.getBoolean("has_inventory") && !p.getBoolean("is_composite")
-        && p.get("deleted_at").isEmpty()).map(TestkitRecord::key).limit(2).toList();
+    List<String> plain = XSeriesWriterRetailer.plainProducts(server, 2);
     productA = plain.get(0);
     productB = plain.get(1);
     outlet = x().stream("outlets").filter(o -> o.require("name").equals(DEFAULT_OUTLET)).findFirst().orElseThrow().key();
-    supplier = x().stream("suppliers").filter(s -> s.get("deleted_at").isEmpty()).map(TestkitRecord::key).findFirst()
-        .orElseThrow();
+    supplier = XSeriesWriterRetailer.supplier(server);
     // the host knows the retailer's products (with their supply prices) from a read sync
     new EngineRun(XSeriesConnector.builder().client(client).build(), sink, SyncSettings.defaults(), time.asClock(),
         time::sleep).run(Set.of(SyncStream.CATALOGUE));

@@ -64,13 +64,11 @@ class XSeriesConsignmentReceiptTest {
   void start() {
     server = XSeriesWriterRetailer.start(time);
     client = XSeriesWriterRetailer.client(server, time);
-    List<String> plain = x().stream("products").filter(p -> p.getBoolean("has_inventory") && !p.getBoolean("is_composite")
-        && p.get("deleted_at").isEmpty()).map(TestkitRecord::key).limit(2).toList();
+    List<String> plain = XSeriesWriterRetailer.plainProducts(server, 2);
     productA = plain.get(0);
     productB = plain.get(1);
     outlet = x().outletIds().get(1);
-    supplier = x().stream("suppliers").filter(s -> s.get("deleted_at").isEmpty()).map(TestkitRecord::key).findFirst()
-        .orElseThrow();
+    supplier = XSeriesWriterRetailer.supplier(server);
     stockA = x().inventoryLevel(productA, outlet);
     stockB = x().inventoryLevel(productB, outlet);
     // the host knows the retailer's outlets and products (with their supply prices) from a read sync

@@ -28,6 +28,18 @@ final class XSeriesWriterRetailer {
         .personalToken(c.personalToken()).clock(time.asClock()).sleeper(sleeper).build();
   }
 
+  /** The first {@code n} live products that track stock and are not composites (a supplier order can hold them). */
+  static java.util.List<String> plainProducts(LightspeedTestServer server, int n) {
+    return server.xseries().stream("products").filter(p -> p.getBoolean("has_inventory") && !p.getBoolean("is_composite")
+        && p.get("deleted_at").isEmpty()).map(dev.lightspeedsync.testkit.TestkitRecord::key).limit(n).toList();
+  }
+
+  /** A live supplier's id. */
+  static String supplier(LightspeedTestServer server) {
+    return server.xseries().stream("suppliers").filter(s -> s.get("deleted_at").isEmpty())
+        .map(dev.lightspeedsync.testkit.TestkitRecord::key).findFirst().orElseThrow();
+  }
+
   /** The writes (POST and PUT) the server has answered so far. */
   static long writes(LightspeedTestServer server) {
     return server.inspect().recentRequests().stream()
