@@ -135,13 +135,18 @@ final class SyncCommand implements Callable<Integer> {
   @Option(names = "--progress", defaultValue = "auto", description = "auto, bar, log or none. Default: ${DEFAULT-VALUE} (bar on a terminal).")
   String progress;
 
-  @Option(names = "--testkit-items", defaultValue = "3000", description = "Embedded testkit: items. Default: ${DEFAULT-VALUE}.")
+  /** The default demo account's size; the write flows' embedded account is the same one. */
+  static final String DEMO_ITEMS = "3000";
+  static final String DEMO_SALES = "2000";
+  static final String DEMO_SHOPS = "4";
+
+  @Option(names = "--testkit-items", defaultValue = DEMO_ITEMS, description = "Embedded testkit: items. Default: ${DEFAULT-VALUE}.")
   long testkitItems;
 
-  @Option(names = "--testkit-sales", defaultValue = "2000", description = "Embedded testkit: sales. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--testkit-sales", defaultValue = DEMO_SALES, description = "Embedded testkit: sales. Default: ${DEFAULT-VALUE}.")
   long testkitSales;
 
-  @Option(names = "--testkit-shops", defaultValue = "4", description = "Embedded testkit: shops. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--testkit-shops", defaultValue = DEMO_SHOPS, description = "Embedded testkit: shops. Default: ${DEFAULT-VALUE}.")
   int testkitShops;
 
   @Option(names = "--time-scale", defaultValue = "60",

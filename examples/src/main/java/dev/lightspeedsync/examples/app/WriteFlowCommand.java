@@ -291,23 +291,30 @@ abstract class WriteFlowCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** The embedded testkit of the platform: a small generated account, gone when the command ends. */
+  /**
+   * The embedded testkit of the platform, gone when the command ends: the account {@code sync}
+   * generates by default for that platform (same seed and size), so that the SKU, location and
+   * order ids a demo sync stored exist here.
+   */
   private Written writeEmbedded(SyncSink sink, ConnectionPool pool, List<Line> valid) throws SQLException {
+    int shops = Integer.parseInt(SyncCommand.DEMO_SHOPS);
+    long items = Long.parseLong(SyncCommand.DEMO_ITEMS);
+    long sales = Long.parseLong(SyncCommand.DEMO_SALES);
     switch (platform()) {
       case "ecom" -> {
-        try (EmbeddedLightspeed embedded = EmbeddedLightspeed.webshop(100, 40, 60);
+        try (EmbeddedLightspeed embedded = EmbeddedLightspeed.start(shops, items, sales, 60);
             EcomClient client = embedded.ecomClientBuilder(new SyncMetrics()).build()) {
           return run(new Target(null, client, null, sink, pool), valid);
         }
       }
       case "xseries" -> {
-        try (EmbeddedLightspeed embedded = EmbeddedLightspeed.xseries(2, 100, 0, 60);
+        try (EmbeddedLightspeed embedded = EmbeddedLightspeed.xseries(shops, items, sales, 60);
             XSeriesClient client = embedded.xseriesClientBuilder(new SyncMetrics()).build()) {
           return run(new Target(null, null, client, sink, pool), valid);
         }
       }
       default -> {
-        try (EmbeddedLightspeed embedded = EmbeddedLightspeed.start(2, 200, 0, 60);
+        try (EmbeddedLightspeed embedded = EmbeddedLightspeed.start(shops, items, sales, 60);
             RetailClient client = embedded.retailClientBuilder(new SyncMetrics(), null).build()) {
           return run(new Target(client, null, null, sink, pool), valid);
         }
