@@ -5,6 +5,7 @@ import dev.lightspeedsync.client.xseries.XSeriesClient;
 import dev.lightspeedsync.client.xseries.model.Consignment;
 import dev.lightspeedsync.client.xseries.model.ConsignmentProduct;
 import dev.lightspeedsync.client.xseries.model.ConsignmentStatus;
+import dev.lightspeedsync.client.xseries.model.ConsignmentType;
 import dev.lightspeedsync.client.xseries.query.XSeriesQuery;
 import dev.lightspeedsync.client.xseries.write.ConsignmentLine;
 import dev.lightspeedsync.client.xseries.write.NewConsignment;
@@ -74,7 +75,8 @@ final class BuyOrderExport {
     XSeriesQuery q = XSeriesQuery.builder().filter("type", "SUPPLIER").filter("outlet_id", outletId).build();
     Map<String, Consignment> out = new HashMap<>();
     for (Consignment c : client.consignments().list(q)) {
-      if (!c.deleted()) {
+      // the filters narrow the walk; checked here too, so that a server ignoring one never links another outlet's order
+      if (!c.deleted() && c.type() == ConsignmentType.SUPPLIER && outletId.equals(c.outletId().orElse(null))) {
         c.reference().ifPresent(ref -> out.put(ref, c));
       }
     }

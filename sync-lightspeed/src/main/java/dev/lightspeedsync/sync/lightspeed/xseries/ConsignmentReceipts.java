@@ -5,6 +5,7 @@ import dev.lightspeedsync.client.xseries.XSeriesClient;
 import dev.lightspeedsync.client.xseries.model.Consignment;
 import dev.lightspeedsync.client.xseries.model.ConsignmentProduct;
 import dev.lightspeedsync.client.xseries.model.ConsignmentStatus;
+import dev.lightspeedsync.client.xseries.model.ConsignmentType;
 import dev.lightspeedsync.client.xseries.query.XSeriesQuery;
 import dev.lightspeedsync.client.xseries.write.ConsignmentLine;
 import dev.lightspeedsync.client.xseries.write.NewConsignment;
@@ -144,7 +145,8 @@ final class ConsignmentReceipts {
   private Optional<Consignment> find(Receipt r) {
     XSeriesQuery q = XSeriesQuery.builder().filter("type", "SUPPLIER").filter("outlet_id", r.outletId()).build();
     return client.consignments().list(q).stream()
-        .filter(c -> !c.deleted() && r.reference().equals(c.reference().orElse(null)))
+        .filter(c -> !c.deleted() && c.type() == ConsignmentType.SUPPLIER && r.outletId().equals(c.outletId().orElse(null))
+            && r.reference().equals(c.reference().orElse(null)))
         .reduce((a, b) -> b);
   }
 

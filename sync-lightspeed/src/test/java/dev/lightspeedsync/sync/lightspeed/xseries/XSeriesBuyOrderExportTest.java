@@ -237,4 +237,17 @@ class XSeriesBuyOrderExportTest {
       assertThat(i.problem()).contains("cancelled in Lightspeed");
     });
   }
+
+  @Test
+  @DisplayName("a consignment of another outlet with the same reference is not this buy order")
+  void anotherOutletsConsignmentIsNotThisBuyOrder() {
+    String other = x().outletIds().stream().filter(o -> !o.equals(outlet)).findFirst().orElseThrow();
+    client.createConsignment(dev.lightspeedsync.client.xseries.write.NewConsignment.builder().outletId(other)
+        .reference("BO-1").build());
+
+    WriteReport report = export(order("BO-1"));
+
+    assertThat(statuses(report)).isEqualTo(Map.of(Status.DONE, 3L));
+    assertThat(consignments("BO-1").stream().map(c -> c.require("outlet_id"))).containsExactlyInAnyOrder(other, outlet);
+  }
 }
