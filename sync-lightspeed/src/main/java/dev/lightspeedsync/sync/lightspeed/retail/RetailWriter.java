@@ -2,6 +2,7 @@ package dev.lightspeedsync.sync.lightspeed.retail;
 
 import dev.lightspeedsync.sync.lightspeed.WriteAction;
 import dev.lightspeedsync.sync.lightspeed.WriteReport;
+import dev.lightspeedsync.sync.lightspeed.internal.BuyOrderLocation;
 import dev.lightspeedsync.sync.lightspeed.internal.Pushes;
 import dev.lightspeedsync.client.error.LightspeedException;
 import dev.lightspeedsync.client.retail.RetailClient;
@@ -39,10 +40,6 @@ import dev.lightspeedsync.sync.model.RecordIssue;
 import dev.lightspeedsync.sync.model.RecordKind;
 import dev.lightspeedsync.sync.model.Sku;
 import dev.lightspeedsync.sync.rules.ExportPlan;
-import dev.lightspeedsync.sync.rules.LocationCodeError;
-import dev.lightspeedsync.sync.rules.LocationConfig;
-import dev.lightspeedsync.sync.rules.LocationRule;
-import dev.lightspeedsync.sync.rules.LocationSelection;
 import dev.lightspeedsync.sync.rules.OrderExport;
 import dev.lightspeedsync.sync.rules.OrderExportConfig;
 import dev.lightspeedsync.sync.rules.OrderExportRule;
@@ -513,22 +510,14 @@ public final class RetailWriter {
       if (refused.isPresent()) {
         return refused.get();
       }
-      LocationConfig config = settings.location().orElseThrow(() -> new SyncException(
-          "buy orders need SyncSettings.location: its default location code is where buy orders go"));
       List<Location> shops = client.shops().list(RetailQuery.builder().archived(Archived.INCLUDE).build()).stream()
           .map(RetailMapping::toLocation).collect(Collectors.toList());
-      LocationSelection selection = LocationRule.select(config, shops);
-      Optional<Location> target = selection.buyOrderLocation();
-      if (target.isEmpty()) {
-        throw new SyncException("buy orders cannot be exported, nothing was sent: " + selection.errors().stream()
-            .filter(e -> e.field().equals("defaultLocationCode")).map(LocationCodeError::message)
-            .collect(Collectors.joining("; ")));
-      }
-      long shopId = requireId(target.get().id(), "default location id");
+      Location target = BuyOrderLocation.resolve(settings, shops);
+      long shopId = requireId(target.id(), "default location id");
       List<WriteAction> actions = new ArrayList<>();
       List<RecordIssue> issues = new ArrayList<>();
       for (PurchaseOrder po : orders) {
-        actions.addAll(buyOrder(po, shopId, target.get().code(), issues));
+        actions.addAll(buyOrder(po, shopId, target.code(), issues));
       }
       return finish(actions, List.of(), issues, Map.of());
     });

@@ -5,8 +5,6 @@ import dev.lightspeedsync.client.xseries.XSeriesClient;
 import dev.lightspeedsync.client.xseries.model.Consignment;
 import dev.lightspeedsync.client.xseries.model.ConsignmentProduct;
 import dev.lightspeedsync.client.xseries.model.ConsignmentStatus;
-import dev.lightspeedsync.client.xseries.model.ConsignmentType;
-import dev.lightspeedsync.client.xseries.query.XSeriesQuery;
 import dev.lightspeedsync.client.xseries.write.ConsignmentLine;
 import dev.lightspeedsync.client.xseries.write.NewConsignment;
 import dev.lightspeedsync.sync.lightspeed.WriteAction;
@@ -53,7 +51,7 @@ final class BuyOrderExport {
   void run(List<PurchaseOrder> orders, Location outlet, List<WriteAction> actions, List<RecordIssue> issues) {
     Map<String, Consignment> earlier;
     try {
-      earlier = byReference(outlet.id());
+      earlier = ConsignmentReceipts.byReference(client, outlet.id());
     } catch (LightspeedException e) {
       for (PurchaseOrder po : orders) {
         actions.add(WriteAction.of(Kind.BUY_ORDER, po.id(), "POST consignments", Status.FAILED,
@@ -64,23 +62,6 @@ final class BuyOrderExport {
     for (PurchaseOrder po : orders) {
       actions.addAll(export(po, outlet, earlier.get(po.id()), issues));
     }
-  }
-
-  /**
-   * The SUPPLIER consignments of the outlet that are not deleted, by reference (the latest when
-   * several share one); cancelled ones included, so that a buy order cancelled in Lightspeed is not
-   * created again.
-   */
-  private Map<String, Consignment> byReference(String outletId) {
-    XSeriesQuery q = XSeriesQuery.builder().filter("type", "SUPPLIER").filter("outlet_id", outletId).build();
-    Map<String, Consignment> out = new HashMap<>();
-    for (Consignment c : client.consignments().list(q)) {
-      // the filters narrow the walk; checked here too, so that a server ignoring one never links another outlet's order
-      if (!c.deleted() && c.type() == ConsignmentType.SUPPLIER && outletId.equals(c.outletId().orElse(null))) {
-        c.reference().ifPresent(ref -> out.put(ref, c));
-      }
-    }
-    return out;
   }
 
   private List<WriteAction> export(PurchaseOrder po, Location outlet, Consignment existing,
@@ -125,7 +106,7 @@ final class BuyOrderExport {
                 ReceiptBooker.describe(e) + "; the next run tries again"));
             return actions;
           }
-          Consignment found = byReference(outlet.id()).get(po.id()); // applied or not: read, never resend blind
+          Consignment found = ConsignmentReceipts.byReference(client, outlet.id()).get(po.id()); // applied or not: read, never resend blind
           if (found == null) {
             actions.add(WriteAction.of(Kind.BUY_ORDER, po.id(), request, Status.PENDING, "outcome unknown ("
                 + ReceiptBooker.describe(e) + ") and no consignment with reference '" + po.id() + "' found yet: the"

@@ -143,11 +143,23 @@ final class ConsignmentReceipts {
 
   /** The live SUPPLIER consignment of this outlet whose reference is the receipt's. */
   private Optional<Consignment> find(Receipt r) {
-    XSeriesQuery q = XSeriesQuery.builder().filter("type", "SUPPLIER").filter("outlet_id", r.outletId()).build();
-    return client.consignments().list(q).stream()
-        .filter(c -> !c.deleted() && c.type() == ConsignmentType.SUPPLIER && r.outletId().equals(c.outletId().orElse(null))
-            && r.reference().equals(c.reference().orElse(null)))
-        .reduce((a, b) -> b);
+    return Optional.ofNullable(byReference(client, r.outletId()).get(r.reference()));
+  }
+
+  /**
+   * The SUPPLIER consignments of an outlet that are not deleted (cancelled ones included), by
+   * reference, the latest when several share one. The filters narrow the walk; they are checked here
+   * too, so that a server ignoring one never links another outlet's consignment.
+   */
+  static java.util.Map<String, Consignment> byReference(XSeriesClient client, String outletId) {
+    XSeriesQuery q = XSeriesQuery.builder().filter("type", "SUPPLIER").filter("outlet_id", outletId).build();
+    java.util.Map<String, Consignment> out = new HashMap<>();
+    for (Consignment c : client.consignments().list(q)) {
+      if (!c.deleted() && c.type() == ConsignmentType.SUPPLIER && outletId.equals(c.outletId().orElse(null))) {
+        c.reference().ifPresent(ref -> out.put(ref, c));
+      }
+    }
+    return out;
   }
 
   /** Lines with their received quantities (only what differs), then RECEIVED, then the ledger. */

@@ -11,6 +11,7 @@ import dev.lightspeedsync.sync.lightspeed.WriteAction;
 import dev.lightspeedsync.sync.lightspeed.WriteAction.Kind;
 import dev.lightspeedsync.sync.lightspeed.WriteAction.Status;
 import dev.lightspeedsync.sync.lightspeed.WriteReport;
+import dev.lightspeedsync.sync.lightspeed.internal.BuyOrderLocation;
 import dev.lightspeedsync.sync.lightspeed.internal.Pushes;
 import dev.lightspeedsync.sync.lightspeed.internal.Quantities;
 import dev.lightspeedsync.sync.lightspeed.internal.ReceiptBooker;
@@ -22,10 +23,6 @@ import dev.lightspeedsync.sync.model.ReasonCode;
 import dev.lightspeedsync.sync.model.RecordIssue;
 import dev.lightspeedsync.sync.model.RecordKind;
 import dev.lightspeedsync.sync.model.Sku;
-import dev.lightspeedsync.sync.rules.LocationCodeError;
-import dev.lightspeedsync.sync.rules.LocationConfig;
-import dev.lightspeedsync.sync.rules.LocationRule;
-import dev.lightspeedsync.sync.rules.LocationSelection;
 import dev.lightspeedsync.sync.rules.OutletLink;
 import dev.lightspeedsync.sync.rules.OutletMapping;
 import dev.lightspeedsync.sync.rules.PushPlan;
@@ -312,15 +309,8 @@ public final class XSeriesWriter {
     Objects.requireNonNull(orders, "orders == null");
     return Reports.refusedExport(settings, dryRun, buyOrders, orders.stream().map(PurchaseOrder::id).toList())
         .orElseGet(() -> {
-          LocationConfig config = settings.location().orElseThrow(() -> new SyncException(
-              "buy orders need SyncSettings.location: its default location code is the outlet buy orders go to"));
-          List<Location> outlets = client.outlets().list().stream().filter(o -> !o.deleted())
-              .map(XSeriesMapping::toLocation).toList();
-          LocationSelection selection = LocationRule.select(config, outlets);
-          Location outlet = selection.buyOrderLocation().orElseThrow(() -> new SyncException(
-              "buy orders cannot be exported, nothing was sent: " + selection.errors().stream()
-                  .filter(e -> e.field().equals("defaultLocationCode")).map(LocationCodeError::message)
-                  .collect(Collectors.joining("; "))));
+          Location outlet = BuyOrderLocation.resolve(settings, client.outlets().list().stream()
+              .filter(o -> !o.deleted()).map(XSeriesMapping::toLocation).toList());
           List<WriteAction> actions = new ArrayList<>();
           List<RecordIssue> issues = new ArrayList<>();
           new BuyOrderExport(client, sink, clock, dryRun).run(orders, outlet, actions, issues);
